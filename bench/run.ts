@@ -1,0 +1,30 @@
+// `npm run bench -- NAME [options]`: runs one benchmark and prints one JSON line.
+import { parseArgs } from 'node:util';
+import { coreRoundTrip } from './core-round-trip';
+
+export type Benchmark = (options: Record<string, string | undefined>) => Promise<Record<string, unknown>>;
+
+const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
+  core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
+};
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    strict: false,
+    options: { calls: { type: 'string' } },
+  });
+  const name = positionals[0];
+  const benchmark = name ? benchmarks[name] : undefined;
+  if (!benchmark) {
+    console.error(`Usage: npm run bench -- NAME [options]\nBenchmarks:\n${Object.entries(benchmarks).map(([key, b]) => `  ${key.padEnd(8)} ${b.describe}`).join('\n')}`);
+    process.exit(2);
+  }
+  const result = await benchmark.run(values as Record<string, string | undefined>);
+  console.log(JSON.stringify({ bench: name, ...result }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

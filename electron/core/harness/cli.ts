@@ -1,0 +1,43 @@
+// `npm run web -- [--port P] [--data DIR]`: the loopback harness from a terminal.
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../data-dir';
+import { startWebHarness } from './web-harness';
+
+const usage = 'Usage: npm run web -- [--port P] [--data DIR]';
+
+async function main(): Promise<void> {
+  let values: { port?: string; data?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a whole number from 0 to 65535, got ${JSON.stringify(values.port)}\n${usage}`);
+    process.exit(2);
+  }
+  const dataDir = values.data ?? defaultDataDir();
+  const harness = await startWebHarness({ dataDir, port });
+  console.log(`EWSI Desktop (browser harness) on ${harness.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  console.log('Open the address in a browser on this machine. Ctrl+C stops.');
+  const stop = () => {
+    void harness.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

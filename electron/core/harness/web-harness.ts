@@ -1,0 +1,168 @@
+// The loopback harness: serves the built renderer and the real core over the
+// app contract on 127.0.0.1, for end-to-end tests and for trying the app where
+// the Electron binary is missing. Only this machine, only with the run's token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
+import { HARNESS_CALL_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/harness';
+import { forkCoreProcess, type CoreClient } from '../host/core-client';
+import { resolveStaticPath } from '../static-path';
+
+export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+export interface WebHarnessOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Built renderer (electron-vite's out/renderer). */
+  rendererDir?: string;
+  appVersion?: string;
+}
+
+export interface WebHarness {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  readonly core: CoreClient;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope): void {
+  send(res, status, 'application/json', JSON.stringify(envelope));
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > HARNESS_MAX_BODY) throw new ContractError('invalid_arguments', `Request body exceeds ${HARNESS_MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebHarness(options: WebHarnessOptions): Promise<WebHarness> {
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const indexFile = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first`);
+  }
+  const token = randomBytes(24).toString('base64url');
+  const core = await forkCoreProcess({ dataDir: options.dataDir, appVersion: options.appVersion });
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // A page from another origin (or a DNS-rebound name) must never reach the core.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      return sendEnvelope(res, 403, { ok: false, error: { code: 'unavailable', message: 'Foreign origin refused' } });
+    }
+    const given = req.headers[HARNESS_TOKEN_HEADER];
+    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+      return sendEnvelope(res, 401, { ok: false, error: { code: 'unavailable', message: 'Missing or wrong harness token' } });
+    }
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendEnvelope(res, 415, failureEnvelope(new ContractError('invalid_arguments', 'Calls must be sent as application/json')));
+    }
+    let call: { method?: unknown; args?: unknown };
+    try {
+      call = JSON.parse(await readBody(req)) as { method?: unknown; args?: unknown };
+      if (typeof call !== 'object' || call === null) throw new Error('not an object');
+    } catch (error) {
+      const message = error instanceof ContractError ? error.message : 'Request body is not a JSON object';
+      return sendEnvelope(res, 400, failureEnvelope(new ContractError('invalid_arguments', message)));
+    }
+    const envelope = await core.call(String(call.method), call.args);
+    sendEnvelope(res, 200, envelope);
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = urlPath === '/' ? indexFile : resolveStaticPath(rendererDir, urlPath);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      // Client-side routes fall back to the app; anything with an extension is a real miss.
+      if (path.extname(urlPath) === '') return handleIndex(res);
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    }
+    if (file === indexFile) return handleIndex(res);
+    send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+  }
+
+  function handleIndex(res: http.ServerResponse): void {
+    const html = fs.readFileSync(indexFile, 'utf8').replace('</head>', `<meta name="${HARNESS_TOKEN_META}" content="${token}"></head>`);
+    send(res, 200, CONTENT_TYPES['.html']!, html);
+  }
+
+  const server = http.createServer((req, res) => {
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'This harness answers only on 127.0.0.1');
+    }
+    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (urlPath === HARNESS_CALL_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
+      handleCall(req, res).catch((error: unknown) => sendEnvelope(res, 500, failureEnvelope(error)));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    handleStatic(req, res);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    await core.close();
+    throw error;
+  });
+  port = (server.address() as { port: number }).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    token,
+    core,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.close();
+    },
+  };
+}

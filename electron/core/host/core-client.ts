@@ -1,0 +1,105 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createContractClient, type Envelope, type EwsiApi, type MethodName } from '../../../shared/contract';
+import { CORE_ENV, fromCoreSchema, type ToCore } from './protocol';
+
+/** The two ends a host needs of a core process, whatever started it. */
+export interface CoreChannel {
+  send(message: ToCore): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+/** Talks to a core process: pairs each call with its answer by id. */
+export class CoreClient {
+  readonly api: EwsiApi;
+  readonly ready: Promise<void>;
+  private nextId = 1;
+  private readonly pending = new Map<number, (envelope: Envelope) => void>();
+  private exited: string | undefined;
+
+  constructor(private readonly channel: CoreChannel) {
+    this.api = createContractClient((method, args) => this.call(method, args));
+    let markReady!: () => void;
+    let markFailed!: (error: Error) => void;
+    this.ready = new Promise((resolve, reject) => {
+      markReady = resolve;
+      markFailed = reject;
+    });
+    channel.onMessage((raw) => {
+      const parsed = fromCoreSchema.safeParse(raw);
+      if (!parsed.success) return;
+      const message = parsed.data;
+      if (message.kind === 'ready') markReady();
+      else if (message.kind === 'fatal') markFailed(new Error(message.message));
+      else {
+        this.pending.get(message.id)?.(message.envelope);
+        this.pending.delete(message.id);
+      }
+    });
+    channel.onExit((code) => {
+      this.exited = `the core process exited (code ${code ?? 'signal'})`;
+      markFailed(new Error(this.exited));
+      for (const answer of this.pending.values()) answer({ ok: false, error: { code: 'unavailable', message: this.exited } });
+      this.pending.clear();
+    });
+  }
+
+  /** Sends a raw call; the answer is an envelope, never a rejection. */
+  call(method: MethodName | string, args: unknown): Promise<Envelope> {
+    if (this.exited) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: this.exited } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      try {
+        this.channel.send({ kind: 'call', id, method, args });
+      } catch (error) {
+        this.pending.delete(id);
+        resolve({ ok: false, error: { code: 'unavailable', message: `Cannot reach the core process: ${String(error)}` } });
+      }
+    });
+  }
+
+  /** Ends the core process at once, as a crash would (SIGKILL for a child process). */
+  kill(): void {
+    this.channel.kill();
+  }
+
+  /** Asks the core to close its stores and exit; kills it if it does not within `graceMs`. */
+  async close(graceMs = 5000): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.channel.onExit(() => resolve()));
+    this.channel.send({ kind: 'shutdown' });
+    const timer = setTimeout(() => this.channel.kill(), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export interface ForkCoreOptions {
+  dataDir: string;
+  appVersion?: string;
+}
+
+/** Starts the core from its TypeScript sources in a Node child process (CLI, harness, tests). */
+export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreClient> {
+  const entry = fileURLToPath(new URL('./core-process.ts', import.meta.url));
+  const child = fork(entry, [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      [CORE_ENV.dataDir]: options.dataDir,
+      ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const client = new CoreClient({
+    send: (message) => child.send(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.once('exit', (code) => listener(code)),
+    kill: () => child.kill('SIGKILL'),
+  });
+  await client.ready;
+  return client;
+}

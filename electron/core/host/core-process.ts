@@ -1,0 +1,57 @@
+// Entry point of the core process: an Electron utilityProcess in the app, a
+// Node child process under the CLI, the web harness and the tests. It opens
+// the stores and answers contract calls until told to shut down.
+import { readAppVersion } from '../app-version';
+import { createCore, type Core } from '../core';
+import { CORE_ENV, toCoreSchema, type FromCore, type ToCore } from './protocol';
+
+interface ParentLink {
+  post(message: FromCore): void;
+  listen(onMessage: (message: unknown) => void): void;
+}
+
+// Electron gives a utility process `process.parentPort`; Node's fork gives process.send.
+function parentLink(): ParentLink {
+  const electronPort = (process as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', f: (ev: { data: unknown }) => void): void } }).parentPort;
+  if (electronPort) {
+    return { post: (m) => electronPort.postMessage(m), listen: (f) => electronPort.on('message', (event) => f(event.data)) };
+  }
+  if (process.send) {
+    const send = process.send.bind(process);
+    return { post: (m) => send(m), listen: (f) => process.on('message', f) };
+  }
+  throw new Error('core-process must be started by a host (utilityProcess or child_process.fork)');
+}
+
+async function main(): Promise<void> {
+  const link = parentLink();
+  const dataDir = process.env[CORE_ENV.dataDir];
+  if (!dataDir) {
+    link.post({ kind: 'fatal', message: `${CORE_ENV.dataDir} is not set: the core needs a data folder` });
+    process.exit(2);
+  }
+  let core: Core;
+  try {
+    core = await createCore({ dataDir, appVersion: process.env[CORE_ENV.appVersion] || readAppVersion() });
+  } catch (error) {
+    link.post({ kind: 'fatal', message: `Cannot open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}` });
+    process.exit(1);
+  }
+  link.listen((raw) => {
+    const parsed = toCoreSchema.safeParse(raw);
+    if (!parsed.success) return; // Only our host talks to us; a malformed message is dropped, not fatal.
+    void handle(core, link, parsed.data);
+  });
+  link.post({ kind: 'ready' });
+}
+
+async function handle(core: Core, link: ParentLink, message: ToCore): Promise<void> {
+  if (message.kind === 'shutdown') {
+    await core.close();
+    process.exit(0);
+  }
+  const envelope = await core.dispatch(message.method, message.args);
+  link.post({ kind: 'answer', id: message.id, envelope });
+}
+
+void main();

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { envelopeSchema } from '../../../shared/contract';
+
+// Messages between a host (Electron main, the CLI, the web harness, tests) and
+// the core running in a process of its own. Both directions are validated:
+// a process boundary is a trust boundary like any other.
+
+export const toCoreSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('call'), id: z.number().int().nonnegative(), method: z.string(), args: z.unknown() }),
+  z.object({ kind: z.literal('shutdown') }),
+]);
+export type ToCore = z.infer<typeof toCoreSchema>;
+
+export const fromCoreSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready') }),
+  z.object({ kind: z.literal('answer'), id: z.number().int().nonnegative(), envelope: envelopeSchema }),
+  z.object({ kind: z.literal('fatal'), message: z.string() }),
+]);
+export type FromCore = z.infer<typeof fromCoreSchema>;
+
+/** Environment variables the host passes to the core process. */
+export const CORE_ENV = { dataDir: 'EWSI_DATA_DIR', appVersion: 'EWSI_APP_VERSION' } as const;

@@ -1,0 +1,1 @@
+export declare function ensureChromium(): { CHROMIUM_PATH: string };

@@ -1,0 +1,117 @@
+// The app's API as one typed map: method name → argument and result schemas.
+// Every process boundary (preload ↔ main ↔ core, browser ↔ loopback harness)
+// validates against this map, so it is the only description of the API.
+import { z } from 'zod';
+
+export const appInfoSchema = z.object({
+  version: z.string().min(1),
+  dataFolder: z.string().min(1),
+  /** Name of the newest migration applied to each local store. */
+  schemaVersion: z.object({
+    corpus: z.string(),
+    user: z.string(),
+  }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const noArguments = z.object({}).strict();
+
+export const contract = {
+  'app.info': { args: noArguments, result: appInfoSchema },
+} as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
+export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
+export type MethodResult<M extends MethodName> = z.output<Contract[M]['result']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** What the core implements: one async handler per method, given parsed arguments. */
+export type Handlers = {
+  [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>>;
+};
+
+/** What the renderer sees as `window.ewsi`: one async function per method. */
+export type EwsiApi = {
+  [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>>;
+};
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+// Errors cross process boundaries as data, never as thrown objects (Electron's
+// IPC keeps only the message of a thrown Error), so every answer is an envelope.
+export const failureCodes = ['unknown_method', 'invalid_arguments', 'invalid_result', 'failed', 'unavailable'] as const;
+export type FailureCode = (typeof failureCodes)[number];
+
+export const failureSchema = z.object({
+  code: z.enum(failureCodes),
+  message: z.string(),
+});
+export type Failure = z.infer<typeof failureSchema>;
+
+export const envelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: failureSchema }),
+]);
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export class ContractError extends Error {
+  readonly code: FailureCode;
+  constructor(code: FailureCode, message: string) {
+    super(message);
+    this.name = 'ContractError';
+    this.code = code;
+  }
+}
+
+/** One readable line per zod issue, e.g. `args.limit: Too big: expected number to be <=500`. */
+export function describeIssues(error: z.ZodError, root: string): string {
+  return error.issues
+    .map((issue) => `${[root, ...issue.path.map(String)].join('.')}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Checks a method name and its raw arguments; throws ContractError on anything else. */
+export function parseCall<M extends MethodName>(method: unknown, rawArgs: unknown): { method: M; args: ParsedArgs<M> } {
+  if (!isMethodName(method)) {
+    throw new ContractError('unknown_method', `Unknown method ${JSON.stringify(method)}; known: ${methodNames.join(', ')}`);
+  }
+  const parsed = contract[method].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    throw new ContractError('invalid_arguments', `Invalid arguments for ${method}: ${describeIssues(parsed.error, 'args')}`);
+  }
+  return { method: method as M, args: parsed.data as ParsedArgs<M> };
+}
+
+/** Unwraps an envelope received from the other side, validating the result of `method`. */
+export function unwrapEnvelope<M extends MethodName>(method: M, raw: unknown): MethodResult<M> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    throw new ContractError('invalid_result', `Malformed answer to ${method}: ${describeIssues(envelope.error, 'answer')}`);
+  }
+  if (!envelope.data.ok) throw new ContractError(envelope.data.error.code, envelope.data.error.message);
+  const result = contract[method].result.safeParse(envelope.data.value);
+  if (!result.success) {
+    throw new ContractError('invalid_result', `Invalid result from ${method}: ${describeIssues(result.error, 'result')}`);
+  }
+  return result.data as MethodResult<M>;
+}
+
+export function failureEnvelope(error: unknown): Envelope {
+  if (error instanceof ContractError) return { ok: false, error: { code: error.code, message: error.message } };
+  const message = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { code: 'failed', message } };
+}
+
+/** Builds an EwsiApi whose every method sends through `send` and unwraps the envelope. */
+export function createContractClient(send: (method: MethodName, args: unknown) => Promise<unknown>): EwsiApi {
+  const api: Partial<Record<MethodName, (args: unknown) => Promise<unknown>>> = {};
+  for (const method of methodNames) {
+    api[method] = async (args: unknown) => unwrapEnvelope(method, await send(method, args));
+  }
+  return api as EwsiApi;
+}

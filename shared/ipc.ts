@@ -1,0 +1,6 @@
+// The one IPC channel between preload and main: every contract call goes through it.
+export const IPC_CALL_CHANNEL = 'ewsi:call';
+/** Origin the renderer is served from inside Electron (see electron/main/app-protocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'ewsi';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
