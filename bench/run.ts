@@ -1,18 +1,26 @@
 // `npm run bench -- NAME [options]`: runs one benchmark and prints one JSON line.
 import { parseArgs } from 'node:util';
 import { coreRoundTrip } from './core-round-trip';
+import { serverFeed } from './server-feed';
 
 export type Benchmark = (options: Record<string, string | undefined>) => Promise<Record<string, unknown>>;
 
 const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
+  server: { describe: 'change-feed throughput and p50/p99 latency under autocannon load [--docs N --limit N --connections N --duration S]', run: serverFeed },
 };
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     strict: false,
-    options: { calls: { type: 'string' } },
+    options: {
+      calls: { type: 'string' },
+      docs: { type: 'string' },
+      limit: { type: 'string' },
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+    },
   });
   const name = positionals[0];
   const benchmark = name ? benchmarks[name] : undefined;

@@ -23,7 +23,7 @@ export interface TestEngine {
   create(): Promise<TestDatabase>;
 }
 
-const sqliteEngine: TestEngine = {
+export const sqliteEngine: TestEngine = {
   name: 'sqlite',
   dialect: 'sqlite',
   async create() {
@@ -43,7 +43,7 @@ const sqliteEngine: TestEngine = {
 };
 
 /** Each test database is a fresh schema of the real server, dropped afterwards. */
-function postgresServerEngine(baseUrl: string): TestEngine {
+export function postgresServerEngine(baseUrl: string): TestEngine {
   return {
     name: 'postgres',
     dialect: 'postgres',

@@ -1,0 +1,339 @@
+// The portal's HTTP API (Hono): public reads and the change feed, attachments,
+// the editor API, members and their idempotent community writes.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { z } from 'zod';
+import { COLLECTION_PATHS, CONTENT_TYPES, contentType as contentTypeSchema, countryCode, id as idSchema, languageCode, themeSlug, type ContentType } from '../shared/content';
+import {
+  API_PREFIX,
+  changesQuery,
+  idempotencyKey,
+  IDEMPOTENCY_HEADER,
+  memberRegistration,
+  newForumPost,
+  newForumThread,
+  newPartnerRequest,
+  sessionRequest,
+} from '../shared/portal-api';
+import { AttachmentStore, parseRange } from './attachments';
+import { Members } from './auth';
+import { ContentStore, type WriteOp } from './content/store';
+import type { PortalDatabase } from './db/database';
+import type { MemberTable } from './db/schema';
+import { ApiFailure, issuesOf, NotFoundError, ValidationError } from './errors';
+import { IdempotencyKeys, requestFingerprint } from './idempotency';
+import { parseImportLines } from './import';
+import { buildOpenApiDocument } from './openapi';
+import { RateLimiter, type RateLimit } from './rate-limit';
+
+export interface PortalOptions {
+  database: PortalDatabase;
+  /** Folder for attachments (and, later, update artifacts). */
+  storageDir: string;
+  /** Bearer token of the editor API. */
+  editorToken: string;
+  rateLimits?: Partial<Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit>>;
+  now?: () => Date;
+}
+
+export const DEFAULT_RATE_LIMITS: Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit> = {
+  perAddress: { limit: 300, windowMs: 60_000 },
+  memberWrites: { limit: 30, windowMs: 60_000 },
+  signIn: { limit: 10, windowMs: 60_000 },
+};
+
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+const MAX_LIST_LIMIT = 200;
+
+export interface Portal {
+  app: Hono;
+  content: ContentStore;
+  attachments: AttachmentStore;
+  members: Members;
+}
+
+function failureResponse(c: Context, failure: ApiFailure): Response {
+  const body = { error: failure.code, message: failure.message, ...(failure.issues ? { issues: failure.issues } : {}) };
+  return c.json(body, failure.status, failure.headers);
+}
+
+async function readBytes(c: Context, max: number): Promise<Uint8Array> {
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > max) throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`);
+  const buffer = new Uint8Array(await c.req.arrayBuffer());
+  if (buffer.byteLength > max) throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`);
+  return buffer;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ApiFailure(415, 'unsupported_media_type', 'Send the request body as Content-Type: application/json');
+  }
+  const text = new TextDecoder().decode(await readBytes(c, MAX_JSON_BYTES));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiFailure(400, 'invalid_json', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(`Invalid ${what}`, issuesOf(parsed.error));
+  return parsed.data;
+}
+
+function jsonText(c: Context, text: string, status: 200 | 201 = 200, headers: Record<string, string> = {}): Response {
+  return c.body(text, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createPortal(options: PortalOptions): Portal {
+  const { db, dialect } = options.database;
+  const now = options.now ?? (() => new Date());
+  const content = new ContentStore(db, dialect);
+  const attachments = new AttachmentStore(db, path.join(options.storageDir, 'attachments'));
+  const members = new Members(db);
+  const keys = new IdempotencyKeys(db);
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const perAddress = new RateLimiter(limits.perAddress);
+  const perMemberWrites = new RateLimiter(limits.memberWrites);
+  const signInAttempts = new RateLimiter(limits.signIn);
+  const openApi = JSON.stringify(buildOpenApiDocument());
+
+  const app = new Hono();
+  app.use(compress({ contentTypeFilter: /^application\/json/ }));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiFailure) return failureResponse(c, error);
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return c.json({ error: 'internal', message: 'The server failed to answer this request; it has been logged' }, 500);
+  });
+  app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404));
+
+  const address = (c: Context): string => {
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+
+  // Health and the API description.
+  app.get('/healthz', async (c) => {
+    try {
+      const { latest } = await content.latestVersion();
+      return c.json({ status: 'ok', database: dialect, latest });
+    } catch (error) {
+      return c.json({ status: 'unavailable', database: dialect, message: error instanceof Error ? error.message : String(error) }, 503);
+    }
+  });
+  app.get('/api/openapi.json', (c) => jsonText(c, openApi));
+
+  // The change feed.
+  app.get(`${API_PREFIX}/changes`, async (c) => {
+    const query = parseWith(changesQuery, c.req.query(), 'change-feed query');
+    const { latest, horizon } = await content.latestVersion();
+    // The page for (since, limit) can only change when a write moves `latest` or a purge moves the horizon.
+    const etag = `W/"${latest}-${horizon}-${query.since}-${query.limit}"`;
+    const cacheHeaders = { ETag: etag, 'Cache-Control': 'public, no-cache', Vary: 'Accept-Encoding' };
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304, cacheHeaders);
+    const result = await content.changesJson(query.since, query.limit);
+    if ('resync' in result) {
+      return c.json({ error: 'resync_required', message: `Resync needed: ${result.reason}. Drop the synced corpus (never the user's own data) and sync again from since=0.`, horizon: result.resync }, 409);
+    }
+    return jsonText(c, result.json, 200, cacheHeaders);
+  });
+
+  // The read API: one collection per content type.
+  const listQueryKeys = { country: countryCode, theme: themeSlug, language: languageCode, kind: themeSlug, parent: idSchema, after: idSchema };
+  for (const type of CONTENT_TYPES) {
+    const base = `${API_PREFIX}/${COLLECTION_PATHS[type]}`;
+    app.get(base, async (c) => {
+      const query = c.req.query();
+      const filters: Record<string, string> = {};
+      for (const [key, schema] of Object.entries(listQueryKeys)) {
+        if (query[key] !== undefined) filters[key] = parseWith(schema, query[key], `query parameter ${key}`);
+      }
+      const limit = query.limit === undefined ? 50 : Number(query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+        throw new ApiFailure(400, 'invalid_request', `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}`);
+      }
+      const { after, ...rest } = filters;
+      const page = await content.listJson(type, rest, after, limit);
+      return jsonText(c, `{"items":[${page.items.join(',')}],"next":${JSON.stringify(page.next)}}`);
+    });
+    app.get(`${base}/:id`, async (c) => {
+      const itemId = parseWith(idSchema, c.req.param('id'), 'id');
+      const record = await content.getJson(type, itemId);
+      if (!record) throw new NotFoundError(`No ${type} with id ${itemId}`);
+      return jsonText(c, record);
+    });
+  }
+
+  // Attachments, addressed by SHA-256.
+  app.on(['GET', 'HEAD'], `${API_PREFIX}/attachments/:sha256`, async (c) => {
+    const row = await attachments.get(c.req.param('sha256'));
+    if (!row) throw new NotFoundError(`No attachment ${c.req.param('sha256')}`);
+    const headers: Record<string, string> = {
+      'Content-Type': row.mime_type,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.file_name)}`,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      ETag: `"${row.sha256}"`,
+      'Accept-Ranges': 'bytes',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const ifRange = c.req.header('if-range');
+    const range = ifRange && ifRange !== headers.ETag ? undefined : parseRange(c.req.header('range'), row.size);
+    if (range === 'unsatisfiable') {
+      return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${row.size}` });
+    }
+    const start = range?.start ?? 0;
+    const end = range?.end ?? row.size - 1;
+    const length = row.size === 0 ? 0 : end - start + 1;
+    const status = range ? 206 : 200;
+    const responseHeaders = { ...headers, 'Content-Length': String(length), ...(range ? { 'Content-Range': `bytes ${start}-${end}/${row.size}` } : {}) };
+    if (c.req.method === 'HEAD' || length === 0) return new Response(null, { status, headers: responseHeaders });
+    const stream = Readable.toWeb(fs.createReadStream(attachments.pathOf(row.sha256), { start, end })) as ReadableStream;
+    return new Response(stream, { status, headers: responseHeaders });
+  });
+
+  // The editor API.
+  const requireEditor = (c: Context): void => {
+    const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!token || !sameSecret(token, options.editorToken)) {
+      throw new ApiFailure(401, 'unauthenticated', 'The editor API needs "Authorization: Bearer <editor token>"', undefined, { 'WWW-Authenticate': 'Bearer' });
+    }
+  };
+  const editorType = (c: Context): ContentType => parseWith(contentTypeSchema, c.req.param('type'), 'content type');
+
+  app.put(`${API_PREFIX}/editor/:type/:id`, async (c) => {
+    requireEditor(c);
+    const type = editorType(c);
+    const itemId = parseWith(idSchema, c.req.param('id'), 'id');
+    const body = await readJson(c);
+    const fields = typeof body === 'object' && body !== null ? { ...(body as object), id: (body as { id?: unknown }).id ?? itemId } : body;
+    if ((fields as { id?: unknown }).id !== itemId) throw new ApiFailure(400, 'invalid_request', `The body's id ${JSON.stringify((fields as { id?: unknown }).id)} differs from the path's ${itemId}`);
+    const [written] = await content.write([{ op: 'upsert', type, fields }], now());
+    return c.json(written, 200);
+  });
+  app.delete(`${API_PREFIX}/editor/:type/:id`, async (c) => {
+    requireEditor(c);
+    const [written] = await content.write([{ op: 'delete', type: editorType(c), id: parseWith(idSchema, c.req.param('id'), 'id') }], now());
+    return c.json(written, 200);
+  });
+  for (const op of ['hide', 'unhide'] as const) {
+    app.post(`${API_PREFIX}/editor/:type/:id/${op}`, async (c) => {
+      requireEditor(c);
+      const [written] = await content.write([{ op, type: editorType(c), id: parseWith(idSchema, c.req.param('id'), 'id') }], now());
+      return c.json(written, 200);
+    });
+  }
+  app.post(`${API_PREFIX}/editor/import`, async (c) => {
+    requireEditor(c);
+    const ops: WriteOp[] = parseImportLines(new TextDecoder().decode(await readBytes(c, MAX_UPLOAD_BYTES)));
+    const written = await content.write(ops, now());
+    return c.json({ written: written.length, latest: written.at(-1)?.version ?? null }, 200);
+  });
+  app.post(`${API_PREFIX}/editor/attachments`, async (c) => {
+    requireEditor(c);
+    const fileName = c.req.query('fileName');
+    const mimeType = c.req.header('content-type')?.split(';')[0]?.trim();
+    if (!fileName || !mimeType) throw new ApiFailure(400, 'invalid_request', 'Upload the raw file with ?fileName=NAME and its Content-Type');
+    const row = await attachments.put(await readBytes(c, MAX_UPLOAD_BYTES), fileName, mimeType, now());
+    return c.json({ sha256: row.sha256, size: Number(row.size), fileName: row.file_name, mimeType: row.mime_type }, 201);
+  });
+  app.post(`${API_PREFIX}/editor/tombstones/purge`, async (c) => {
+    requireEditor(c);
+    const body = (await readJson(c)) as { uptoVersion?: unknown };
+    if (!Number.isInteger(body?.uptoVersion) || (body.uptoVersion as number) < 0) throw new ApiFailure(400, 'invalid_request', 'Send {"uptoVersion": N} with N a whole number');
+    return c.json(await content.purgeTombstones(body.uptoVersion as number), 200);
+  });
+
+  // Members.
+  app.post(`${API_PREFIX}/members`, async (c) => {
+    perAddress.take(address(c));
+    const input = parseWith(memberRegistration, await readJson(c), 'registration');
+    return c.json(await members.register(input, now()), 201);
+  });
+  app.post(`${API_PREFIX}/sessions`, async (c) => {
+    signInAttempts.take(address(c));
+    const input = parseWith(sessionRequest, await readJson(c), 'sign-in');
+    return c.json(await members.signIn(input.email, input.password, now()), 201);
+  });
+
+  /**
+   * A member write: authenticated, rate limited, validated, and idempotent. The
+   * records and the stored response commit in one transaction, so a crash can
+   * never leave content written without its key marked done (no duplicates).
+   */
+  async function memberWrite<S extends z.ZodType>(c: Context, schema: S, toOps: (member: MemberTable, input: z.output<S>, at: Date) => Promise<WriteOp[]>): Promise<Response> {
+    perAddress.take(address(c));
+    const member = await members.authenticate(c.req.header('authorization'), now());
+    const rawKey = c.req.header(IDEMPOTENCY_HEADER);
+    if (rawKey === undefined) throw new ApiFailure(400, 'idempotency_key_missing', `Member writes need an ${IDEMPOTENCY_HEADER} header, created once per item and reused on every retry`);
+    const key = parseWith(idempotencyKey, rawKey, IDEMPOTENCY_HEADER);
+    perMemberWrites.take(member.id);
+    const body = await readJson(c);
+    const input = parseWith(schema, body, 'request');
+    const replay = await keys.claim(member.id, key, requestFingerprint(c.req.method, c.req.path, body), now());
+    if (replay) return c.body(replay.body, replay.status as 201, { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replayed': 'true' });
+    try {
+      const at = now();
+      const ops = await toOps(member, input, at);
+      let response = '';
+      await content.write(ops, at, async (trx, written) => {
+        const main = written[0]!;
+        response = JSON.stringify({ type: main.type, id: main.id, version: main.version, record: main.record });
+        await keys.complete(member.id, key, { status: 201, body: response }, trx);
+      });
+      return jsonText(c, response, 201);
+    } catch (error) {
+      await keys.release(member.id, key);
+      throw error;
+    }
+  }
+
+  app.post(`${API_PREFIX}/forum/threads`, (c) =>
+    memberWrite(c, newForumThread, async (member, input, at) => {
+      if (!(await content.getJson('forum', input.forumId))) throw new NotFoundError(`No forum with id ${input.forumId}`);
+      const threadId = `thread-${randomUUID()}`;
+      const common = { language: input.language, themes: input.themes, countries: [], authorName: member.display_name, createdAt: at.toISOString() };
+      return [
+        { op: 'upsert', type: 'forum-thread', fields: { ...common, id: threadId, forumId: input.forumId, title: input.title } },
+        { op: 'upsert', type: 'forum-post', fields: { ...common, id: `post-${randomUUID()}`, threadId, body: input.body } },
+      ];
+    }),
+  );
+  app.post(`${API_PREFIX}/forum/threads/:id/posts`, (c) =>
+    memberWrite(c, newForumPost, async (member, input, at) => {
+      const threadId = parseWith(idSchema, c.req.param('id'), 'thread id');
+      if (!(await content.getJson('forum-thread', threadId))) throw new NotFoundError(`No forum thread with id ${threadId}`);
+      return [
+        {
+          op: 'upsert',
+          type: 'forum-post',
+          fields: { id: `post-${randomUUID()}`, threadId, body: input.body, language: input.language, authorName: member.display_name, createdAt: at.toISOString() },
+        },
+      ];
+    }),
+  );
+  app.post(`${API_PREFIX}/partner-requests`, (c) =>
+    memberWrite(c, newPartnerRequest, async (member, input, at) => [
+      { op: 'upsert', type: 'partner-request', fields: { ...input, id: `partner-${randomUUID()}`, authorName: member.display_name, createdAt: at.toISOString() } },
+    ]),
+  );
+
+  return { app, content, attachments, members };
+}

@@ -1,0 +1,75 @@
+// Booleans are 0/1 integers and JSON is text, so one schema serves SQLite and PostgreSQL.
+type Flag = number;
+/** bigint on PostgreSQL (parsed to number, see database.ts), integer on SQLite. */
+type Version = number;
+
+export interface ContentTable {
+  type: string;
+  id: string;
+  /** The change counter value of this record's last create, update, delete or moderation. */
+  version: Version;
+  updated_at: string;
+  /** A tombstone: the record was deleted; `data` is null. */
+  deleted: Flag;
+  /** Hidden by a moderator: served as a delete in the feed, absent from the read API. */
+  hidden: Flag;
+  language: string;
+  /** ",DE,FR," so that a LIKE '%,DE,%' filter works on both engines. */
+  countries: string;
+  themes: string;
+  /** The type's own kind (document type, funder type, organisation type), for filtering. */
+  kind: string;
+  /** Parent record (forum of a thread, thread of a post), for filtering. */
+  parent_id: string;
+  data: string | null;
+}
+
+export interface CounterTable {
+  name: string;
+  value: Version;
+}
+
+export interface AttachmentTable {
+  sha256: string;
+  size: number;
+  mime_type: string;
+  file_name: string;
+  created_at: string;
+}
+
+export interface MemberTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  organisation: string;
+  country: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  member_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface IdempotencyTable {
+  member_id: string;
+  key: string;
+  request_hash: string;
+  /** 'in-flight' while the first request runs, then 'done' with the stored response. */
+  state: string;
+  response_status: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface ServerDatabase {
+  content: ContentTable;
+  counters: CounterTable;
+  attachments: AttachmentTable;
+  members: MemberTable;
+  sessions: SessionTable;
+  idempotency_keys: IdempotencyTable;
+}

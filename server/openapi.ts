@@ -1,0 +1,215 @@
+// The OpenAPI 3.1 document served at /api/openapi.json, generated from the same
+// zod schemas the server validates with, so it cannot drift from the code.
+import { z } from 'zod';
+import { COLLECTION_PATHS, CONTENT_TYPES, contentFieldSchemas, contentRecordSchemas } from '../shared/content';
+import {
+  API_PREFIX,
+  apiError,
+  changesPage,
+  DEFAULT_CHANGES_LIMIT,
+  MAX_CHANGES_LIMIT,
+  memberRegistration,
+  newForumPost,
+  newForumThread,
+  newPartnerRequest,
+  publicMember,
+  resyncRequired,
+  sessionRequest,
+  sessionResponse,
+  writeResult,
+} from '../shared/portal-api';
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json;
+  return rest;
+}
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const jsonBody = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string): Json => jsonBody(ref('ApiError'), description);
+const pathParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'path', required: true, description, schema });
+const queryParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'query', required: false, description, schema });
+const bearer = [{ memberToken: [] }];
+const editor = [{ editorToken: [] }];
+const idempotencyHeader = { name: 'Idempotency-Key', in: 'header', required: true, description: 'Created once per item and reused on every retry', schema: { type: 'string', minLength: 8, maxLength: 255 } };
+
+const schemaName = (type: string): string => type.split('-').map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+
+function memberWrite(summary: string, requestSchema: string, extra: Json[] = []): Json {
+  return {
+    post: {
+      summary,
+      security: bearer,
+      parameters: [idempotencyHeader, ...extra],
+      requestBody: { required: true, content: { 'application/json': { schema: ref(requestSchema) } } },
+      responses: {
+        201: jsonBody(ref('WriteResult'), 'Created (or replayed, with Idempotent-Replayed: true)'),
+        400: error('Invalid body or missing Idempotency-Key'),
+        401: error('No or unknown member token'),
+        404: error('The forum or thread does not exist'),
+        409: error('A request with this key is still in progress'),
+        422: error('The key was used for a different request'),
+        429: error('Rate limited; see Retry-After'),
+      },
+    },
+  };
+}
+
+export function buildOpenApiDocument(): Json {
+  const schemas: Json = {
+    ApiError: schemaOf(apiError, 'output'),
+    ChangesPage: schemaOf(changesPage, 'output'),
+    ResyncRequired: schemaOf(resyncRequired, 'output'),
+    MemberRegistration: schemaOf(memberRegistration, 'input'),
+    PublicMember: schemaOf(publicMember, 'output'),
+    SessionRequest: schemaOf(sessionRequest, 'input'),
+    SessionResponse: schemaOf(sessionResponse, 'output'),
+    NewForumThread: schemaOf(newForumThread, 'input'),
+    NewForumPost: schemaOf(newForumPost, 'input'),
+    NewPartnerRequest: schemaOf(newPartnerRequest, 'input'),
+    WriteResult: schemaOf(writeResult, 'output'),
+  };
+  const paths: Json = {
+    '/healthz': { get: { summary: 'Answers when the database does', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
+    '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
+    [`${API_PREFIX}/changes`]: {
+      get: {
+        summary: 'Every create, update and delete after `since`, in one global order',
+        parameters: [
+          queryParam('since', 'The cursor of the previous page (0 for a full sync)', { type: 'integer', minimum: 0, default: 0 }),
+          queryParam('limit', 'Changes per page', { type: 'integer', minimum: 1, maximum: MAX_CHANGES_LIMIT, default: DEFAULT_CHANGES_LIMIT }),
+        ],
+        responses: {
+          200: jsonBody(ref('ChangesPage'), 'A page of changes; continue with since=cursor while hasMore'),
+          304: { description: 'Not modified since the ETag sent in If-None-Match' },
+          400: error('Invalid since or limit'),
+          409: jsonBody(ref('ResyncRequired'), 'since is older than the tombstone horizon: resync from 0'),
+        },
+      },
+    },
+    [`${API_PREFIX}/attachments/{sha256}`]: {
+      get: {
+        summary: 'An attachment by its SHA-256; immutable; supports Range',
+        parameters: [pathParam('sha256', 'Lower-case hex SHA-256', { type: 'string', pattern: '^[0-9a-f]{64}$' }), { name: 'Range', in: 'header', required: false, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The file' }, 206: { description: 'The requested byte range' }, 404: error('Unknown attachment'), 416: { description: 'Range not satisfiable' } },
+      },
+    },
+    [`${API_PREFIX}/members`]: {
+      post: {
+        summary: 'Register as a community member',
+        requestBody: { required: true, content: { 'application/json': { schema: ref('MemberRegistration') } } },
+        responses: { 201: jsonBody(ref('PublicMember'), 'Registered'), 400: error('Invalid registration'), 409: error('E-mail already registered'), 429: error('Rate limited') },
+      },
+    },
+    [`${API_PREFIX}/sessions`]: {
+      post: {
+        summary: 'Sign in: a bearer token for member routes',
+        requestBody: { required: true, content: { 'application/json': { schema: ref('SessionRequest') } } },
+        responses: { 201: jsonBody(ref('SessionResponse'), 'Signed in'), 400: error('Invalid request'), 401: error('Wrong e-mail or password'), 429: error('Rate limited') },
+      },
+    },
+    [`${API_PREFIX}/forum/threads`]: memberWrite('Start a forum thread with its first post', 'NewForumThread'),
+    [`${API_PREFIX}/forum/threads/{id}/posts`]: memberWrite('Reply in a forum thread', 'NewForumPost', [pathParam('id', 'Thread id')]),
+    [`${API_PREFIX}/partner-requests`]: memberWrite('Publish a partner request', 'NewPartnerRequest'),
+    [`${API_PREFIX}/editor/{type}/{id}`]: {
+      put: {
+        summary: 'Create or update a record (editors)',
+        security: editor,
+        parameters: [pathParam('type', 'Content type', { enum: CONTENT_TYPES }), pathParam('id', 'Record id')],
+        requestBody: { required: true, content: { 'application/json': { schema: { oneOf: CONTENT_TYPES.map((type) => ref(`${schemaName(type)}Input`)) } } } },
+        responses: { 200: { description: 'Written, with its new version' }, 400: error('Invalid record'), 401: error('No editor token') },
+      },
+      delete: {
+        summary: 'Delete a record, leaving a tombstone in the feed (editors)',
+        security: editor,
+        parameters: [pathParam('type', 'Content type', { enum: CONTENT_TYPES }), pathParam('id', 'Record id')],
+        responses: { 200: { description: 'Deleted' }, 401: error('No editor token'), 404: error('No such record') },
+      },
+    },
+    ...Object.fromEntries(
+      (['hide', 'unhide'] as const).map((op) => [
+        `${API_PREFIX}/editor/{type}/{id}/${op}`,
+        {
+          post: {
+            summary: op === 'hide' ? 'Moderation: hide a record (served as a delete in the feed)' : 'Moderation: show a hidden record again',
+            security: editor,
+            parameters: [pathParam('type', 'Content type', { enum: CONTENT_TYPES }), pathParam('id', 'Record id')],
+            responses: { 200: { description: 'Done' }, 401: error('No editor token'), 404: error('No such record') },
+          },
+        },
+      ]),
+    ),
+    [`${API_PREFIX}/editor/import`]: {
+      post: {
+        summary: 'Apply a JSON Lines file of upsert/delete/hide/unhide operations, all or nothing (editors)',
+        security: editor,
+        requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+        responses: { 200: { description: 'Applied' }, 400: error('A line is invalid: nothing written'), 401: error('No editor token') },
+      },
+    },
+    [`${API_PREFIX}/editor/attachments`]: {
+      post: {
+        summary: 'Upload an attachment; answers its SHA-256 (editors)',
+        security: editor,
+        parameters: [{ name: 'fileName', in: 'query', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } } },
+        responses: { 201: { description: 'Stored' }, 400: error('Missing file name or type'), 401: error('No editor token'), 413: error('Too large') },
+      },
+    },
+    [`${API_PREFIX}/editor/tombstones/purge`]: {
+      post: {
+        summary: 'Purge tombstones up to a version; clients behind it must resync (editors)',
+        security: editor,
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { uptoVersion: { type: 'integer', minimum: 0 } }, required: ['uptoVersion'] } } } },
+        responses: { 200: { description: 'Purged' }, 400: error('Invalid request'), 401: error('No editor token') },
+      },
+    },
+  };
+  for (const type of CONTENT_TYPES) {
+    const name = schemaName(type);
+    schemas[name] = schemaOf(contentRecordSchemas[type], 'output');
+    schemas[`${name}Input`] = schemaOf(contentFieldSchemas[type], 'input');
+    const base = `${API_PREFIX}/${COLLECTION_PATHS[type]}`;
+    paths[base] = {
+      ...(paths[base] as Json | undefined),
+      get: {
+        summary: `List ${type} records in id order`,
+        parameters: [
+          queryParam('country', 'ISO 3166-1 alpha-2'),
+          queryParam('theme', 'Theme slug'),
+          queryParam('language', 'ISO 639-1'),
+          queryParam('kind', 'Document type, funder type, link category or organisation type'),
+          queryParam('parent', 'Forum of a thread, thread of a post'),
+          queryParam('after', 'The `next` of the previous page'),
+          queryParam('limit', 'Items per page', { type: 'integer', minimum: 1, maximum: 200, default: 50 }),
+        ],
+        responses: {
+          200: jsonBody({ type: 'object', properties: { items: { type: 'array', items: ref(name) }, next: { type: ['string', 'null'] } }, required: ['items', 'next'] }, 'A page'),
+          400: error('Invalid filter'),
+        },
+      },
+    };
+    paths[`${base}/{id}`] = {
+      get: { summary: `One ${type}`, parameters: [pathParam('id', 'Record id')], responses: { 200: jsonBody(ref(name), 'The record'), 404: error('No such record') } },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'EWSI portal API',
+      version: '1.0.0',
+      description: 'The European Web Site on Integration: content, change feed, members and community writes. Content HTML is untrusted: sanitize before display.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        memberToken: { type: 'http', scheme: 'bearer', description: 'From POST /api/v1/sessions' },
+        editorToken: { type: 'http', scheme: 'bearer', description: "The server's editor token" },
+      },
+    },
+  };
+}

@@ -1,0 +1,258 @@
+// EWSI's content model (design brief §2) as zod schemas: the one definition the
+// server validates editor input with, serves, and documents in its OpenAPI
+// document, and the desktop validates every synced page against.
+import { z } from 'zod';
+
+/** EU member states (ISO 3166-1 alpha-2, "EL" is not used: Greece is GR). */
+export const EU_COUNTRIES = [
+  'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU',
+  'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
+] as const;
+
+export const THEMES = [
+  'employment', 'education', 'language-learning', 'health', 'housing', 'civic-participation',
+  'anti-discrimination', 'family-reunification', 'citizenship', 'youth', 'women', 'refugees',
+  'social-inclusion', 'culture-and-religion', 'labour-market-integration', 'reception',
+] as const;
+
+export const DOCUMENT_TYPES = [
+  'legislation', 'policy-document', 'report', 'study', 'impact-assessment', 'evaluation', 'article', 'other',
+] as const;
+
+export const ORGANISATION_TYPES = [
+  'ngo', 'public-authority', 'local-authority', 'research', 'social-partner', 'private-company',
+  'international-organisation', 'other',
+] as const;
+
+export const FUNDER_TYPES = ['eu', 'national', 'private-foundation'] as const;
+
+export const COUNTRY_SHEET_SECTIONS = ['strategy', 'programmes', 'legislation', 'governance', 'evaluation', 'funding'] as const;
+
+export const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be 1–128 letters, digits, dots, underscores, colons or hyphens');
+export const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as "en"');
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "DE"');
+export const themeSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "employment"').max(64);
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime({ offset: true });
+export const httpUrl = z.url({ protocol: /^https?$/ }).max(2048);
+const text = (max: number) => z.string().max(max);
+const title = z.string().trim().min(1).max(500);
+/** HTML from the portal: stored and served as given, sanitized by every client before display. */
+const html = text(2_000_000);
+const email = z.email().max(254);
+
+const common = {
+  id,
+  language: languageCode,
+  countries: z.array(countryCode).max(60).default([]),
+  themes: z.array(themeSlug).max(40).default([]),
+};
+
+export const attachmentRef = z.object({
+  fileName: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'must be a plain file name'),
+  mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type'),
+  size: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
+});
+export type AttachmentRef = z.infer<typeof attachmentRef>;
+
+export const legalInfo = z.object({
+  identifierScheme: z.enum(['ELI', 'CELEX']),
+  identifier: z.string().min(1).max(300),
+  status: z.enum(['in-force', 'amended', 'repealed', 'proposal', 'transposition-pending']),
+});
+
+export const documentFields = z.object({
+  ...common,
+  documentType: z.enum(DOCUMENT_TYPES),
+  title,
+  summary: text(20_000).default(''),
+  body: html.default(''),
+  authors: z.array(z.string().min(1).max(300)).max(100).default([]),
+  publisher: text(300).default(''),
+  publishedOn: isoDate.nullable().default(null),
+  sourceUrl: httpUrl.nullable().default(null),
+  legal: legalInfo.nullable().default(null),
+  attachments: z.array(attachmentRef).max(50).default([]),
+}).refine((doc) => doc.documentType !== 'legislation' || doc.legal !== null, {
+  message: 'legislation needs its identifier (ELI or CELEX) and legal status in "legal"',
+  path: ['legal'],
+});
+
+export const countrySheetSection = z.object({
+  key: z.enum(COUNTRY_SHEET_SECTIONS),
+  title,
+  body: html,
+  updatedAt: isoDateTime,
+  /** Integration programmes only: whether taking part is voluntary or mandatory. */
+  programmeKind: z.enum(['voluntary', 'mandatory', 'mixed']).nullable().default(null),
+});
+
+export const countrySheetFields = z.object({
+  ...common,
+  country: countryCode,
+  title,
+  sections: z.array(countrySheetSection).length(6),
+}).refine((sheet) => new Set(sheet.sections.map((s) => s.key)).size === 6, {
+  message: 'a country sheet has each of its six sections exactly once',
+  path: ['sections'],
+});
+
+export const goodPracticeFields = z.object({
+  ...common,
+  title,
+  startDate: isoDate,
+  endDate: isoDate.nullable().default(null),
+  regularService: z.boolean().default(false),
+  country: countryCode,
+  cityArea: text(300).default(''),
+  summary: text(20_000),
+  challengeAndGoals: html,
+  howItWorks: html,
+  results: html,
+  targetGroupOpinion: html.default(''),
+  evaluation: z.object({
+    type: z.enum(['internal', 'external', 'both', 'none']),
+    indicators: text(20_000).default(''),
+    successes: text(20_000).default(''),
+    failures: text(20_000).default(''),
+  }),
+  targetGroups: z.array(z.string().min(1).max(200)).max(30).default([]),
+  peopleReached: z.number().int().nonnegative().nullable().default(null),
+  fundingSource: text(2000).default(''),
+  resources: text(5000).default(''),
+  organisation: z.object({ name: z.string().min(1).max(300), type: z.enum(ORGANISATION_TYPES), website: httpUrl.nullable().default(null) }),
+  contact: z.object({ name: text(200).default(''), email: email.nullable().default(null), phone: text(50).default('') }),
+}).refine((gp) => gp.regularService || gp.endDate === null || gp.endDate >= gp.startDate, {
+  message: 'endDate is before startDate',
+  path: ['endDate'],
+});
+
+export const linkFields = z.object({
+  ...common,
+  url: httpUrl,
+  title,
+  description: text(20_000).default(''),
+  category: z.string().min(1).max(100),
+});
+
+export const fundingFields = z.object({
+  ...common,
+  title,
+  programme: z.string().min(1).max(300),
+  funderType: z.enum(FUNDER_TYPES),
+  /** null: a rolling call with no deadline. */
+  deadline: isoDate.nullable(),
+  amount: z.object({ min: z.number().nonnegative().nullable(), max: z.number().nonnegative().nullable(), currency: z.string().regex(/^[A-Z]{3}$/) }).nullable().default(null),
+  url: httpUrl,
+  description: html.default(''),
+});
+
+export const newsFields = z.object({ ...common, title, date: isoDate, body: html });
+
+export const eventFields = z.object({
+  ...common,
+  title,
+  startDate: isoDate,
+  endDate: isoDate,
+  place: z.string().min(1).max(300),
+  body: html.default(''),
+  url: httpUrl.nullable().default(null),
+}).refine((event) => event.endDate >= event.startDate, { message: 'endDate is before startDate', path: ['endDate'] });
+
+export const forumFields = z.object({ ...common, title, description: text(5000).default('') });
+
+export const forumThreadFields = z.object({
+  ...common,
+  forumId: id,
+  title,
+  authorName: z.string().min(1).max(200),
+  createdAt: isoDateTime,
+});
+
+export const forumPostFields = z.object({
+  ...common,
+  threadId: id,
+  authorName: z.string().min(1).max(200),
+  body: html.refine((body) => body.trim().length > 0, 'must not be empty'),
+  createdAt: isoDateTime,
+});
+
+export const partnerRequestFields = z.object({
+  ...common,
+  title,
+  organisation: z.string().min(1).max(300),
+  organisationType: z.enum(ORGANISATION_TYPES),
+  country: countryCode,
+  projectIdea: text(20_000).refine((idea) => idea.trim().length >= 20, 'must describe the project idea in at least 20 characters'),
+  partnersSought: z.object({
+    countries: z.array(countryCode).max(60).default([]),
+    organisationTypes: z.array(z.enum(ORGANISATION_TYPES)).max(10).default([]),
+  }),
+  contact: z.object({ name: z.string().min(1).max(200), email }),
+  authorName: z.string().min(1).max(200),
+  expiresOn: isoDate,
+  createdAt: isoDateTime,
+});
+
+/** Every content type the change feed carries, with the schema of its editor input. */
+export const contentFieldSchemas = {
+  document: documentFields,
+  'country-sheet': countrySheetFields,
+  'good-practice': goodPracticeFields,
+  link: linkFields,
+  funding: fundingFields,
+  news: newsFields,
+  event: eventFields,
+  forum: forumFields,
+  'forum-thread': forumThreadFields,
+  'forum-post': forumPostFields,
+  'partner-request': partnerRequestFields,
+} as const;
+
+export type ContentType = keyof typeof contentFieldSchemas;
+export const CONTENT_TYPES = Object.keys(contentFieldSchemas) as ContentType[];
+export const contentType = z.enum(CONTENT_TYPES as [ContentType, ...ContentType[]]);
+
+/** Path segment of each type's read API: /api/v1/<collection>. */
+export const COLLECTION_PATHS: Record<ContentType, string> = {
+  document: 'documents',
+  'country-sheet': 'country-sheets',
+  'good-practice': 'good-practices',
+  link: 'links',
+  funding: 'funding',
+  news: 'news',
+  event: 'events',
+  forum: 'forums',
+  'forum-thread': 'forum-threads',
+  'forum-post': 'forum-posts',
+  'partner-request': 'partner-requests',
+};
+
+/** What the server adds to every record it serves. */
+export const recordMeta = {
+  version: z.number().int().positive(),
+  updatedAt: isoDateTime,
+};
+
+const meta = z.object(recordMeta);
+
+/** Each type's record as served: its fields plus version and updatedAt. */
+export const contentRecordSchemas = {
+  document: documentFields.and(meta),
+  'country-sheet': countrySheetFields.and(meta),
+  'good-practice': goodPracticeFields.and(meta),
+  link: linkFields.and(meta),
+  funding: fundingFields.and(meta),
+  news: newsFields.and(meta),
+  event: eventFields.and(meta),
+  forum: forumFields.and(meta),
+  'forum-thread': forumThreadFields.and(meta),
+  'forum-post': forumPostFields.and(meta),
+  'partner-request': partnerRequestFields.and(meta),
+} as const satisfies Record<ContentType, z.ZodType>;
+
+export type ContentFields<T extends ContentType> = z.output<(typeof contentFieldSchemas)[T]>;
+export type ContentInput<T extends ContentType> = z.input<(typeof contentFieldSchemas)[T]>;
+export type ContentRecord<T extends ContentType> = ContentFields<T> & { version: number; updatedAt: string };
+export type AnyContentFields = ContentFields<ContentType>;

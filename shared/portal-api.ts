@@ -1,0 +1,170 @@
+// The portal server's wire format: change feed, errors, members and community
+// writes. Both the server and the desktop validate against these schemas.
+import { z } from 'zod';
+import {
+  contentRecordSchemas,
+  contentType,
+  countryCode,
+  id,
+  isoDate,
+  isoDateTime,
+  languageCode,
+  partnerRequestFields,
+  themeSlug,
+  type ContentType,
+} from './content';
+
+export const API_PREFIX = '/api/v1';
+/** Largest page of the change feed a client may ask for. */
+export const MAX_CHANGES_LIMIT = 1000;
+export const DEFAULT_CHANGES_LIMIT = 500;
+
+export const version = z.number().int().nonnegative();
+
+export const upsertChange = z.object({
+  op: z.literal('upsert'),
+  version: version,
+  type: contentType,
+  id,
+  updatedAt: isoDateTime,
+  /** The full record; validated against its type's schema by parseChangesPage. */
+  record: z.record(z.string(), z.unknown()),
+});
+
+export const deleteChange = z.object({
+  op: z.literal('delete'),
+  version: version,
+  type: contentType,
+  id,
+  updatedAt: isoDateTime,
+});
+
+export const change = z.discriminatedUnion('op', [upsertChange, deleteChange]);
+export type Change = z.infer<typeof change>;
+
+export const changesPage = z.object({
+  changes: z.array(change),
+  /** Ask for `since=cursor` next. */
+  cursor: version,
+  /** Whether more changes follow this page. */
+  hasMore: z.boolean(),
+  /** The newest version on the server when the page was read. */
+  latest: version,
+});
+export type ChangesPage = z.infer<typeof changesPage>;
+
+export const changesQuery = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).default(DEFAULT_CHANGES_LIMIT),
+});
+
+/** 409 answer to a `since` older than the tombstone horizon: drop the corpus and sync from 0. */
+export const resyncRequired = z.object({
+  error: z.literal('resync_required'),
+  message: z.string(),
+  horizon: version,
+});
+
+export const apiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiError>;
+
+export class InvalidPageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPageError';
+  }
+}
+
+/**
+ * Validates a whole page of the change feed, including every record against its
+ * type's schema. One bad change rejects the page: nothing is half-applied.
+ */
+export function parseChangesPage(raw: unknown): ChangesPage {
+  const page = changesPage.safeParse(raw);
+  if (!page.success) {
+    const first = page.error.issues[0]!;
+    throw new InvalidPageError(`Invalid change-feed page at ${first.path.join('.') || '(root)'}: ${first.message}`);
+  }
+  let previous = -1;
+  for (const [index, entry] of page.data.changes.entries()) {
+    if (entry.version <= previous) throw new InvalidPageError(`Invalid change-feed page: change ${index} is out of order (version ${entry.version} after ${previous})`);
+    previous = entry.version;
+    if (entry.op !== 'upsert') continue;
+    const record = contentRecordSchemas[entry.type as ContentType].safeParse(entry.record);
+    if (!record.success) {
+      const first = record.error.issues[0]!;
+      throw new InvalidPageError(`Invalid ${entry.type} ${entry.id} in change ${index}: ${first.path.join('.')}: ${first.message}`);
+    }
+    if (record.data.id !== entry.id) throw new InvalidPageError(`Invalid change-feed page: change ${index} carries record ${record.data.id} for id ${entry.id}`);
+    entry.record = record.data as Record<string, unknown>;
+  }
+  if (page.data.changes.length > 0 && page.data.cursor < previous) {
+    throw new InvalidPageError(`Invalid change-feed page: cursor ${page.data.cursor} is behind its last change ${previous}`);
+  }
+  return page.data;
+}
+
+// Members and sessions.
+
+export const memberRegistration = z.object({
+  email: z.email().max(254),
+  password: z.string().min(10, 'must be at least 10 characters').max(200),
+  displayName: z.string().trim().min(1).max(200),
+  organisation: z.string().trim().max(300).default(''),
+  country: countryCode,
+});
+
+export const publicMember = z.object({
+  id,
+  displayName: z.string(),
+  organisation: z.string(),
+  country: countryCode,
+});
+export type PublicMember = z.infer<typeof publicMember>;
+
+export const sessionRequest = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+export const sessionResponse = z.object({ token: z.string(), expiresAt: isoDateTime, member: publicMember });
+
+// Community writes (members only, each with an Idempotency-Key).
+
+export const newForumThread = z.object({
+  forumId: id,
+  title: z.string().trim().min(1).max(500),
+  body: z.string().trim().min(1).max(100_000),
+  language: languageCode.default('en'),
+  themes: z.array(themeSlug).max(40).default([]),
+});
+
+export const newForumPost = z.object({
+  body: z.string().trim().min(1).max(100_000),
+  language: languageCode.default('en'),
+});
+
+export const newPartnerRequest = z.object({
+  title: partnerRequestFields.shape.title,
+  organisation: partnerRequestFields.shape.organisation,
+  organisationType: partnerRequestFields.shape.organisationType,
+  country: partnerRequestFields.shape.country,
+  projectIdea: partnerRequestFields.shape.projectIdea,
+  partnersSought: partnerRequestFields.shape.partnersSought,
+  contact: partnerRequestFields.shape.contact,
+  expiresOn: isoDate,
+  language: languageCode.default('en'),
+  countries: z.array(countryCode).max(60).default([]),
+  themes: z.array(themeSlug).max(40).default([]),
+});
+
+/** Answer to a community write: what was created, as it appears in the change feed. */
+export const writeResult = z.object({
+  type: contentType,
+  id,
+  version: version,
+  record: z.record(z.string(), z.unknown()),
+});
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const idempotencyKey = z.string().min(8, 'must be at least 8 characters').max(255).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');

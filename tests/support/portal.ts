@@ -1,0 +1,89 @@
+// A real portal server on 127.0.0.1 over a fresh test database.
+import { createPortal, type Portal, type PortalOptions } from '../../server/app';
+import { migratePortal } from '../../server/db/database';
+import { listen } from '../../server/serve';
+import type { TestEngine } from './databases';
+import { makeTempDir } from './temp-dir';
+
+export const EDITOR_TOKEN = 'test-editor-token-0123456789';
+
+export interface TestPortal {
+  readonly url: string;
+  readonly portal: Portal;
+  readonly engine: TestEngine;
+  /** A request with the editor token; a string or byte body is sent as is, anything else as JSON. */
+  editor(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startTestPortal(engine: TestEngine, options: Partial<Omit<PortalOptions, 'database'>> = {}): Promise<TestPortal> {
+  const database = await engine.create();
+  const temp = makeTempDir('ewsi-portal-');
+  try {
+    await migratePortal(database.db);
+    const portal = createPortal({
+      database: { db: database.db, dialect: database.dialect, close: () => database.db.destroy() },
+      storageDir: temp.dir,
+      editorToken: EDITOR_TOKEN,
+      ...options,
+    });
+    const server = await listen(portal.app, 0);
+    return {
+      url: server.url,
+      portal,
+      engine,
+      editor: (method, path, body, headers = {}) =>
+        fetch(`${server.url}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${EDITOR_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+        }),
+      close: async () => {
+        await server.close();
+        await database.cleanup();
+        temp.cleanup();
+      },
+    };
+  } catch (error) {
+    await database.cleanup();
+    temp.cleanup();
+    throw error;
+  }
+}
+
+/** A minimal valid record of each kind used across the server tests. */
+export function sampleDocument(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    language: 'en',
+    countries: ['DE'],
+    themes: ['employment'],
+    documentType: 'report',
+    title: `Report ${id}`,
+    summary: 'A report on labour-market integration.',
+    body: '<p>Body</p>',
+    ...overrides,
+  };
+}
+
+/** Reads the whole change feed from `since`, page by page. */
+export interface FeedChange {
+  op: string;
+  version: number;
+  type: string;
+  id: string;
+  record?: Record<string, unknown>;
+}
+
+export async function readFeed(url: string, since = 0, limit = 100): Promise<{ changes: FeedChange[]; cursor: number }> {
+  const changes: FeedChange[] = [];
+  let cursor = since;
+  for (;;) {
+    const response = await fetch(`${url}/api/v1/changes?since=${cursor}&limit=${limit}`);
+    if (response.status !== 200) throw new Error(`feed answered ${response.status}: ${await response.text()}`);
+    const page = (await response.json()) as { changes: FeedChange[]; cursor: number; hasMore: boolean };
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) return { changes, cursor };
+  }
+}
