@@ -2,6 +2,7 @@
 // Every process boundary (preload ↔ main ↔ core, browser ↔ loopback harness)
 // validates against this map, so it is the only description of the API.
 import { z } from 'zod';
+import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -18,7 +19,26 @@ const noArguments = z.object({}).strict();
 
 export const contract = {
   'app.info': { args: noArguments, result: appInfoSchema },
+  'settings.get': { args: noArguments, result: settingsSchema },
+  'settings.update': { args: settingsSchema.partial().strict(), result: settingsSchema },
+  'sync.status': { args: noArguments, result: syncStatusSchema },
+  /** Starts a sync now (with the saved portal, or the one given); answers without waiting for it. */
+  'sync.start': { args: z.object({ serverUrl: z.url({ protocol: /^https?$/ }).optional() }).strict(), result: z.object({ started: z.boolean(), reason: z.string().optional() }) },
+  'sync.cancel': { args: noArguments, result: z.object({ cancelled: z.boolean() }) },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
+
+/** Events the core pushes to the renderer: name → payload schema. */
+export const contractEvents = {
+  'sync.progress': syncProgressSchema,
+  'sync.status': syncStatusSchema,
+} as const satisfies Record<string, z.ZodType>;
+export type EventName = keyof typeof contractEvents;
+export type EventPayload<E extends EventName> = z.output<(typeof contractEvents)[E]>;
+export const eventNames = Object.keys(contractEvents) as EventName[];
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.hasOwn(contractEvents, name);
+
+/** How a renderer listens: returns the function that stops listening. */
+export type EwsiEvents = { on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void };
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
@@ -114,4 +134,28 @@ export function createContractClient(send: (method: MethodName, args: unknown) =
     api[method] = async (args: unknown) => unwrapEnvelope(method, await send(method, args));
   }
   return api as EwsiApi;
+}
+
+/**
+ * Builds the renderer's event API over any transport that delivers raw
+ * (name, payload) pairs; payloads are validated before listeners see them.
+ */
+export function createEventHub(): { events: EwsiEvents; deliver(name: unknown, payload: unknown): void } {
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  return {
+    events: {
+      on(name, listener) {
+        let set = listeners.get(name);
+        if (!set) listeners.set(name, (set = new Set()));
+        set.add(listener as (payload: never) => void);
+        return () => set.delete(listener as (payload: never) => void);
+      },
+    },
+    deliver(name, payload) {
+      if (!isEventName(name)) return;
+      const parsed = contractEvents[name].safeParse(payload);
+      if (!parsed.success) return; // A malformed event is dropped: it can only come from a bug.
+      for (const listener of listeners.get(name) ?? []) listener(parsed.data as never);
+    },
+  };
 }

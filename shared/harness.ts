@@ -4,3 +4,4 @@ export const HARNESS_TOKEN_HEADER = 'x-ewsi-token';
 export const HARNESS_CALL_PATH = '/ewsi/call';
 /** Largest request body the harness accepts, in bytes. */
 export const HARNESS_MAX_BODY = 1024 * 1024;
+export const HARNESS_EVENTS_PATH = '/ewsi/events';

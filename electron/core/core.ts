@@ -6,38 +6,60 @@ import {
   failureEnvelope,
   parseCall,
   type Envelope,
+  type EventName,
   type Handlers,
   type MethodName,
 } from '../../shared/contract';
 import { openStores, type Stores } from './db/stores';
+import { SettingsStore } from './settings';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
   dataDir: string;
   /** The application's version, shown by app.info. */
   appVersion: string;
+  /** Receives the events of contractEvents (sync progress and status). */
+  emit?: (name: EventName, payload: unknown) => void;
+  sync?: SyncServiceOptions;
 }
 
 export interface Core {
   readonly handlers: Handlers;
+  readonly stores: Stores;
+  readonly sync: SyncService;
+  readonly settings: SettingsStore;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
   dispatch(method: unknown, args: unknown): Promise<Envelope>;
   close(): Promise<void>;
 }
 
-function createHandlers(stores: Stores, options: CoreOptions): Handlers {
+function createHandlers(stores: Stores, options: CoreOptions, settings: SettingsStore, sync: SyncService): Handlers {
   return {
     'app.info': async () => ({
       version: options.appVersion,
       dataFolder: stores.dataDir,
       schemaVersion: { corpus: stores.corpus.schemaVersion, user: stores.user.schemaVersion },
     }),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => {
+      const before = settings.get();
+      const next = settings.update(patch);
+      if (next.syncIntervalMinutes !== before.syncIntervalMinutes || next.serverUrl !== before.serverUrl) sync.reschedule();
+      return next;
+    },
+    'sync.status': async () => sync.status(),
+    'sync.start': async ({ serverUrl }) => sync.start(serverUrl),
+    'sync.cancel': async () => ({ cancelled: sync.cancel() }),
   };
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const stores = await openStores(path.resolve(options.dataDir));
-  const handlers = createHandlers(stores, options);
+  const settings = new SettingsStore(stores.user.sqlite);
+  const emit = options.emit ?? (() => undefined);
+  const sync = new SyncService(stores, settings, emit, options.sync);
+  const handlers = createHandlers(stores, options, settings, sync);
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -52,6 +74,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     handlers,
+    stores,
+    sync,
+    settings,
     async dispatch(method, rawArgs) {
       try {
         const parsed = parseCall(method, rawArgs);
@@ -60,6 +85,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return failureEnvelope(error);
       }
     },
-    close: () => stores.close(),
+    close: async () => {
+      await sync.close();
+      await stores.close();
+    },
   };
 }

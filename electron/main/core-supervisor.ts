@@ -1,4 +1,5 @@
 import { utilityProcess } from 'electron';
+import { eventNames } from '../../shared/contract';
 import { CoreClient } from '../core/host/core-client';
 import { CORE_ENV } from '../core/host/protocol';
 
@@ -8,6 +9,8 @@ export interface CoreSupervisorOptions {
   appVersion: string;
   /** Told when the core died and what happened next. */
   onCrash(message: string): void;
+  /** Receives every event the core emits (forwarded to the windows). */
+  onEvent(name: string, payload: unknown): void;
 }
 
 const MAX_RESTARTS_PER_MINUTE = 3;
@@ -32,6 +35,7 @@ export class CoreSupervisor {
       onExit: (listener) => child.once('exit', listener),
       kill: () => child.kill(),
     });
+    for (const name of eventNames) client.on(name, (payload) => this.options.onEvent(name, payload));
     child.once('exit', (code) => {
       if (!this.stopping) this.restartAfterCrash(code);
     });

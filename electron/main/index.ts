@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureEnvelope } from '../../shared/contract';
-import { APP_ORIGIN, IPC_CALL_CHANNEL } from '../../shared/ipc';
+import { APP_ORIGIN, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { CoreSupervisor } from './core-supervisor';
 import { refuseUntrustedCall } from './ipc-guard';
@@ -34,6 +34,9 @@ async function run(): Promise<void> {
     dataDir,
     appVersion: app.getVersion(),
     onCrash: (message) => void dialog.showMessageBox({ type: 'warning', title: 'EWSI Desktop', message }),
+    onEvent: (name, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+    },
   });
   try {
     await supervisor.start();

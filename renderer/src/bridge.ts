@@ -1,5 +1,7 @@
-import { ContractError, createContractClient, type EwsiApi } from '../../shared/contract';
-import { HARNESS_CALL_PATH, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../shared/harness';
+import { ContractError, createContractClient, createEventHub, type EwsiApi, type EwsiEvents } from '../../shared/contract';
+import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../shared/harness';
+
+const harnessToken = () => document.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_TOKEN_META}"]`)?.content;
 
 /**
  * The contract as the renderer sees it: window.ewsi from the preload inside
@@ -8,7 +10,7 @@ import { HARNESS_CALL_PATH, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../
  */
 export function connectToCore(): EwsiApi {
   if (window.ewsi) return window.ewsi;
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_TOKEN_META}"]`)?.content;
+  const token = harnessToken();
   if (!token) {
     throw new ContractError('unavailable', 'No connection to the EWSI core: start the app with `npm start` or `npm run web`.');
   }
@@ -25,4 +27,27 @@ export function connectToCore(): EwsiApi {
     }
     return response.json();
   });
+}
+
+let harnessEvents: EwsiEvents | undefined;
+
+/** Core events: window.ewsiEvents from the preload, or the harness's server-sent events. */
+export function connectToEvents(): EwsiEvents {
+  if (window.ewsiEvents) return window.ewsiEvents;
+  if (harnessEvents) return harnessEvents;
+  const hub = createEventHub();
+  const token = harnessToken();
+  if (token) {
+    const source = new EventSource(`${HARNESS_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message) => {
+      try {
+        const { name, payload } = JSON.parse(message.data as string) as { name: unknown; payload: unknown };
+        hub.deliver(name, payload);
+      } catch {
+        // Not JSON: nothing a listener could use.
+      }
+    };
+  }
+  harnessEvents = hub.events;
+  return harnessEvents;
 }

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { contentFieldSchemas, type ContentType } from '../../shared/content';
 import type { ChangesPage } from '../../shared/portal-api';
+import { listColumn, recordFacets } from '../../shared/record-facets';
 import type { Dialect } from '../db/database';
 import type { ContentTable, ServerDatabase } from '../db/schema';
 import { NotFoundError, ValidationError, issuesOf } from '../errors';
@@ -34,42 +35,10 @@ export interface ListFilters {
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 500;
 
-const list = (values: readonly string[]): string => (values.length ? `,${[...new Set(values)].join(',')},` : '');
-
 /** The columns the read API filters on, derived from a validated record. */
-interface IndexedFields {
-  language?: string;
-  countries?: string[];
-  themes?: string[];
-  country?: string;
-  documentType?: string;
-  funderType?: string;
-  category?: string;
-  organisationType?: string;
-  organisation?: { type?: string };
-  forumId?: string;
-  threadId?: string;
-}
-
-function indexColumns(type: ContentType, fields: IndexedFields): Pick<ContentTable, 'language' | 'countries' | 'themes' | 'kind' | 'parent_id'> {
-  const countries: string[] = [...(fields.countries ?? [])];
-  if (typeof fields.country === 'string') countries.push(fields.country);
-  const kindByType: Partial<Record<ContentType, unknown>> = {
-    document: fields.documentType,
-    funding: fields.funderType,
-    link: fields.category,
-    'partner-request': fields.organisationType,
-    'good-practice': fields.organisation?.type,
-    'country-sheet': fields.country,
-  };
-  const parentByType: Partial<Record<ContentType, unknown>> = { 'forum-thread': fields.forumId, 'forum-post': fields.threadId };
-  return {
-    language: fields.language ?? '',
-    countries: list(countries),
-    themes: list(fields.themes ?? []),
-    kind: String(kindByType[type] ?? ''),
-    parent_id: String(parentByType[type] ?? ''),
-  };
+function indexColumns(type: ContentType, fields: object): Pick<ContentTable, 'language' | 'countries' | 'themes' | 'kind' | 'parent_id'> {
+  const facets = recordFacets(type, fields);
+  return { language: facets.language, countries: listColumn(facets.countries), themes: listColumn(facets.themes), kind: facets.kind, parent_id: facets.parentId };
 }
 
 /** Validates editor or member input for `type`; throws ValidationError naming every problem. */

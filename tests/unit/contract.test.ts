@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContractError, createContractClient, parseCall, unwrapEnvelope } from '../../shared/contract';
+import { ContractError, createContractClient, methodNames, parseCall, unwrapEnvelope } from '../../shared/contract';
 
 describe('the app contract', () => {
   it('accepts a known method with valid arguments', () => {
@@ -8,7 +8,7 @@ describe('the app contract', () => {
   });
 
   it('refuses an unknown method and names the known ones', () => {
-    expect(() => parseCall('app.rm', {})).toThrow(/Unknown method "app.rm"; known: app.info/);
+    expect(() => parseCall('app.rm', {})).toThrow(/Unknown method "app.rm"; known: app.info, settings.get/);
     expect(() => parseCall({ toString: () => 'app.info' }, {})).toThrow(ContractError);
     expect(() => parseCall('__proto__', {})).toThrow(/Unknown method/);
   });
@@ -38,7 +38,8 @@ describe('the app contract', () => {
       seen.push([method, args]);
       return { ok: true, value: { version: '2', dataFolder: '/x', schemaVersion: { corpus: '', user: '' } } };
     });
-    expect(Object.keys(api)).toEqual(['app.info']);
+    expect(Object.keys(api)).toEqual(methodNames);
+    expect(methodNames).toContain('sync.start');
     await expect(api['app.info']({})).resolves.toMatchObject({ version: '2' });
     expect(seen).toEqual([['app.info', {}]]);
   });

@@ -4,8 +4,52 @@
 
 export interface CorpusDatabase {
   sync_state: { key: string; value: string };
+  records: {
+    rowid: number;
+    type: string;
+    id: string;
+    version: number;
+    updated_at: string;
+    title: string;
+    language: string;
+    countries: string;
+    themes: string;
+    kind: string;
+    parent_id: string;
+    date: string;
+    data: string;
+  };
+  attachments: { sha256: string; size: number; mime_type: string; file_name: string; present: number };
+  record_attachments: { type: string; id: string; sha256: string };
 }
 
 export interface UserDatabase {
   settings: { key: string; value: string; updated_at: string };
+  annotations: {
+    id: string;
+    target_type: string;
+    target_id: string;
+    target_version: number;
+    selector: string;
+    note: string;
+    color: string;
+    tags: string;
+    orphaned: number;
+    created_at: string;
+    updated_at: string;
+  };
+  collections: { id: string; name: string; note: string; created_at: string; updated_at: string };
+  collection_items: { collection_id: string; item_type: string; item_id: string; note: string; added_at: string };
+  outbox: {
+    id: string;
+    kind: string;
+    idempotency_key: string;
+    payload: string;
+    state: string;
+    attempts: number;
+    last_error: string | null;
+    result: string | null;
+    created_at: string;
+    updated_at: string;
+  };
 }

@@ -36,6 +36,10 @@ async function openStore<T>({ file, migrations, backupDir }: OpenStoreOptions): 
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  // A 32 MB page cache and checkpoints every ~40 MB of WAL: a large sync writes
+  // each page about once instead of re-checkpointing the same B-tree pages.
+  sqlite.pragma('cache_size = -32000');
+  sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<T>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

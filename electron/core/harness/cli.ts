@@ -3,13 +3,13 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../data-dir';
 import { startWebHarness } from './web-harness';
 
-const usage = 'Usage: npm run web -- [--port P] [--data DIR]';
+const usage = 'Usage: npm run web -- [--port P] [--data DIR] [--server URL]';
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; help?: boolean };
+  let values: { port?: string; data?: string; server?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
     }));
   } catch (error) {
@@ -26,7 +26,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const dataDir = values.data ?? defaultDataDir();
-  const harness = await startWebHarness({ dataDir, port });
+  if (values.server !== undefined && !/^https?:\/\/[^/]+/.test(values.server)) {
+    console.error(`--server must be an http(s) URL, got ${JSON.stringify(values.server)}\n${usage}`);
+    process.exit(2);
+  }
+  // The portal is only a default: a portal saved in Settings wins.
+  const harness = await startWebHarness({ dataDir, port, coreEnv: values.server ? { EWSI_PORTAL_URL: values.server } : {} });
   console.log(`EWSI Desktop (browser harness) on ${harness.url}`);
   console.log(`Data folder: ${dataDir}`);
   console.log('Open the address in a browser on this machine. Ctrl+C stops.');

@@ -7,8 +7,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
-import { failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
-import { HARNESS_CALL_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/harness';
+import { eventNames, failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
+import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/harness';
 import { forkCoreProcess, type CoreClient } from '../host/core-client';
 import { resolveStaticPath } from '../static-path';
 
@@ -21,6 +21,8 @@ export interface WebHarnessOptions {
   /** Built renderer (electron-vite's out/renderer). */
   rendererDir?: string;
   appVersion?: string;
+  /** Environment for the core process (e.g. EWSI_PORTAL_URL, EWSI_AUTO_SYNC). */
+  coreEnv?: Record<string, string>;
 }
 
 export interface WebHarness {
@@ -85,7 +87,15 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first`);
   }
   const token = randomBytes(24).toString('base64url');
-  const core = await forkCoreProcess({ dataDir: options.dataDir, appVersion: options.appVersion });
+  const core = await forkCoreProcess({ dataDir: options.dataDir, appVersion: options.appVersion, env: options.coreEnv });
+  // Server-sent events: the browser's EventSource cannot send headers, so the token comes in the query.
+  const eventStreams = new Set<http.ServerResponse>();
+  for (const name of eventNames) {
+    core.on(name, (payload) => {
+      const frame = `data: ${JSON.stringify({ name, payload })}\n\n`;
+      for (const stream of eventStreams) stream.write(frame);
+    });
+  }
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -135,7 +145,16 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     if (!allowedHosts().has(req.headers.host ?? '')) {
       return send(res, 421, 'text/plain; charset=utf-8', 'This harness answers only on 127.0.0.1');
     }
-    const urlPath = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const urlPath = requestUrl.pathname;
+    if (urlPath === HARNESS_EVENTS_PATH) {
+      if (!sameToken(requestUrl.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/plain; charset=utf-8', 'Missing or wrong harness token');
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      eventStreams.add(res);
+      req.on('close', () => eventStreams.delete(res));
+      return;
+    }
     if (urlPath === HARNESS_CALL_PATH) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST');
       handleCall(req, res).catch((error: unknown) => sendEnvelope(res, 500, failureEnvelope(error)));

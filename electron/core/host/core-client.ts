@@ -18,6 +18,7 @@ export class CoreClient {
   private nextId = 1;
   private readonly pending = new Map<number, (envelope: Envelope) => void>();
   private exited: string | undefined;
+  private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   constructor(private readonly channel: CoreChannel) {
     this.api = createContractClient((method, args) => this.call(method, args));
@@ -33,7 +34,9 @@ export class CoreClient {
       const message = parsed.data;
       if (message.kind === 'ready') markReady();
       else if (message.kind === 'fatal') markFailed(new Error(message.message));
-      else {
+      else if (message.kind === 'event') {
+        for (const listener of this.listeners.get(message.name) ?? []) listener(message.payload);
+      } else {
         this.pending.get(message.id)?.(message.envelope);
         this.pending.delete(message.id);
       }
@@ -61,6 +64,14 @@ export class CoreClient {
     });
   }
 
+  /** Listens to an event of the core (see contractEvents); returns the function that stops listening. */
+  on(name: string, listener: (payload: unknown) => void): () => void {
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
   /** Ends the core process at once, as a crash would (SIGKILL for a child process). */
   kill(): void {
     this.channel.kill();
@@ -80,6 +91,8 @@ export class CoreClient {
 export interface ForkCoreOptions {
   dataDir: string;
   appVersion?: string;
+  /** Extra environment for the core process (CORE_ENV names). */
+  env?: Record<string, string>;
 }
 
 /** Starts the core from its TypeScript sources in a Node child process (CLI, harness, tests). */
@@ -91,6 +104,7 @@ export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreCli
       ...process.env,
       [CORE_ENV.dataDir]: options.dataDir,
       ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
+      ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -15,8 +15,16 @@ export const fromCoreSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready') }),
   z.object({ kind: z.literal('answer'), id: z.number().int().nonnegative(), envelope: envelopeSchema }),
   z.object({ kind: z.literal('fatal'), message: z.string() }),
+  z.object({ kind: z.literal('event'), name: z.string(), payload: z.unknown() }),
 ]);
 export type FromCore = z.infer<typeof fromCoreSchema>;
 
 /** Environment variables the host passes to the core process. */
-export const CORE_ENV = { dataDir: 'EWSI_DATA_DIR', appVersion: 'EWSI_APP_VERSION' } as const;
+export const CORE_ENV = {
+  dataDir: 'EWSI_DATA_DIR',
+  appVersion: 'EWSI_APP_VERSION',
+  /** A portal to use when none is configured yet (npm start's embedded one). */
+  portalUrl: 'EWSI_PORTAL_URL',
+  /** '0' keeps the core from syncing on its own schedule. */
+  autoSync: 'EWSI_AUTO_SYNC',
+} as const;

@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** A portal server in a process of its own (its own core), loaded with the sample corpus. */
+export async function startPortalProcess(options: { dbFile: string; documents: number; editorToken: string }): Promise<{ url: string; child: ChildProcess; close(): Promise<void> }> {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli.ts', '--db', options.dbFile, '--sample', String(options.documents), '--port', '0', '--editor-token', options.editorToken], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /EWSI portal on (http:\/\/\S+)/.exec(output)?.[1];
+      if (found) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`the portal exited with ${code}: ${output}`)));
+  });
+  return {
+    url,
+    child,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,81 @@
+// Full, incremental and no-op sync of the sample corpus from a portal in
+// another process, against a raw bulk insert of the same rows into the same
+// schema (prepared statements, one transaction), measured in the same run.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../electron/core/core';
+import { UPSERT_RECORD_SQL, type RecordRow } from '../electron/core/corpus/corpus-writer';
+import { openStores } from '../electron/core/db/stores';
+import { generateSampleCorpus } from '../server/sample/generate';
+import { makeTempDir } from '../tests/support/temp-dir';
+import { startPortalProcess } from './portal-process';
+import { round } from './stats';
+
+const EDITOR_TOKEN = 'bench-editor-token-0123456789';
+
+export async function syncBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {
+  const documents = Number(options.docs ?? 100_000);
+  const temp = makeTempDir('ewsi-bench-sync-');
+  const portal = await startPortalProcess({ dbFile: path.join(temp.dir, 'portal', 'portal.sqlite'), documents, editorToken: EDITOR_TOKEN });
+  try {
+    const core = await createCore({ dataDir: path.join(temp.dir, 'desktop'), appVersion: 'bench', sync: {} });
+    core.settings.update({ serverUrl: portal.url, attachmentPolicy: { mode: 'none', maxBytes: null } });
+
+    let started = performance.now();
+    const full = await core.sync.run();
+    const fullSeconds = (performance.now() - started) / 1000;
+
+    // 1 % of the documents edited on the portal, then an incremental sync.
+    const corpus = generateSampleCorpus({ documents });
+    const edits: string[] = [];
+    let index = 0;
+    for (const item of corpus.items()) {
+      if (item.type !== 'document') continue;
+      if (index++ % 100 === 0) edits.push(JSON.stringify({ op: 'upsert', type: 'document', record: { ...item.fields, title: `${(item.fields as { title: string }).title} (amended)` } }));
+    }
+    const imported = await fetch(`${portal.url}/api/v1/editor/import`, { method: 'POST', headers: { authorization: `Bearer ${EDITOR_TOKEN}`, 'content-type': 'application/x-ndjson' }, body: edits.join('\n') });
+    if (!imported.ok) throw new Error(`editing the portal failed: ${imported.status} ${await imported.text()}`);
+    started = performance.now();
+    const incremental = await core.sync.run();
+    const incrementalSeconds = (performance.now() - started) / 1000;
+    if (incremental.upserts !== edits.length) throw new Error(`the incremental sync applied ${incremental.upserts} changes, expected ${edits.length}`);
+
+    started = performance.now();
+    await core.sync.run();
+    const noopMs = performance.now() - started;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+    // The baseline: the same rows, already in memory, into a fresh store of the same schema.
+    const rows = core.stores.corpus.sqlite.prepare('SELECT type, id, version, updated_at, title, language, countries, themes, kind, parent_id, date, data FROM records').all() as RecordRow[];
+    const refs = core.stores.corpus.sqlite.prepare('SELECT type, id, sha256 FROM record_attachments').all() as Array<{ type: string; id: string; sha256: string }>;
+    await core.close();
+    const fresh = await openStores(path.join(temp.dir, 'raw'));
+    const insert = fresh.corpus.sqlite.prepare(UPSERT_RECORD_SQL);
+    const insertRef = fresh.corpus.sqlite.prepare('INSERT OR IGNORE INTO record_attachments (type, id, sha256) VALUES (?, ?, ?)');
+    started = performance.now();
+    fresh.corpus.sqlite.transaction(() => {
+      for (const row of rows) insert.run(row);
+      for (const ref of refs) insertRef.run(ref.type, ref.id, ref.sha256);
+    })();
+    const rawSeconds = (performance.now() - started) / 1000;
+    await fresh.close();
+
+    const docsPerS = documents / fullSeconds;
+    const rawDocsPerS = documents / rawSeconds;
+    return {
+      docs: documents,
+      records: full.upserts,
+      full_sync_s: round(fullSeconds, 2),
+      docs_per_s: Math.round(docsPerS),
+      raw_insert_docs_per_s: Math.round(rawDocsPerS),
+      ratio: round(docsPerS / rawDocsPerS, 3),
+      incremental_1pct_s: round(incrementalSeconds, 3),
+      incremental_share: round(incrementalSeconds / fullSeconds, 4),
+      noop_sync_ms: round(noopMs, 1),
+      peak_rss_mb: Math.round(peakRssMb),
+    };
+  } finally {
+    await portal.close();
+    temp.cleanup();
+  }
+}

@@ -1,0 +1,163 @@
+// `ewsi`: EWSI Desktop's core from a terminal, for people who script their research.
+//   ewsi sync --server URL --data DIR
+//   ewsi status --data DIR [--json]
+//   ewsi search QUERY --data DIR [--type T] [--country CC] [--json]
+import { parseArgs } from 'node:util';
+import { CONTENT_TYPES, contentType, countryCode } from '../../../shared/content';
+import type { SyncProgress } from '../../../shared/sync';
+import { readAppVersion } from '../app-version';
+import { createCore, type Core } from '../core';
+import { defaultDataDir } from '../data-dir';
+import { SyncError } from '../sync/pull';
+import { searchRecords } from './basic-search';
+
+const USAGE = `Usage:
+  ewsi sync --server URL [--data DIR] [--page-size N]   bring the local copy up to date
+  ewsi status [--data DIR] [--json]            what is stored, and the last sync
+  ewsi search QUERY [--data DIR] [--type T] [--country CC] [--limit N] [--json]
+The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).`;
+
+class UsageError extends Error {}
+
+const number = (n: number) => n.toLocaleString('en');
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** One line of progress: redrawn in place on a terminal, printed at most every 2 s otherwise. */
+function progressPrinter(stream: NodeJS.WriteStream) {
+  let lastPlain = 0;
+  return {
+    update(progress: SyncProgress) {
+      const total = progress.latest || 1;
+      const fraction = Math.min(1, progress.cursor / total);
+      const eta = progress.etaSeconds === null ? '' : ` ETA ${Math.ceil(progress.etaSeconds)} s`;
+      const text =
+        progress.phase === 'pulling'
+          ? `${progress.resyncing ? 'resync ' : ''}${number(progress.records)} records, ${megabytes(progress.bytes)}, ${number(Math.round(progress.rate))}/s${eta}`
+          : `attachments: ${number(progress.records)} files, ${megabytes(progress.bytes)}`;
+      if (stream.isTTY) {
+        const width = 24;
+        const filled = Math.round(fraction * width);
+        stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(fraction * 100)}% ${text}\x1b[K`);
+      } else if (Date.now() - lastPlain > 2000) {
+        lastPlain = Date.now();
+        stream.write(`${text}\n`);
+      }
+    },
+    done() {
+      if (stream.isTTY) stream.write('\n');
+    },
+  };
+}
+
+async function withCore<T>(dataDir: string, run: (core: Core) => Promise<T>, onProgress?: (p: SyncProgress) => void, pageLimit?: number): Promise<T> {
+  const core = await createCore({
+    dataDir,
+    appVersion: readAppVersion(),
+    sync: { pull: { pageLimit } },
+    emit: (name, payload) => {
+      if (name === 'sync.progress') onProgress?.(payload as SyncProgress);
+    },
+  });
+  try {
+    return await run(core);
+  } finally {
+    await core.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      server: { type: 'string' },
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      type: { type: 'string' },
+      country: { type: 'string' },
+      limit: { type: 'string' },
+      'page-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const dataDir = values.data ?? defaultDataDir();
+
+  if (command === 'sync') {
+    const pageSize = values['page-size'] === undefined ? undefined : Number(values['page-size']);
+    if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)) throw new UsageError('--page-size must be a whole number from 1 to 1000');
+    const progress = progressPrinter(process.stderr);
+    const result = await withCore(
+      dataDir,
+      async (core) => {
+        if (values.server) core.settings.update({ serverUrl: values.server });
+        if (!core.settings.get().serverUrl) throw new UsageError('ewsi sync needs --server URL the first time');
+        return core.sync.run();
+      },
+      (p) => progress.update(p),
+      pageSize,
+    );
+    progress.done();
+    const summary = `Synced to version ${result.cursor}: ${number(result.upserts)} updated, ${number(result.deletes)} deleted, ${megabytes(result.bytes)}${result.resynced ? ' (full resync)' : ''}; attachments: ${result.attachments.downloaded} downloaded, ${result.attachments.failed.length} failed`;
+    if (values.json) console.log(JSON.stringify(result));
+    else console.log(summary);
+    for (const failure of result.attachments.failed) console.error(`attachment ${failure.sha256}: ${failure.message}`);
+    return result.attachments.failed.length > 0 ? 1 : 0;
+  }
+
+  if (command === 'status') {
+    const status = await withCore(dataDir, async (core) => {
+      const current = core.sync.status();
+      // "Online" means the portal answers now, not at the last sync.
+      let online: boolean | null = null;
+      if (current.serverUrl) {
+        online = await fetch(`${current.serverUrl.replace(/\/+$/, '')}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
+      }
+      return { ...current, online, dataFolder: dataDir };
+    });
+    if (values.json) {
+      console.log(JSON.stringify(status));
+      return 0;
+    }
+    console.log(`Data folder: ${status.dataFolder}`);
+    console.log(`Portal: ${status.serverUrl ?? 'not configured'} (${status.online === null ? 'unknown' : status.online ? 'online' : 'offline'})`);
+    console.log(`Last sync: ${status.lastSyncAt ?? 'never'}; cursor ${status.cursor} of ${status.latest}`);
+    for (const type of CONTENT_TYPES) console.log(`  ${type.padEnd(16)} ${number(status.counts[type] ?? 0).padStart(9)}`);
+    console.log(`Attachments: ${status.attachments.present} present, ${status.attachments.missing} missing (${megabytes(status.attachments.missingBytes)})`);
+    return 0;
+  }
+
+  if (command === 'search') {
+    const query = rest.join(' ').trim();
+    if (!query) throw new UsageError('ewsi search needs a QUERY');
+    const type = values.type === undefined ? undefined : contentType.safeParse(values.type);
+    if (type && !type.success) throw new UsageError(`--type must be one of ${CONTENT_TYPES.join(', ')}`);
+    const country = values.country === undefined ? undefined : countryCode.safeParse(values.country.toUpperCase());
+    if (country && !country.success) throw new UsageError('--country must be a two-letter code such as DE');
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
+    const hits = await withCore(dataDir, async (core) => searchRecords(core.stores.corpus.sqlite, query, { type: type?.data, country: country?.data, limit }));
+    if (values.json) console.log(JSON.stringify({ query, hits }));
+    else if (hits.length === 0) console.log(`No match for "${query}"`);
+    else for (const hit of hits) console.log(`${hit.type.padEnd(16)} ${hit.id.padEnd(16)} ${hit.title}`);
+    return 0;
+  }
+  throw new UsageError(`Unknown command "${command}"`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof SyncError) console.error(`Sync failed (${error.kind}): ${error.message}`);
+    else console.error(error instanceof Error ? error.message : String(error));
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

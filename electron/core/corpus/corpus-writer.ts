@@ -1,0 +1,138 @@
+// Applies change-feed pages to the local corpus with prepared statements, one
+// transaction per page together with the new cursor: a crash at any instant
+// leaves either the whole page or nothing.
+import type Database from 'better-sqlite3';
+import type { ContentType } from '../../../shared/content';
+import type { ChangesPage } from '../../../shared/portal-api';
+import { listColumn, recordFacets } from '../../../shared/record-facets';
+
+export interface SyncState {
+  cursor: number;
+  serverUrl: string | null;
+  lastSyncAt: string | null;
+  latest: number;
+}
+
+export interface AttachmentRow {
+  sha256: string;
+  size: number;
+  mime_type: string;
+  file_name: string;
+  present: number;
+}
+
+export interface RecordRow {
+  type: string;
+  id: string;
+  version: number;
+  updated_at: string;
+  title: string;
+  language: string;
+  countries: string;
+  themes: string;
+  kind: string;
+  parent_id: string;
+  date: string;
+  data: string;
+}
+
+/** The row a record is stored as: its facets in columns, the record itself as JSON. */
+export function toRecordRow(type: ContentType, record: Record<string, unknown>): RecordRow {
+  const facets = recordFacets(type, record);
+  return {
+    type,
+    id: String(record.id),
+    version: Number(record.version),
+    updated_at: String(record.updatedAt),
+    title: facets.title,
+    language: facets.language,
+    countries: listColumn(facets.countries),
+    themes: listColumn(facets.themes),
+    kind: facets.kind,
+    parent_id: facets.parentId,
+    date: facets.date,
+    data: JSON.stringify(record),
+  };
+}
+
+export const UPSERT_RECORD_SQL = `INSERT INTO records (type, id, version, updated_at, title, language, countries, themes, kind, parent_id, date, data)
+  VALUES (@type, @id, @version, @updated_at, @title, @language, @countries, @themes, @kind, @parent_id, @date, @data)
+  ON CONFLICT (type, id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at, title = excluded.title,
+    language = excluded.language, countries = excluded.countries, themes = excluded.themes, kind = excluded.kind,
+    parent_id = excluded.parent_id, date = excluded.date, data = excluded.data`;
+
+export class CorpusWriter {
+  private readonly upsertRecord: Database.Statement;
+  private readonly deleteRecord: Database.Statement;
+  private readonly deleteRefs: Database.Statement;
+  private readonly insertRef: Database.Statement;
+  private readonly insertAttachment: Database.Statement;
+  private readonly setState: Database.Statement;
+  private readonly getState: Database.Statement<[string], { value: string }>;
+  private readonly applyInTransaction: (page: ChangesPage, serverUrl: string, at: string) => { upserts: number; deletes: number };
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.upsertRecord = sqlite.prepare(UPSERT_RECORD_SQL);
+    this.deleteRecord = sqlite.prepare('DELETE FROM records WHERE type = ? AND id = ?');
+    this.deleteRefs = sqlite.prepare('DELETE FROM record_attachments WHERE type = ? AND id = ?');
+    this.insertRef = sqlite.prepare('INSERT OR IGNORE INTO record_attachments (type, id, sha256) VALUES (?, ?, ?)');
+    this.insertAttachment = sqlite.prepare('INSERT OR IGNORE INTO attachments (sha256, size, mime_type, file_name, present) VALUES (?, ?, ?, ?, 0)');
+    this.setState = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.getState = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?');
+    this.applyInTransaction = sqlite.transaction((page: ChangesPage, serverUrl: string, at: string) => {
+      let upserts = 0;
+      let deletes = 0;
+      for (const change of page.changes) {
+        if (change.op === 'upsert') {
+          this.upsertRecord.run(toRecordRow(change.type, change.record));
+          this.deleteRefs.run(change.type, change.id);
+          const attachments = (change.record as { attachments?: Array<{ sha256: string; size: number; mimeType: string; fileName: string }> }).attachments ?? [];
+          for (const attachment of attachments) {
+            this.insertAttachment.run(attachment.sha256, attachment.size, attachment.mimeType, attachment.fileName);
+            this.insertRef.run(change.type, change.id, attachment.sha256);
+          }
+          upserts += 1;
+        } else {
+          this.deleteRecord.run(change.type, change.id);
+          this.deleteRefs.run(change.type, change.id);
+          deletes += 1;
+        }
+      }
+      this.setState.run('cursor', String(page.cursor));
+      this.setState.run('latest', String(page.latest));
+      this.setState.run('server_url', serverUrl);
+      this.setState.run('last_page_at', at);
+      return { upserts, deletes };
+    });
+  }
+
+  /** Applies a validated page and its cursor atomically. */
+  applyPage(page: ChangesPage, serverUrl: string, at = new Date().toISOString()): { upserts: number; deletes: number } {
+    return this.applyInTransaction(page, serverUrl, at);
+  }
+
+  /** Marks a completed sync (all pages up to the server's latest applied). */
+  markSynced(at = new Date().toISOString()): void {
+    this.setState.run('last_sync_at', at);
+  }
+
+  /** Drops the synced corpus for a resync from 0; attachment files stay (they are content-addressed). */
+  resetCorpus(): void {
+    this.sqlite.transaction(() => {
+      this.sqlite.prepare('DELETE FROM records').run();
+      this.sqlite.prepare('DELETE FROM record_attachments').run();
+      this.setState.run('cursor', '0');
+      this.setState.run('latest', '0');
+    })();
+  }
+
+  state(): SyncState {
+    const value = (key: string) => this.getState.get(key)?.value ?? null;
+    return {
+      cursor: Number(value('cursor') ?? 0),
+      latest: Number(value('latest') ?? 0),
+      serverUrl: value('server_url'),
+      lastSyncAt: value('last_sync_at'),
+    };
+  }
+}

@@ -1,0 +1,89 @@
+// A small HTTP GET for the sync engine over node:http(s) with keep-alive:
+// measurably faster than fetch() for multi-megabyte feed pages, and it tells a
+// truncated body (connection dropped mid-answer) from a complete one.
+import http from 'node:http';
+import https from 'node:https';
+
+export interface TextResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A failure worth retrying: the connection failed, dropped, stalled or was cut short. */
+export class NetworkError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NetworkError';
+  }
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+
+export function getText(url: string, options: { signal?: AbortSignal; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<TextResponse> {
+  const target = new URL(url);
+  const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
+  if (!client) return Promise.reject(new Error(`Unsupported protocol in ${url}: use http or https`));
+  if (options.signal?.aborted) return Promise.reject(new CancelledError());
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | undefined, value?: TextResponse) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve(value!);
+    };
+    const request = client.get(target, { agent: agents[target.protocol as 'http:' | 'https:'], headers: { 'accept-encoding': 'identity', ...options.headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        received += chunk.length;
+      });
+      response.on('aborted', () => finish(new NetworkError(`The connection to ${target.host} dropped in the middle of an answer`)));
+      response.on('error', (error) => finish(new NetworkError(`Reading the answer from ${target.host} failed: ${error.message}`, { cause: error })));
+      response.on('end', () => {
+        const expected = Number(response.headers['content-length'] ?? NaN);
+        if (!response.complete || (Number.isFinite(expected) && received !== expected)) {
+          finish(new NetworkError(`The answer from ${target.host} was cut short (${received} of ${Number.isFinite(expected) ? expected : '?'} bytes)`));
+          return;
+        }
+        finish(undefined, { status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks, received).toString('utf8') });
+      });
+    });
+    request.setTimeout(options.timeoutMs ?? 30_000, () => request.destroy(new NetworkError(`${target.host} did not answer within ${(options.timeoutMs ?? 30_000) / 1000} s`)));
+    request.on('error', (error) => finish(error instanceof NetworkError || error instanceof CancelledError ? error : new NetworkError(`Cannot reach ${target.host}: ${error.message}`, { cause: error })));
+    const onAbort = () => request.destroy(new CancelledError());
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Waits `ms`, or rejects with CancelledError as soon as the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new CancelledError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Exponential backoff with full jitter on the upper half: attempt 0 waits base/2..base. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

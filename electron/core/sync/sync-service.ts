@@ -1,0 +1,235 @@
+// Runs syncs for the core: one at a time, on demand, on a schedule and when the
+// portal becomes reachable again; reports status and progress as events.
+import fs from 'node:fs';
+import type { SyncProgress, SyncStatus } from '../../../shared/sync';
+import { CorpusWriter } from '../corpus/corpus-writer';
+import type { Stores } from '../db/stores';
+import type { SettingsStore } from '../settings';
+import { attachmentPath, downloadAttachments, policyAllows, type AttachmentJob } from './attachment-downloader';
+import { getText } from './http';
+import { pullChanges, SyncError, type PullOptions, type PullResult } from './pull';
+
+export interface SyncRunResult extends PullResult {
+  attachments: { downloaded: number; failed: Array<{ sha256: string; message: string }> };
+}
+
+export interface SyncServiceOptions {
+  /** Overrides for the pull loop (tests use short delays). */
+  pull?: Partial<Omit<PullOptions, 'serverUrl' | 'signal' | 'onProgress'>>;
+  /** How often to probe an unreachable portal, in ms. */
+  probeIntervalMs?: number;
+  attachmentConcurrency?: number;
+}
+
+type Emit = (name: 'sync.progress' | 'sync.status', payload: unknown) => void;
+
+export class SyncService {
+  readonly writer: CorpusWriter;
+  private controller: AbortController | undefined;
+  private current: Promise<SyncRunResult> | undefined;
+  private online: boolean | null = null;
+  private lastError: string | null = null;
+  private progress: SyncProgress | null = null;
+  private scheduleTimer: NodeJS.Timeout | undefined;
+  private probeTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly stores: Stores,
+    private readonly settings: SettingsStore,
+    private readonly emit: Emit,
+    private readonly options: SyncServiceOptions = {},
+  ) {
+    this.writer = new CorpusWriter(stores.corpus.sqlite);
+  }
+
+  get running(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** The configured portal, else the one the corpus was last synced from. */
+  private portalUrl(): string | null {
+    return this.settings.get().serverUrl ?? this.writer.state().serverUrl;
+  }
+
+  /** Runs one sync to completion; throws SyncError when it fails. A second call while one runs joins it. */
+  run(serverUrlOverride?: string): Promise<SyncRunResult> {
+    if (this.current) return this.current;
+    const serverUrl = (serverUrlOverride ?? this.portalUrl())?.replace(/\/+$/, '');
+    if (!serverUrl) return Promise.reject(new SyncError('server', 'No portal is configured: set its address in Settings (or pass --server)'));
+    const controller = new AbortController();
+    this.controller = controller;
+    this.lastError = null;
+    this.current = this.execute(serverUrl, controller.signal).finally(() => {
+      this.current = undefined;
+      this.controller = undefined;
+      this.progress = null;
+      this.emitStatus();
+    });
+    this.emitStatus();
+    return this.current;
+  }
+
+  /** Starts a sync in the background; the outcome arrives as status events. */
+  start(serverUrl?: string): { started: boolean; reason?: string } {
+    if (this.current) return { started: false, reason: 'A sync is already running' };
+    const url = serverUrl ?? this.portalUrl();
+    if (!url) return { started: false, reason: 'No portal is configured: set its address in Settings' };
+    this.run(url).catch(() => undefined); // The failure is in lastError and the status event.
+    return { started: true };
+  }
+
+  cancel(): boolean {
+    if (!this.controller) return false;
+    this.controller.abort();
+    return true;
+  }
+
+  private async execute(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult> {
+    try {
+      const pulled = await pullChanges(this.writer, {
+        ...this.options.pull,
+        serverUrl,
+        signal,
+        onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
+      });
+      this.setOnline(true);
+      const attachments = await this.downloadMissing(serverUrl, signal);
+      return { ...pulled, attachments };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.lastError = message;
+      if (error instanceof SyncError && error.kind === 'network') this.setOnline(false);
+      throw error;
+    }
+  }
+
+  private report(progress: SyncProgress): void {
+    this.progress = progress;
+    this.emit('sync.progress', progress);
+  }
+
+  /** Referenced attachments not on disk yet, that the user's policy lets the background fetch. */
+  missingAttachments(): AttachmentJob[] {
+    const rows = this.stores.corpus.sqlite
+      .prepare('SELECT a.sha256, a.size, a.mime_type, a.file_name FROM attachments a WHERE a.present = 0 AND EXISTS (SELECT 1 FROM record_attachments r WHERE r.sha256 = a.sha256)')
+      .all() as Array<{ sha256: string; size: number; mime_type: string; file_name: string }>;
+    return rows.map((row) => ({ sha256: row.sha256, size: row.size, mimeType: row.mime_type, fileName: row.file_name }));
+  }
+
+  private async downloadMissing(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult['attachments']> {
+    const policy = this.settings.get().attachmentPolicy;
+    const markPresent = this.stores.corpus.sqlite.prepare('UPDATE attachments SET present = 1 WHERE sha256 = ?');
+    const jobs: AttachmentJob[] = [];
+    for (const job of this.missingAttachments()) {
+      // A file already on disk (kept through a resync, or fetched on demand) only needs marking.
+      if (fs.existsSync(attachmentPath(this.stores.dataDir, job.sha256))) markPresent.run(job.sha256);
+      else if (policyAllows(policy, job)) jobs.push(job);
+    }
+    if (jobs.length === 0) return { downloaded: 0, failed: [] };
+    const state = this.writer.state();
+    const result = await downloadAttachments(serverUrl, jobs, this.stores.dataDir, {
+      signal,
+      concurrency: this.options.attachmentConcurrency ?? 3,
+      retries: this.options.pull?.retries,
+      baseDelayMs: this.options.pull?.baseDelayMs,
+      onProgress: (p) => this.report({ phase: 'attachments', records: p.files, bytes: p.bytes, cursor: state.cursor, latest: state.latest, rate: 0, etaSeconds: null, resyncing: false }),
+    });
+    for (const sha256 of result.downloaded) markPresent.run(sha256);
+    return { downloaded: result.downloaded.length, failed: result.failed };
+  }
+
+  status(): SyncStatus {
+    const sqlite = this.stores.corpus.sqlite;
+    const state = this.writer.state();
+    const counts = Object.fromEntries(
+      (sqlite.prepare('SELECT type, count(*) AS n FROM records GROUP BY type').all() as Array<{ type: string; n: number }>).map((row) => [row.type, row.n]),
+    );
+    const attachments = sqlite
+      .prepare(
+        `SELECT coalesce(sum(present), 0) AS present, coalesce(sum(1 - present), 0) AS missing, coalesce(sum(CASE WHEN present = 0 THEN size ELSE 0 END), 0) AS missingBytes
+         FROM attachments a WHERE EXISTS (SELECT 1 FROM record_attachments r WHERE r.sha256 = a.sha256)`,
+      )
+      .get() as { present: number; missing: number; missingBytes: number };
+    return {
+      serverUrl: this.portalUrl(),
+      running: this.running,
+      online: this.online,
+      cursor: state.cursor,
+      latest: state.latest,
+      lastSyncAt: state.lastSyncAt,
+      lastError: this.lastError,
+      counts,
+      attachments,
+      progress: this.progress,
+    };
+  }
+
+  private emitStatus(): void {
+    this.emit('sync.status', this.status());
+  }
+
+  private setOnline(online: boolean): void {
+    if (this.online === online) return;
+    const cameBack = this.online === false && online;
+    this.online = online;
+    this.emitStatus();
+    if (!online) this.startProbing();
+    if (cameBack) this.start();
+  }
+
+  /** While the portal is unreachable, probe /healthz; a success marks us online and syncs. */
+  private startProbing(): void {
+    if (this.probeTimer) return;
+    this.probeTimer = setInterval(() => {
+      const url = this.portalUrl();
+      if (!url || this.running) return;
+      getText(`${url.replace(/\/+$/, '')}/healthz`, { timeoutMs: 5000 }).then(
+        (response) => {
+          if (response.status !== 200) return;
+          clearInterval(this.probeTimer);
+          this.probeTimer = undefined;
+          this.setOnline(true);
+        },
+        () => undefined,
+      );
+    }, this.options.probeIntervalMs ?? 30_000);
+    this.probeTimer.unref();
+  }
+
+  private scheduled = false;
+
+  /** Syncs now (if a portal is set) and then every `syncIntervalMinutes`; settings changes reschedule. */
+  startSchedule(): void {
+    this.scheduled = true;
+    this.reschedule();
+  }
+
+  /** Applies changed settings to a running schedule; does nothing when scheduling is off (CLI, tests). */
+  reschedule(): void {
+    if (!this.scheduled) return;
+    this.stopTimer();
+    const minutes = this.settings.get().syncIntervalMinutes;
+    this.start();
+    if (minutes > 0) {
+      this.scheduleTimer = setInterval(() => this.start(), minutes * 60_000);
+      this.scheduleTimer.unref();
+    }
+  }
+
+  stopSchedule(): void {
+    this.scheduled = false;
+    this.stopTimer();
+  }
+
+  private stopTimer(): void {
+    clearInterval(this.scheduleTimer);
+    this.scheduleTimer = undefined;
+  }
+
+  async close(): Promise<void> {
+    this.stopSchedule();
+    clearInterval(this.probeTimer);
+    this.cancel();
+    await this.current?.catch(() => undefined);
+  }
+}

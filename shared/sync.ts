@@ -1,0 +1,49 @@
+// What the app contract says about sync: settings, status and progress.
+import { z } from 'zod';
+
+export const attachmentPolicySchema = z.object({
+  mode: z.enum(['all', 'none', 'on-demand']),
+  /** Background downloads skip files larger than this; null for no cap. */
+  maxBytes: z.number().int().positive().nullable(),
+});
+
+export const settingsSchema = z.object({
+  serverUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  attachmentPolicy: attachmentPolicySchema,
+  /** Minutes between background syncs; 0 turns the schedule off. */
+  syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  serverUrl: null,
+  attachmentPolicy: { mode: 'all', maxBytes: 50 * 1024 * 1024 },
+  syncIntervalMinutes: 15,
+};
+
+export const syncProgressSchema = z.object({
+  phase: z.enum(['pulling', 'attachments']),
+  records: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  cursor: z.number().int().nonnegative(),
+  latest: z.number().int().nonnegative(),
+  rate: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative().nullable(),
+  resyncing: z.boolean(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+export const syncStatusSchema = z.object({
+  serverUrl: z.string().nullable(),
+  running: z.boolean(),
+  /** null until the portal has been tried once. */
+  online: z.boolean().nullable(),
+  cursor: z.number().int().nonnegative(),
+  latest: z.number().int().nonnegative(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  attachments: z.object({ present: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), missingBytes: z.number().nonnegative() }),
+  progress: syncProgressSchema.nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
