@@ -2,6 +2,7 @@
 // Every process boundary (preload ↔ main ↔ core, browser ↔ loopback harness)
 // validates against this map, so it is the only description of the API.
 import { z } from 'zod';
+import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
 
 export const appInfoSchema = z.object({
@@ -25,6 +26,13 @@ export const contract = {
   /** Starts a sync now (with the saved portal, or the one given); answers without waiting for it. */
   'sync.start': { args: z.object({ serverUrl: z.url({ protocol: /^https?$/ }).optional() }).strict(), result: z.object({ started: z.boolean(), reason: z.string().optional() }) },
   'sync.cancel': { args: noArguments, result: z.object({ cancelled: z.boolean() }) },
+  'search.query': { args: searchRequestSchema.strict(), result: searchResultSchema },
+  'search.suggest': { args: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(20).default(8) }).strict(), result: z.array(suggestionSchema) },
+  'savedSearches.list': { args: noArguments, result: z.array(savedSearchSchema) },
+  'savedSearches.save': { args: z.object({ name: z.string().trim().min(1).max(200), query: z.string().trim().min(1).max(1000) }).strict(), result: savedSearchSchema },
+  'savedSearches.delete': { args: z.object({ id: z.string() }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** The user opened the search: its matches so far are no longer new. */
+  'savedSearches.markSeen': { args: z.object({ id: z.string() }).strict(), result: savedSearchSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */

@@ -11,6 +11,9 @@ import {
   type MethodName,
 } from '../../shared/contract';
 import { openStores, type Stores } from './db/stores';
+import { SavedSearches } from './search/saved-searches';
+import { SearchEngine } from './search/search-engine';
+import { Suggestions } from './search/suggestions';
 import { SettingsStore } from './settings';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
@@ -29,12 +32,19 @@ export interface Core {
   readonly stores: Stores;
   readonly sync: SyncService;
   readonly settings: SettingsStore;
+  readonly search: SearchEngine;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
   dispatch(method: unknown, args: unknown): Promise<Envelope>;
   close(): Promise<void>;
 }
 
-function createHandlers(stores: Stores, options: CoreOptions, settings: SettingsStore, sync: SyncService): Handlers {
+interface SearchServices {
+  search: SearchEngine;
+  suggestions: Suggestions;
+  savedSearches: SavedSearches;
+}
+
+function createHandlers(stores: Stores, options: CoreOptions, settings: SettingsStore, sync: SyncService, { search, suggestions, savedSearches }: SearchServices): Handlers {
   return {
     'app.info': async () => ({
       version: options.appVersion,
@@ -51,6 +61,12 @@ function createHandlers(stores: Stores, options: CoreOptions, settings: Settings
     'sync.status': async () => sync.status(),
     'sync.start': async ({ serverUrl }) => sync.start(serverUrl),
     'sync.cancel': async () => ({ cancelled: sync.cancel() }),
+    'search.query': async (request) => search.search(request),
+    'search.suggest': async ({ query, limit }) => suggestions.suggest(query, limit),
+    'savedSearches.list': async () => savedSearches.list(),
+    'savedSearches.save': async ({ name, query }) => savedSearches.save(name, query),
+    'savedSearches.delete': async ({ id }) => ({ deleted: savedSearches.delete(id) }),
+    'savedSearches.markSeen': async ({ id }) => savedSearches.markSeen(id),
   };
 }
 
@@ -59,7 +75,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(stores.user.sqlite);
   const emit = options.emit ?? (() => undefined);
   const sync = new SyncService(stores, settings, emit, options.sync);
-  const handlers = createHandlers(stores, options, settings, sync);
+  sync.writer.ensureSearchIndex();
+  const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation);
+  const suggestions = new Suggestions(stores.corpus.sqlite);
+  sync.writer.listeners.push({ applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() });
+  const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
+  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches });
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -77,6 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     stores,
     sync,
     settings,
+    search,
     async dispatch(method, rawArgs) {
       try {
         const parsed = parseCall(method, rawArgs);

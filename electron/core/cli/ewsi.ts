@@ -9,12 +9,12 @@ import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../data-dir';
 import { SyncError } from '../sync/pull';
-import { searchRecords } from './basic-search';
 
 const USAGE = `Usage:
   ewsi sync --server URL [--data DIR] [--page-size N]   bring the local copy up to date
   ewsi status [--data DIR] [--json]            what is stored, and the last sync
-  ewsi search QUERY [--data DIR] [--type T] [--country CC] [--limit N] [--json]
+  ewsi search QUERY [--data DIR] [--type T] [--country CC] [--sort rank|date] [--limit N] [--json]
+      QUERY: words, "phrases", prefix*, OR, -exclusion, type: country: theme: lang: year:2019..2023
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).`;
 
 class UsageError extends Error {}
@@ -77,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
       country: { type: 'string' },
       limit: { type: 'string' },
       'page-size': { type: 'string' },
+      sort: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -135,18 +136,33 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'search') {
-    const query = rest.join(' ').trim();
-    if (!query) throw new UsageError('ewsi search needs a QUERY');
+    const words = rest.join(' ').trim();
+    if (!words) throw new UsageError('ewsi search needs a QUERY');
     const type = values.type === undefined ? undefined : contentType.safeParse(values.type);
-    if (type && !type.success) throw new UsageError(`--type must be one of ${CONTENT_TYPES.join(', ')}`);
     const country = values.country === undefined ? undefined : countryCode.safeParse(values.country.toUpperCase());
     if (country && !country.success) throw new UsageError('--country must be a two-letter code such as DE');
     const limit = values.limit === undefined ? 20 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
-    const hits = await withCore(dataDir, async (core) => searchRecords(core.stores.corpus.sqlite, query, { type: type?.data, country: country?.data, limit }));
-    if (values.json) console.log(JSON.stringify({ query, hits }));
-    else if (hits.length === 0) console.log(`No match for "${query}"`);
-    else for (const hit of hits) console.log(`${hit.type.padEnd(16)} ${hit.id.padEnd(16)} ${hit.title}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+    // --type and --country are the query language's filters; --type also takes a document type (legislation, report, …).
+    const query = [words, values.type ? `type:${type?.success ? type.data : values.type}` : '', country?.success ? `country:${country.data}` : ''].filter(Boolean).join(' ');
+    const result = await withCore(dataDir, async (core) => core.search.search({ query, limit, sort: values.sort === 'date' ? 'date' : 'rank' }));
+    if (values.json) {
+      console.log(JSON.stringify({ query, ...result }));
+      return 0;
+    }
+    if (result.notice) console.error(result.notice);
+    const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : `[${text}]`);
+    console.log(`${number(result.total)} match${result.total === 1 ? '' : 'es'} for ${query}`);
+    for (const hit of result.hits) {
+      console.log(`\n${hit.type.padEnd(16)} ${hit.id}  ${hit.date}  ${hit.title}`);
+      console.log(`  ${hit.snippet.map((part) => (part.match ? bold(part.text) : part.text)).join('')}`);
+    }
+    const facet = (name: string, counts: Array<{ value: string; count: number }>) => counts.length && console.log(`${name}: ${counts.slice(0, 8).map((c) => `${c.value} ${c.count}`).join(', ')}`);
+    console.log('');
+    facet('type', result.facets.type);
+    facet('country', result.facets.country);
+    facet('language', result.facets.language);
+    facet('year', [...result.facets.year].sort((a, b) => b.value.localeCompare(a.value)));
     return 0;
   }
   throw new UsageError(`Unknown command "${command}"`);

@@ -24,6 +24,7 @@ export interface CorpusDatabase {
 }
 
 export interface UserDatabase {
+  saved_searches: { id: string; name: string; query: string; seen_version: number; created_at: string };
   settings: { key: string; value: string; updated_at: string };
   annotations: {
     id: string;

@@ -1,17 +1,21 @@
 import type { Migration } from 'kysely/migration';
 import * as corpusSyncState from './corpus/2026-12-01-0001-sync-state';
 import * as corpusRecords from './corpus/2026-12-01-0002-records';
+import * as corpusSearchIndex from './corpus/2026-12-01-0003-search-index';
 import * as userSettings from './user/2026-12-01-0001-settings';
 import * as userData from './user/2026-12-01-0002-user-data';
+import * as userSavedSearches from './user/2026-12-01-0003-saved-searches';
 
 // Listed statically (not read from a folder) so the bundled app carries them.
 // Names sort by their date prefix, which is the order Kysely applies them in.
 export const corpusMigrations: Record<string, Migration> = {
   '2026-12-01-0001-sync-state': corpusSyncState,
   '2026-12-01-0002-records': corpusRecords,
+  '2026-12-01-0003-search-index': corpusSearchIndex,
 };
 
 export const userMigrations: Record<string, Migration> = {
   '2026-12-01-0001-settings': userSettings,
   '2026-12-01-0002-user-data': userData,
+  '2026-12-01-0003-saved-searches': userSavedSearches,
 };

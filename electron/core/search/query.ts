@@ -1,0 +1,181 @@
+// The query language a user can guess: words, "phrases", prefix*, OR,
+// -exclusion, and filters type: country: theme: lang: year:2019..2023.
+// Parsing never throws: anything malformed degrades to a literal word search,
+// with a notice saying so.
+import { CONTENT_TYPES } from '../../../shared/content';
+
+export interface SearchFilters {
+  types: string[];
+  countries: string[];
+  themes: string[];
+  languages: string[];
+  yearFrom?: number;
+  yearTo?: number;
+}
+
+export interface ParsedQuery {
+  /** The FTS5 MATCH expression, or '' when the query has only filters. */
+  match: string;
+  filters: SearchFilters;
+  /** Set when the input was not understood as written and was searched literally. */
+  notice?: string;
+}
+
+/** Document types are filtered by their own kind; `type:legislation` means documents of that type. */
+export interface KindFilter {
+  kinds: string[];
+}
+
+const FILTER_KEYS = new Set(['type', 'country', 'theme', 'lang', 'language', 'year']);
+
+/** A word as FTS5 sees it: quoted, so no character of it is read as syntax. */
+const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** Letters and digits only (what unicode61 indexes), for the literal fallback. */
+function literalWords(input: string): string[] {
+  return input
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 32);
+}
+
+interface Token {
+  kind: 'term' | 'phrase' | 'or' | 'filter';
+  text: string;
+  negated?: boolean;
+  prefix?: boolean;
+  key?: string;
+}
+
+class Malformed extends Error {}
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /\s*(-?)(?:"([^"]*)("?)|(\S+))/gy;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(input)) !== null && match[0].trim() !== '') {
+    const negated = match[1] === '-';
+    if (match[2] !== undefined) {
+      if (match[3] !== '"') throw new Malformed('a quotation mark is not closed');
+      const words = literalWords(match[2]);
+      if (words.length) tokens.push({ kind: 'phrase', text: words.join(' '), negated });
+      continue;
+    }
+    const word = match[4]!;
+    if (word === 'OR' && !negated) {
+      tokens.push({ kind: 'or', text: 'OR' });
+      continue;
+    }
+    if (word === 'AND' && !negated) continue; // Words are ANDed anyway; a typed AND is read as that.
+    const filter = /^([a-z]+):(.*)$/i.exec(word);
+    if (filter && FILTER_KEYS.has(filter[1]!.toLowerCase())) {
+      if (!filter[2]) throw new Malformed(`the filter ${filter[1]}: has no value`);
+      tokens.push({ kind: 'filter', key: filter[1]!.toLowerCase(), text: filter[2], negated });
+      continue;
+    }
+    const prefix = word.endsWith('*');
+    const words = literalWords(prefix ? word.slice(0, -1) : word);
+    if (words.length === 0) continue; // Punctuation alone: nothing to search.
+    // "Ausländer-Behörde" is one token for the user, several for the index: search them as a phrase.
+    if (words.length > 1) tokens.push({ kind: 'phrase', text: words.join(' '), negated, prefix });
+    else tokens.push({ kind: 'term', text: words[0]!, negated, prefix });
+  }
+  return tokens;
+}
+
+function applyFilter(filters: SearchFilters, kinds: string[], token: Token): void {
+  const values = token.text.split(',').map((value) => value.trim()).filter(Boolean);
+  if (token.negated) throw new Malformed(`excluding a filter (-${token.key}:) is not supported`);
+  switch (token.key) {
+    case 'type':
+      for (const value of values.map((v) => v.toLowerCase())) {
+        if ((CONTENT_TYPES as string[]).includes(value)) filters.types.push(value);
+        else kinds.push(value); // legislation, report, … : a document type
+      }
+      return;
+    case 'country':
+      for (const value of values) {
+        if (!/^[a-z]{2}$/i.test(value)) throw new Malformed(`country:${value} is not a two-letter country code`);
+        filters.countries.push(value.toUpperCase());
+      }
+      return;
+    case 'theme':
+      filters.themes.push(...values.map((v) => v.toLowerCase()));
+      return;
+    case 'lang':
+    case 'language':
+      for (const value of values) {
+        if (!/^[a-z]{2}$/i.test(value)) throw new Malformed(`lang:${value} is not a two-letter language code`);
+        filters.languages.push(value.toLowerCase());
+      }
+      return;
+    case 'year': {
+      const range = /^(\d{4})?(?:\.\.(\d{4})?)?$/.exec(token.text);
+      if (!range || (!range[1] && !range[2])) throw new Malformed(`year:${token.text} is not a year or a range such as 2019..2023`);
+      const isRange = token.text.includes('..');
+      filters.yearFrom = range[1] ? Number(range[1]) : undefined;
+      filters.yearTo = isRange ? (range[2] ? Number(range[2]) : undefined) : filters.yearFrom;
+      return;
+    }
+  }
+}
+
+function termExpression(token: Token): string {
+  return `${quote(token.text)}${token.prefix ? '*' : ''}`;
+}
+
+/** Builds the MATCH expression: AND between groups, OR inside a group, NOT for exclusions. */
+function buildMatch(tokens: Token[]): string {
+  const groups: string[][] = [];
+  const excluded: string[] = [];
+  let joinNext = false;
+  for (const token of tokens) {
+    if (token.kind === 'filter') continue;
+    if (token.kind === 'or') {
+      if (groups.length === 0 || joinNext) throw new Malformed('OR needs a word on each side');
+      joinNext = true;
+      continue;
+    }
+    const expression = termExpression(token);
+    if (token.negated) {
+      if (joinNext) throw new Malformed('OR cannot join an exclusion');
+      excluded.push(expression);
+    } else if (joinNext) {
+      groups.at(-1)!.push(expression);
+      joinNext = false;
+    } else {
+      groups.push([expression]);
+    }
+  }
+  if (joinNext) throw new Malformed('OR needs a word on each side');
+  if (groups.length === 0) {
+    if (excluded.length) throw new Malformed('a search needs at least one word that is not excluded');
+    return '';
+  }
+  const positive = groups.map((group) => (group.length > 1 ? `(${group.join(' OR ')})` : group[0]!)).join(' AND ');
+  return excluded.length ? `${groups.length > 1 ? `(${positive})` : positive} NOT ${excluded.length > 1 ? `(${excluded.join(' OR ')})` : excluded[0]}` : positive;
+}
+
+export function emptyFilters(): SearchFilters {
+  return { types: [], countries: [], themes: [], languages: [] };
+}
+
+export function parseQuery(input: string): ParsedQuery & KindFilter {
+  const filters = emptyFilters();
+  const kinds: string[] = [];
+  try {
+    const tokens = tokenize(input);
+    for (const token of tokens) if (token.kind === 'filter') applyFilter(filters, kinds, token);
+    return { match: buildMatch(tokens), filters, kinds };
+  } catch (error) {
+    if (!(error instanceof Malformed)) throw error;
+    const words = literalWords(input);
+    return {
+      match: words.map(quote).join(' AND '),
+      filters: emptyFilters(),
+      kinds: [],
+      notice: `Searched for the words literally: ${error.message}.`,
+    };
+  }
+}

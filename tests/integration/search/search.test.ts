@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { loadSampleCorpus } from '../../../server/sample/load';
+import { testEngines } from '../../support/databases';
+import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
+import { startCore } from '../../support/sync';
+
+describe('search over the synced corpus', () => {
+  let server: TestPortal;
+  let core: Core;
+  let close: () => Promise<void>;
+  const ids = (query: string, extra: { sort?: 'rank' | 'date'; limit?: number } = {}) => core.search.search({ query, limit: 100, ...extra }).hits.map((hit) => hit.id);
+
+  beforeAll(async () => {
+    server = await startTestPortal(testEngines()[0]!);
+    await loadSampleCorpus(server.portal.content, server.portal.attachments, { documents: 200 });
+    const put = (id: string, fields: Record<string, unknown>) => server.editor('PUT', `/api/v1/editor/document/${id}`, sampleDocument(id, fields));
+    await put('doc-es', { language: 'es', countries: ['ES'], title: 'Plan de integración de inmigrantes', summary: 'Estrategia de integración', body: '<p>Quiénes participan</p>', publishedOn: '2021-03-01' });
+    await put('doc-de', { language: 'de', countries: ['DE'], title: 'Beratung für Ausländer in Köln', summary: 'Ausländer und Behörden', body: '<p>Beratungsstellen</p>', publishedOn: '2018-06-01' });
+    await put('doc-x', { title: 'Zebrafinch scheme alpha', summary: 'quokka', body: '<p>Unique <script>alert(1)</script> wombat &amp; kiwi</p>', publishedOn: '2020-01-01' });
+    await put('doc-y', { title: 'Zebrafinch scheme beta', summary: 'quokka numbat', body: '<p>Another</p>', countries: ['FR'], publishedOn: '2023-01-01' });
+    ({ core, close } = await startCore());
+    await core.sync.run(server.url);
+  });
+  afterAll(async () => {
+    await close?.();
+    await server?.close();
+  });
+
+  it('ignores accents both ways', () => {
+    expect(ids('integracion')).toContain('doc-es');
+    expect(ids('integración')).toContain('doc-es');
+    expect(ids('Auslander')).toContain('doc-de');
+    expect(ids('AUSLÄNDER koln')).toEqual(['doc-de']);
+  });
+
+  it('understands words, phrases, prefixes, OR and exclusions', () => {
+    expect(ids('zebrafinch')).toEqual(expect.arrayContaining(['doc-x', 'doc-y']));
+    expect(ids('zebrafinch numbat')).toEqual(['doc-y']);
+    expect(ids('"scheme alpha"')).toEqual(['doc-x']);
+    expect(ids('"alpha scheme"')).toEqual([]);
+    expect(ids('zebrafin*')).toHaveLength(2);
+    expect(ids('wombat OR numbat').sort()).toEqual(['doc-x', 'doc-y']);
+    expect(ids('zebrafinch -numbat')).toEqual(['doc-x']);
+  });
+
+  it('applies filters: type, document type, country, language, theme and year ranges', () => {
+    expect(ids('zebrafinch country:FR')).toEqual(['doc-y']);
+    expect(ids('zebrafinch year:2022..')).toEqual(['doc-y']);
+    expect(ids('zebrafinch year:2020')).toEqual(['doc-x']);
+    expect(ids('zebrafinch year:..2021')).toEqual(['doc-x']);
+    expect(ids('integracion lang:es type:document')).toContain('doc-es');
+    expect(ids('integracion lang:fr')).not.toContain('doc-es');
+    expect(ids('zebrafinch type:report')).toHaveLength(2);
+    expect(ids('zebrafinch type:legislation')).toEqual([]);
+    const byTheme = core.search.search({ query: 'theme:housing', limit: 100 });
+    expect(byTheme.total).toBeGreaterThan(0);
+    expect(byTheme.facets.theme.find((f) => f.value === 'housing')?.count).toBe(byTheme.total);
+  });
+
+  it('never throws on malformed input: degrades to a literal search and says so', () => {
+    for (const query of ['"unclosed zebrafinch', 'zebrafinch OR', 'OR', '-zebrafinch', 'year:abc zebrafinch', 'country:France zebrafinch', 'NEAR(', '***', ')(', 'zebrafinch AND', "'; DROP TABLE records; --"]) {
+      const result = core.search.search({ query });
+      expect(result.total, query).toBeGreaterThanOrEqual(0);
+    }
+    const degraded = core.search.search({ query: '"zebrafinch scheme' });
+    expect(degraded.notice).toMatch(/literally: a quotation mark is not closed/);
+    expect(degraded.hits.map((h) => h.id).sort()).toEqual(['doc-x', 'doc-y']);
+    expect(core.search.search({ query: 'country:France zebrafinch' }).notice).toMatch(/two-letter country code/);
+    expect(core.search.search({ query: 'zebrafinch AND' }).total).toBe(2); // A typed AND means what words do anyway.
+  });
+
+  it('returns plain-text snippets with marked matches, never HTML', () => {
+    const [hit] = core.search.search({ query: 'wombat' }).hits;
+    expect(hit!.id).toBe('doc-x');
+    const text = hit!.snippet.map((part) => part.text).join('');
+    expect(text).toContain('wombat & kiwi');
+    expect(text).not.toMatch(/[<>]/);
+    expect(hit!.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase())).toEqual(['wombat']);
+  });
+
+  it('counts facets for the current query and pages through results', () => {
+    const all = core.search.search({ query: 'integration', limit: 10 });
+    const typeTotal = all.facets.type.reduce((sum, facet) => sum + facet.count, 0);
+    expect(typeTotal).toBe(all.total);
+    const narrowed = core.search.search({ query: 'integration country:DE', limit: 10 });
+    expect(narrowed.total).toBeLessThan(all.total);
+    expect(narrowed.facets.country.find((f) => f.value === 'DE')?.count).toBe(narrowed.total);
+    const page2 = core.search.search({ query: 'integration', limit: 10, offset: 10 });
+    expect(page2.hits.map((h) => h.id)).not.toContain(all.hits[0]!.id);
+    const byDate = core.search.search({ query: 'zebrafinch', sort: 'date' });
+    expect(byDate.hits.map((h) => h.id)).toEqual(['doc-y', 'doc-x']);
+  });
+
+  it('keeps the index in step with incremental syncs: edits and deletes, without a rebuild', async () => {
+    await server.editor('PUT', '/api/v1/editor/document/doc-x', sampleDocument('doc-x', { title: 'Platypus scheme gamma', summary: 'quokka', body: '<p>none</p>' }));
+    await server.editor('DELETE', '/api/v1/editor/document/doc-y');
+    const result = await core.sync.run();
+    expect(result).toMatchObject({ upserts: 1, deletes: 1, resynced: false });
+    expect(ids('platypus')).toEqual(['doc-x']);
+    expect(ids('zebrafinch')).toEqual([]);
+    expect(ids('numbat')).toEqual([]);
+    expect(core.sync.writer.ensureSearchIndex()).toBe(false); // Index and records agree: nothing to rebuild.
+  });
+
+  it('counts new matches for saved searches since they were last seen', async () => {
+    const saved = core.handlers['savedSearches.save']({ name: 'Capybaras', query: 'capybara' });
+    expect(await saved).toMatchObject({ total: 0, newMatches: 0 });
+    await server.editor('PUT', '/api/v1/editor/document/doc-c1', sampleDocument('doc-c1', { title: 'Capybara project' }));
+    await server.editor('PUT', '/api/v1/editor/document/doc-c2', sampleDocument('doc-c2', { title: 'Capybara follow-up' }));
+    await core.sync.run();
+    const [listed] = (await core.handlers['savedSearches.list']({})).filter((s) => s.name === 'Capybaras');
+    expect(listed).toMatchObject({ total: 2, newMatches: 2 });
+    expect(await core.handlers['savedSearches.markSeen']({ id: listed!.id })).toMatchObject({ total: 2, newMatches: 0 });
+  });
+
+  it('suggests titles, countries and themes as the user types, typo-tolerant', async () => {
+    const suggestions = await core.handlers['search.suggest']({ query: 'germ', limit: 8 });
+    expect(suggestions.map((s) => s.text)).toContain('Germany');
+    const typo = await core.handlers['search.suggest']({ query: 'platypsu', limit: 8 });
+    expect(typo.map((s) => s.id)).toContain('doc-x');
+  });
+});
