@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { coreRoundTrip } from './core-round-trip';
 import { serverFeed } from './server-feed';
 import { syncBench } from './sync';
+import { searchBench } from './search';
 
 export type Benchmark = (options: Record<string, string | undefined>) => Promise<Record<string, unknown>>;
 
 const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
+  search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions [--docs 100000 --rounds 5]', run: searchBench },
   sync: { describe: 'full, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
   server: { describe: 'change-feed throughput and p50/p99 latency under autocannon load [--docs N --limit N --connections N --duration S]', run: serverFeed },
 };
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
       connections: { type: 'string' },
       duration: { type: 'string' },
+      rounds: { type: 'string' },
     },
   });
   const name = positionals[0];

@@ -3,6 +3,7 @@
 // Parsing never throws: anything malformed degrades to a literal word search,
 // with a notice saying so.
 import { CONTENT_TYPES } from '../../../shared/content';
+import { foldLetters } from './search-text';
 
 export interface SearchFilters {
   types: string[];
@@ -33,7 +34,7 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** Letters and digits only (what unicode61 indexes), for the literal fallback. */
 function literalWords(input: string): string[] {
-  return input
+  return foldLetters(input)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
     .filter(Boolean)

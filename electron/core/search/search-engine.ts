@@ -101,6 +101,20 @@ class FacetTable {
   }
 }
 
+/** The first `count` items in `compare` order, without sorting all of them when `count` is small. */
+function topPositions(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
+  if (count >= items.length / 4) return [...items].sort(compare).slice(0, count);
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === count && compare(item, best[count - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, item);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
 function countInto(map: Map<string, number>, value: string): void {
   if (value) map.set(value, (map.get(value) ?? 0) + 1);
 }
@@ -116,15 +130,19 @@ export class SearchEngine {
   private facets: FacetTable | undefined;
   private facetsGeneration = -1;
   private readonly matchRowids: Database.Statement<[string], { rowid: number }>;
-  private readonly rankedRowids: Database.Statement<[string], { rowid: number }>;
+  private readonly rankedPage: Database.Statement<[string, number, number], { rowid: number }>;
+  private readonly rankedAll: Database.Statement<[string], { rowid: number }>;
 
   constructor(
     private readonly sqlite: Database.Database,
     /** Changes whenever the corpus does (the writer's page counter). */
     private readonly generation: () => number,
   ) {
+    // Facets need every match but no score; the page needs scores, and FTS5 answers
+    // `ORDER BY rank LIMIT` without making the caller sort every match.
     this.matchRowids = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?');
-    this.rankedRowids = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank');
+    this.rankedPage = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?');
+    this.rankedAll = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank');
   }
 
   private facetTable(): FacetTable {
@@ -137,9 +155,19 @@ export class SearchEngine {
   }
 
   /** Positions (in the facet table) of the records a query and its filters select. */
-  private select(match: string, filters: SearchFilters, kinds: string[]): { table: FacetTable; positions: number[] } {
+  private select(match: string, filters: SearchFilters, kinds: string[]): { table: FacetTable; positions: number[]; filtered: boolean } {
     const table = this.facetTable();
-    const candidates = match ? this.matchRowids.all(match).map((row) => table.position.get(row.rowid)).filter((p): p is number => p !== undefined) : table.rowids.map((_, i) => i);
+    let candidates: number[];
+    if (match) {
+      candidates = [];
+      for (const row of this.matchRowids.all(match)) {
+        const position = table.position.get(row.rowid);
+        if (position !== undefined) candidates.push(position);
+      }
+    } else {
+      candidates = table.rowids.map((_, i) => i);
+    }
+    const filtered = filters.types.length + kinds.length + filters.languages.length + filters.countries.length + filters.themes.length > 0 || filters.yearFrom !== undefined || filters.yearTo !== undefined;
     const positions = candidates.filter((p) => {
       if (filters.types.length && !filters.types.includes(table.types[p]!)) return false;
       if (kinds.length && !(table.types[p] === 'document' && kinds.includes(table.kinds[p]!))) return false;
@@ -151,14 +179,14 @@ export class SearchEngine {
       if (filters.yearTo !== undefined && (year === 0 || year > filters.yearTo)) return false;
       return true;
     });
-    return { table, positions };
+    return { table, positions, filtered };
   }
 
   search(request: SearchRequest): SearchResult {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 100);
     const offset = Math.max(request.offset ?? 0, 0);
     const parsed = parseQuery(request.query);
-    const { table, positions } = this.select(parsed.match, parsed.filters, parsed.kinds);
+    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds);
 
     const facetMaps = { type: new Map<string, number>(), country: new Map<string, number>(), theme: new Map<string, number>(), language: new Map<string, number>(), year: new Map<string, number>() };
     for (const p of positions) {
@@ -171,18 +199,17 @@ export class SearchEngine {
 
     let page: number[];
     if (request.sort === 'date' || !parsed.match) {
-      page = [...positions]
-        .sort((a, b) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0))
-        .slice(offset, offset + limit)
-        .map((p) => table.rowids[p]!);
+      const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
+      page = topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
+    } else if (!filtered) {
+      page = this.rankedPage.all(parsed.match, limit, offset).map((row) => row.rowid);
     } else {
+      // Ranked matches stream in BM25 order; keep those the filters let through until the page is full.
       const wanted = new Set(positions.map((p) => table.rowids[p]!));
       page = [];
       let skipped = 0;
-      // Ranked rowids stream in BM25 order; stop as soon as the page is full.
-      for (const row of this.rankedRowids.iterate(parsed.match)) {
-        if (!wanted.has(row.rowid)) continue;
-        if (skipped++ < offset) continue;
+      for (const row of this.rankedAll.iterate(parsed.match)) {
+        if (!wanted.has(row.rowid) || skipped++ < offset) continue;
         page.push(row.rowid);
         if (page.length === limit) break;
       }

@@ -16,6 +16,15 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+// Letters unicode61's remove_diacritics does not fold (they are letters of their
+// own, not a base letter plus a mark): folded here, in the index and in queries alike.
+const OWN_LETTERS: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i', ħ: 'h', Ħ: 'H' };
+const OWN_LETTER_PATTERN = new RegExp(`[${Object.keys(OWN_LETTERS).join('')}]`, 'g');
+
+export function foldLetters(text: string): string {
+  return text.replace(OWN_LETTER_PATTERN, (letter) => OWN_LETTERS[letter]!);
+}
+
 /** The three weighted fields of the full-text index, for any record. */
 export interface SearchText {
   title: string;
@@ -28,6 +37,11 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 const join = (...parts: unknown[]): string => parts.map((part) => (Array.isArray(part) ? part.map(str).join(' ') : str(part))).filter(Boolean).join(' ');
 
 export function searchText(type: ContentType, record: Source, fallbackTitle: string): SearchText {
+  const text = rawSearchText(type, record, fallbackTitle);
+  return { title: foldLetters(text.title), summary: foldLetters(text.summary), body: foldLetters(text.body) };
+}
+
+function rawSearchText(type: ContentType, record: Source, fallbackTitle: string): SearchText {
   const r = record as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fields differ per type
   switch (type) {
     case 'document':

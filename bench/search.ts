@@ -1,0 +1,100 @@
+// Search latency at scale: a fixed mix of queries (common words, phrases,
+// prefixes, filters), each with snippets and facet counts, against a naive
+// FTS5 `MATCH … ORDER BY rank LIMIT 20` with snippet() on the same database.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../electron/core/core';
+import { parseQuery } from '../electron/core/search/query';
+import { generateSampleCorpus } from '../server/sample/generate';
+import type { ChangesPage } from '../shared/portal-api';
+import { makeTempDir } from '../tests/support/temp-dir';
+import { quantile, round } from './stats';
+
+export const QUERY_MIX = [
+  'integration', 'housing', 'health', 'employment', 'refugees', 'education', 'migrants', 'discrimination',
+  '"language courses"', '"family reunification"', '"labour-market integration"',
+  'integr*', 'naturali*', 'Einbürger*',
+  'type:legislation family reunification', 'country:DE housing', 'lang:fr intégration', 'year:2019..2023 health', 'theme:refugees country:IT',
+  'integracion', 'Auslanderbehorden', 'Malmö mentoring', 'housing -Berlin', 'refugees OR asylum',
+];
+const SUGGEST_PREFIXES = ['int', 'integ', 'hous', 'germ', 'fra', 'fam', 'lang', 'refu', 'empl', 'heal', 'educ', 'citiz', 'Ausl', 'Einb', 'intégr', 'vivi', 'amif', 'red c', 'cari', 'naturalis'];
+
+export async function searchBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {
+  const documents = Number(options.docs ?? 100_000);
+  const rounds = Number(options.rounds ?? 5);
+  const temp = makeTempDir('ewsi-bench-search-');
+  try {
+    const core = await createCore({ dataDir: path.join(temp.dir, 'desktop'), appVersion: 'bench' });
+    // The store is filled through the sync's own page writer (index maintenance included), without the network.
+    const corpus = generateSampleCorpus({ documents });
+    const updatedAt = new Date('2026-11-01T00:00:00Z').toISOString();
+    let version = 0;
+    let changes: ChangesPage['changes'] = [];
+    const flush = () => {
+      core.sync.writer.applyPage({ changes, cursor: version, hasMore: false, latest: version }, 'http://bench.invalid');
+      changes = [];
+    };
+    const loadStarted = performance.now();
+    for (const item of corpus.items()) {
+      version += 1;
+      const fields = item.fields as Record<string, unknown> & { id: string; countries?: string[]; themes?: string[] };
+      const record = { ...fields, version, updatedAt, countries: fields.countries ?? [], themes: fields.themes ?? [] };
+      changes.push({ op: 'upsert', version, type: item.type, id: fields.id, updatedAt, record });
+      if (changes.length === 1000) flush();
+    }
+    if (changes.length) flush();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const sqlite = core.stores.corpus.sqlite;
+
+    core.search.search({ query: 'warm up' }); // builds the facet table once, as the first search after a sync does
+    const ours: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const query of QUERY_MIX) {
+        const started = performance.now();
+        core.search.search({ query, limit: 20 });
+        ours.push(performance.now() - started);
+      }
+    }
+    const naiveStatement = sqlite.prepare("SELECT rowid, snippet(search_index, -1, '[', ']', '…', 24) AS s FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 20");
+    const naive: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const query of QUERY_MIX) {
+        const match = parseQuery(query).match;
+        if (!match) continue;
+        const started = performance.now();
+        naiveStatement.all(match);
+        naive.push(performance.now() - started);
+      }
+    }
+    await core.handlers['search.suggest']({ query: 'warm', limit: 8 }); // builds the suggestion index
+    const suggest: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const prefix of SUGGEST_PREFIXES) {
+        const started = performance.now();
+        await core.handlers['search.suggest']({ query: prefix, limit: 8 });
+        suggest.push(performance.now() - started);
+      }
+    }
+    const pageSize = (sqlite.pragma('page_size', { simple: true }) as number) ?? 4096;
+    const indexPages = (sqlite.prepare("SELECT count(*) AS n FROM dbstat WHERE name LIKE 'search_index%'").get() as { n: number } | undefined)?.n ?? 0;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    await core.close();
+    const p95 = quantile(ours, 0.95);
+    const naiveP95 = quantile(naive, 0.95);
+    return {
+      docs: documents,
+      records: version,
+      load_s: round(loadSeconds, 1),
+      queries: QUERY_MIX.length,
+      p50_ms: round(quantile(ours, 0.5), 1),
+      p95_ms: round(p95, 1),
+      naive_p95_ms: round(naiveP95, 1),
+      p95_vs_naive: round(p95 / naiveP95, 3),
+      suggest_p95_ms: round(quantile(suggest, 0.95), 2),
+      index_mb: round((indexPages * pageSize) / 1e6, 1),
+      peak_rss_mb: Math.round(peakRssMb),
+    };
+  } finally {
+    temp.cleanup();
+  }
+}
