@@ -6,19 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testEngines } from '../support/databases';
 import { randomFaultPlan, startFaultProxy, type Fault, type FaultProxy, type ProxyRequestInfo } from '../support/fault-proxy';
-import { readFeed, startTestPortal, type TestPortal } from '../support/portal';
+import { readFeed, samplePartnerRequest, startTestPortal, type TestPortal } from '../support/portal';
 
-const partnerRequest = (title: string) => ({
-  title,
-  organisation: 'Integration Network Lyon',
-  organisationType: 'ngo',
-  country: 'FR',
-  projectIdea: 'Pairing newly arrived women with local mentors for language practice and job search.',
-  partnersSought: { countries: ['DE', 'IT'], organisationTypes: ['local-authority'] },
-  contact: { name: 'Claire Martin', email: 'claire@example.org' },
-  expiresOn: '2027-06-30',
-  themes: ['women', 'employment'],
-});
+const partnerRequest = samplePartnerRequest;
 
 /** What fetch rejects with when the connection is lost: a TypeError whose cause names the socket failure. */
 async function socketFailure(request: Promise<Response>): Promise<string> {

@@ -87,3 +87,18 @@ export async function readFeed(url: string, since = 0, limit = 100): Promise<{ c
     if (!page.hasMore) return { changes, cursor };
   }
 }
+
+/** A valid partner-request body for POST /api/v1/partner-requests. */
+export function samplePartnerRequest(title = 'Partners for a mentoring scheme for refugee women') {
+  return {
+    title,
+    organisation: 'Integration Network Lyon',
+    organisationType: 'ngo',
+    country: 'FR',
+    projectIdea: 'Pairing newly arrived women with local mentors for language practice and job search.',
+    partnersSought: { countries: ['DE', 'IT'], organisationTypes: ['local-authority'] },
+    contact: { name: 'Claire Martin', email: 'claire@example.org' },
+    expiresOn: '2027-06-30',
+    themes: ['women', 'employment'],
+  };
+}

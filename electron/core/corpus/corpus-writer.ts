@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { ContentType } from '../../../shared/content';
 import type { ChangesPage } from '../../../shared/portal-api';
 import { listColumn, recordFacets } from '../../../shared/record-facets';
+import type { CorpusDatabase } from '../db/schema';
 import { searchText } from '../search/search-text';
 
 export interface SyncState {
@@ -29,20 +30,8 @@ export interface IndexedRecordRow extends RecordRow {
   search_body: string;
 }
 
-export interface RecordRow {
-  type: string;
-  id: string;
-  version: number;
-  updated_at: string;
-  title: string;
-  language: string;
-  countries: string;
-  themes: string;
-  kind: string;
-  parent_id: string;
-  date: string;
-  data: string;
-}
+/** A row of the records table as written (SQLite assigns the rowid). */
+export type RecordRow = Omit<CorpusDatabase['records'], 'rowid'>;
 
 /** The row a record is stored as: its facets in columns, the record itself as JSON, and its searchable text. */
 export function toRecordRow(type: ContentType, record: Record<string, unknown>): IndexedRecordRow {

@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../support/databases';
-import { readFeed, startTestPortal, type TestPortal } from '../../support/portal';
+import { readFeed, samplePartnerRequest, startTestPortal, type TestPortal } from '../../support/portal';
 
-const partnerRequest = {
-  title: 'Partners for a mentoring scheme for refugee women',
-  organisation: 'Integration Network Lyon',
-  organisationType: 'ngo',
-  country: 'FR',
-  projectIdea: 'Pairing newly arrived women with local mentors for language practice and job search.',
-  partnersSought: { countries: ['DE', 'IT'], organisationTypes: ['local-authority'] },
-  contact: { name: 'Claire Martin', email: 'claire@example.org' },
-  expiresOn: '2027-06-30',
-  themes: ['women', 'employment'],
-};
+const partnerRequest = samplePartnerRequest();
 
 describe.each(testEngines())('members and community writes on $name', (engine) => {
   let server: TestPortal;
