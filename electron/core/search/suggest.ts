@@ -3,13 +3,14 @@
 // live in memory beside the SQLite full-text index because they must answer on
 // every keystroke, complete words and forgive typos and missing accents.
 //
-// Why not one MiniSearch document per record: measured on the 100,000-document
-// sample (170,000 titles), plain MiniSearch took 3.7 s and 119 MB to build and
-// 200-450 ms to answer a common prefix ("in", "integ"), since it scores and
-// sorts every matching record through Maps of Maps. So MiniSearch's radix tree
-// (SearchableMap) holds the vocabulary and does the prefix and fuzzy matching
-// it is good at, and each term's postings are a plain array of entry numbers
-// that a query scans into typed arrays, keeping only the best few per kind.
+// Why not one MiniSearch document per record: on the 100,000-document sample
+// (170,000 titles) that took 3.6 s and 116 MB to build and answered 200 typed
+// prefixes at p95 242 ms, because MiniSearch scores and sorts every matching
+// record through Maps of Maps ("integ" matches a third of the corpus). Here
+// MiniSearch's radix tree (SearchableMap) holds the vocabulary and does the
+// prefix and fuzzy matching it is good at; each term's postings are a plain
+// list of entry numbers that a query scans into typed arrays, keeping only the
+// best few per kind. Same corpus: ~1.3 s, ~57 MB, p95 ~2 ms.
 // Per record nothing is kept but its type, id and title.
 import SearchableMap from 'minisearch/SearchableMap';
 import { stemmer as arabic } from '@orama/stemmers/arabic';
@@ -95,11 +96,26 @@ const COUNTRY_NAMES: Readonly<Record<(typeof EU_COUNTRIES)[number], string>> = {
   IE: 'Ireland', IT: 'Italy', LT: 'Lithuania', LU: 'Luxembourg', LV: 'Latvia', MT: 'Malta', NL: 'Netherlands',
   PL: 'Poland', PT: 'Portugal', RO: 'Romania', SE: 'Sweden', SI: 'Slovenia', SK: 'Slovakia',
 };
+const EU: ReadonlySet<string> = new Set(EU_COUNTRIES);
+
+let regionNames: Intl.DisplayNames | null | undefined;
+/** The English name of a country outside the EU (Norway, Türkiye…) that records name, if the runtime knows it. */
+function otherCountryName(code: string): string | undefined {
+  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    } catch {
+      regionNames = null; // a runtime built without ICU data
+    }
+  }
+  return regionNames?.of(code) ?? undefined;
+}
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Only the combining diacritics NFKD splits off Latin, Greek and Cyrillic
 // letters: the vowel signs of Indic scripts are marks too, and are letters.
-const DIACRITICS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const DIACRITICS = /[\u0300-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f]/g;
 // Letters NFKD does not decompose into a base letter and a diacritic.
 const FOLD_EXTRA: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
 const FOLD_EXTRA_RE = /[ßæœøłđðþıħ]/g;
@@ -114,13 +130,17 @@ const ASCII_SEPARATOR = /[^a-z0-9]+/;
 const SEPARATOR = /[^\p{L}\p{N}\p{M}]+/u;
 /** The folded words of a text, in order, repeats included. */
 function foldedWords(text: string): string[] {
-  const folded = foldText(text);
-  return folded.split(PRINTABLE_ASCII.test(folded) ? ASCII_SEPARATOR : SEPARATOR).filter((word) => word.length > 0);
+  // Most titles are plain ASCII: a lower-case copy and an ASCII split suffice.
+  const ascii = PRINTABLE_ASCII.test(text);
+  const folded = ascii ? text.toLowerCase() : foldText(text);
+  return folded.split(ascii ? ASCII_SEPARATOR : SEPARATOR).filter((word) => word.length > 0);
 }
 
 /** The distinct terms an entry is found by. Single letters (the l' of "l'intégration") would only bloat postings. */
 function indexTerms(text: string): string[] {
-  return [...new Set(foldedWords(text).filter((word) => word.length > 1))];
+  const terms: string[] = [];
+  for (const word of foldedWords(text)) if (word.length > 1 && !terms.includes(word)) terms.push(word);
+  return terms;
 }
 
 // Entry kinds; an entry is one distinct title (shared by the records that
@@ -141,6 +161,7 @@ const EXACT = 1;
 const SAME_STEM = 0.9;
 const PREFIX = 0.8;
 const FUZZY = 0.7;
+const MAX_LIMIT = 100;
 const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_WORDS = 6;
 const MAX_WORD_LENGTH = 40;
@@ -149,6 +170,7 @@ const MAX_WORD_LENGTH = 40;
 const MAX_COMPLETIONS = 2000;
 const MAX_STEM_CANDIDATES = 200;
 const STEM_CACHE_SIZE = 20_000;
+const SHORT_POSTINGS = 32;
 // Retired entries stay in postings until this many have piled up.
 const COMPACT_AFTER = 1024;
 
@@ -163,13 +185,24 @@ interface Member {
 /** A record's title entry, and the dynamic facet entries it holds a use of. */
 type RecordRef = number | { entry: number; facets: number[] };
 const entryOf = (ref: RecordRef): number => (typeof ref === 'number' ? ref : ref.entry);
-const NO_FACETS: readonly number[] = [];
+const STANDARD_THEMES: ReadonlySet<string> = new Set(THEMES);
 
 interface Candidate {
   entry: number;
   score: number;
 }
 
+/** One query word: the terms it stands for, best first, and how many postings they hold. */
+interface WordPlan {
+  terms: Array<[term: number, weight: number]>;
+  postings: number;
+  facetsOnly: boolean;
+}
+
+/**
+ * Records with the same title share one entry, so a list never repeats a
+ * title; its suggestion opens the first of them still present.
+ */
 export class SuggestionIndex {
   // Entries, by number.
   private capacity = 0;
@@ -195,18 +228,22 @@ export class SuggestionIndex {
   private readonly records = new Map<string, Map<string, RecordRef>>();
   private titleCount = 0;
   private readonly facetEntry = new Map<string, number>();
-  /** Records naming each organisation or non-standard theme; countries and THEMES are permanent. */
+  /** Records naming each organisation, non-EU country or non-standard theme; EU countries and THEMES are permanent. */
   private readonly facetUses = new Map<number, number>();
   /** Record languages with a stemmer: the languages a query is stemmed in. */
   private readonly languages = new Set<string>();
 
   private vocabulary = new SearchableMap<number>();
-  private postings: number[][] = [];
+  /** Term ids by hash, during bulk work only: radix-tree lookups dominate a build, and the map would cost ~90 bytes a term to keep. */
+  private termIds: Map<string, number> | undefined;
+  /** Entries per term id: an array while short, then a typed array at half the memory, filled to `counts`. */
+  private postings: Array<number[] | Int32Array> = [];
+  private counts: number[] = [];
 
-  // Query scratch space, reused: best weight per entry for the current word, sum over words, words matched.
-  private best = new Float32Array(0);
+  // Query scratch space, reused: summed weight and matched words per entry, and the entries reached.
   private sum = new Float32Array(0);
   private matched = new Uint8Array(0);
+  private touched = new Int32Array(0);
   private readonly stemCache = new Map<string, string>();
 
   private constructor() {
@@ -217,7 +254,9 @@ export class SuggestionIndex {
   /** Builds from all sources (e.g. rows of the records table). */
   static build(sources: Iterable<SuggestSource>): SuggestionIndex {
     const index = new SuggestionIndex();
-    for (const source of sources) index.upsert(source);
+    index.bulk(() => {
+      for (const source of sources) index.upsert(source);
+    });
     return index;
   }
 
@@ -238,17 +277,14 @@ export class SuggestionIndex {
     if (!byId) this.records.set(source.type, (byId = new Map()));
     const previous = byId.get(source.id);
     const previousEntry = previous === undefined ? undefined : entryOf(previous);
-    let entry = previousEntry;
-    if (previousEntry === undefined || this.texts[previousEntry] !== title) {
-      entry = this.attachTitle(title, type, source.id);
-      if (previousEntry !== undefined) this.detachTitle(previousEntry, type, source.id);
-    }
+    const entry = previousEntry !== undefined && this.texts[previousEntry] === title ? previousEntry : this.attachTitle(title, type, source.id);
+    if (previousEntry !== undefined && entry !== previousEntry) this.detachTitle(previousEntry, type, source.id);
     if (previous === undefined) this.titleCount += 1;
     if (STEMMERS.has(source.language)) this.languages.add(source.language);
     // New uses first, so a facet the record keeps is never dropped and re-added.
     const facets = this.dynamicFacets(source);
     if (typeof previous === 'object') for (const facet of previous.facets) this.releaseFacet(facet);
-    byId.set(source.id, facets.length ? { entry: entry!, facets } : entry!);
+    byId.set(source.id, facets.length ? { entry, facets } : entry);
     this.maybeCompact();
   }
 
@@ -271,50 +307,79 @@ export class SuggestionIndex {
    * records use.
    */
   suggest(query: string, options: { limit?: number; language?: string } = {}): Suggestion[] {
-    const limit = Math.floor(options.limit ?? 8);
+    // Capped: ranking keeps `limit` candidates per kind in sorted arrays.
+    const limit = Math.min(MAX_LIMIT, Math.floor(options.limit ?? 8));
     if (!(limit > 0)) return [];
     const all = foldedWords(query.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_QUERY_WORDS);
     // One letter is only worth completing while it is being typed.
     const words = all.map((word) => word.slice(0, MAX_WORD_LENGTH)).filter((word, i) => word.length > 1 || i === all.length - 1);
     if (words.length === 0) return [];
     const languages = options.language !== undefined ? (STEMMERS.has(options.language) ? [options.language] : []) : [...this.languages];
+    // Rarest word first: when every word is required, the commonest ("in", "of") then only filters.
+    const plan = words
+      .map((word): WordPlan => {
+        const terms = [...this.expand(word, languages)].sort((a, b) => b[1] - a[1]);
+        return { terms, postings: terms.reduce((total, [term]) => total + this.counts[term]!, 0), facetsOnly: word.length === 1 };
+      })
+      .sort((a, b) => a.postings - b.postings);
     this.ensureScratch();
-    const touched: number[] = [];
-    words.forEach((word, i) => this.scoreWord(word, i, languages, touched));
+    let count = this.match(plan, true);
+    let requireAll = true;
     try {
-      return this.pick(touched, words.length, limit);
-    } finally {
-      for (const entry of touched) {
-        this.sum[entry] = 0;
-        this.matched[entry] = 0;
+      // A word nothing matches should not silence the others.
+      if (plan.length > 1 && !this.anyComplete(count, plan.length)) {
+        this.clearScratch(count);
+        count = this.match(plan, false);
+        requireAll = false;
       }
+      return this.pick(count, plan.length, limit, requireAll);
+    } finally {
+      this.clearScratch(count);
     }
   }
 
-  /** Adds each entry's best match for word `i` to its sum, and marks the word matched. */
-  private scoreWord(word: string, i: number, languages: readonly string[], touched: number[]): void {
-    const { kinds, best, sum, matched, postings } = this;
-    // One letter completes facet names only: as a title prefix it matches nearly everything.
-    const facetsOnly = word.length === 1;
-    const reached: number[] = [];
-    for (const [term, weight] of this.expand(word, languages)) {
-      const list = postings[term]!;
-      for (let k = 0; k < list.length; k += 1) {
-        const entry = list[k]!;
-        const kind = kinds[entry];
-        if (kind === DEAD || (facetsOnly && kind === TITLE)) continue;
-        if (best[entry]! < weight) {
-          if (best[entry] === 0) reached.push(entry);
-          best[entry] = weight;
+  /**
+   * Adds to each entry the weight of its best match for every word, and marks
+   * the word matched; returns how many entries are in `touched`. With
+   * `requireAll`, an entry missing an earlier word is not even considered.
+   */
+  private match(plan: readonly WordPlan[], requireAll: boolean): number {
+    const { kinds, sum, matched, touched, postings, counts } = this;
+    let count = 0;
+    plan.forEach(({ terms, facetsOnly }, i) => {
+      const bit = 1 << i;
+      const earlier = bit - 1;
+      // Terms come best first, so an entry's first match for a word is its best.
+      for (const [term, weight] of terms) {
+        const list = postings[term]!;
+        const size = counts[term]!;
+        for (let k = 0; k < size; k += 1) {
+          const entry = list[k]!;
+          const mask = matched[entry]!;
+          if (mask & bit || (requireAll && mask !== earlier)) continue;
+          const kind = kinds[entry];
+          // One letter completes facet names only: as a title prefix it matches nearly everything.
+          if (kind === DEAD || (facetsOnly && kind === TITLE)) continue;
+          if (mask === 0) touched[count++] = entry;
+          matched[entry] = mask | bit;
+          sum[entry]! += weight;
         }
       }
-    }
-    const bit = 1 << i;
-    for (const entry of reached) {
-      if (matched[entry] === 0) touched.push(entry);
-      matched[entry]! |= bit;
-      sum[entry]! += best[entry]!;
-      best[entry] = 0;
+    });
+    return count;
+  }
+
+  private anyComplete(count: number, words: number): boolean {
+    const all = (1 << words) - 1;
+    for (let k = 0; k < count; k += 1) if (this.matched[this.touched[k]!] === all) return true;
+    return false;
+  }
+
+  private clearScratch(count: number): void {
+    for (let k = 0; k < count; k += 1) {
+      const entry = this.touched[k]!;
+      this.sum[entry] = 0;
+      this.matched[entry] = 0;
     }
   }
 
@@ -340,8 +405,8 @@ export class SuggestionIndex {
       }
     }
     // Stemming happens here rather than at indexing: the vocabulary terms that
-    // share the word's stem are matched too ("integrating" finds "integration"),
-    // at no memory cost, whatever language each record is in.
+    // share the word's stem are matched too ("naturalised" finds
+    // "naturalisation"), at no memory cost, whatever language each record is in.
     if (word.length >= 4) {
       for (const language of languages) {
         const stem = this.stem(language, word);
@@ -369,29 +434,35 @@ export class SuggestionIndex {
   }
 
   /**
-   * The best `limit` matches: all words matched if any entry matches them all,
-   * else any. No facet kind takes more than a quarter of the list while titles
-   * are left (forty "… Integration Office" organisations must not hide every title).
+   * The best `limit` matches (of every word, with `requireAll`). No facet kind
+   * takes more than a quarter of the list while titles are left: forty
+   * "… Integration Office" organisations must not hide every title.
    */
-  private pick(touched: readonly number[], words: number, limit: number): Suggestion[] {
-    const { kinds, lengths, sum, matched } = this;
+  private pick(count: number, words: number, limit: number, requireAll: boolean): Suggestion[] {
+    const { kinds, lengths, sum, matched, touched } = this;
     const all = (1 << words) - 1;
-    const requireAll = touched.some((entry) => matched[entry] === all);
     const tops: Candidate[][] = [[], [], [], [], []];
-    for (const entry of touched) {
+    for (let k = 0; k < count; k += 1) {
+      const entry = touched[k]!;
       const mask = matched[entry]!;
       if (requireAll && mask !== all) continue;
       const kind = kinds[entry]!;
+      // Prefer entries the query covers: "Germany" over "Germany: country information sheet".
       const coverage = Math.min(1, bitCount(mask) / Math.max(1, lengths[entry]!));
       const score = (sum[entry]! / words) * (0.7 + 0.3 * coverage) * KIND_BOOST[kind]!;
-      this.offer(tops[kind]!, { entry, score }, limit);
+      const top = tops[kind]!;
+      if (top.length === limit && !this.before(entry, score, top[limit - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && this.before(entry, score, top[at - 1]!)) at -= 1;
+      top.splice(at, 0, { entry, score });
+      if (top.length > limit) top.pop();
     }
     const cap = Math.max(1, Math.ceil(limit / 4));
-    const ranked = tops.flat().sort((a, b) => this.compare(a, b));
+    const byRank = (a: Candidate, b: Candidate) => (this.before(a.entry, a.score, b) ? -1 : 1);
     const chosen: Candidate[] = [];
     const held: Candidate[] = [];
     const perKind = [0, 0, 0, 0, 0];
-    for (const candidate of ranked) {
+    for (const candidate of tops.flat().sort(byRank)) {
       const kind = kinds[candidate.entry]!;
       if (kind !== TITLE && perKind[kind]! >= cap) held.push(candidate);
       else if (chosen.length < limit) {
@@ -401,21 +472,14 @@ export class SuggestionIndex {
     }
     // Not enough titles: the held-back facets fill the list after all.
     for (const candidate of held) if (chosen.length < limit) chosen.push(candidate);
-    return chosen.sort((a, b) => this.compare(a, b)).map((candidate) => this.suggestion(candidate));
+    return chosen.sort(byRank).map((candidate) => this.suggestion(candidate));
   }
 
-  /** Keeps `top` the best `limit` candidates, best first. */
-  private offer(top: Candidate[], candidate: Candidate, limit: number): void {
-    if (top.length === limit && this.compare(candidate, top[limit - 1]!) >= 0) return;
-    let at = top.length;
-    while (at > 0 && this.compare(candidate, top[at - 1]!) < 0) at -= 1;
-    top.splice(at, 0, candidate);
-    if (top.length > limit) top.pop();
-  }
-
-  /** Best first; on a tie the shorter text, then the older entry, so results are stable. */
-  private compare(a: Candidate, b: Candidate): number {
-    return b.score - a.score || this.texts[a.entry]!.length - this.texts[b.entry]!.length || a.entry - b.entry;
+  /** Whether an entry ranks before a candidate: higher score, then shorter text, then older, so results are stable. */
+  private before(entry: number, score: number, other: Candidate): boolean {
+    if (score !== other.score) return score > other.score;
+    const length = this.texts[entry]!.length - this.texts[other.entry]!.length;
+    return length !== 0 ? length < 0 : entry < other.entry;
   }
 
   private suggestion({ entry, score }: Candidate): Suggestion {
@@ -465,17 +529,19 @@ export class SuggestionIndex {
     this.values[entry] = members[0]!.id;
   }
 
-  /** Organisations and themes outside THEMES come and go with the records that name them. */
+  /** Organisations, and countries and themes outside the standard lists, come and go with the records that name them. */
   private dynamicFacets(source: SuggestSource): number[] {
     const facets: number[] = [];
     const organisation = source.organisation?.trim();
     if (organisation) facets.push(this.useFacet(ORGANISATION, foldedWords(organisation).join(' '), organisation));
-    for (const slug of new Set(source.themes)) {
-      if (!this.facetEntry.has(`${THEME}:${slug}`) || this.facetUses.has(this.facetEntry.get(`${THEME}:${slug}`)!)) {
-        facets.push(this.useFacet(THEME, slug, humanise(slug)));
-      }
+    for (const code of new Set(source.countries)) {
+      const name = EU.has(code) ? undefined : otherCountryName(code);
+      if (name) facets.push(this.useFacet(COUNTRY, code, name));
     }
-    return facets.length ? facets : (NO_FACETS as number[]);
+    for (const slug of new Set(source.themes)) {
+      if (!STANDARD_THEMES.has(slug)) facets.push(this.useFacet(THEME, slug, humanise(slug)));
+    }
+    return facets;
   }
 
   private useFacet(kind: FacetKind, value: string, text: string): number {
@@ -518,12 +584,30 @@ export class SuggestionIndex {
     const terms = indexTerms(text);
     this.lengths[entry] = Math.min(255, terms.length);
     for (const term of terms) {
-      let id = this.vocabulary.get(term);
+      let id = this.termIds?.get(term);
       if (id === undefined) {
-        id = this.postings.push([]) - 1;
-        this.vocabulary.set(term, id);
+        id = this.vocabulary.get(term);
+        if (id === undefined) {
+          id = this.postings.push([]) - 1;
+          this.counts.push(0);
+          this.vocabulary.set(term, id);
+        }
+        this.termIds?.set(term, id);
       }
-      this.postings[id]!.push(entry);
+      const list = this.postings[id]!;
+      const size = this.counts[id]!;
+      if (Array.isArray(list) && size < SHORT_POSTINGS) list.push(entry);
+      else {
+        // Most terms are rare and stay small arrays; a typed array costs ~150 bytes even when empty.
+        let wide = list as Int32Array;
+        if (Array.isArray(list) || size === list.length) {
+          wide = new Int32Array(size * 2);
+          wide.set(list);
+          this.postings[id] = wide;
+        }
+        wide[size] = entry;
+      }
+      this.counts[id] = size + 1;
     }
   }
 
@@ -541,12 +625,25 @@ export class SuggestionIndex {
     if (this.retired.length < COMPACT_AFTER || this.retired.length * 4 < live) return;
     this.vocabulary = new SearchableMap<number>();
     this.postings = [];
-    for (let entry = 0; entry < this.entryCount; entry += 1) {
-      const text = this.texts[entry];
-      if (this.kinds[entry] !== DEAD && text !== undefined) this.index(entry, text);
-    }
+    this.counts = [];
+    this.bulk(() => {
+      for (let entry = 0; entry < this.entryCount; entry += 1) {
+        const text = this.texts[entry];
+        if (this.kinds[entry] !== DEAD && text !== undefined) this.index(entry, text);
+      }
+    });
     this.free.push(...this.retired);
     this.retired = [];
+  }
+
+  private bulk(work: () => void): void {
+    if (this.termIds) return work();
+    this.termIds = new Map();
+    try {
+      work();
+    } finally {
+      this.termIds = undefined;
+    }
   }
 
   private grow(capacity: number): void {
@@ -561,10 +658,10 @@ export class SuggestionIndex {
   }
 
   private ensureScratch(): void {
-    if (this.best.length >= this.capacity) return;
-    this.best = new Float32Array(this.capacity);
+    if (this.sum.length >= this.capacity) return;
     this.sum = new Float32Array(this.capacity);
     this.matched = new Uint8Array(this.capacity);
+    this.touched = new Int32Array(this.capacity);
   }
 }
 
