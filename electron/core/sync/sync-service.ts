@@ -138,12 +138,21 @@ export class SyncService {
     return { downloaded: result.downloaded.length, failed: result.failed };
   }
 
+  private countsCache: { generation: number; counts: Record<string, number> } | undefined;
+
+  /** Records per type; counted again only when the corpus changed (a count over 170,000 rows costs tens of ms). */
+  private counts(): Record<string, number> {
+    if (this.countsCache?.generation !== this.writer.generation) {
+      const rows = this.stores.corpus.sqlite.prepare('SELECT type, count(*) AS n FROM records GROUP BY type').all() as Array<{ type: string; n: number }>;
+      this.countsCache = { generation: this.writer.generation, counts: Object.fromEntries(rows.map((row) => [row.type, row.n])) };
+    }
+    return this.countsCache.counts;
+  }
+
   status(): SyncStatus {
     const sqlite = this.stores.corpus.sqlite;
     const state = this.writer.state();
-    const counts = Object.fromEntries(
-      (sqlite.prepare('SELECT type, count(*) AS n FROM records GROUP BY type').all() as Array<{ type: string; n: number }>).map((row) => [row.type, row.n]),
-    );
+    const counts = this.counts();
     const attachments = sqlite
       .prepare(
         `SELECT coalesce(sum(present), 0) AS present, coalesce(sum(1 - present), 0) AS missing, coalesce(sum(CASE WHEN present = 0 THEN size ELSE 0 END), 0) AS missingBytes
