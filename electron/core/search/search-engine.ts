@@ -62,43 +62,106 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts.filter((part) => part.text.length > 0);
 }
 
-/** Compact per-record facets, indexed by position; rebuilt when the corpus changes. */
+/** Interns strings as small integer codes, so per-record facets fit typed arrays. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  /** Codes of the wanted values that exist (a value no record has matches nothing). */
+  lookup(values: string[]): Set<number> {
+    return new Set(values.flatMap((value) => (this.codes.has(value) ? [this.codes.get(value)!] : [])));
+  }
+}
+
+/**
+ * Per-record facets in typed arrays, indexed by position and coded through
+ * dictionaries: counting facets over 100,000 matches is then a tight loop.
+ * Rebuilt when the corpus changes.
+ */
 class FacetTable {
-  readonly position = new Map<number, number>();
-  readonly rowids: number[] = [];
-  readonly types: string[] = [];
-  readonly kinds: string[] = [];
-  readonly languages: string[] = [];
-  readonly countries: string[][] = [];
-  readonly themes: string[][] = [];
-  readonly years: number[] = [];
+  readonly dictionaries = { type: new Dictionary(), facetType: new Dictionary(), kind: new Dictionary(), language: new Dictionary(), country: new Dictionary(), theme: new Dictionary() };
+  readonly size: number;
+  readonly rowids: Float64Array;
+  /** Position of each rowid, or -1. */
+  readonly positionOf: Int32Array;
+  readonly type: Uint16Array;
+  /** The type facet: a content type, or "document:<document type>". */
+  readonly facetType: Uint16Array;
+  readonly kind: Uint16Array;
+  readonly language: Uint16Array;
+  readonly year: Uint16Array;
+  readonly versions: Float64Array;
   readonly dates: string[] = [];
-  readonly versions: number[] = [];
+  /** Countries of position p are countryCodes[countryStart[p] .. countryStart[p + 1]). */
+  readonly countryStart: Uint32Array;
+  readonly countryCodes: Uint16Array;
+  readonly themeStart: Uint32Array;
+  readonly themeCodes: Uint16Array;
 
   constructor(sqlite: Database.Database) {
-    const split = (list: string) => (list ? list.slice(1, -1).split(',') : []);
-    for (const row of sqlite.prepare('SELECT rowid, type, kind, language, countries, themes, date, version FROM records').iterate() as IterableIterator<{
-      rowid: number;
-      type: string;
-      kind: string;
-      language: string;
-      countries: string;
-      themes: string;
-      date: string;
-      version: number;
-    }>) {
-      this.position.set(row.rowid, this.rowids.length);
-      this.rowids.push(row.rowid);
-      this.types.push(row.type);
-      this.kinds.push(row.kind);
-      this.languages.push(row.language);
-      this.countries.push(split(row.countries));
-      this.themes.push(split(row.themes));
-      this.years.push(row.date ? Number(row.date.slice(0, 4)) : 0);
-      this.dates.push(row.date);
-      this.versions.push(row.version);
-    }
+    const rows = sqlite.prepare('SELECT rowid, type, kind, language, countries, themes, date, version FROM records').raw().all() as Array<[number, string, string, string, string, string, string, number]>;
+    const size = rows.length;
+    this.size = size;
+    this.rowids = new Float64Array(size);
+    this.type = new Uint16Array(size);
+    this.facetType = new Uint16Array(size);
+    this.kind = new Uint16Array(size);
+    this.language = new Uint16Array(size);
+    this.year = new Uint16Array(size);
+    this.versions = new Float64Array(size);
+    this.countryStart = new Uint32Array(size + 1);
+    this.themeStart = new Uint32Array(size + 1);
+    const countries: number[] = [];
+    const themes: number[] = [];
+    let maxRowid = 0;
+    const d = this.dictionaries;
+    rows.forEach(([rowid, type, kind, language, countryList, themeList, date, version], p) => {
+      this.rowids[p] = rowid;
+      if (rowid > maxRowid) maxRowid = rowid;
+      this.type[p] = d.type.code(type);
+      this.facetType[p] = d.facetType.code(type === 'document' && kind ? `document:${kind}` : type);
+      this.kind[p] = d.kind.code(kind);
+      this.language[p] = d.language.code(language);
+      this.year[p] = date ? Number(date.slice(0, 4)) : 0;
+      this.versions[p] = version;
+      this.dates.push(date);
+      this.countryStart[p] = countries.length;
+      if (countryList) for (const country of countryList.slice(1, -1).split(',')) countries.push(d.country.code(country));
+      this.themeStart[p] = themes.length;
+      if (themeList) for (const theme of themeList.slice(1, -1).split(',')) themes.push(d.theme.code(theme));
+    });
+    this.countryStart[size] = countries.length;
+    this.themeStart[size] = themes.length;
+    this.countryCodes = Uint16Array.from(countries);
+    this.themeCodes = Uint16Array.from(themes);
+    this.positionOf = new Int32Array(maxRowid + 1).fill(-1);
+    for (let p = 0; p < size; p += 1) this.positionOf[this.rowids[p]!] = p;
   }
+
+  hasAny(start: Uint32Array, codes: Uint16Array, p: number, wanted: Set<number>): boolean {
+    for (let i = start[p]!; i < start[p + 1]!; i += 1) if (wanted.has(codes[i]!)) return true;
+    return false;
+  }
+}
+
+/** Counts per code, as facet values sorted by count. */
+function facetCounts(counts: Int32Array, dictionary: Dictionary, limit = 50): FacetCount[] {
+  const out: FacetCount[] = [];
+  counts.forEach((count, code) => {
+    const value = dictionary.values[code]!;
+    if (count > 0 && value) out.push({ value, count });
+  });
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
 }
 
 /** The first `count` items in `compare` order, without sorting all of them when `count` is small. */
@@ -115,21 +178,10 @@ function topPositions(items: number[], count: number, compare: (a: number, b: nu
   return best;
 }
 
-function countInto(map: Map<string, number>, value: string): void {
-  if (value) map.set(value, (map.get(value) ?? 0) + 1);
-}
-
-function sorted(map: Map<string, number>, limit = 50): FacetCount[] {
-  return [...map]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    .slice(0, limit);
-}
-
 export class SearchEngine {
   private facets: FacetTable | undefined;
   private facetsGeneration = -1;
-  private readonly matchRowids: Database.Statement<[string], { rowid: number }>;
+  private readonly matchRowids: Database.Statement<[string], number>;
   private readonly rankedPage: Database.Statement<[string, number, number], { rowid: number }>;
   private readonly rankedAll: Database.Statement<[string], { rowid: number }>;
 
@@ -140,7 +192,7 @@ export class SearchEngine {
   ) {
     // Facets need every match but no score; the page needs scores, and FTS5 answers
     // `ORDER BY rank LIMIT` without making the caller sort every match.
-    this.matchRowids = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ?');
+    this.matchRowids = sqlite.prepare<[string], number>('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck();
     this.rankedPage = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?');
     this.rankedAll = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank');
   }
@@ -157,26 +209,35 @@ export class SearchEngine {
   /** Positions (in the facet table) of the records a query and its filters select. */
   private select(match: string, filters: SearchFilters, kinds: string[]): { table: FacetTable; positions: number[]; filtered: boolean } {
     const table = this.facetTable();
+    const d = table.dictionaries;
     let candidates: number[];
     if (match) {
       candidates = [];
-      for (const row of this.matchRowids.all(match)) {
-        const position = table.position.get(row.rowid);
-        if (position !== undefined) candidates.push(position);
+      for (const rowid of this.matchRowids.all(match) as number[]) {
+        const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
+        if (position >= 0) candidates.push(position);
       }
     } else {
-      candidates = table.rowids.map((_, i) => i);
+      candidates = Array.from({ length: table.size }, (_, i) => i);
     }
-    const filtered = filters.types.length + kinds.length + filters.languages.length + filters.countries.length + filters.themes.length > 0 || filters.yearFrom !== undefined || filters.yearTo !== undefined;
+    const types = filters.types.length ? d.type.lookup(filters.types) : undefined;
+    const documentCode = d.type.lookup(['document']).values().next().value;
+    const kindCodes = kinds.length ? d.kind.lookup(kinds) : undefined;
+    const languages = filters.languages.length ? d.language.lookup(filters.languages) : undefined;
+    const countries = filters.countries.length ? d.country.lookup(filters.countries) : undefined;
+    const themes = filters.themes.length ? d.theme.lookup(filters.themes) : undefined;
+    const { yearFrom, yearTo } = filters;
+    const filtered = Boolean(types || kindCodes || languages || countries || themes) || yearFrom !== undefined || yearTo !== undefined;
+    if (!filtered) return { table, positions: candidates, filtered };
     const positions = candidates.filter((p) => {
-      if (filters.types.length && !filters.types.includes(table.types[p]!)) return false;
-      if (kinds.length && !(table.types[p] === 'document' && kinds.includes(table.kinds[p]!))) return false;
-      if (filters.languages.length && !filters.languages.includes(table.languages[p]!)) return false;
-      if (filters.countries.length && !filters.countries.some((c) => table.countries[p]!.includes(c))) return false;
-      if (filters.themes.length && !filters.themes.some((t) => table.themes[p]!.includes(t))) return false;
-      const year = table.years[p]!;
-      if (filters.yearFrom !== undefined && year < filters.yearFrom) return false;
-      if (filters.yearTo !== undefined && (year === 0 || year > filters.yearTo)) return false;
+      if (types && !types.has(table.type[p]!)) return false;
+      if (kindCodes && !(table.type[p] === documentCode && kindCodes.has(table.kind[p]!))) return false;
+      if (languages && !languages.has(table.language[p]!)) return false;
+      if (countries && !table.hasAny(table.countryStart, table.countryCodes, p, countries)) return false;
+      if (themes && !table.hasAny(table.themeStart, table.themeCodes, p, themes)) return false;
+      const year = table.year[p]!;
+      if (yearFrom !== undefined && year < yearFrom) return false;
+      if (yearTo !== undefined && (year === 0 || year > yearTo)) return false;
       return true;
     });
     return { table, positions, filtered };
@@ -188,13 +249,21 @@ export class SearchEngine {
     const parsed = parseQuery(request.query);
     const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds);
 
-    const facetMaps = { type: new Map<string, number>(), country: new Map<string, number>(), theme: new Map<string, number>(), language: new Map<string, number>(), year: new Map<string, number>() };
+    const d = table.dictionaries;
+    const counts = {
+      type: new Int32Array(d.facetType.values.length),
+      country: new Int32Array(d.country.values.length),
+      theme: new Int32Array(d.theme.values.length),
+      language: new Int32Array(d.language.values.length),
+      year: new Map<number, number>(),
+    };
     for (const p of positions) {
-      countInto(facetMaps.type, table.types[p] === 'document' && table.kinds[p] ? `document:${table.kinds[p]}` : table.types[p]!);
-      for (const country of table.countries[p]!) countInto(facetMaps.country, country);
-      for (const theme of table.themes[p]!) countInto(facetMaps.theme, theme);
-      countInto(facetMaps.language, table.languages[p]!);
-      if (table.years[p]) countInto(facetMaps.year, String(table.years[p]));
+      counts.type[table.facetType[p]!]! += 1;
+      counts.language[table.language[p]!]! += 1;
+      for (let i = table.countryStart[p]!; i < table.countryStart[p + 1]!; i += 1) counts.country[table.countryCodes[i]!]! += 1;
+      for (let i = table.themeStart[p]!; i < table.themeStart[p + 1]!; i += 1) counts.theme[table.themeCodes[i]!]! += 1;
+      const year = table.year[p]!;
+      if (year) counts.year.set(year, (counts.year.get(year) ?? 0) + 1);
     }
 
     let page: number[];
@@ -205,11 +274,13 @@ export class SearchEngine {
       page = this.rankedPage.all(parsed.match, limit, offset).map((row) => row.rowid);
     } else {
       // Ranked matches stream in BM25 order; keep those the filters let through until the page is full.
-      const wanted = new Set(positions.map((p) => table.rowids[p]!));
+      const wanted = new Uint8Array(table.size);
+      for (const p of positions) wanted[p] = 1;
       page = [];
       let skipped = 0;
       for (const row of this.rankedAll.iterate(parsed.match)) {
-        if (!wanted.has(row.rowid) || skipped++ < offset) continue;
+        const position = row.rowid < table.positionOf.length ? table.positionOf[row.rowid]! : -1;
+        if (position < 0 || !wanted[position] || skipped++ < offset) continue;
         page.push(row.rowid);
         if (page.length === limit) break;
       }
@@ -218,7 +289,13 @@ export class SearchEngine {
     return {
       total: positions.length,
       hits: this.hitsFor(page, parsed.match),
-      facets: { type: sorted(facetMaps.type), country: sorted(facetMaps.country), theme: sorted(facetMaps.theme), language: sorted(facetMaps.language), year: sorted(facetMaps.year, 100) },
+      facets: {
+        type: facetCounts(counts.type, d.facetType),
+        country: facetCounts(counts.country, d.country),
+        theme: facetCounts(counts.theme, d.theme),
+        language: facetCounts(counts.language, d.language),
+        year: [...counts.year].map(([year, count]) => ({ value: String(year), count })).sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)).slice(0, 100),
+      },
       ...(parsed.notice ? { notice: parsed.notice } : {}),
     };
   }
