@@ -109,8 +109,9 @@ class FacetTable {
   readonly themeCodes: Uint16Array;
 
   constructor(sqlite: Database.Database) {
-    const rows = sqlite.prepare('SELECT rowid, type, kind, language, countries, themes, date, version FROM records').raw().all() as Array<[number, string, string, string, string, string, string, number]>;
-    const size = rows.length;
+    const size = (sqlite.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+    // Streamed: the rows themselves are never all in memory at once.
+    const rows = sqlite.prepare('SELECT rowid, type, kind, language, countries, themes, date, version FROM records').raw().iterate() as IterableIterator<[number, string, string, string, string, string, string, number]>;
     this.size = size;
     this.rowids = new Float64Array(size);
     this.type = new Uint16Array(size);
@@ -125,7 +126,9 @@ class FacetTable {
     const themes: number[] = [];
     let maxRowid = 0;
     const d = this.dictionaries;
-    rows.forEach(([rowid, type, kind, language, countryList, themeList, date, version], p) => {
+    let p = 0;
+    for (const [rowid, type, kind, language, countryList, themeList, date, version] of rows) {
+      if (p === size) break; // Rows added since the count are picked up by the next rebuild.
       this.rowids[p] = rowid;
       if (rowid > maxRowid) maxRowid = rowid;
       this.type[p] = d.type.code(type);
@@ -139,7 +142,8 @@ class FacetTable {
       if (countryList) for (const country of countryList.slice(1, -1).split(',')) countries.push(d.country.code(country));
       this.themeStart[p] = themes.length;
       if (themeList) for (const theme of themeList.slice(1, -1).split(',')) themes.push(d.theme.code(theme));
-    });
+      p += 1;
+    }
     this.countryStart[size] = countries.length;
     this.themeStart[size] = themes.length;
     this.countryCodes = Uint16Array.from(countries);

@@ -25,8 +25,13 @@ export class Suggestions {
 
   private built(): SuggestionIndex {
     if (!this.index) {
-      const rows = this.corpus.prepare('SELECT type, data FROM records').all() as Array<{ type: ContentType; data: string }>;
-      this.index = SuggestionIndex.build(rows.map((row) => suggestSource(row.type, JSON.parse(row.data) as Record<string, unknown>)));
+      // Streamed row by row: loading every record's JSON at once would cost hundreds of megabytes.
+      const rows = this.corpus.prepare('SELECT type, data FROM records').iterate() as IterableIterator<{ type: ContentType; data: string }>;
+      this.index = SuggestionIndex.build(
+        (function* () {
+          for (const row of rows) yield suggestSource(row.type, JSON.parse(row.data) as Record<string, unknown>);
+        })(),
+      );
     }
     return this.index;
   }
