@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { apiError } from '../../../shared/portal-api';
+import { agents, backoffDelay } from './http';
 
 export interface AttachmentPolicy {
   mode: 'all' | 'none' | 'on-demand';
@@ -53,9 +54,6 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_BACKOFF_MS = 30_000;
 const FILE_SYSCALLS = new Set(['open', 'write', 'close', 'fsync']);
 
-// Keep-alive matters here: a sync fetches many small files from one host.
-// Idle sockets are unref'd by the agent, so they never keep the process alive.
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
 /** Where a verified attachment lives: <dataDir>/attachments/<first two hex>/<sha256>. */
 export function attachmentPath(dataDir: string, sha256: string): string {
@@ -165,7 +163,7 @@ export async function downloadAttachments(
             break;
           } catch (error) {
             if (!(error instanceof AttachmentError) || !error.retryable || attempt >= retries || signal?.aborted) throw error;
-            await delay(backoffDelay(attempt, baseDelayMs), undefined, { signal });
+            await delay(backoffDelay(attempt, baseDelayMs, MAX_BACKOFF_MS), undefined, { signal });
           }
         }
         succeeded.add(job.sha256);
@@ -181,12 +179,6 @@ export async function downloadAttachments(
   await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
   signal?.throwIfAborted();
   return { downloaded: unique.filter((job) => succeeded.has(job.sha256)).map((job) => job.sha256), failed };
-}
-
-/** Exponential backoff with jitter over the upper half, so retries of a batch spread out: attempt 0 waits base/2..base. */
-function backoffDelay(attempt: number, baseMs: number): number {
-  const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** attempt);
-  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 function attachmentUrl(serverUrl: string, sha256: string): URL {

@@ -25,7 +25,8 @@ export class CancelledError extends Error {
   }
 }
 
-const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+/** Keep-alive agents shared by the feed and attachment downloads: one portal, many requests. */
+export const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
 
 export function getText(url: string, options: { signal?: AbortSignal; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<TextResponse> {
   const target = new URL(url);
