@@ -12,7 +12,7 @@ import {
 } from '../../shared/contract';
 import { openStores, type Stores } from './db/stores';
 import { SavedSearches } from './search/saved-searches';
-import { SearchEngine } from './search/search-engine';
+import { SearchEngine, type SearchEngineOptions } from './search/search-engine';
 import { Suggestions } from './search/suggestions';
 import { SettingsStore } from './settings';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
@@ -25,6 +25,7 @@ export interface CoreOptions {
   /** Receives the events of contractEvents (sync progress and status). */
   emit?: (name: EventName, payload: unknown) => void;
   sync?: SyncServiceOptions;
+  search?: SearchEngineOptions;
 }
 
 export interface Core {
@@ -76,9 +77,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const emit = options.emit ?? (() => undefined);
   const sync = new SyncService(stores, settings, emit, options.sync);
   sync.writer.ensureSearchIndex();
-  const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation);
+  const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation, options.search);
   const suggestions = new Suggestions(stores.corpus.sqlite);
-  sync.writer.listeners.push({ applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() });
+  sync.writer.listeners.push(
+    { applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() },
+    { applied: (_page, changedRowids) => search.corpusChanged(changedRowids), reset: () => search.corpusReset() },
+  );
   const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
   const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches });
 
@@ -108,6 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
     close: async () => {
+      search.close();
       await sync.close();
       await stores.close();
     },

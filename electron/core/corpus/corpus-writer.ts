@@ -66,19 +66,26 @@ export const UPSERT_RECORD_SQL = `INSERT INTO records (type, id, version, update
 export const DELETE_INDEX_SQL = 'DELETE FROM search_index WHERE rowid = ?';
 export const INSERT_INDEX_SQL = 'INSERT INTO search_index (rowid, title, summary, body) VALUES (?, ?, ?, ?)';
 
-/** Writes one record row and its index entry (replacing an older entry) with prepared statements. */
-export function writeIndexedRow(statements: { upsert: Database.Statement; deleteIndex: Database.Statement; insertIndex: Database.Statement }, row: IndexedRecordRow): void {
+/** Writes one record row and its index entry (replacing an older entry) with prepared statements; returns the rowid. */
+export function writeIndexedRow(statements: { upsert: Database.Statement; deleteIndex: Database.Statement; insertIndex: Database.Statement }, row: IndexedRecordRow): number {
   const { search_title, search_summary, search_body, ...recordRow } = row;
   const { rowid } = statements.upsert.get(recordRow) as { rowid: number };
   statements.deleteIndex.run(rowid);
   statements.insertIndex.run(rowid, search_title, search_summary, search_body);
+  return rowid;
+}
+
+/** What an applied page changed: the pages' changes and the rowids they wrote or removed. */
+export interface CorpusListener {
+  applied(page: ChangesPage, changedRowids: number[]): void;
+  reset(): void;
 }
 
 export class CorpusWriter {
   /** Bumped by every change to the corpus, so caches built from it know when to rebuild. */
   generation = 0;
   /** Told after each applied page and each reset, to keep in-memory indexes in step. */
-  readonly listeners: Array<{ applied(page: ChangesPage): void; reset(): void }> = [];
+  readonly listeners: CorpusListener[] = [];
   private readonly indexStatements: { upsert: Database.Statement; deleteIndex: Database.Statement; insertIndex: Database.Statement };
   private readonly deleteRecord: Database.Statement;
   private readonly deleteRefs: Database.Statement;
@@ -86,7 +93,7 @@ export class CorpusWriter {
   private readonly insertAttachment: Database.Statement;
   private readonly setState: Database.Statement;
   private readonly getState: Database.Statement<[string], { value: string }>;
-  private readonly applyInTransaction: (page: ChangesPage, serverUrl: string, at: string) => { upserts: number; deletes: number };
+  private readonly applyInTransaction: (page: ChangesPage, serverUrl: string, at: string) => { upserts: number; deletes: number; changedRowids: number[] };
 
   constructor(private readonly sqlite: Database.Database) {
     this.indexStatements = { upsert: sqlite.prepare(UPSERT_RECORD_SQL), deleteIndex: sqlite.prepare(DELETE_INDEX_SQL), insertIndex: sqlite.prepare(INSERT_INDEX_SQL) };
@@ -99,9 +106,10 @@ export class CorpusWriter {
     this.applyInTransaction = sqlite.transaction((page: ChangesPage, serverUrl: string, at: string) => {
       let upserts = 0;
       let deletes = 0;
+      const changedRowids: number[] = [];
       for (const change of page.changes) {
         if (change.op === 'upsert') {
-          writeIndexedRow(this.indexStatements, toRecordRow(change.type, change.record));
+          changedRowids.push(writeIndexedRow(this.indexStatements, toRecordRow(change.type, change.record)));
           this.deleteRefs.run(change.type, change.id);
           const attachments = (change.record as { attachments?: Array<{ sha256: string; size: number; mimeType: string; fileName: string }> }).attachments ?? [];
           for (const attachment of attachments) {
@@ -111,7 +119,10 @@ export class CorpusWriter {
           upserts += 1;
         } else {
           const removed = this.deleteRecord.get(change.type, change.id) as { rowid: number } | undefined;
-          if (removed) this.indexStatements.deleteIndex.run(removed.rowid);
+          if (removed) {
+            this.indexStatements.deleteIndex.run(removed.rowid);
+            changedRowids.push(removed.rowid);
+          }
           this.deleteRefs.run(change.type, change.id);
           deletes += 1;
         }
@@ -120,18 +131,18 @@ export class CorpusWriter {
       this.setState.run('latest', String(page.latest));
       this.setState.run('server_url', serverUrl);
       this.setState.run('last_page_at', at);
-      return { upserts, deletes };
+      return { upserts, deletes, changedRowids };
     });
   }
 
   /** Applies a validated page and its cursor atomically. */
   applyPage(page: ChangesPage, serverUrl: string, at = new Date().toISOString()): { upserts: number; deletes: number } {
-    const applied = this.applyInTransaction(page, serverUrl, at);
-    if (applied.upserts + applied.deletes > 0) {
+    const { upserts, deletes, changedRowids } = this.applyInTransaction(page, serverUrl, at);
+    if (upserts + deletes > 0) {
       this.generation += 1;
-      for (const listener of this.listeners) listener.applied(page);
+      for (const listener of this.listeners) listener.applied(page, changedRowids);
     }
-    return applied;
+    return { upserts, deletes };
   }
 
   /**
@@ -158,6 +169,7 @@ export class CorpusWriter {
       }
     })();
     this.generation += 1;
+    for (const listener of this.listeners) listener.reset();
     return true;
   }
 

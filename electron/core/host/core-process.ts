@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   let core: Core;
   try {
-    core = await createCore({ dataDir, appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(), emit: (name, payload) => link.post({ kind: 'event', name, payload }) });
+    core = await createCore({ dataDir, appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(), search: { backgroundPostings: true }, emit: (name, payload) => link.post({ kind: 'event', name, payload }) });
     const portalUrl = process.env[CORE_ENV.portalUrl];
     if (portalUrl && !core.settings.get().serverUrl) core.settings.update({ serverUrl: portalUrl });
     if (process.env[CORE_ENV.autoSync] !== '0') core.sync.startSchedule();

@@ -14,9 +14,27 @@ export interface SearchFilters {
   yearTo?: number;
 }
 
+/** One thing to find: a word, a word prefix, or a phrase (words in a row, the last one maybe a prefix). */
+export interface QueryItem {
+  kind: 'term' | 'phrase';
+  /** The words as typed (letters folded, punctuation dropped), space-separated for a phrase. */
+  text: string;
+  prefix: boolean;
+  /** The item as an FTS5 expression on its own. */
+  expression: string;
+}
+
+/** The MATCH expression as structure: every group must match (AND), any item of a group will do (OR). */
+export interface QueryClauses {
+  groups: QueryItem[][];
+  excluded: QueryItem[];
+}
+
 export interface ParsedQuery {
   /** The FTS5 MATCH expression, or '' when the query has only filters. */
   match: string;
+  /** The same expression as structure, in the same order (FTS5 numbers its phrases in this order). */
+  clauses: QueryClauses;
   filters: SearchFilters;
   /** Set when the input was not understood as written and was searched literally. */
   notice?: string;
@@ -126,10 +144,14 @@ function termExpression(token: Token): string {
   return `${quote(token.text)}${token.prefix ? '*' : ''}`;
 }
 
-/** Builds the MATCH expression: AND between groups, OR inside a group, NOT for exclusions. */
-function buildMatch(tokens: Token[]): string {
-  const groups: string[][] = [];
-  const excluded: string[] = [];
+function queryItem(token: Token): QueryItem {
+  return { kind: token.kind === 'phrase' ? 'phrase' : 'term', text: token.text, prefix: Boolean(token.prefix), expression: termExpression(token) };
+}
+
+/** Groups the words: AND between groups, OR inside a group, NOT for exclusions. */
+function buildClauses(tokens: Token[]): QueryClauses {
+  const groups: QueryItem[][] = [];
+  const excluded: QueryItem[] = [];
   let joinNext = false;
   for (const token of tokens) {
     if (token.kind === 'filter') continue;
@@ -138,24 +160,28 @@ function buildMatch(tokens: Token[]): string {
       joinNext = true;
       continue;
     }
-    const expression = termExpression(token);
+    const item = queryItem(token);
     if (token.negated) {
       if (joinNext) throw new Malformed('OR cannot join an exclusion');
-      excluded.push(expression);
+      excluded.push(item);
     } else if (joinNext) {
-      groups.at(-1)!.push(expression);
+      groups.at(-1)!.push(item);
       joinNext = false;
     } else {
-      groups.push([expression]);
+      groups.push([item]);
     }
   }
   if (joinNext) throw new Malformed('OR needs a word on each side');
-  if (groups.length === 0) {
-    if (excluded.length) throw new Malformed('a search needs at least one word that is not excluded');
-    return '';
-  }
-  const positive = groups.map((group) => (group.length > 1 ? `(${group.join(' OR ')})` : group[0]!)).join(' AND ');
-  return excluded.length ? `${groups.length > 1 ? `(${positive})` : positive} NOT ${excluded.length > 1 ? `(${excluded.join(' OR ')})` : excluded[0]}` : positive;
+  if (groups.length === 0 && excluded.length) throw new Malformed('a search needs at least one word that is not excluded');
+  return { groups, excluded };
+}
+
+/** The FTS5 MATCH expression of the clauses ('' when there are none). */
+function matchExpression({ groups, excluded }: QueryClauses): string {
+  if (groups.length === 0) return '';
+  const orGroup = (items: QueryItem[]) => (items.length > 1 ? `(${items.map((item) => item.expression).join(' OR ')})` : items[0]!.expression);
+  const positive = groups.map(orGroup).join(' AND ');
+  return excluded.length ? `${groups.length > 1 ? `(${positive})` : positive} NOT ${orGroup(excluded)}` : positive;
 }
 
 export function emptyFilters(): SearchFilters {
@@ -168,12 +194,15 @@ export function parseQuery(input: string): ParsedQuery & KindFilter {
   try {
     const tokens = tokenize(input);
     for (const token of tokens) if (token.kind === 'filter') applyFilter(filters, kinds, token);
-    return { match: buildMatch(tokens), filters, kinds };
+    const clauses = buildClauses(tokens);
+    return { match: matchExpression(clauses), clauses, filters, kinds };
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     const words = literalWords(input);
+    const clauses: QueryClauses = { groups: words.map((word) => [queryItem({ kind: 'term', text: word })]), excluded: [] };
     return {
-      match: words.map(quote).join(' AND '),
+      match: matchExpression(clauses),
+      clauses,
       filters: emptyFilters(),
       kinds: [],
       notice: `Searched for the words literally: ${error.message}.`,

@@ -3,7 +3,9 @@
 // shown, and snippets are made for the page of results alone (a plain
 // `ORDER BY rank` with snippet() computes a snippet for every match).
 import type Database from 'better-sqlite3';
-import { parseQuery, type SearchFilters } from './query';
+import { Bm25Evaluator, type RankedMatches } from './bm25';
+import { parseQuery, type QueryClauses, type SearchFilters } from './query';
+import { TermPostings } from './term-postings';
 
 export const SNIPPET_START = '\u0002';
 export const SNIPPET_END = '\u0003';
@@ -182,23 +184,97 @@ function topPositions(items: number[], count: number, compare: (a: number, b: nu
   return best;
 }
 
+export interface SearchEngineOptions {
+  /** Read frequent terms' postings in the background whenever the corpus settles (the app does; one-shot CLI runs need not). */
+  backgroundPostings?: boolean;
+  /** Terms in at least this many rows keep their postings in memory. */
+  frequentTermMinRows?: number;
+  /** Quiet time after the last corpus change before a background read starts. */
+  settleMs?: number;
+}
+
 export class SearchEngine {
   private facets: FacetTable | undefined;
   private facetsGeneration = -1;
   private readonly matchRowids: Database.Statement<[string], number>;
   private readonly rankedPage: Database.Statement<[string, number, number], { rowid: number }>;
   private readonly rankedAll: Database.Statement<[string], { rowid: number }>;
+  /** Postings for BM25 outside FTS5: what makes broad queries fast. */
+  readonly termPostings: TermPostings;
+  private readonly bm25: Bm25Evaluator;
+  private buildTimer: NodeJS.Timeout | undefined;
+  private building: Promise<boolean> | undefined;
+  private closed = false;
 
   constructor(
     private readonly sqlite: Database.Database,
     /** Changes whenever the corpus does (the writer's page counter). */
     private readonly generation: () => number,
+    private readonly options: SearchEngineOptions = {},
   ) {
+    this.termPostings = new TermPostings(sqlite, { frequentTermMinRows: options.frequentTermMinRows });
+    this.bm25 = new Bm25Evaluator(sqlite, this.termPostings);
+    if (options.backgroundPostings) this.scheduleBuild();
     // Facets need every match but no score; the page needs scores, and FTS5 answers
     // `ORDER BY rank LIMIT` without making the caller sort every match.
     this.matchRowids = sqlite.prepare<[string], number>('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck();
     this.rankedPage = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?');
     this.rankedAll = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank');
+  }
+
+  /** Reads the frequent terms' postings now (the background build does the same when the corpus settles). */
+  buildTermPostings(): Promise<boolean> {
+    if (!this.building) {
+      this.building = this.termPostings.build().finally(() => {
+        this.building = undefined;
+      });
+    }
+    return this.building;
+  }
+
+  /** Told by the corpus writer after each applied page. */
+  corpusChanged(changedRowids: number[]): void {
+    this.termPostings.markChanged(changedRowids);
+    if (this.options.backgroundPostings && (!this.termPostings.ready || this.needsRebuild())) this.scheduleBuild();
+  }
+
+  /** Told by the corpus writer when the corpus was dropped or its index rebuilt. */
+  corpusReset(): void {
+    this.termPostings.reset();
+    if (this.options.backgroundPostings) this.scheduleBuild();
+  }
+
+  /** Stops background work (the store is closing). */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.buildTimer);
+    this.termPostings.reset();
+  }
+
+  private needsRebuild(): boolean {
+    return this.termPostings.pendingChanges > Math.max(2000, this.termPostings.totals().rows * 0.05);
+  }
+
+  private scheduleBuild(): void {
+    clearTimeout(this.buildTimer);
+    this.buildTimer = setTimeout(() => {
+      if (this.closed) return;
+      if (this.building) return this.scheduleBuild(); // Changes came during a build: look again once it is done.
+      void this.buildTermPostings().catch((error: unknown) => {
+        if (!this.closed) console.error(`Search: reading term postings failed: ${(error as Error).message}`);
+      });
+    }, this.options.settleMs ?? 3000);
+    this.buildTimer.unref();
+  }
+
+  /** Matches with BM25 scores from the postings, when they are ready and close enough to the corpus to catch up. */
+  private rankedMatches(clauses: QueryClauses): RankedMatches | undefined {
+    if (!this.termPostings.ready) return undefined;
+    if (this.needsRebuild()) {
+      if (this.options.backgroundPostings) this.scheduleBuild();
+      return undefined;
+    }
+    return this.bm25.evaluate(clauses);
   }
 
   private facetTable(): FacetTable {
@@ -211,13 +287,13 @@ export class SearchEngine {
   }
 
   /** Positions (in the facet table) of the records a query and its filters select. */
-  private select(match: string, filters: SearchFilters, kinds: string[]): { table: FacetTable; positions: number[]; filtered: boolean } {
+  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array): { table: FacetTable; positions: number[]; filtered: boolean } {
     const table = this.facetTable();
     const d = table.dictionaries;
     let candidates: number[];
     if (match) {
       candidates = [];
-      for (const rowid of this.matchRowids.all(match) as number[]) {
+      for (const rowid of matched ?? (this.matchRowids.all(match) as number[])) {
         const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
         if (position >= 0) candidates.push(position);
       }
@@ -251,7 +327,8 @@ export class SearchEngine {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 100);
     const offset = Math.max(request.offset ?? 0, 0);
     const parsed = parseQuery(request.query);
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds);
+    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
+    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
 
     const d = table.dictionaries;
     const counts = {
@@ -274,6 +351,10 @@ export class SearchEngine {
     if (request.sort === 'date' || !parsed.match) {
       const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
       page = topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
+    } else if (ranked) {
+      const { scoreOf } = ranked;
+      const byScore = (a: number, b: number) => scoreOf[table.rowids[b]!]! - scoreOf[table.rowids[a]!]! || table.rowids[a]! - table.rowids[b]!;
+      page = topPositions(positions, offset + limit, byScore).slice(offset).map((p) => table.rowids[p]!);
     } else if (!filtered) {
       page = this.rankedPage.all(parsed.match, limit, offset).map((row) => row.rowid);
     } else {
@@ -292,7 +373,7 @@ export class SearchEngine {
 
     return {
       total: positions.length,
-      hits: this.hitsFor(page, parsed.match),
+      hits: this.hitsFor(page, ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
       facets: {
         type: facetCounts(counts.type, d.facetType),
         country: facetCounts(counts.country, d.country),
@@ -324,8 +405,11 @@ export class SearchEngine {
         .prepare(`SELECT rowid, snippet(search_index, -1, '${SNIPPET_START}', '${SNIPPET_END}', '…', 24) AS text FROM search_index WHERE search_index MATCH ? AND rowid IN (${placeholders})`)
         .all(match, ...rowids) as Array<{ rowid: number; text: string }>;
       for (const row of rows) snippets.set(row.rowid, row.text);
-    } else {
-      const rows = this.sqlite.prepare(`SELECT rowid, substr(summary || ' ' || body, 1, 160) AS text FROM search_index WHERE rowid IN (${placeholders})`).all(...rowids) as Array<{ rowid: number; text: string }>;
+    }
+    // Rows the expression found nothing to highlight in (or no words at all) open with their summary.
+    const plain = rowids.filter((rowid) => !snippets.get(rowid));
+    if (plain.length) {
+      const rows = this.sqlite.prepare(`SELECT rowid, substr(summary || ' ' || body, 1, 160) AS text FROM search_index WHERE rowid IN (${plain.map(() => '?').join(',')})`).all(...plain) as Array<{ rowid: number; text: string }>;
       for (const row of rows) snippets.set(row.rowid, row.text);
     }
     return rowids.flatMap((rowid) => {
@@ -348,7 +432,8 @@ export class SearchEngine {
   /** How many records a query matches whose version is above `sinceVersion` (new since then). */
   countNewer(query: string, sinceVersion: number): number {
     const parsed = parseQuery(query);
-    const { table, positions } = this.select(parsed.match, parsed.filters, parsed.kinds);
+    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
+    const { table, positions } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
     return positions.filter((p) => table.versions[p]! > sinceVersion).length;
   }
 }

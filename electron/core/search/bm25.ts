@@ -1,0 +1,209 @@
+// BM25 for a parsed query, computed from postings the way FTS5's bm25()
+// computes it (same constants, same per-phrase terms, added in the same
+// order; only Math.log may round its last bit apart from C's log()), so a
+// ranking from here is `ORDER BY rank` without FTS5's per-row cost when a
+// query matches most of the corpus.
+import type Database from 'better-sqlite3';
+import type { QueryClauses, QueryItem } from './query';
+import { EMPTY_POSTINGS, type Postings, type TermPostings } from './term-postings';
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** FTS5's IDF: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6 for terms in more than half the rows. */
+export function inverseDocumentFrequency(rows: number, matchingRows: number): number {
+  const idf = Math.log((rows - matchingRows + 0.5) / (matchingRows + 0.5));
+  return idf <= 0 ? 1e-6 : idf;
+}
+
+/** Rows one query item matches, with the BM25 term it adds to each row's score. */
+interface ItemScores {
+  rowids: Int32Array;
+  scores: Float64Array;
+}
+
+export interface RankedMatches {
+  /** Every matching rowid (unordered). */
+  rowids: Int32Array;
+  /** Score by rowid (higher is better); only entries of matching rowids are meaningful. */
+  scoreOf: Float64Array;
+}
+
+/** Sums the postings of several terms (a prefix's expansions) into one list, as FTS5 counts a prefix phrase. */
+function unionPostings(lists: Postings[]): Postings {
+  const nonEmpty = lists.filter((list) => list.rowids.length > 0);
+  if (nonEmpty.length === 0) return EMPTY_POSTINGS;
+  if (nonEmpty.length === 1) return nonEmpty[0]!;
+  let maxRowid = 0;
+  for (const list of nonEmpty) maxRowid = Math.max(maxRowid, list.rowids[list.rowids.length - 1]!);
+  const sums = new Float64Array(maxRowid + 1);
+  const present = new Uint8Array(maxRowid + 1);
+  let count = 0;
+  for (const list of nonEmpty) {
+    for (let i = 0; i < list.rowids.length; i += 1) {
+      const rowid = list.rowids[i]!;
+      if (!present[rowid]) {
+        present[rowid] = 1;
+        count += 1;
+      }
+      sums[rowid]! += list.frequencies[i]!;
+    }
+  }
+  const rowids = new Int32Array(count);
+  const frequencies = new Float32Array(count);
+  let at = 0;
+  for (let rowid = 0; rowid <= maxRowid; rowid += 1) {
+    if (!present[rowid]) continue;
+    rowids[at] = rowid;
+    frequencies[at++] = sums[rowid]!;
+  }
+  return { rowids, frequencies };
+}
+
+/** Parses `rowid rank,rowid rank,…` (rank negative, as FTS5 gives it) into rowids and scores. */
+export function parseRowidsAndRanks(text: string | null): ItemScores {
+  if (!text) return { rowids: new Int32Array(0), scores: new Float64Array(0) };
+  let entries = 1;
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 44) entries += 1;
+  const rowids = new Int32Array(entries);
+  const scores = new Float64Array(entries);
+  let start = 0;
+  for (let entry = 0; entry < entries; entry += 1) {
+    const space = text.indexOf(' ', start);
+    let end = text.indexOf(',', space);
+    if (end === -1) end = text.length;
+    rowids[entry] = Number(text.slice(start, space));
+    scores[entry] = -Number(text.slice(space + 1, end));
+    start = end + 1;
+  }
+  return { rowids, scores };
+}
+
+export class Bm25Evaluator {
+  private readonly phraseScores: Database.Statement<[string], string | null>;
+  private readonly phraseRowids: Database.Statement<[string], string | null>;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly postings: TermPostings,
+  ) {
+    // One string per query instead of a JavaScript row per match: half the cost for
+    // thousands of matches. SQLite writes doubles as text that reads back exactly.
+    this.phraseScores = sqlite.prepare<[string], string | null>("SELECT group_concat(rowid || ' ' || rank, ',') FROM search_index WHERE search_index MATCH ?").pluck();
+    this.phraseRowids = sqlite.prepare<[string], string | null>("SELECT group_concat(rowid, ',') FROM search_index WHERE search_index MATCH ?").pluck();
+  }
+
+  /**
+   * The matching rows and their scores, or undefined when an item cannot be
+   * mapped onto index terms exactly (then FTS5 itself must answer).
+   */
+  evaluate(clauses: QueryClauses): RankedMatches | undefined {
+    this.postings.catchUp();
+    const totals = this.postings.totals();
+    if (totals.rows === 0) return { rowids: new Int32Array(0), scoreOf: new Float64Array(0) };
+    const averageLength = totals.tokens / totals.rows;
+    const groups: ItemScores[][] = [];
+    for (const group of clauses.groups) {
+      const scored: ItemScores[] = [];
+      for (const item of group) {
+        const itemScores = this.scoreItem(item, totals.rows, averageLength);
+        if (!itemScores) return undefined;
+        scored.push(itemScores);
+      }
+      groups.push(scored);
+    }
+    const excluded: Int32Array[] = [];
+    for (const item of clauses.excluded) {
+      const rowids = this.itemRowids(item);
+      if (!rowids) return undefined;
+      excluded.push(rowids);
+    }
+
+    let maxRowid = 0;
+    for (const group of groups) for (const item of group) if (item.rowids.length) maxRowid = Math.max(maxRowid, item.rowids[item.rowids.length - 1]!);
+    const scoreOf = new Float64Array(maxRowid + 1);
+    const groupsMatched = new Uint16Array(maxRowid + 1);
+    const lastGroup = new Int32Array(maxRowid + 1).fill(-1);
+    // Added item by item in query order: the same additions, in the same order, as FTS5's loop over phrases.
+    groups.forEach((group, g) => {
+      for (const item of group) {
+        const { rowids, scores } = item;
+        for (let i = 0; i < rowids.length; i += 1) {
+          const rowid = rowids[i]!;
+          scoreOf[rowid]! += scores[i]!;
+          if (lastGroup[rowid] !== g) {
+            lastGroup[rowid] = g;
+            groupsMatched[rowid]! += 1;
+          }
+        }
+      }
+    });
+    for (const rowids of excluded) for (const rowid of rowids) if (rowid <= maxRowid) groupsMatched[rowid] = 0;
+    const matches: number[] = [];
+    for (const item of groups[0] ?? []) {
+      for (const rowid of item.rowids) {
+        if (groupsMatched[rowid] !== groups.length) continue;
+        groupsMatched[rowid] = 0; // Counted once, even when several items of the group match it.
+        matches.push(rowid);
+      }
+    }
+    return { rowids: Int32Array.from(matches), scoreOf };
+  }
+
+  /**
+   * An expression for snippets: any positive item, with each word prefix
+   * spelled out as its index terms (FTS5 rebuilds a prefix's whole doclist
+   * for every row it looks up, which made snippets the slowest step).
+   */
+  snippetExpression(clauses: QueryClauses, maxExpansions = 64): string {
+    const parts: string[] = [];
+    for (const item of clauses.groups.flat()) {
+      const token = item.kind === 'term' && item.prefix ? this.singleToken(item.text) : undefined;
+      if (token === undefined) {
+        parts.push(item.expression);
+        continue;
+      }
+      const expansions = this.postings.expandPrefix(token).slice(0, maxExpansions);
+      parts.push(...(expansions.length ? expansions.map((term) => `"${term.replace(/"/g, '""')}"`) : [item.expression]));
+    }
+    return parts.join(' OR ');
+  }
+
+  /** The one index token a query word stands for, or undefined if it is not exactly one. */
+  private singleToken(text: string): string | undefined {
+    const tokens = this.postings.tokenize(text);
+    return tokens.length === 1 ? tokens[0] : undefined;
+  }
+
+  private termPostings(item: QueryItem): Postings | undefined {
+    const token = this.singleToken(item.text);
+    if (token === undefined) return undefined;
+    return item.prefix ? unionPostings(this.postings.expandPrefix(token).map((term) => this.postings.postings(term))) : this.postings.postings(token);
+  }
+
+  private scoreItem(item: QueryItem, rows: number, averageLength: number): ItemScores | undefined {
+    if (item.kind === 'phrase') {
+      // A phrase needs word positions: FTS5 scores it alone, and a phrase's
+      // BM25 term does not depend on the rest of the query.
+      return parseRowidsAndRanks(this.phraseScores.get(item.expression) ?? null);
+    }
+    const postings = this.termPostings(item);
+    if (!postings) return undefined;
+    const idf = inverseDocumentFrequency(rows, postings.rowids.length);
+    const scores = new Float64Array(postings.rowids.length);
+    for (let i = 0; i < scores.length; i += 1) {
+      const frequency = postings.frequencies[i]!;
+      const length = this.postings.rowLength(postings.rowids[i]!);
+      scores[i] = idf * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + (B * length) / averageLength)));
+    }
+    return { rowids: postings.rowids, scores };
+  }
+
+  private itemRowids(item: QueryItem): Int32Array | undefined {
+    if (item.kind === 'phrase') {
+      const list = this.phraseRowids.get(item.expression);
+      return list ? Int32Array.from(list.split(','), Number) : new Int32Array(0);
+    }
+    return this.termPostings(item)?.rowids;
+  }
+}
