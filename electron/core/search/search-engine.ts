@@ -235,7 +235,7 @@ export class SearchEngine {
   /** Told by the corpus writer after each applied page. */
   corpusChanged(changedRowids: number[]): void {
     this.termPostings.markChanged(changedRowids);
-    if (this.options.backgroundPostings && (!this.termPostings.ready || this.needsRebuild())) this.scheduleBuild();
+    if (this.options.backgroundPostings) this.scheduleBuild();
   }
 
   /** Told by the corpus writer when the corpus was dropped or its index rebuilt. */
@@ -255,11 +255,17 @@ export class SearchEngine {
     return this.termPostings.pendingChanges > Math.max(2000, this.termPostings.totals().rows * 0.05);
   }
 
+  /** After the corpus has been quiet for a while: read the postings, or catch them up after a small sync. */
   private scheduleBuild(): void {
     clearTimeout(this.buildTimer);
     this.buildTimer = setTimeout(() => {
       if (this.closed) return;
       if (this.building) return this.scheduleBuild(); // Changes came during a build: look again once it is done.
+      if (this.termPostings.ready && !this.needsRebuild()) {
+        // A small sync: catch up now, so the next search does not have to.
+        this.termPostings.catchUp();
+        return;
+      }
       void this.buildTermPostings().catch((error: unknown) => {
         if (!this.closed) console.error(`Search: reading term postings failed: ${(error as Error).message}`);
       });

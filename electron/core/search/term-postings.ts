@@ -102,27 +102,56 @@ function mergeTerms(sortedTerms: string[], added: Iterable<string>): string[] {
   return fresh.length ? [...sortedTerms, ...fresh].sort() : sortedTerms;
 }
 
-/** Replaces the postings of `changed` rowids with `replacement` (both sorted by rowid). */
-export function patchPostings(old: Postings, isChanged: (rowid: number) => boolean, replacement: Postings): Postings {
-  const rowids = new Int32Array(old.rowids.length + replacement.rowids.length);
-  const frequencies = new Float32Array(rowids.length);
-  let count = 0;
-  let j = 0;
-  for (let i = 0; i < old.rowids.length; i += 1) {
-    const rowid = old.rowids[i]!;
-    while (j < replacement.rowids.length && replacement.rowids[j]! < rowid) {
-      rowids[count] = replacement.rowids[j]!;
-      frequencies[count++] = replacement.frequencies[j++]!;
+/** First index in `sorted[from..]` whose value is ≥ `value`. */
+function lowerBound(sorted: Int32Array, value: number, from = 0): number {
+  let low = from;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Replaces the postings of the `changed` rowids (sorted) with `replacement`
+ * (sorted by rowid). Unchanged runs are block-copied, so a small sync costs
+ * a few memory copies per term, not a pass of JavaScript over every posting.
+ */
+export function patchPostings(old: Postings, changed: Int32Array, replacement: Postings): Postings {
+  const removed: number[] = [];
+  for (const rowid of changed) {
+    const at = lowerBound(old.rowids, rowid);
+    if (at < old.rowids.length && old.rowids[at] === rowid) removed.push(at);
+  }
+  if (removed.length === 0 && replacement.rowids.length === 0) return old;
+  const size = old.rowids.length - removed.length + replacement.rowids.length;
+  const rowids = new Int32Array(size);
+  const frequencies = new Float32Array(size);
+  let source = 0;
+  let target = 0;
+  let nextRemoved = 0;
+  let nextAdded = 0;
+  for (;;) {
+    const removeAt = nextRemoved < removed.length ? removed[nextRemoved]! : old.rowids.length;
+    const insertAt = nextAdded < replacement.rowids.length ? lowerBound(old.rowids, replacement.rowids[nextAdded]!, source) : old.rowids.length;
+    const stop = Math.min(removeAt, insertAt);
+    rowids.set(old.rowids.subarray(source, stop), target);
+    frequencies.set(old.frequencies.subarray(source, stop), target);
+    target += stop - source;
+    source = stop;
+    if (nextAdded < replacement.rowids.length && insertAt <= removeAt) {
+      rowids[target] = replacement.rowids[nextAdded]!;
+      frequencies[target++] = replacement.frequencies[nextAdded++]!;
+    } else if (nextRemoved < removed.length) {
+      source += 1;
+      nextRemoved += 1;
+    } else {
+      break;
     }
-    if (isChanged(rowid)) continue;
-    rowids[count] = rowid;
-    frequencies[count++] = old.frequencies[i]!;
   }
-  while (j < replacement.rowids.length) {
-    rowids[count] = replacement.rowids[j]!;
-    frequencies[count++] = replacement.frequencies[j++]!;
-  }
-  return { rowids: rowids.slice(0, count), frequencies: frequencies.slice(0, count) };
+  return { rowids, frequencies };
 }
 
 export interface TermPostingsOptions {
@@ -317,8 +346,6 @@ export class TermPostings {
       `SELECT d.id, d.sz, c.c0 AS title, c.c1 AS summary, c.c2 AS body FROM search_index_docsize d JOIN search_index_content c ON c.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))`,
     );
     const rows = read.all(JSON.stringify(changed));
-    const isChanged = new Uint8Array((changed.at(-1) ?? 0) + 1);
-    for (const rowid of changed) isChanged[rowid] = 1;
     const maxRowid = Math.max(this.rowLengths.length - 1, changed.at(-1) ?? 0);
     if (maxRowid >= this.rowLengths.length) {
       const grown = new Uint32Array(maxRowid + 1 + 1024);
@@ -337,8 +364,8 @@ export class TermPostings {
       for (const term of this.frequent.keys()) replacements.set(term, parseHits(this.statements.scratchHits.get(term) ?? null, this.weightOfLetter));
       this.statements.scratchClear.run();
     })();
-    const changedRow = (rowid: number) => rowid < isChanged.length && isChanged[rowid] === 1;
-    for (const [term, replacement] of replacements) this.frequent.set(term, patchPostings(this.frequent.get(term)!, changedRow, replacement));
+    const changedRowids = Int32Array.from(changed);
+    for (const [term, replacement] of replacements) this.frequent.set(term, patchPostings(this.frequent.get(term)!, changedRowids, replacement));
   }
 
   private readAllRowLengths(): Uint32Array {
