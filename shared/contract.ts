@@ -2,6 +2,24 @@
 // Every process boundary (preload ↔ main ↔ core, browser ↔ loopback harness)
 // validates against this map, so it is the only description of the API.
 import { z } from 'zod';
+import {
+  attachmentContentSchema,
+  attachmentReadRequestSchema,
+  countrySheetSummarySchema,
+  countrySheetViewSchema,
+  fundingListRequestSchema,
+  fundingListResultSchema,
+  homeSummaryRequestSchema,
+  homeSummarySchema,
+  practiceComparisonSchema,
+  recordDetailSchema,
+  recordFacetsResultSchema,
+  recordFiltersSchema,
+  recordKeySchema,
+  recordListRequestSchema,
+  recordListResultSchema,
+} from './library';
+import { countryCode, id } from './content';
 import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
 
@@ -33,6 +51,19 @@ export const contract = {
   'savedSearches.delete': { args: z.object({ id: z.string() }).strict(), result: z.object({ deleted: z.boolean() }) },
   /** The user opened the search: its matches so far are no longer new. */
   'savedSearches.markSeen': { args: z.object({ id: z.string() }).strict(), result: savedSearchSchema },
+  /** A window of one or more content types, filtered and sorted, for a virtualized list. */
+  'records.list': { args: recordListRequestSchema.strict(), result: recordListResultSchema },
+  /** Facet counts for the same filters: fetched once per filter change, not per window. */
+  'records.facets': { args: recordFiltersSchema.strict(), result: recordFacetsResultSchema },
+  'records.get': { args: recordKeySchema, result: recordDetailSchema },
+  /** Bytes of a downloaded attachment, whole or a range (pdf.js reads ranges). */
+  'attachments.read': { args: attachmentReadRequestSchema, result: attachmentContentSchema },
+  'countrySheets.list': { args: noArguments, result: z.array(countrySheetSummarySchema) },
+  'countrySheets.get': { args: z.object({ country: countryCode }).strict(), result: countrySheetViewSchema },
+  /** Two to six good practices on the template's fields, side by side. */
+  'practices.compare': { args: z.object({ ids: z.array(id).min(2).max(6) }).strict(), result: practiceComparisonSchema },
+  'funding.list': { args: fundingListRequestSchema, result: fundingListResultSchema },
+  'home.summary': { args: homeSummaryRequestSchema, result: homeSummarySchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */
@@ -72,7 +103,7 @@ export function isMethodName(name: unknown): name is MethodName {
 
 // Errors cross process boundaries as data, never as thrown objects (Electron's
 // IPC keeps only the message of a thrown Error), so every answer is an envelope.
-export const failureCodes = ['unknown_method', 'invalid_arguments', 'invalid_result', 'failed', 'unavailable'] as const;
+export const failureCodes = ['unknown_method', 'invalid_arguments', 'invalid_result', 'not_found', 'failed', 'unavailable'] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
 export const failureSchema = z.object({

@@ -7,11 +7,17 @@ export const attachmentPolicySchema = z.object({
   maxBytes: z.number().int().positive().nullable(),
 });
 
+export const INTERFACE_LANGUAGES = ['en', 'fr', 'de'] as const;
+
 export const settingsSchema = z.object({
   serverUrl: z.url({ protocol: /^https?$/ }).nullable(),
   attachmentPolicy: attachmentPolicySchema,
   /** Minutes between background syncs; 0 turns the schedule off. */
   syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+  /** The interface's language: the portal's own three. */
+  interfaceLanguage: z.enum(INTERFACE_LANGUAGES),
+  /** 'system' follows the operating system's light or dark preference. */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -19,6 +25,8 @@ export const DEFAULT_SETTINGS: Settings = {
   serverUrl: null,
   attachmentPolicy: { mode: 'all', maxBytes: 50 * 1024 * 1024 },
   syncIntervalMinutes: 15,
+  interfaceLanguage: 'en',
+  theme: 'system',
 };
 
 export const syncProgressSchema = z.object({

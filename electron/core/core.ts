@@ -11,6 +11,8 @@ import {
   type MethodName,
 } from '../../shared/contract';
 import { openStores, type Stores } from './db/stores';
+import { createLibrary, type Library } from './library/library';
+import { comparePractices } from './library/practice-comparison';
 import { SavedSearches } from './search/saved-searches';
 import { SearchEngine, type SearchEngineOptions } from './search/search-engine';
 import { Suggestions } from './search/suggestions';
@@ -34,6 +36,7 @@ export interface Core {
   readonly sync: SyncService;
   readonly settings: SettingsStore;
   readonly search: SearchEngine;
+  readonly library: Library;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
   dispatch(method: unknown, args: unknown): Promise<Envelope>;
   close(): Promise<void>;
@@ -45,7 +48,7 @@ interface SearchServices {
   savedSearches: SavedSearches;
 }
 
-function createHandlers(stores: Stores, options: CoreOptions, settings: SettingsStore, sync: SyncService, { search, suggestions, savedSearches }: SearchServices): Handlers {
+function createHandlers(stores: Stores, options: CoreOptions, settings: SettingsStore, sync: SyncService, { search, suggestions, savedSearches }: SearchServices, library: Library): Handlers {
   return {
     'app.info': async () => ({
       version: options.appVersion,
@@ -68,6 +71,15 @@ function createHandlers(stores: Stores, options: CoreOptions, settings: Settings
     'savedSearches.save': async ({ name, query }) => savedSearches.save(name, query),
     'savedSearches.delete': async ({ id }) => ({ deleted: savedSearches.delete(id) }),
     'savedSearches.markSeen': async ({ id }) => savedSearches.markSeen(id),
+    'records.list': async (request) => library.records.list(request),
+    'records.facets': async (filters) => library.records.facets(filters),
+    'records.get': async ({ type, id }) => library.reader.get(type, id),
+    'attachments.read': async (request) => library.attachments.read(request),
+    'countrySheets.list': async () => library.countrySheets.list(),
+    'countrySheets.get': async ({ country }) => library.countrySheets.get(country),
+    'practices.compare': async ({ ids }) => comparePractices(library.reader, ids),
+    'funding.list': async (query) => library.funding.list(query),
+    'home.summary': async (request) => library.home.summary(request),
   };
 }
 
@@ -84,7 +96,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     { applied: (_page, changedRowids) => search.corpusChanged(changedRowids), reset: () => search.corpusReset() },
   );
   const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
-  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches });
+  const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
+  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library);
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -103,6 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sync,
     settings,
     search,
+    library,
     async dispatch(method, rawArgs) {
       try {
         const parsed = parseCall(method, rawArgs);

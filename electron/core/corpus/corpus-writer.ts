@@ -15,6 +15,28 @@ export interface SyncState {
   latest: number;
 }
 
+/** The last sync that brought changes: records (and country-sheet sections) above `sinceVersion` changed in it or since. */
+export interface LastChangesWindow {
+  sinceVersion: number;
+  at: string;
+}
+
+// sync_state keys of the change window. A sync's first non-empty page records
+// the cursor it started from (in that page's transaction, so an interrupted
+// sync keeps it and the next completed one covers both); markSynced publishes it.
+const PENDING_CHANGES_FROM = 'pending_changes_from';
+const LAST_CHANGES_FROM = 'last_changes_from';
+const LAST_CHANGES_AT = 'last_changes_at';
+
+interface SheetSection {
+  key: string;
+  title: string;
+  body: string;
+  programmeKind?: string | null;
+}
+
+const sameSection = (a: SheetSection, b: SheetSection) => a.title === b.title && a.body === b.body && (a.programmeKind ?? null) === (b.programmeKind ?? null);
+
 export interface AttachmentRow {
   sha256: string;
   size: number;
@@ -93,6 +115,9 @@ export class CorpusWriter {
   private readonly insertAttachment: Database.Statement;
   private readonly setState: Database.Statement;
   private readonly getState: Database.Statement<[string], { value: string }>;
+  private readonly deleteState: Database.Statement;
+  private readonly sheetStatements: { previousData: Database.Statement<[string], { data: string }>; tracked: Database.Statement<[string, string], { changed_version: number }>; markChanged: Database.Statement; touch: Database.Statement; forget: Database.Statement };
+  private readonly markSyncedInTransaction: (at: string) => void;
   private readonly applyInTransaction: (page: ChangesPage, serverUrl: string, at: string) => { upserts: number; deletes: number; changedRowids: number[] };
 
   constructor(private readonly sqlite: Database.Database) {
@@ -103,13 +128,37 @@ export class CorpusWriter {
     this.insertAttachment = sqlite.prepare('INSERT OR IGNORE INTO attachments (sha256, size, mime_type, file_name, present) VALUES (?, ?, ?, ?, 0)');
     this.setState = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.getState = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?');
+    this.deleteState = sqlite.prepare('DELETE FROM sync_state WHERE key = ?');
+    this.sheetStatements = {
+      previousData: sqlite.prepare("SELECT data FROM records WHERE type = 'country-sheet' AND id = ?"),
+      tracked: sqlite.prepare('SELECT changed_version FROM country_sheet_sections WHERE sheet_id = ? AND section = ?'),
+      markChanged: sqlite.prepare(`INSERT INTO country_sheet_sections (sheet_id, section, changed_version, previous_title, previous_body) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (sheet_id, section) DO UPDATE SET changed_version = excluded.changed_version, previous_title = excluded.previous_title, previous_body = excluded.previous_body`),
+      touch: sqlite.prepare('UPDATE country_sheet_sections SET changed_version = ? WHERE sheet_id = ? AND section = ?'),
+      forget: sqlite.prepare('DELETE FROM country_sheet_sections WHERE sheet_id = ?'),
+    };
+    this.markSyncedInTransaction = sqlite.transaction((at: string) => {
+      this.setState.run('last_sync_at', at);
+      const pending = this.getState.get(PENDING_CHANGES_FROM);
+      if (!pending) return;
+      this.setState.run(LAST_CHANGES_FROM, pending.value);
+      this.setState.run(LAST_CHANGES_AT, at);
+      this.deleteState.run(PENDING_CHANGES_FROM);
+    });
     this.applyInTransaction = sqlite.transaction((page: ChangesPage, serverUrl: string, at: string) => {
       let upserts = 0;
       let deletes = 0;
       const changedRowids: number[] = [];
+      let windowStart = Number(this.getState.get(PENDING_CHANGES_FROM)?.value ?? NaN);
+      if (Number.isNaN(windowStart) && page.changes.length > 0) {
+        windowStart = Number(this.getState.get('cursor')?.value ?? 0);
+        this.setState.run(PENDING_CHANGES_FROM, String(windowStart));
+      }
       for (const change of page.changes) {
         if (change.op === 'upsert') {
+          const previousSheet = change.type === 'country-sheet' ? this.sheetStatements.previousData.get(change.id) : undefined;
           changedRowids.push(writeIndexedRow(this.indexStatements, toRecordRow(change.type, change.record)));
+          if (change.type === 'country-sheet') this.trackSheetSections(change.id, change.record, previousSheet?.data, windowStart);
           this.deleteRefs.run(change.type, change.id);
           const attachments = (change.record as { attachments?: Array<{ sha256: string; size: number; mimeType: string; fileName: string }> }).attachments ?? [];
           for (const attachment of attachments) {
@@ -124,6 +173,7 @@ export class CorpusWriter {
             changedRowids.push(removed.rowid);
           }
           this.deleteRefs.run(change.type, change.id);
+          if (change.type === 'country-sheet') this.sheetStatements.forget.run(change.id);
           deletes += 1;
         }
       }
@@ -133,6 +183,24 @@ export class CorpusWriter {
       this.setState.run('last_page_at', at);
       return { upserts, deletes, changedRowids };
     });
+  }
+
+  /**
+   * Remembers, for each section of a sheet whose text changed, the version it
+   * changed at and its text before. Within one sync window the text from before
+   * the window's first change is kept, so the interface shows what the whole sync changed.
+   */
+  private trackSheetSections(sheetId: string, sheet: Record<string, unknown>, previousData: string | undefined, windowStart: number): void {
+    const version = Number(sheet.version);
+    const before = new Map<string, SheetSection>();
+    if (previousData) for (const section of (JSON.parse(previousData) as { sections: SheetSection[] }).sections) before.set(section.key, section);
+    for (const section of sheet.sections as SheetSection[]) {
+      const previous = before.get(section.key);
+      if (previous && sameSection(previous, section)) continue;
+      const tracked = this.sheetStatements.tracked.get(sheetId, section.key);
+      if (tracked && tracked.changed_version > windowStart) this.sheetStatements.touch.run(version, sheetId, section.key);
+      else this.sheetStatements.markChanged.run(sheetId, section.key, version, previous?.title ?? null, previous?.body ?? null);
+    }
   }
 
   /** Applies a validated page and its cursor atomically. */
@@ -175,7 +243,14 @@ export class CorpusWriter {
 
   /** Marks a completed sync (all pages up to the server's latest applied). */
   markSynced(at = new Date().toISOString()): void {
-    this.setState.run('last_sync_at', at);
+    this.markSyncedInTransaction(at);
+  }
+
+  /** The last completed sync that brought changes; null before the first. */
+  lastChanges(): LastChangesWindow | null {
+    const since = this.getState.get(LAST_CHANGES_FROM);
+    const at = this.getState.get(LAST_CHANGES_AT);
+    return since && at ? { sinceVersion: Number(since.value), at: at.value } : null;
   }
 
   /** Drops the synced corpus for a resync from 0; attachment files stay (they are content-addressed). */
@@ -184,6 +259,9 @@ export class CorpusWriter {
       this.sqlite.prepare('DELETE FROM records').run();
       this.sqlite.prepare('DELETE FROM search_index').run();
       this.sqlite.prepare('DELETE FROM record_attachments').run();
+      this.sqlite.prepare('DELETE FROM country_sheet_sections').run();
+      // Everything the resync brings counts as changed, whatever the window said before.
+      this.setState.run(PENDING_CHANGES_FROM, '0');
       this.setState.run('cursor', '0');
       this.setState.run('latest', '0');
     })();

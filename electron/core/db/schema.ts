@@ -21,6 +21,7 @@ export interface CorpusDatabase {
   };
   attachments: { sha256: string; size: number; mime_type: string; file_name: string; present: number };
   record_attachments: { type: string; id: string; sha256: string };
+  country_sheet_sections: { sheet_id: string; section: string; changed_version: number; previous_title: string | null; previous_body: string | null };
 }
 
 export interface UserDatabase {

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely/migration';
 import * as corpusSyncState from './corpus/2026-12-01-0001-sync-state';
 import * as corpusRecords from './corpus/2026-12-01-0002-records';
 import * as corpusSearchIndex from './corpus/2026-12-01-0003-search-index';
+import * as corpusRecordListIndexes from './corpus/2026-12-01-0004-record-list-indexes';
+import * as corpusCountrySheetSections from './corpus/2026-12-01-0005-country-sheet-sections';
 import * as userSettings from './user/2026-12-01-0001-settings';
 import * as userData from './user/2026-12-01-0002-user-data';
 import * as userSavedSearches from './user/2026-12-01-0003-saved-searches';
@@ -12,6 +14,8 @@ export const corpusMigrations: Record<string, Migration> = {
   '2026-12-01-0001-sync-state': corpusSyncState,
   '2026-12-01-0002-records': corpusRecords,
   '2026-12-01-0003-search-index': corpusSearchIndex,
+  '2026-12-01-0004-record-list-indexes': corpusRecordListIndexes,
+  '2026-12-01-0005-country-sheet-sections': corpusCountrySheetSections,
 };
 
 export const userMigrations: Record<string, Migration> = {
