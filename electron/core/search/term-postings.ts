@@ -188,8 +188,7 @@ export class TermPostings {
     allRowLengths: Database.Statement<[], string | null>;
     scratchClear: Database.Statement<[]>;
     scratchInsert: Database.Statement<[number, string, string, string]>;
-    scratchHits: Database.Statement<[string], string | null>;
-    scratchTerms: Database.Statement<[], string>;
+    scratchHitsByTerm: Database.Statement<[], [string, string]>;
     queryTokens: Database.Statement<[], string>;
   };
 
@@ -218,8 +217,8 @@ export class TermPostings {
       allRowLengths: sqlite.prepare<[], string | null>("SELECT group_concat(id || ':' || hex(sz), ',') FROM search_index_docsize").pluck(),
       scratchClear: sqlite.prepare('DELETE FROM temp.search_scratch'),
       scratchInsert: sqlite.prepare('INSERT INTO temp.search_scratch (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
-      scratchHits: sqlite.prepare<[string], string | null>("SELECT group_concat(doc || substr(col, 1, 1), ',') FROM temp.search_scratch_hits WHERE term = ?").pluck(),
-      scratchTerms: sqlite.prepare<[], string>('SELECT DISTINCT term FROM temp.search_scratch_hits').pluck(),
+      // One pass over the scratch index: a lookup per term there costs milliseconds each.
+      scratchHitsByTerm: sqlite.prepare<[], [string, string]>("SELECT term, group_concat(doc || substr(col, 1, 1), ',') FROM temp.search_scratch_hits GROUP BY term").raw(),
       queryTokens: sqlite.prepare<[], string>('SELECT term FROM temp.search_scratch_hits ORDER BY doc, col, offset').pluck(),
     };
   }
@@ -360,8 +359,9 @@ export class TermPostings {
         this.rowLengths[row.id] = rowLengthOf(row.sz);
         this.statements.scratchInsert.run(row.id, row.title ?? '', row.summary ?? '', row.body ?? '');
       }
-      this.sortedTerms = mergeTerms(this.sortedTerms, this.statements.scratchTerms.all());
-      for (const term of this.frequent.keys()) replacements.set(term, parseHits(this.statements.scratchHits.get(term) ?? null, this.weightOfLetter));
+      const hitsByTerm = new Map(this.statements.scratchHitsByTerm.all());
+      this.sortedTerms = mergeTerms(this.sortedTerms, hitsByTerm.keys());
+      for (const term of this.frequent.keys()) replacements.set(term, parseHits(hitsByTerm.get(term) ?? null, this.weightOfLetter));
       this.statements.scratchClear.run();
     })();
     const changedRowids = Int32Array.from(changed);
