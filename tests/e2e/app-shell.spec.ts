@@ -61,19 +61,19 @@ test('first sync from an empty data folder shows its progress, then the library 
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toContainText('Not synced yet');
   // Record every progress bar the indicator renders, however briefly it is there.
-  await page.evaluate(() => {
+  await page.locator('body').evaluate((body) => {
     const seen: number[] = [];
-    (window as unknown as { seenProgress: number[] }).seenProgress = seen;
-    new MutationObserver(() => {
-      const bar = document.querySelector('[data-testid="sync-progress"]');
+    (globalThis as unknown as { seenProgress: number[] }).seenProgress = seen;
+    new body.ownerDocument.defaultView!.MutationObserver(() => {
+      const bar = body.querySelector('[data-testid="sync-progress"]');
       if (bar) seen.push(Number(bar.getAttribute('data-records')));
-    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    }).observe(body, { subtree: true, childList: true, attributes: true });
   });
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(indicator).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
   await expect(indicator).toContainText(/^Synced/, { timeout: 90_000 });
-  const seen = await page.evaluate(() => (window as unknown as { seenProgress: number[] }).seenProgress);
+  const seen = await page.evaluate(() => (globalThis as unknown as { seenProgress: number[] }).seenProgress);
   expect(seen.length).toBeGreaterThan(0);
   expect(Math.max(...seen)).toBeGreaterThan(0);
   await nav(page).getByRole('link', { name: 'Home' }).click();
@@ -156,9 +156,9 @@ test('keyboard only: skip link, every screen from the navigation, visible focus,
   for (const name of SCREENS) {
     const link = nav(page).getByRole('link', { name, exact: true });
     // Walk backwards from wherever focus is until the link has it: Tab order only, no clicks.
-    for (let step = 0; step < 60 && !(await link.evaluate((element) => element === document.activeElement)); step += 1) await page.keyboard.press('Shift+Tab');
+    for (let step = 0; step < 60 && !(await link.evaluate((element) => element === element.ownerDocument.activeElement)); step += 1) await page.keyboard.press('Shift+Tab');
     await expect(link).toBeFocused();
-    expect(await link.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe('none');
+    expect(await link.evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).outlineStyle)).not.toBe('none');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeFocused();
     await expect(link).toHaveAttribute('aria-current', 'page');
