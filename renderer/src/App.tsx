@@ -1,52 +1,67 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/contract';
-import { connectToCore } from './bridge';
-
-type InfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'failed'; message: string };
+import { useEffect, useMemo, useState } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Shell } from './components/Shell';
+import { connect, CoreProvider, SyncProvider } from './core';
+import { applyTheme, readPreferences, writePreference, type InterfaceLanguage, type ThemePreference } from './preferences';
+import { useRoute, type Route } from './router';
+import { HomeScreen } from './screens/Home';
+import { PlaceholderScreen } from './screens/Placeholder';
+import { SearchScreen } from './screens/Search';
+import { SettingsScreen } from './screens/Settings';
 
 export function App() {
-  const [state, setState] = useState<InfoState>({ status: 'loading' });
+  const { t, i18n } = useTranslation();
+  const connection = useMemo(connect, []);
+  const route = useRoute();
+  const [language, setLanguage] = useState(i18n.language as InterfaceLanguage);
+  const [theme, setTheme] = useState<ThemePreference>(() => readPreferences().theme);
 
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      try {
-        const info = await connectToCore()['app.info']({});
-        if (!cancelled) setState({ status: 'ready', info });
-      } catch (error) {
-        if (!cancelled) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  useEffect(() => applyTheme(theme), [theme]);
+
+  const changeLanguage = (next: InterfaceLanguage) => {
+    writePreference('interfaceLanguage', next);
+    void i18n.changeLanguage(next);
+    setLanguage(next);
+  };
+  const changeTheme = (next: ThemePreference) => {
+    writePreference('theme', next);
+    setTheme(next);
+  };
+
+  if (!connection.ok) {
+    return (
+      <main className="app-error">
+        <h1>{t('app.name')}</h1>
+        <p role="alert" className="error">
+          {t('app.noCore')} {connection.message}
+        </p>
+      </main>
+    );
+  }
 
   return (
-    <main className="app">
-      <h1>EWSI Desktop</h1>
-      <p className="lede">The European Web Site on Integration, offline.</p>
-      <section aria-labelledby="about-heading" className="card">
-        <h2 id="about-heading">About this installation</h2>
-        {state.status === 'loading' && <p aria-live="polite">Connecting to the core…</p>}
-        {state.status === 'failed' && (
-          <p role="alert" className="error">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'ready' && (
-          <dl className="facts" data-testid="app-info">
-            <dt>Version</dt>
-            <dd data-testid="app-version">{state.info.version}</dd>
-            <dt>Data folder</dt>
-            <dd data-testid="app-data-folder">{state.info.dataFolder}</dd>
-            <dt>Library schema</dt>
-            <dd data-testid="app-schema-corpus">{state.info.schemaVersion.corpus}</dd>
-            <dt>Your data schema</dt>
-            <dd data-testid="app-schema-user">{state.info.schemaVersion.user}</dd>
-          </dl>
-        )}
-      </section>
-    </main>
+    <I18nProvider locale={language}>
+      <CoreProvider core={connection.core}>
+        <SyncProvider>
+          <Shell route={route}>
+            <CurrentScreen route={route} language={language} onLanguageChange={changeLanguage} theme={theme} onThemeChange={changeTheme} />
+          </Shell>
+        </SyncProvider>
+      </CoreProvider>
+    </I18nProvider>
   );
+}
+
+function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typeof SettingsScreen>[0]) {
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen />;
+    case 'search':
+      return <SearchScreen route={route} />;
+    case 'settings':
+      return <SettingsScreen {...settings} />;
+    default:
+      return <PlaceholderScreen screen={route.screen} />;
+  }
 }

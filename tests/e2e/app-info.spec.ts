@@ -26,8 +26,8 @@ test('the renderer shows app.info answered by the real core', async ({ page }) =
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(harness.url);
-  await expect(page.getByRole('heading', { name: 'EWSI Desktop' })).toBeVisible();
+  await page.goto(`${harness.url}#/settings`);
+  await expect(page.getByRole('heading', { name: 'About this installation' })).toBeVisible();
   await expect(page.getByTestId('app-version')).toHaveText(readAppVersion());
   await expect(page.getByTestId('app-data-folder')).toHaveText(dataDir);
   await expect(page.getByTestId('app-schema-corpus')).toHaveText(Object.keys(corpusMigrations).sort().at(-1)!);

@@ -1,0 +1,119 @@
+// Every interface string exists in English, French and German, and every key
+// the renderer uses exists in English (i18next would show the raw key).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import de from '../../renderer/src/i18n/locales/de.json';
+import en from '../../renderer/src/i18n/locales/en.json';
+import fr from '../../renderer/src/i18n/locales/fr.json';
+import { CONTENT_TYPES, DOCUMENT_TYPES, THEMES } from '../../shared/content';
+import { suggestionSchema } from '../../shared/search';
+import { REPO_ROOT } from '../support/repo';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') keys.set(full, value);
+    else for (const [nested, text] of flatten(value, full)) keys.set(nested, text);
+  }
+  return keys;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A key as the code names it: "home.matches" for "home.matches_one". */
+const baseKey = (key: string) => key.replace(PLURAL, '');
+
+const locales = { en: flatten(en), fr: flatten(fr), de: flatten(de) };
+const english = locales.en;
+const englishBases = new Set([...english.keys()].map(baseKey));
+
+function rendererSources(dir = path.join(REPO_ROOT, 'renderer/src')): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return rendererSources(file);
+    return /\.(ts|tsx)$/.test(entry.name) ? [file] : [];
+  });
+}
+
+/** Literal keys: t('a.b'), t("a.b"), i18nKey="a.b". Template keys are checked through their value lists below. */
+function usedKeys(): Array<{ key: string; file: string }> {
+  const found: Array<{ key: string; file: string }> = [];
+  for (const file of rendererSources()) {
+    const source = fs.readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/\bt\(\s*(['"])([^'"]+)\1|i18nKey=(['"])([^'"]+)\3/g)) {
+      found.push({ key: match[2] ?? match[4]!, file: path.relative(REPO_ROOT, file) });
+    }
+  }
+  return found;
+}
+
+/** Keys built from a prefix and a value list: `t(\`themes.${slug}\`)` and the like. */
+const TEMPLATE_KEYS: Record<string, readonly string[]> = {
+  screens: ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'search', 'settings', 'read'],
+  'placeholder.intro': ['library', 'countries', 'practices', 'links', 'funding', 'news', 'read'],
+  'palette.kind': suggestionSchema.shape.kind.options,
+  'search.facet': ['type', 'country', 'theme', 'language', 'year'],
+  'search.sortBy': ['rank', 'date'],
+  'settings.themes': ['system', 'light', 'dark'],
+  'settings.attachmentModes': ['all', 'on-demand', 'none'],
+  languages: ['en', 'fr', 'de'],
+  contentTypes: CONTENT_TYPES,
+  documentTypes: DOCUMENT_TYPES,
+  themes: THEMES,
+};
+
+describe('interface strings', () => {
+  for (const language of ['fr', 'de'] as const) {
+    it(`${language} has every English key, and no key English lacks`, () => {
+      const translated = locales[language];
+      const missing = [...english.keys()].filter((key) => !translated.has(key));
+      // French also has the "many" plural form, which English and German do not use.
+      const extra = [...translated.keys()].filter((key) => !english.has(key) && !(PLURAL.test(key) && englishBases.has(baseKey(key))));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+
+    it(`${language} strings are translated, not copied, and keep their placeholders`, () => {
+      const translated = locales[language];
+      const copies = [...english].filter(([key, text]) => translated.get(key) === text && /[a-z]{4,}/.test(text) && !SAME_AS_ENGLISH[language].has(key));
+      expect(copies.map(([key]) => key)).toEqual([]);
+      const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+      const broken = [...english].filter(([key, text]) => translated.has(key) && placeholders(translated.get(key)!).join() !== placeholders(text).join());
+      expect(broken.map(([key]) => key)).toEqual([]);
+    });
+  }
+
+  it('every key the renderer uses exists in English', () => {
+    const used = usedKeys();
+    expect(used.length).toBeGreaterThan(50); // The scan itself works.
+    const absent = used.filter(({ key }) => !englishBases.has(key) && !english.has(key));
+    expect(absent).toEqual([]);
+  });
+
+  it('every key built from a value list exists in English', () => {
+    const absent = Object.entries(TEMPLATE_KEYS).flatMap(([prefix, values]) => values.map((value) => `${prefix}.${value}`).filter((key) => !english.has(key)));
+    expect(absent).toEqual([]);
+  });
+
+  it('every template key in the code has its value list here', () => {
+    const prefixes = new Set<string>();
+    for (const file of rendererSources()) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*`([^`$]+)\.\$\{/g)) prefixes.add(match[1]!);
+    }
+    expect([...prefixes].filter((prefix) => !(prefix in TEMPLATE_KEYS))).toEqual([]);
+  });
+});
+
+/** Strings that are rightly identical to English: names, shortcuts and words the language shares. */
+const SAME_AS_ENGLISH = {
+  fr: new Set([
+    'app.name', 'shell.ctrlK', 'palette.suggestions', 'palette.kind.organisation', 'search.facet.type', 'search.sortBy.date',
+    'settings.version', 'contentTypes.document', 'contentTypes.forum', 'documentTypes.article',
+  ]),
+  de: new Set([
+    'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
+    'contentTypes.link', 'contentTypes.forum',
+  ]),
+};
