@@ -122,6 +122,12 @@ export class Bm25Evaluator {
     let maxRowid = 0;
     for (const group of groups) for (const item of group) if (item.rowids.length) maxRowid = Math.max(maxRowid, item.rowids[item.rowids.length - 1]!);
     const scoreOf = new Float64Array(maxRowid + 1);
+    if (groups.length === 1 && groups[0]!.length === 1 && excluded.length === 0) {
+      // One word or phrase, the common case: its rows are the matches.
+      const { rowids, scores } = groups[0]![0]!;
+      for (let i = 0; i < rowids.length; i += 1) scoreOf[rowids[i]!] = scores[i]!;
+      return { rowids, scoreOf };
+    }
     const groupsMatched = new Uint16Array(maxRowid + 1);
     const lastGroup = new Int32Array(maxRowid + 1).fill(-1);
     // Added item by item in query order: the same additions, in the same order, as FTS5's loop over phrases.
@@ -191,9 +197,12 @@ export class Bm25Evaluator {
     if (!postings) return undefined;
     const idf = inverseDocumentFrequency(rows, postings.rowids.length);
     const scores = new Float64Array(postings.rowids.length);
+    const lengths = this.postings.lengths;
+    const { rowids, frequencies } = postings;
     for (let i = 0; i < scores.length; i += 1) {
-      const frequency = postings.frequencies[i]!;
-      const length = this.postings.rowLength(postings.rowids[i]!);
+      const frequency = frequencies[i]!;
+      const rowid = rowids[i]!;
+      const length = rowid < lengths.length ? lengths[rowid]! : 0;
       scores[i] = idf * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + (B * length) / averageLength)));
     }
     return { rowids: postings.rowids, scores };

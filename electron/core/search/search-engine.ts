@@ -184,6 +184,27 @@ function topPositions(items: number[], count: number, compare: (a: number, b: nu
   return best;
 }
 
+/** The `count` positions with the highest scores (ties: lower rowid first), best first. */
+function topByScore(positions: ArrayLike<number>, count: number, scoreOfPosition: (p: number) => number, rowidOf: (p: number) => number): number[] {
+  const best: number[] = [];
+  const bestScores: number[] = [];
+  const better = (score: number, p: number, at: number) => score > bestScores[at]! || (score === bestScores[at]! && rowidOf(p) < rowidOf(best[at]!));
+  for (let i = 0; i < positions.length; i += 1) {
+    const p = positions[i]!;
+    const score = scoreOfPosition(p);
+    if (best.length === count && !better(score, p, count - 1)) continue;
+    let at = best.length;
+    while (at > 0 && better(score, p, at - 1)) at -= 1;
+    best.splice(at, 0, p);
+    bestScores.splice(at, 0, score);
+    if (best.length > count) {
+      best.pop();
+      bestScores.pop();
+    }
+  }
+  return best;
+}
+
 export interface SearchEngineOptions {
   /** Read frequent terms' postings in the background whenever the corpus settles (the app does; one-shot CLI runs need not). */
   backgroundPostings?: boolean;
@@ -298,11 +319,16 @@ export class SearchEngine {
     const d = table.dictionaries;
     let candidates: number[];
     if (match) {
-      candidates = [];
-      for (const rowid of matched ?? (this.matchRowids.all(match) as number[])) {
-        const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
-        if (position >= 0) candidates.push(position);
+      const rowids = matched ?? (this.matchRowids.all(match) as number[]);
+      const positionOf = table.positionOf;
+      candidates = new Array<number>(rowids.length);
+      let count = 0;
+      for (let i = 0; i < rowids.length; i += 1) {
+        const rowid = rowids[i]!;
+        const position = rowid < positionOf.length ? positionOf[rowid]! : -1;
+        if (position >= 0) candidates[count++] = position;
       }
+      candidates.length = count;
     } else {
       candidates = Array.from({ length: table.size }, (_, i) => i);
     }
@@ -337,21 +363,27 @@ export class SearchEngine {
     const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
 
     const d = table.dictionaries;
+    // Years are small integers: a typed array per year beats a Map in this loop over every match.
     const counts = {
       type: new Int32Array(d.facetType.values.length),
       country: new Int32Array(d.country.values.length),
       theme: new Int32Array(d.theme.values.length),
       language: new Int32Array(d.language.values.length),
-      year: new Map<number, number>(),
+      year: new Int32Array(10_000),
     };
-    for (const p of positions) {
-      counts.type[table.facetType[p]!]! += 1;
-      counts.language[table.language[p]!]! += 1;
-      for (let i = table.countryStart[p]!; i < table.countryStart[p + 1]!; i += 1) counts.country[table.countryCodes[i]!]! += 1;
-      for (let i = table.themeStart[p]!; i < table.themeStart[p + 1]!; i += 1) counts.theme[table.themeCodes[i]!]! += 1;
-      const year = table.year[p]!;
-      if (year) counts.year.set(year, (counts.year.get(year) ?? 0) + 1);
+    const { facetType, language, countryStart, countryCodes, themeStart, themeCodes, year: yearOf } = table;
+    for (let n = 0; n < positions.length; n += 1) {
+      const p = positions[n]!;
+      counts.type[facetType[p]!]! += 1;
+      counts.language[language[p]!]! += 1;
+      for (let i = countryStart[p]!; i < countryStart[p + 1]!; i += 1) counts.country[countryCodes[i]!]! += 1;
+      for (let i = themeStart[p]!; i < themeStart[p + 1]!; i += 1) counts.theme[themeCodes[i]!]! += 1;
+      counts.year[yearOf[p]! % 10_000]! += 1;
     }
+    const yearCounts: FacetCount[] = [];
+    counts.year.forEach((count, year) => {
+      if (year > 0 && count > 0) yearCounts.push({ value: String(year), count });
+    });
 
     let page: number[];
     if (request.sort === 'date' || !parsed.match) {
@@ -359,8 +391,10 @@ export class SearchEngine {
       page = topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
     } else if (ranked) {
       const { scoreOf } = ranked;
-      const byScore = (a: number, b: number) => scoreOf[table.rowids[b]!]! - scoreOf[table.rowids[a]!]! || table.rowids[a]! - table.rowids[b]!;
-      page = topPositions(positions, offset + limit, byScore).slice(offset).map((p) => table.rowids[p]!);
+      const rowids = table.rowids;
+      page = topByScore(positions, offset + limit, (p) => scoreOf[rowids[p]!]!, (p) => rowids[p]!)
+        .slice(offset)
+        .map((p) => rowids[p]!);
     } else if (!filtered) {
       page = this.rankedPage.all(parsed.match, limit, offset).map((row) => row.rowid);
     } else {
@@ -385,7 +419,7 @@ export class SearchEngine {
         country: facetCounts(counts.country, d.country),
         theme: facetCounts(counts.theme, d.theme),
         language: facetCounts(counts.language, d.language),
-        year: [...counts.year].map(([year, count]) => ({ value: String(year), count })).sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)).slice(0, 100),
+        year: yearCounts.sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)).slice(0, 100),
       },
       ...(parsed.notice ? { notice: parsed.notice } : {}),
     };

@@ -250,6 +250,11 @@ export class TermPostings {
     return { rows, tokens };
   }
 
+  /** Row lengths by rowid (0 for rows that do not exist), for tight loops. */
+  get lengths(): Uint32Array {
+    return this.rowLengths;
+  }
+
   rowLength(rowid: number): number {
     return rowid < this.rowLengths.length ? this.rowLengths[rowid]! : 0;
   }
