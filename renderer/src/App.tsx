@@ -1,32 +1,43 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Shell } from './components/Shell';
-import { connect, CoreProvider, SyncProvider } from './core';
-import { applyTheme, readPreferences, writePreference, type InterfaceLanguage, type ThemePreference } from './preferences';
+import { CoreProvider, errorMessage, SyncProvider, type Connection } from './core';
+import { applyTheme, savePreference, type InterfaceLanguage, type Preferences, type ThemePreference } from './preferences';
 import { useRoute, type Route } from './router';
+import { CountrySheetsScreen } from './screens/CountrySheets';
+import { FundingScreen } from './screens/Funding';
 import { HomeScreen } from './screens/Home';
 import { PlaceholderScreen } from './screens/Placeholder';
+import { PracticesScreen } from './screens/Practices';
 import { SearchScreen } from './screens/Search';
 import { SettingsScreen } from './screens/Settings';
 
-export function App() {
+export function App({ connection, initialPreferences }: { connection: Connection; initialPreferences: Preferences }) {
   const { t, i18n } = useTranslation();
-  const connection = useMemo(connect, []);
   const route = useRoute();
-  const [language, setLanguage] = useState(i18n.language as InterfaceLanguage);
-  const [theme, setTheme] = useState<ThemePreference>(() => readPreferences().theme);
+  const [language, setLanguage] = useState<InterfaceLanguage>(initialPreferences.interfaceLanguage);
+  const [theme, setTheme] = useState<ThemePreference>(initialPreferences.theme);
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => applyTheme(theme), [theme]);
 
+  // A choice applies at once; then it is saved in the user's settings.
+  const persist = <K extends keyof Preferences>(key: K, value: Preferences[K]) => {
+    if (!connection.ok) return;
+    savePreference(connection.core.api, key, value).then(
+      () => setSaveError(null),
+      (error: unknown) => setSaveError(errorMessage(error)),
+    );
+  };
   const changeLanguage = (next: InterfaceLanguage) => {
-    writePreference('interfaceLanguage', next);
     void i18n.changeLanguage(next);
     setLanguage(next);
+    persist('interfaceLanguage', next);
   };
   const changeTheme = (next: ThemePreference) => {
-    writePreference('theme', next);
     setTheme(next);
+    persist('theme', next);
   };
 
   if (!connection.ok) {
@@ -45,7 +56,14 @@ export function App() {
       <CoreProvider core={connection.core}>
         <SyncProvider>
           <Shell route={route}>
-            <CurrentScreen route={route} language={language} onLanguageChange={changeLanguage} theme={theme} onThemeChange={changeTheme} />
+            <CurrentScreen
+              route={route}
+              language={language}
+              onLanguageChange={changeLanguage}
+              theme={theme}
+              onThemeChange={changeTheme}
+              saveError={saveError}
+            />
           </Shell>
         </SyncProvider>
       </CoreProvider>
@@ -59,6 +77,12 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
       return <HomeScreen />;
     case 'search':
       return <SearchScreen route={route} />;
+    case 'countries':
+      return <CountrySheetsScreen route={route} />;
+    case 'practices':
+      return <PracticesScreen route={route} />;
+    case 'funding':
+      return <FundingScreen route={route} />;
     case 'settings':
       return <SettingsScreen {...settings} />;
     default:

@@ -47,6 +47,12 @@ test.afterEach(() => {
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
+/** Opens the app and waits for its first render (which follows reading the saved language and theme). */
+async function openApp(page: Page) {
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+}
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
@@ -82,7 +88,7 @@ test('first sync from an empty data folder shows its progress, then the library 
 });
 
 test('Ctrl+K searches everywhere: suggestions, results with highlighted snippets, facets, saving', async ({ page }) => {
-  await page.goto(harness.url);
+  await openApp(page);
   await page.keyboard.press('Control+K');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
@@ -145,7 +151,7 @@ test('the interface switches to French and German', async ({ page }) => {
 });
 
 test('keyboard only: skip link, every screen from the navigation, visible focus, the search dialog', async ({ page }) => {
-  await page.goto(harness.url);
+  await openApp(page);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).toBeFocused();

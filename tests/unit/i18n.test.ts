@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import de from '../../renderer/src/i18n/locales/de.json';
 import en from '../../renderer/src/i18n/locales/en.json';
 import fr from '../../renderer/src/i18n/locales/fr.json';
-import { CONTENT_TYPES, DOCUMENT_TYPES, THEMES } from '../../shared/content';
+import { CONTENT_TYPES, COUNTRY_SHEET_SECTIONS, DOCUMENT_TYPES, FUNDER_TYPES, ORGANISATION_TYPES, THEMES } from '../../shared/content';
+import { PRACTICE_FIELDS } from '../../shared/library';
 import { suggestionSchema } from '../../shared/search';
 import { REPO_ROOT } from '../support/repo';
 
@@ -63,6 +64,13 @@ const TEMPLATE_KEYS: Record<string, readonly string[]> = {
   contentTypes: CONTENT_TYPES,
   documentTypes: DOCUMENT_TYPES,
   themes: THEMES,
+  'countrySheets.sections': COUNTRY_SHEET_SECTIONS,
+  'countrySheets.programmeKinds': ['voluntary', 'mandatory', 'mixed'],
+  'practices.filter': ['country', 'theme', 'kind'],
+  'practices.fields': PRACTICE_FIELDS,
+  'practices.evaluationTypes': ['internal', 'external', 'both', 'none'],
+  'practices.organisationTypes': ORGANISATION_TYPES,
+  'funding.funderTypes': FUNDER_TYPES,
 };
 
 describe('interface strings', () => {

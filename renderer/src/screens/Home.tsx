@@ -3,8 +3,10 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearch } from '../../../shared/search';
 import { errorMessage, useApi, useSync } from '../core';
-import { formatNumber, formatRelative, typeLabel } from '../format';
+import { formatDate, formatNumber, formatRelative, typeLabel } from '../format';
 import { href, navigate } from '../router';
+import { useLoad } from '../use-load';
+import { daysLeftText } from './Funding';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -39,16 +41,82 @@ export function HomeScreen() {
           {status && status.attachments.missing > 0 && <p className="muted">{t('home.attachmentsMissing', { count: status.attachments.missing })}</p>}
         </section>
         <SavedSearches />
-        <section aria-labelledby="home-changes" className="card">
-          <h2 id="home-changes">{t('home.changes')}</h2>
-          <p className="muted">{t('placeholder.notYet')}</p>
-        </section>
-        <section aria-labelledby="home-deadlines" className="card">
-          <h2 id="home-deadlines">{t('home.deadlines')}</h2>
-          <p className="muted">{t('placeholder.notYet')}</p>
-        </section>
+        <LastChangesAndDeadlines />
       </div>
     </section>
+  );
+}
+
+/** What the last sync changed, and the next funding deadlines: one home.summary, read again after every sync. */
+function LastChangesAndDeadlines() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const { status } = useSync();
+  const locale = i18n.language;
+  const summary = useLoad(`${status?.lastSyncAt ?? ''}|${status?.running ? 'running' : ''}`, () => api['home.summary']({ newestLimit: 8, deadlineLimit: 5 }));
+  const value = summary.status === 'ready' ? summary.value : null;
+  const changes = value?.lastChanges ?? null;
+  const changedCounts = Object.entries(changes?.counts ?? {}).filter(([, count]) => count > 0);
+
+  return (
+    <>
+      <section aria-labelledby="home-changes" className="card" data-testid="home-changes">
+        <h2 id="home-changes">{t('home.changes')}</h2>
+        {summary.status === 'failed' && (
+          <p role="alert" className="error">
+            {summary.message}
+          </p>
+        )}
+        {value && !changes && <p className="muted">{t('home.noChanges')}</p>}
+        {changes && (
+          <>
+            <p>{t('home.changesAt', { when: formatRelative(changes.at, locale) })}</p>
+            {changedCounts.length > 0 && (
+              <dl className="facts" data-testid="home-change-counts">
+                {changedCounts.map(([type, count]) => (
+                  <div key={type} className="fact">
+                    <dt>{typeLabel(t, type)}</dt>
+                    <dd>{formatNumber(count, locale)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            {changes.newest.length > 0 && (
+              <>
+                <h3 id="home-newest">{t('home.newest')}</h3>
+                <ul className="plain-list link-list" aria-labelledby="home-newest" data-testid="home-newest">
+                  {changes.newest.map((item) => (
+                    <li key={`${item.type}/${item.id}`}>
+                      <a href={href('read', {}, [item.type, item.id])}>{item.title}</a> <span className="muted">{typeLabel(t, item.kind && item.type === 'document' ? `document:${item.kind}` : item.type)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="home-deadlines" className="card" data-testid="home-deadlines">
+        <h2 id="home-deadlines">{t('home.deadlines')}</h2>
+        {value && value.upcomingDeadlines.length === 0 && <p className="muted">{t('home.noDeadlines')}</p>}
+        {value && value.upcomingDeadlines.length > 0 && (
+          <ul className="plain-list link-list" data-testid="home-deadline-list">
+            {value.upcomingDeadlines.map((item) => (
+              <li key={item.id} data-deadline={item.deadline ?? ''}>
+                <a href={href('read', {}, ['funding', item.id])}>{item.title}</a>
+                <span className="muted">
+                  {' '}
+                  {item.deadline && <time dateTime={item.deadline}>{formatDate(item.deadline, locale)}</time>} · {daysLeftText(t, item.daysLeft)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={href('funding', { open: 1 })}>{t('home.allFunding')}</a>
+        </p>
+      </section>
+    </>
   );
 }
 

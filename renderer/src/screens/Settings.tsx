@@ -16,6 +16,8 @@ export interface SettingsScreenProps {
   onLanguageChange: (language: InterfaceLanguage) => void;
   theme: ThemePreference;
   onThemeChange: (theme: ThemePreference) => void;
+  /** Why the last language or theme choice could not be saved; null when it was. */
+  saveError: string | null;
 }
 
 /** Checks a portal address as the contract will: empty clears it, else an http(s) URL. */
@@ -43,7 +45,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
   );
 }
 
-function Appearance({ language, onLanguageChange, theme, onThemeChange }: SettingsScreenProps) {
+function Appearance({ language, onLanguageChange, theme, onThemeChange, saveError }: SettingsScreenProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="settings-appearance" className="card">
@@ -64,6 +66,9 @@ function Appearance({ language, onLanguageChange, theme, onThemeChange }: Settin
           </Radio>
         ))}
       </RadioGroup>
+      <p role="status" className="error">
+        {saveError && t('settings.preferenceNotSaved', { error: saveError })}
+      </p>
     </section>
   );
 }
