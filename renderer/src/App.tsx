@@ -6,7 +6,9 @@ import { connect, CoreProvider, SyncProvider } from './core';
 import { applyTheme, readPreferences, writePreference, type InterfaceLanguage, type ThemePreference } from './preferences';
 import { useRoute, type Route } from './router';
 import { HomeScreen } from './screens/Home';
+import { LibraryScreen, LinksScreen, NewsScreen } from './screens/Library';
 import { PlaceholderScreen } from './screens/Placeholder';
+import { ReaderScreen } from './screens/Reader';
 import { SearchScreen } from './screens/Search';
 import { SettingsScreen } from './screens/Settings';
 
@@ -61,6 +63,14 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
       return <SearchScreen route={route} />;
     case 'settings':
       return <SettingsScreen {...settings} />;
+    case 'library':
+      return <LibraryScreen route={route} />;
+    case 'links':
+      return <LinksScreen route={route} />;
+    case 'news':
+      return <NewsScreen route={route} />;
+    case 'read':
+      return <ReaderScreen key={route.rest.join('/')} route={route} />;
     default:
       return <PlaceholderScreen screen={route.screen} />;
   }
