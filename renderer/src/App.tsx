@@ -8,8 +8,10 @@ import { useRoute, type Route } from './router';
 import { CountrySheetsScreen } from './screens/CountrySheets';
 import { FundingScreen } from './screens/Funding';
 import { HomeScreen } from './screens/Home';
+import { LibraryScreen, LinksScreen, NewsScreen } from './screens/Library';
 import { PlaceholderScreen } from './screens/Placeholder';
 import { PracticesScreen } from './screens/Practices';
+import { ReaderScreen } from './screens/Reader';
 import { SearchScreen } from './screens/Search';
 import { SettingsScreen } from './screens/Settings';
 
@@ -85,6 +87,14 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
       return <FundingScreen route={route} />;
     case 'settings':
       return <SettingsScreen {...settings} />;
+    case 'library':
+      return <LibraryScreen route={route} />;
+    case 'links':
+      return <LinksScreen route={route} />;
+    case 'news':
+      return <NewsScreen route={route} />;
+    case 'read':
+      return <ReaderScreen key={route.rest.join('/')} route={route} />;
     default:
       return <PlaceholderScreen screen={route.screen} />;
   }

@@ -119,9 +119,11 @@ const SAME_AS_ENGLISH = {
   fr: new Set([
     'app.name', 'shell.ctrlK', 'palette.suggestions', 'palette.kind.organisation', 'search.facet.type', 'search.sortBy.date',
     'settings.version', 'contentTypes.document', 'contentTypes.forum', 'documentTypes.article',
+    'library.facetOption',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
     'contentTypes.link', 'contentTypes.forum',
+    'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel',
   ]),
 };
