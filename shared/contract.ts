@@ -64,6 +64,10 @@ export const contract = {
   'practices.compare': { args: z.object({ ids: z.array(id).min(2).max(6) }).strict(), result: practiceComparisonSchema },
   'funding.list': { args: fundingListRequestSchema, result: fundingListResultSchema },
   'home.summary': { args: homeSummaryRequestSchema, result: homeSummarySchema },
+  /** A copy of all the user's own data (settings, saved searches, annotations, collections, outbox) as one SQLite file. */
+  'userData.backup': { args: noArguments, result: z.object({ fileName: z.string().min(1), base64: z.base64(), bytes: z.number().int().positive() }) },
+  /** Replaces all the user's own data with a backup's, all or nothing; rows restored per table. */
+  'userData.restore': { args: z.object({ base64: z.base64().min(1).max(512 * 1024 * 1024) }).strict(), result: z.object({ restored: z.record(z.string(), z.number().int().nonnegative()) }) },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */

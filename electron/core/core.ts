@@ -17,6 +17,7 @@ import { SavedSearches } from './search/saved-searches';
 import { SearchEngine, type SearchEngineOptions } from './search/search-engine';
 import { Suggestions } from './search/suggestions';
 import { SettingsStore } from './settings';
+import { BackupError, restoreUserData, userDataBackup } from './user-data/backup';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 export interface CoreOptions {
@@ -71,6 +72,20 @@ function createHandlers(stores: Stores, options: CoreOptions, settings: Settings
     'savedSearches.save': async ({ name, query }) => savedSearches.save(name, query),
     'savedSearches.delete': async ({ id }) => ({ deleted: savedSearches.delete(id) }),
     'savedSearches.markSeen': async ({ id }) => savedSearches.markSeen(id),
+    'userData.backup': async () => {
+      const { fileName, bytes } = await userDataBackup(stores.user.sqlite);
+      return { fileName, base64: bytes.toString('base64'), bytes: bytes.length };
+    },
+    'userData.restore': async ({ base64 }) => {
+      try {
+        const restored = await restoreUserData(stores.user.sqlite, Buffer.from(base64, 'base64'));
+        sync.reschedule(); // The portal and the schedule may have come back with the settings.
+        return { restored };
+      } catch (error) {
+        if (error instanceof BackupError) throw new ContractError('invalid_arguments', error.message);
+        throw error;
+      }
+    },
     'records.list': async (request) => library.records.list(request),
     'records.facets': async (filters) => library.records.facets(filters),
     'records.get': async ({ type, id }) => library.reader.get(type, id),
