@@ -177,7 +177,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     startBackground() {
       sync.startSchedule();
       // After a delivery, sync: the created records arrive and the drafts give way to them.
-      outboxService.startAuto(() => sync.start());
+      outboxService.startAuto(() => {
+        // A sync already running may have read the feed before the delivery: sync again after it.
+        if (sync.running) sync.run().catch(() => undefined).finally(() => sync.start());
+        else sync.start();
+      });
     },
     async dispatch(method, rawArgs) {
       try {

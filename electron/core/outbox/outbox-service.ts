@@ -91,12 +91,15 @@ export class OutboxService {
     const controller = new AbortController();
     const options = { ...DEFAULT_PUSH_OPTIONS, ...this.options.push, ...overrides };
     const run = new PushRun(this.store, session, options, controller.signal, () => this.changed(), (token) => this.auth.markRejected(token));
+    // Registered before the run starts, so its first events already say that a push runs.
+    const current: { run: PushRun; done: Promise<PushRunResult>; controller: AbortController } = { run, controller, done: Promise.resolve(undefined as never) };
+    this.current = current;
+    this.changed();
     const done = run.run().finally(() => {
       this.current = undefined;
       this.changed();
     });
-    this.current = { run, done, controller };
-    this.changed();
+    current.done = done;
     void done.then(
       (result) => {
         if (result.sent > 0) this.auto?.afterDelivery();

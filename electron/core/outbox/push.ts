@@ -141,9 +141,10 @@ export class PushRun {
           );
         }
         if (inFlight.size === 0 && idle.length === 0) break;
-        const waits = idle.filter((row) => !inFlight.has(row.lane) && row.next_attempt_at !== null).map((row) => Date.parse(row.next_attempt_at!) - now);
-        const waitMs = waits.length > 0 ? Math.max(0, Math.min(...waits)) : undefined;
-        if (inFlight.size === 0 && waitMs === undefined) continue; // Ready items were started above only if there was room; loop again.
+        // Sleep until a request settles or the earliest backoff ends; a ready lane without room waits for a request.
+        const waits = idle.filter((row) => row.next_attempt_at !== null && Date.parse(row.next_attempt_at) > now).map((row) => Date.parse(row.next_attempt_at!) - now);
+        const waitMs = waits.length > 0 ? Math.min(...waits) : undefined;
+        if (inFlight.size === 0 && waitMs === undefined) continue; // Cannot happen with room for one; read the lanes again.
         await this.waitFor([...inFlight.values()], waitMs);
       }
     } finally {
