@@ -1,5 +1,5 @@
 // A real portal with a forum, threads and a registered member, for the outbox tests.
-import { sqliteEngine } from './databases';
+import { sqliteEngineWith } from './databases';
 import { startTestPortal, type TestPortal } from './portal';
 
 export const MEMBER = { email: 'ana@example.org', password: 'correct horse battery', displayName: 'Ana Silva', organisation: 'CPR', country: 'PT' };
@@ -8,8 +8,15 @@ export const FORUM_ID = 'forum-employment';
 /** Rate limits out of the way: the fault tests send thousands of writes per minute on purpose. */
 const GENEROUS = { limit: 1_000_000, windowMs: 60_000 };
 
+/**
+ * A real SQLite file in WAL mode with synchronous=NORMAL (commits survive a
+ * process crash, not a power cut): the fault runs write thousands of records,
+ * and an fsync per commit would make them minutes longer.
+ */
+const walNormalSqlite = sqliteEngineWith({ synchronous: 'NORMAL' });
+
 export async function startCommunityPortal(threadIds: string[] = ['thread-a', 'thread-b']): Promise<TestPortal> {
-  const server = await startTestPortal(sqliteEngine, { rateLimits: { perAddress: GENEROUS, memberWrites: GENEROUS, signIn: GENEROUS } });
+  const server = await startTestPortal(walNormalSqlite, { rateLimits: { perAddress: GENEROUS, memberWrites: GENEROUS, signIn: GENEROUS } });
   try {
     const forum = await server.editor('PUT', `/api/v1/editor/forum/${FORUM_ID}`, { id: FORUM_ID, language: 'en', title: 'Employment' });
     if (forum.status !== 200) throw new Error(`creating the forum answered ${forum.status}: ${await forum.text()}`);

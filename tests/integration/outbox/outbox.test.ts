@@ -211,6 +211,54 @@ describe('the outbox', () => {
     expect(all.items.map((i) => [i.id, i.synced])).toEqual([[item.id, true]]);
   });
 
+  it("in the app's background mode, pushes after a compose, waits while the portal is away, resumes when it answers, and syncs the copy", async () => {
+    await core.close();
+    let offline = false;
+    proxy = await startFaultProxy(server.url, () => (offline ? { kind: 'drop-before' } : { kind: 'pass' }));
+    const listeners: Array<(name: string) => void> = [];
+    const events: string[] = [];
+    core = await createCore({
+      dataDir: temp.dir,
+      appVersion: '0.0.0-test',
+      // Backoff of a minute: only the portal coming back can make the second attempt happen within this test.
+      outbox: { push: { baseDelayMs: 60_000, maxDelayMs: 60_000, timeoutMs: 2000 } },
+      sync: { pull: { retries: 0, baseDelayMs: 1, maxDelayMs: 2, timeoutMs: 2000 } },
+      emit: (name) => {
+        events.push(name);
+        for (const listener of [...listeners]) listener(name);
+      },
+    });
+    const until = (check: () => boolean) =>
+      new Promise<void>((resolve) => {
+        if (check()) return resolve();
+        const listener = () => {
+          if (!check()) return;
+          listeners.splice(listeners.indexOf(listener), 1);
+          resolve();
+        };
+        listeners.push(listener);
+      });
+    await call('settings.update', { syncIntervalMinutes: 0 });
+    await signIn(proxy.url);
+    core.startBackground();
+    await core.sync.run().catch(() => undefined);
+
+    offline = true;
+    await core.sync.run().catch(() => undefined); // The portal is away: the core knows it is offline.
+    expect(core.sync.status().online).toBe(false);
+    const item = core.outbox.compose('forum.reply', { threadId: 'thread-a', body: 'Written offline' });
+    const view = () => core.outbox.store.present(core.outbox.store.require(item.id));
+    await until(() => view().attempts === 1 && view().state === 'queued');
+    expect(view()).toMatchObject({ state: 'queued', deliveryUnknown: true });
+    expect(Date.parse(view().nextAttemptAt!)).toBeGreaterThan(Date.now() + 30_000);
+
+    offline = false;
+    await core.sync.run(); // The portal answers again: the outbox goes at once, then a sync brings the copy.
+    await until(() => core.outbox.list({ includeSynced: false }).items.length === 0);
+    expect(view()).toMatchObject({ state: 'sent', synced: true, attempts: 2 });
+    expect(events).toContain('outbox.changed');
+  });
+
   it('keeps the token in a 0600 file named session-token, and deletes it on sign-out', async () => {
     expect(await call('auth.status', {})).toMatchObject({ signedIn: false, signInRequired: false });
     expect(await failure('auth.signIn', { serverUrl: server.url, email: MEMBER.email, password: 'wrong password' })).toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('E-mail or password is wrong') });
