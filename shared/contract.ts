@@ -22,6 +22,19 @@ import {
 import { countryCode, id } from './content';
 import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
+import {
+  authStatusSchema,
+  forumReplyDraft,
+  forumThreadDraft,
+  outboxItemSchema,
+  outboxListRequestSchema,
+  outboxListResultSchema,
+  outboxStatusSchema,
+  outboxUpdateRequestSchema,
+  partnerRequestDraft,
+  pushStartResultSchema,
+  signInRequestSchema,
+} from './outbox';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -68,12 +81,32 @@ export const contract = {
   'userData.backup': { args: noArguments, result: z.object({ fileName: z.string().min(1), base64: z.base64(), bytes: z.number().int().positive() }) },
   /** Replaces all the user's own data with a backup's, all or nothing; rows restored per table. */
   'userData.restore': { args: z.object({ base64: z.base64().min(1).max(512 * 1024 * 1024) }).strict(), result: z.object({ restored: z.record(z.string(), z.number().int().nonnegative()) }) },
+  /** Signs in to the portal (POST /api/v1/sessions) and keeps the token in the token store; starts a push. */
+  'auth.signIn': { args: signInRequestSchema, result: authStatusSchema },
+  /** Forgets the token; the outbox keeps everything. */
+  'auth.signOut': { args: noArguments, result: authStatusSchema },
+  'auth.status': { args: noArguments, result: authStatusSchema },
+  /** The outbox, oldest first, with its counts. */
+  'outbox.list': { args: outboxListRequestSchema, result: outboxListResultSchema },
+  'outbox.composeReply': { args: forumReplyDraft, result: outboxItemSchema },
+  'outbox.composeThread': { args: forumThreadDraft, result: outboxItemSchema },
+  'outbox.composePartnerRequest': { args: partnerRequestDraft, result: outboxItemSchema },
+  /** Replaces the payload of an item that is not sent and not in flight (a refused one goes back to the queue). */
+  'outbox.update': { args: outboxUpdateRequestSchema, result: outboxItemSchema },
+  'outbox.cancel': { args: z.object({ id: z.string().min(1) }).strict(), result: outboxItemSchema },
+  /** Sends a queued or refused item again at the next push, now. */
+  'outbox.retry': { args: z.object({ id: z.string().min(1) }).strict(), result: outboxItemSchema },
+  /** Starts a push now; answers without waiting for it (outbox.changed reports the outcome). */
+  'outbox.push': { args: noArguments, result: pushStartResultSchema },
+  'outbox.status': { args: noArguments, result: outboxStatusSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */
 export const contractEvents = {
   'sync.progress': syncProgressSchema,
   'sync.status': syncStatusSchema,
+  /** The outbox changed: counts for the badge, whether a push runs, whether sign-in is required. */
+  'outbox.changed': outboxStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof contractEvents;
 export type EventPayload<E extends EventName> = z.output<(typeof contractEvents)[E]>;
@@ -107,7 +140,8 @@ export function isMethodName(name: unknown): name is MethodName {
 
 // Errors cross process boundaries as data, never as thrown objects (Electron's
 // IPC keeps only the message of a thrown Error), so every answer is an envelope.
-export const failureCodes = ['unknown_method', 'invalid_arguments', 'invalid_result', 'not_found', 'failed', 'unavailable'] as const;
+// conflict: the item's state forbids the change now (sent, in flight); unauthenticated: the portal refused the credentials.
+export const failureCodes = ['unknown_method', 'invalid_arguments', 'invalid_result', 'not_found', 'conflict', 'unauthenticated', 'failed', 'unavailable'] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
 export const failureSchema = z.object({

@@ -19,6 +19,9 @@ import { Suggestions } from './search/suggestions';
 import { SettingsStore } from './settings';
 import { BackupError, restoreUserData, userDataBackup } from './user-data/backup';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
+import { AuthService, normalizeServerUrl } from './outbox/auth';
+import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
+import { FileTokenStore, type TokenStore } from './outbox/token-store';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -29,6 +32,9 @@ export interface CoreOptions {
   emit?: (name: EventName, payload: unknown) => void;
   sync?: SyncServiceOptions;
   search?: SearchEngineOptions;
+  outbox?: OutboxServiceOptions;
+  /** Where the session token lives; a 0600 file `session-token` in the data folder by default. */
+  tokenStore?: TokenStore;
 }
 
 export interface Core {
@@ -38,6 +44,10 @@ export interface Core {
   readonly settings: SettingsStore;
   readonly search: SearchEngine;
   readonly library: Library;
+  readonly auth: AuthService;
+  readonly outbox: OutboxService;
+  /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
+  startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
   dispatch(method: unknown, args: unknown): Promise<Envelope>;
   close(): Promise<void>;
@@ -49,7 +59,20 @@ interface SearchServices {
   savedSearches: SavedSearches;
 }
 
-function createHandlers(stores: Stores, options: CoreOptions, settings: SettingsStore, sync: SyncService, { search, suggestions, savedSearches }: SearchServices, library: Library): Handlers {
+interface CommunityServices {
+  auth: AuthService;
+  outbox: OutboxService;
+}
+
+function createHandlers(
+  stores: Stores,
+  options: CoreOptions,
+  settings: SettingsStore,
+  sync: SyncService,
+  { search, suggestions, savedSearches }: SearchServices,
+  library: Library,
+  { auth, outbox }: CommunityServices,
+): Handlers {
   return {
     'app.info': async () => ({
       version: options.appVersion,
@@ -95,13 +118,42 @@ function createHandlers(stores: Stores, options: CoreOptions, settings: Settings
     'practices.compare': async ({ ids }) => comparePractices(library.reader, ids),
     'funding.list': async (query) => library.funding.list(query),
     'home.summary': async (request) => library.home.summary(request),
+    'auth.signIn': async ({ serverUrl, email, password }) => {
+      const portal = serverUrl ?? settings.get().serverUrl;
+      if (!portal) throw new ContractError('invalid_arguments', 'No portal is configured: give serverUrl or set it in Settings');
+      const status = await auth.signIn(portal, email, password);
+      if (!settings.get().serverUrl) settings.update({ serverUrl: normalizeServerUrl(portal) });
+      return status;
+    },
+    'auth.signOut': async () => auth.signOut(),
+    'auth.status': async () => auth.status(),
+    'outbox.list': async (request) => outbox.list(request),
+    'outbox.composeReply': async (draft) => outbox.compose('forum.reply', draft),
+    'outbox.composeThread': async (draft) => outbox.compose('forum.thread', draft),
+    'outbox.composePartnerRequest': async (draft) => outbox.compose('partner.request', draft),
+    'outbox.update': async ({ id, kind, payload }) => outbox.update(id, kind, payload),
+    'outbox.cancel': async ({ id }) => outbox.cancel(id),
+    'outbox.retry': async ({ id }) => outbox.retry(id),
+    'outbox.push': async () => outbox.start(),
+    'outbox.status': async () => outbox.status(),
   };
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const stores = await openStores(path.resolve(options.dataDir));
   const settings = new SettingsStore(stores.user.sqlite);
-  const emit = options.emit ?? (() => undefined);
+  const emitOut = options.emit ?? (() => undefined);
+  // The outbox listens to the sync's status: the portal answering again is when queued writes go.
+  const late: { outbox?: OutboxService } = {};
+  let wasOnline: boolean | null = null;
+  const emit = (name: EventName, payload: unknown) => {
+    if (name === 'sync.status') {
+      const online = (payload as { online: boolean | null }).online;
+      if (online === true && wasOnline !== true) late.outbox?.kick();
+      wasOnline = online;
+    }
+    emitOut(name, payload);
+  };
   const sync = new SyncService(stores, settings, emit, options.sync);
   sync.writer.ensureSearchIndex();
   const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation, options.search);
@@ -112,7 +164,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
   const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
-  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library);
+  const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
+  const outboxService = new OutboxService(stores, auth, (status) => emitOut('outbox.changed', status), options.outbox);
+  late.outbox = outboxService;
+  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService });
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -132,6 +187,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     search,
     library,
+    auth,
+    outbox: outboxService,
+    startBackground() {
+      sync.startSchedule();
+      // After a delivery, sync: the created records arrive and the drafts give way to them.
+      outboxService.startAuto(() => {
+        // A sync already running may have read the feed before the delivery: sync again after it.
+        if (sync.running) sync.run().catch(() => undefined).finally(() => sync.start());
+        else sync.start();
+      });
+    },
     async dispatch(method, rawArgs) {
       try {
         const parsed = parseCall(method, rawArgs);
@@ -141,6 +207,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
     close: async () => {
+      await outboxService.close();
       search.close();
       await sync.close();
       await stores.close();

@@ -23,13 +23,18 @@ export interface TestEngine {
   create(): Promise<TestDatabase>;
 }
 
-export const sqliteEngine: TestEngine = {
+export const sqliteEngine: TestEngine = sqliteEngineWith({});
+
+/** SQLite in WAL mode with extra pragmas, e.g. `{ synchronous: 'NORMAL' }` for tests that write thousands of records. */
+export function sqliteEngineWith(pragmas: Record<string, string>): TestEngine {
+  return {
   name: 'sqlite',
   dialect: 'sqlite',
   async create() {
     const temp = makeTempDir('ewsi-db-');
     const sqlite = new Database(path.join(temp.dir, 'test.sqlite'));
     sqlite.pragma('journal_mode = WAL');
+    for (const [name, value] of Object.entries(pragmas)) sqlite.pragma(`${name} = ${value}`);
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       db,
@@ -40,7 +45,8 @@ export const sqliteEngine: TestEngine = {
       },
     };
   },
-};
+  };
+}
 
 /** Each test database is a fresh schema of the real server, dropped afterwards. */
 export function postgresServerEngine(baseUrl: string): TestEngine {

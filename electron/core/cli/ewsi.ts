@@ -2,7 +2,13 @@
 //   ewsi sync --server URL --data DIR
 //   ewsi status --data DIR [--json]
 //   ewsi search QUERY --data DIR [--type T] [--country CC] [--json]
+//   ewsi sign-in --server URL --email E --data DIR    (password: EWSI_PASSWORD or a prompt)
+//   ewsi reply THREAD_ID --body TEXT --data DIR
+//   ewsi outbox --data DIR [--json]
+//   ewsi push --data DIR
 import { parseArgs } from 'node:util';
+import { ContractError } from '../../../shared/contract';
+import type { OutboxItem } from '../../../shared/outbox';
 import { CONTENT_TYPES, contentType, countryCode } from '../../../shared/content';
 import type { SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
@@ -15,6 +21,11 @@ const USAGE = `Usage:
   ewsi status [--data DIR] [--json]            what is stored, and the last sync
   ewsi search QUERY [--data DIR] [--type T] [--country CC] [--sort rank|date] [--limit N] [--json]
       QUERY: words, "phrases", prefix*, OR, -exclusion, type: country: theme: lang: year:2019..2023
+  ewsi sign-in --server URL --email E [--data DIR]   sign in as a member (password from EWSI_PASSWORD, else asked)
+  ewsi sign-out [--data DIR]                    forget the session token
+  ewsi reply THREAD_ID --body TEXT [--language xx] [--data DIR]   queue a forum reply in the outbox
+  ewsi outbox [--data DIR] [--json]             the outbox's items and their states
+  ewsi push [--data DIR] [--attempts N]         send the outbox now; exits 1 if anything is left undelivered
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).`;
 
 class UsageError extends Error {}
@@ -78,6 +89,10 @@ async function main(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       'page-size': { type: 'string' },
       sort: { type: 'string' },
+      email: { type: 'string' },
+      body: { type: 'string' },
+      language: { type: 'string' },
+      attempts: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -165,7 +180,112 @@ async function main(argv: string[]): Promise<number> {
     facet('year', [...result.facets.year].sort((a, b) => b.value.localeCompare(a.value)));
     return 0;
   }
+  if (command === 'sign-in') {
+    if (!values.email) throw new UsageError('ewsi sign-in needs --email E');
+    const password = process.env.EWSI_PASSWORD ?? (await readPassword(`Password for ${values.email}: `));
+    if (!password) throw new UsageError('No password: set EWSI_PASSWORD or type it when asked');
+    const status = await withCore(dataDir, async (core) => {
+      const server = values.server ?? core.settings.get().serverUrl ?? core.auth.status().serverUrl;
+      if (!server) throw new UsageError('ewsi sign-in needs --server URL the first time');
+      return core.handlers['auth.signIn']({ serverUrl: server, email: values.email!, password });
+    });
+    console.log(`Signed in to ${status.serverUrl} as ${status.member?.displayName} (${status.email}); token kept in ${status.tokenStorage}, valid until ${status.expiresAt}`);
+    return 0;
+  }
+
+  if (command === 'sign-out') {
+    await withCore(dataDir, async (core) => core.auth.signOut());
+    console.log('Signed out; the outbox keeps its items.');
+    return 0;
+  }
+
+  if (command === 'reply') {
+    const [threadId, ...extra] = rest;
+    if (!threadId || extra.length > 0) throw new UsageError('ewsi reply needs exactly one THREAD_ID');
+    if (values.body === undefined) throw new UsageError('ewsi reply needs --body TEXT');
+    const item = await withCore(dataDir, async (core) => core.outbox.compose('forum.reply', { threadId, body: values.body, ...(values.language ? { language: values.language } : {}) }));
+    if (values.json) console.log(JSON.stringify(item));
+    else console.log(`Queued reply ${item.id} to ${threadId} (Idempotency-Key ${item.idempotencyKey}); send it with: ewsi push`);
+    return 0;
+  }
+
+  if (command === 'outbox') {
+    const { items, status, auth } = await withCore(dataDir, async (core) => ({ ...core.outbox.list({ includeSynced: true }), status: core.outbox.status(), auth: core.auth.status() }));
+    if (values.json) {
+      console.log(JSON.stringify({ items, counts: status.counts, pending: status.pending, signedIn: auth.signedIn, signInRequired: auth.signInRequired }));
+      return 0;
+    }
+    console.log(`Outbox: ${status.counts.queued} queued, ${status.counts.sending} sending, ${status.counts.needsAttention} need attention, ${status.counts.sent} sent, ${status.counts.cancelled} cancelled`);
+    console.log(auth.signedIn ? `Signed in to ${auth.serverUrl} as ${auth.email}` : auth.signInRequired ? `Sign-in required (${auth.email} at ${auth.serverUrl})` : 'Not signed in');
+    for (const item of items) console.log(describeItem(item));
+    return 0;
+  }
+
+  if (command === 'push') {
+    const attempts = values.attempts === undefined ? 8 : Number(values.attempts);
+    if (!Number.isInteger(attempts) || attempts < 1 || attempts > 1000) throw new UsageError('--attempts must be a whole number from 1 to 1000');
+    const { result, items } = await withCore(dataDir, async (core) => {
+      const outcome = await core.outbox.push({ maxAttemptsPerRun: attempts });
+      return { result: outcome, items: core.outbox.list({ states: ['queued', 'sending', 'needs_attention'], includeSynced: true }).items };
+    });
+    console.log(`Sent ${result.sent}; ${result.remaining} left undelivered${result.signInRequired ? ' (sign-in required: run ewsi sign-in)' : ''}`);
+    for (const item of items) console.error(describeItem(item));
+    return result.remaining > 0 ? 1 : 0;
+  }
+
   throw new UsageError(`Unknown command "${command}"`);
+}
+
+function describeItem(item: OutboxItem): string {
+  const what =
+    item.kind === 'forum.reply' ? `reply to ${item.payload.threadId}` : item.kind === 'forum.thread' ? `thread "${item.payload.title}" in ${item.payload.forumId}` : `partner request "${item.payload.title}"`;
+  const state = item.state.replace('_', ' ');
+  const detail = item.state === 'sent' ? ` → ${item.result?.type} ${item.result?.id}` : item.lastError ? `: ${item.lastError}` : '';
+  return `  ${String(item.seq).padStart(4)}  ${state.padEnd(15)} ${item.id}  ${what} (${item.attempts} attempt${item.attempts === 1 ? '' : 's'})${detail}`;
+}
+
+/** Reads a password: from a terminal without echo, else the first line of standard input. */
+function readPassword(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    return new Promise((resolve, reject) => {
+      let text = '';
+      stdin.setEncoding('utf8');
+      stdin.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.includes('\n')) {
+          stdin.pause();
+          resolve(text.split(/\r?\n/)[0]!);
+        }
+      });
+      stdin.once('end', () => resolve(text.split(/\r?\n/)[0] ?? ''));
+      stdin.once('error', reject);
+    });
+  }
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let password = '';
+    stdin.setRawMode(true);
+    stdin.setEncoding('utf8');
+    stdin.resume();
+    const finish = (error?: Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(password);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n' || char === '\u0004') return finish();
+        if (char === '\u0003') return finish(new UsageError('Cancelled'));
+        if (char === '\u007f' || char === '\b') password = password.slice(0, -1);
+        else password += char;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 main(process.argv.slice(2)).then(
@@ -173,6 +293,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof SyncError) console.error(`Sync failed (${error.kind}): ${error.message}`);
+    else if (error instanceof ContractError) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
     process.exit(error instanceof UsageError ? 2 : 1);
   },

@@ -53,5 +53,10 @@ export interface UserDatabase {
     result: string | null;
     created_at: string;
     updated_at: string;
+    lane: string;
+    seq: number;
+    next_attempt_at: string | null;
+    delivery_unknown: number;
+    sent_at: string | null;
   };
 }

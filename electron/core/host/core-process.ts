@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     core = await createCore({ dataDir, appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(), search: { backgroundPostings: true }, emit: (name, payload) => link.post({ kind: 'event', name, payload }) });
     const portalUrl = process.env[CORE_ENV.portalUrl];
     if (portalUrl && !core.settings.get().serverUrl) core.settings.update({ serverUrl: portalUrl });
-    if (process.env[CORE_ENV.autoSync] !== '0') core.sync.startSchedule();
+    if (process.env[CORE_ENV.autoSync] !== '0') core.startBackground();
   } catch (error) {
     link.post({ kind: 'fatal', message: `Cannot open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}` });
     process.exit(1);

@@ -25,6 +25,6 @@ export const CORE_ENV = {
   appVersion: 'EWSI_APP_VERSION',
   /** A portal to use when none is configured yet (npm start's embedded one). */
   portalUrl: 'EWSI_PORTAL_URL',
-  /** '0' keeps the core from syncing on its own schedule. */
+  /** '0' keeps the core from syncing on its own schedule and from pushing the outbox on its own. */
   autoSync: 'EWSI_AUTO_SYNC',
 } as const;

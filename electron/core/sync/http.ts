@@ -1,4 +1,4 @@
-// A small HTTP GET for the sync engine over node:http(s) with keep-alive:
+// A small HTTP client (GET for the sync engine, POST for the outbox) over node:http(s) with keep-alive:
 // measurably faster than fetch() for multi-megabyte feed pages, and it tells a
 // truncated body (connection dropped mid-answer) from a complete one.
 import http from 'node:http';
@@ -28,11 +28,26 @@ export class CancelledError extends Error {
 /** Keep-alive agents shared by the feed and attachment downloads: one portal, many requests. */
 export const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
 
-export function getText(url: string, options: { signal?: AbortSignal; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<TextResponse> {
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  /** Sent with its length; a POST's JSON, for instance. */
+  body?: string;
+}
+
+export function getText(url: string, options: Omit<RequestOptions, 'body'> = {}): Promise<TextResponse> {
+  return requestText('GET', url, options);
+}
+
+/** One HTTP exchange over the keep-alive agents; NetworkError for anything but a complete answer. */
+export function requestText(method: 'GET' | 'POST', url: string, options: RequestOptions = {}): Promise<TextResponse> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
   if (!client) return Promise.reject(new Error(`Unsupported protocol in ${url}: use http or https`));
   if (options.signal?.aborted) return Promise.reject(new CancelledError());
+  const body = options.body === undefined ? undefined : Buffer.from(options.body, 'utf8');
+  const headers: Record<string, string> = { 'accept-encoding': 'identity', ...options.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | undefined, value?: TextResponse) => {
@@ -42,7 +57,7 @@ export function getText(url: string, options: { signal?: AbortSignal; timeoutMs?
       if (error) reject(error);
       else resolve(value!);
     };
-    const request = client.get(target, { agent: agents[target.protocol as 'http:' | 'https:'], headers: { 'accept-encoding': 'identity', ...options.headers } }, (response) => {
+    const request = client.request(target, { method, agent: agents[target.protocol as 'http:' | 'https:'], headers }, (response) => {
       const chunks: Buffer[] = [];
       let received = 0;
       response.on('data', (chunk: Buffer) => {
@@ -64,6 +79,7 @@ export function getText(url: string, options: { signal?: AbortSignal; timeoutMs?
     request.on('error', (error) => finish(error instanceof NetworkError || error instanceof CancelledError ? error : new NetworkError(`Cannot reach ${target.host}: ${error.message}`, { cause: error })));
     const onAbort = () => request.destroy(new CancelledError());
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    request.end(body);
   });
 }
 

@@ -1,0 +1,125 @@
+// Signing in to the portal: POST /api/v1/sessions with e-mail and password
+// gives a bearer token, kept in the TokenStore with the portal it belongs to.
+import { z } from 'zod';
+import { ContractError } from '../../../shared/contract';
+import { isoDateTime } from '../../../shared/content';
+import type { AuthStatus } from '../../../shared/outbox';
+import { API_PREFIX, apiError, publicMember, sessionResponse, type PublicMember } from '../../../shared/portal-api';
+import { NetworkError, requestText } from '../sync/http';
+import type { TokenStore } from './token-store';
+
+const storedSession = z.object({
+  serverUrl: z.string().min(1),
+  email: z.string(),
+  token: z.string().min(1),
+  expiresAt: isoDateTime,
+  member: publicMember,
+  /** The portal answered 401 to this token: the member must sign in again. */
+  rejected: z.boolean().default(false),
+});
+type StoredSession = z.infer<typeof storedSession>;
+
+export interface PortalSession {
+  serverUrl: string;
+  token: string;
+  member: PublicMember;
+}
+
+export const normalizeServerUrl = (url: string): string => url.replace(/\/+$/, '');
+
+export class AuthService {
+  readonly listeners: Array<() => void> = [];
+
+  constructor(
+    readonly tokens: TokenStore,
+    private readonly options: { timeoutMs?: number; now?: () => Date } = {},
+  ) {}
+
+  private read(): StoredSession | null {
+    const raw = this.tokens.load();
+    if (raw === null) return null;
+    try {
+      return storedSession.parse(JSON.parse(raw));
+    } catch {
+      return null; // Unreadable (written by a newer version, or damaged): as good as signed out.
+    }
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The session the push loop may use: present, not rejected by the portal, not expired. */
+  session(): PortalSession | null {
+    const stored = this.read();
+    if (!stored || stored.rejected) return null;
+    if (Date.parse(stored.expiresAt) <= (this.options.now?.() ?? new Date()).getTime()) return null;
+    return { serverUrl: stored.serverUrl, token: stored.token, member: stored.member };
+  }
+
+  status(): AuthStatus {
+    const stored = this.read();
+    const usable = this.session() !== null;
+    return {
+      signedIn: usable,
+      signInRequired: stored !== null && !usable,
+      serverUrl: stored?.serverUrl ?? null,
+      email: stored?.email ?? null,
+      member: stored?.member ?? null,
+      expiresAt: stored?.expiresAt ?? null,
+      tokenStorage: this.tokens.description,
+    };
+  }
+
+  async signIn(serverUrl: string, email: string, password: string): Promise<AuthStatus> {
+    const base = normalizeServerUrl(serverUrl);
+    let response;
+    try {
+      response = await requestText('POST', `${base}${API_PREFIX}/sessions`, {
+        body: JSON.stringify({ email, password }),
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        timeoutMs: this.options.timeoutMs ?? 30_000,
+      });
+    } catch (error) {
+      if (error instanceof NetworkError) throw new ContractError('unavailable', `Cannot sign in: ${error.message}`);
+      throw error;
+    }
+    if (response.status !== 201 && response.status !== 200) {
+      const message = portalMessage(response.body) ?? `HTTP ${response.status}`;
+      throw new ContractError(response.status === 401 ? 'unauthenticated' : 'failed', `The portal refused the sign-in: ${message}`);
+    }
+    const parsed = sessionResponse.safeParse(safeJson(response.body));
+    if (!parsed.success) throw new ContractError('failed', `The portal's answer to the sign-in is not a session: ${parsed.error.issues[0]?.message ?? ''}`);
+    this.tokens.save(JSON.stringify({ serverUrl: base, email, token: parsed.data.token, expiresAt: parsed.data.expiresAt, member: parsed.data.member, rejected: false } satisfies StoredSession));
+    this.changed();
+    return this.status();
+  }
+
+  signOut(): AuthStatus {
+    this.tokens.delete();
+    this.changed();
+    return this.status();
+  }
+
+  /** The portal answered 401 to `token`: keep who it was for (to prefill a sign-in), never use it again. */
+  markRejected(token: string): void {
+    const stored = this.read();
+    if (!stored || stored.token !== token || stored.rejected) return;
+    this.tokens.save(JSON.stringify({ ...stored, rejected: true }));
+    this.changed();
+  }
+}
+
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The portal's own sentence from an error body, if it sent one. */
+export function portalMessage(body: string): string | undefined {
+  const parsed = apiError.safeParse(safeJson(body));
+  return parsed.success ? parsed.data.message : undefined;
+}
