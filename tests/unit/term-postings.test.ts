@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHits, patchPostings, readVarint, termsWithPrefix, type Postings } from '../../electron/core/search/term-postings';
+import { compactFrequencies, parseHits, patchPostings, readVarint, termsWithPrefix, type Postings } from '../../electron/core/search/term-postings';
 
 /** A tiny seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -12,8 +12,11 @@ function random(seed: number): () => number {
 
 function postingsOf(entries: Array<[number, number]>): Postings {
   const sorted = [...entries].sort((a, b) => a[0] - b[0]);
-  return { rowids: Int32Array.from(sorted, ([rowid]) => rowid), frequencies: Float32Array.from(sorted, ([, frequency]) => frequency) };
+  return { rowids: Int32Array.from(sorted, ([rowid]) => rowid), frequencies: compactFrequencies(Float32Array.from(sorted, ([, frequency]) => frequency)) };
 }
+
+/** Postings as plain pairs, whatever array types hold them. */
+const pairs = (postings: Postings) => Array.from(postings.rowids, (rowid, i) => [rowid, postings.frequencies[i]]);
 
 describe('term postings', () => {
   it('patches postings exactly as removing the changed rows and adding their new entries would', () => {
@@ -28,17 +31,29 @@ describe('term postings', () => {
       const expected = new Map(old);
       for (const rowid of changed) expected.delete(rowid);
       for (const [rowid, frequency] of replacement) expected.set(rowid, frequency);
+      // Some seeds edit counts in place, some grow or shrink the list, some need wider counts than 16 bits.
+      const wide = next() < 0.1;
+      if (wide) {
+        for (const rowid of replacement.keys()) {
+          replacement.set(rowid, 70_000 + rowid + 0.5);
+          expected.set(rowid, 70_000 + rowid + 0.5);
+        }
+      }
       const patched = patchPostings(postingsOf([...old]), Int32Array.from(changed), postingsOf([...replacement]));
-      expect(patched, `seed ${seed}`).toEqual(postingsOf([...expected]));
+      expect(pairs(patched), `seed ${seed}`).toEqual(pairs(postingsOf([...expected])));
+      expect(patched.rowids).toEqual(postingsOf([...expected]).rowids);
     }
   });
 
   it('parses fts5vocab hits into column-weighted counts per row', () => {
     const weights = { [116]: 10, [115]: 4, [98]: 1 }; // t(itle), s(ummary), b(ody)
-    expect(parseHits('3t,3b,3b,7s,12b', weights)).toEqual(postingsOf([[3, 12], [7, 4], [12, 1]]));
+    expect(pairs(parseHits('3t,3b,3b,7s,12b', weights))).toEqual([[3, 12], [7, 4], [12, 1]]);
+    expect(parseHits('3t,3b', weights).frequencies).toBeInstanceOf(Uint16Array);
     expect(parseHits(null, weights).rowids).toHaveLength(0);
     // Out of order input (never seen from FTS5, but handled): merged and sorted.
-    expect(parseHits('9b,2t,9b', weights)).toEqual(postingsOf([[2, 10], [9, 2]]));
+    expect(pairs(parseHits('9b,2t,9b', weights))).toEqual([[2, 10], [9, 2]]);
+    // Fractional weights keep 32-bit floats.
+    expect(parseHits('1t,1b', { [116]: 2.5, [98]: 1 }).frequencies).toBeInstanceOf(Float32Array);
   });
 
   it('reads SQLite varints of every length', () => {

@@ -11,12 +11,29 @@ import type Database from 'better-sqlite3';
 /** The tokenizer of the corpus index (migration 0003); the scratch tables must tokenize alike. */
 export const SEARCH_TOKENIZER = "unicode61 remove_diacritics 2";
 
+/**
+ * Column-weighted hit counts. With whole-number column weights (the index's
+ * are 10, 4, 1) they are whole numbers, almost always below 65,536: then
+ * 16 bits hold them exactly (13 million postings at 100,000 documents).
+ */
+export type Frequencies = Uint16Array | Float32Array;
+
 /** A term's matches: rowids ascending, with the column-weighted count of its hits in each. */
 export interface Postings {
   rowids: Int32Array;
-  /** Float32 holds the integral weighted counts exactly and halves the memory of frequent terms. */
-  frequencies: Float32Array;
+  frequencies: Frequencies;
 }
+
+/** The smallest exact array for these counts. */
+export function compactFrequencies(values: Float32Array): Frequencies {
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i]!;
+    if (value > 65535 || !Number.isInteger(value)) return values;
+  }
+  return Uint16Array.from(values);
+}
+
+const fits = (frequencies: Frequencies, value: number): boolean => !(frequencies instanceof Uint16Array) || (Number.isInteger(value) && value >= 0 && value <= 65535);
 
 export const EMPTY_POSTINGS: Postings = { rowids: new Int32Array(0), frequencies: new Float32Array(0) };
 
@@ -69,7 +86,7 @@ export function parseHits(text: string | null, weightOfLetter: Record<number, nu
       frequencies[count - 1]! += weightOfLetter[code] ?? 1;
     }
   }
-  const postings = { rowids: rowids.slice(0, count), frequencies: frequencies.slice(0, count) };
+  const postings = { rowids: rowids.slice(0, count), frequencies: compactFrequencies(frequencies.subarray(0, count)) };
   return ordered ? postings : normalise(postings);
 }
 
@@ -78,7 +95,7 @@ function normalise(postings: Postings): Postings {
   const byRowid = new Map<number, number>();
   postings.rowids.forEach((rowid, i) => byRowid.set(rowid, (byRowid.get(rowid) ?? 0) + postings.frequencies[i]!));
   const rowids = Int32Array.from([...byRowid.keys()].sort((a, b) => a - b));
-  return { rowids, frequencies: Float32Array.from(rowids, (rowid) => byRowid.get(rowid)!) };
+  return { rowids, frequencies: compactFrequencies(Float32Array.from(rowids, (rowid) => byRowid.get(rowid)!)) };
 }
 
 /** The sorted terms that start with `prefix` (a contiguous range of a sorted array). */
@@ -126,9 +143,15 @@ export function patchPostings(old: Postings, changed: Int32Array, replacement: P
     if (at < old.rowids.length && old.rowids[at] === rowid) removed.push(at);
   }
   if (removed.length === 0 && replacement.rowids.length === 0) return old;
+  // Rows edited without gaining or losing the term: new counts in place, no copy of the list.
+  if (removed.length === replacement.rowids.length && removed.every((at, i) => old.rowids[at] === replacement.rowids[i] && fits(old.frequencies, replacement.frequencies[i]!))) {
+    removed.forEach((at, i) => (old.frequencies[at] = replacement.frequencies[i]!));
+    return old;
+  }
   const size = old.rowids.length - removed.length + replacement.rowids.length;
   const rowids = new Int32Array(size);
-  const frequencies = new Float32Array(size);
+  const wide = !replacement.frequencies.every((value) => fits(old.frequencies, value));
+  const frequencies: Frequencies = wide || old.frequencies instanceof Float32Array ? new Float32Array(size) : new Uint16Array(size);
   let source = 0;
   let target = 0;
   let nextRemoved = 0;
