@@ -44,6 +44,7 @@ export async function searchBench(options: Record<string, string | undefined>): 
     }
     if (changes.length) flush();
     const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const rssAfterLoadMb = process.resourceUsage().maxRSS / 1024;
     const sqlite = core.stores.corpus.sqlite;
 
     core.search.search({ query: 'warm up' }); // builds the facet table once, as the first search after a sync does
@@ -52,6 +53,7 @@ export async function searchBench(options: Record<string, string | undefined>): 
     await core.search.buildTermPostings();
     const postingsSeconds = (performance.now() - postingsStarted) / 1000;
     const postingStats = core.search.termPostings.stats();
+    const rssAfterPostingsMb = process.resourceUsage().maxRSS / 1024;
     const ours: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
       for (const query of QUERY_MIX) {
@@ -119,6 +121,8 @@ export async function searchBench(options: Record<string, string | undefined>): 
       postings_caught_up: caughtUp,
       suggest_p95_ms: round(quantile(suggest, 0.95), 2),
       index_mb: round((indexPages * pageSize) / 1e6, 1),
+      peak_rss_after_load_mb: Math.round(rssAfterLoadMb),
+      peak_rss_after_postings_mb: Math.round(rssAfterPostingsMb),
       peak_rss_mb: Math.round(peakRssMb),
     };
   } finally {
