@@ -7,9 +7,8 @@ import { chromium } from '@playwright/test';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
+import { writeSampleCorpus } from './sample-store';
 import { startWebHarness } from '../electron/core/harness/web-harness';
-import { generateSampleCorpus } from '../server/sample/generate';
-import type { ChangesPage } from '../shared/portal-api';
 import { CHROMIUM_ARGS, requireChromium } from '../scripts/lib/chromium.mjs';
 import { makeTempDir } from '../tests/support/temp-dir';
 import { quantile, round } from './stats';
@@ -31,26 +30,9 @@ interface PageGlobals {
 
 async function fillDataFolder(dataDir: string, documents: number): Promise<{ records: number; seconds: number }> {
   const core = await createCore({ dataDir, appVersion: 'bench' });
-  const corpus = generateSampleCorpus({ documents });
-  const updatedAt = new Date('2026-11-01T00:00:00Z').toISOString();
-  let version = 0;
-  let changes: ChangesPage['changes'] = [];
-  const flush = () => {
-    core.sync.writer.applyPage({ changes, cursor: version, hasMore: false, latest: version }, 'http://bench.invalid');
-    changes = [];
-  };
-  const started = performance.now();
-  for (const item of corpus.items()) {
-    version += 1;
-    const fields = item.fields as Record<string, unknown> & { id: string; countries?: string[]; themes?: string[] };
-    const record = { ...fields, version, updatedAt, countries: fields.countries ?? [], themes: fields.themes ?? [] };
-    changes.push({ op: 'upsert', version, type: item.type, id: fields.id, updatedAt, record });
-    if (changes.length === 1000) flush();
-  }
-  if (changes.length) flush();
-  const seconds = (performance.now() - started) / 1000;
+  const { records, seconds } = writeSampleCorpus(core, documents);
   await core.close();
-  return { records: version, seconds };
+  return { records, seconds };
 }
 
 export async function libraryBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {

@@ -5,9 +5,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
 import { parseQuery } from '../electron/core/search/query';
-import { generateSampleCorpus } from '../server/sample/generate';
-import type { ChangesPage } from '../shared/portal-api';
 import { makeTempDir } from '../tests/support/temp-dir';
+import { writeSampleCorpus } from './sample-store';
 import { quantile, round } from './stats';
 
 export const QUERY_MIX = [
@@ -25,25 +24,8 @@ export async function searchBench(options: Record<string, string | undefined>): 
   const temp = makeTempDir('ewsi-bench-search-');
   try {
     const core = await createCore({ dataDir: path.join(temp.dir, 'desktop'), appVersion: 'bench' });
-    // The store is filled through the sync's own page writer (index maintenance included), without the network.
-    const corpus = generateSampleCorpus({ documents });
-    const updatedAt = new Date('2026-11-01T00:00:00Z').toISOString();
-    let version = 0;
-    let changes: ChangesPage['changes'] = [];
-    const flush = () => {
-      core.sync.writer.applyPage({ changes, cursor: version, hasMore: false, latest: version }, 'http://bench.invalid');
-      changes = [];
-    };
-    const loadStarted = performance.now();
-    for (const item of corpus.items()) {
-      version += 1;
-      const fields = item.fields as Record<string, unknown> & { id: string; countries?: string[]; themes?: string[] };
-      const record = { ...fields, version, updatedAt, countries: fields.countries ?? [], themes: fields.themes ?? [] };
-      changes.push({ op: 'upsert', version, type: item.type, id: fields.id, updatedAt, record });
-      if (changes.length === 1000) flush();
-    }
-    if (changes.length) flush();
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const load = writeSampleCorpus(core, documents);
+    const loadSeconds = load.seconds;
     const rssAfterLoadMb = process.resourceUsage().maxRSS / 1024;
     const sqlite = core.stores.corpus.sqlite;
 
@@ -83,18 +65,11 @@ export async function searchBench(options: Record<string, string | undefined>): 
       }
     }
     // An incremental sync of 1 % edits: the next search catches the postings up (no rebuild).
-    const edits = Math.max(1, Math.round(version / 100));
-    changes = [];
-    let edited = 0;
-    for (const item of corpus.items()) {
-      if (edited++ === edits) break;
-      version += 1;
-      const fields = item.fields as Record<string, unknown> & { id: string; countries?: string[]; themes?: string[] };
-      const record = { ...fields, title: `${String(fields.title ?? '')} (amended)`, version, updatedAt, countries: fields.countries ?? [], themes: fields.themes ?? [] };
-      changes.push({ op: 'upsert', version, type: item.type, id: fields.id, updatedAt, record });
-      if (changes.length === 1000) flush();
-    }
-    if (changes.length) flush();
+    writeSampleCorpus(core, documents, {
+      afterVersion: load.version,
+      limit: Math.max(1, Math.round(load.records / 100)),
+      amend: (record) => ({ ...record, title: `${String(record.title ?? '')} (amended)` }),
+    });
     const catchUpStarted = performance.now();
     core.search.search({ query: 'integration', limit: 20 });
     const catchUpMs = performance.now() - catchUpStarted;
@@ -107,7 +82,7 @@ export async function searchBench(options: Record<string, string | undefined>): 
     const naiveP95 = quantile(naive, 0.95);
     return {
       docs: documents,
-      records: version,
+      records: load.records,
       load_s: round(loadSeconds, 1),
       postings_build_s: round(postingsSeconds, 1),
       frequent_terms: postingStats.frequentTerms,
