@@ -296,7 +296,8 @@ export class SearchEngine {
 
   /** Matches with BM25 scores from the postings, when they are ready and close enough to the corpus to catch up. */
   private rankedMatches(clauses: QueryClauses): RankedMatches | undefined {
-    if (!this.termPostings.ready) return undefined;
+    // In a small corpus no term is frequent, and FTS5 alone is faster than reading postings.
+    if (!this.termPostings.ready || !this.termPostings.hasFrequentTerms) return undefined;
     if (this.needsRebuild()) {
       if (this.options.backgroundPostings) this.scheduleBuild();
       return undefined;

@@ -250,6 +250,11 @@ export class TermPostings {
     return this.state === 'ready';
   }
 
+  /** Whether any term is frequent enough to be held in memory (a small corpus has none). */
+  get hasFrequentTerms(): boolean {
+    return this.frequent.size > 0;
+  }
+
   /** How many terms have their postings in memory, and how many postings that is. */
   stats(): { frequentTerms: number; postings: number; terms: number } {
     let postings = 0;
