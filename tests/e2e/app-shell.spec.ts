@@ -1,17 +1,12 @@
 // The shell against a real portal (sample corpus) and the real core through
 // the loopback harness: first sync, search everywhere, languages, keyboard, axe.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
-import { loadSampleCorpus } from '../../server/sample/load';
-import { sqliteEngine } from '../support/databases';
-import { startTestPortal, type TestPortal } from '../support/portal';
-import { makeTempDir } from '../support/temp-dir';
+import type { WebHarness } from '../../electron/core/harness/web-harness';
+import { expectNoSeriousViolations, failOnConsoleErrors, mainNav, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
 
-let portal: TestPortal;
+let env: PortalAndHarness;
 let harness: WebHarness;
-let cleanup: () => void;
 
 const SCREENS = ['Home', 'Library', 'Country sheets', 'Good practices', 'Links', 'Funding', 'News & events', 'Search', 'Settings'];
 
@@ -19,46 +14,22 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  portal = await startTestPortal(sqliteEngine);
-  await loadSampleCorpus(portal.portal.content, portal.portal.attachments, { documents: 400 });
-  const temp = makeTempDir('ewsi-e2e-shell-');
-  cleanup = temp.cleanup;
-  // The portal is offered to an empty data folder; no schedule, so the first sync is the user's.
-  harness = await startWebHarness({ dataDir: path.join(temp.dir, 'data'), coreEnv: { EWSI_PORTAL_URL: portal.url, EWSI_AUTO_SYNC: '0' } });
+  env = await startPortalAndHarness({ documents: 400, tempPrefix: 'ewsi-e2e-shell-' });
+  harness = env.harness;
 });
 
 test.afterAll(async () => {
-  await harness?.close();
-  await portal?.close();
-  cleanup?.();
+  await env?.close();
 });
 
-// A CSP violation or a React error shows up as a console error: none is allowed.
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = mainNav;
 
 /** Opens the app and waits for its first render (which follows reading the saved language and theme). */
 async function openApp(page: Page) {
   await page.goto(harness.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
-}
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
 }
 
 test('first sync from an empty data folder shows its progress, then the library counts', async ({ page }) => {

@@ -1,10 +1,11 @@
 // Backup and restore of the user's own data from Settings, through the real
 // core: a saved search deleted after the backup comes back with the restore,
 // and a file that is not a backup is refused with nothing changed.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
+import { failOnConsoleErrors, mainNav } from '../support/e2e';
 import { makeTempDir } from '../support/temp-dir';
 
 let harness: WebHarness;
@@ -20,13 +21,10 @@ test.afterAll(async () => {
   temp?.cleanup();
 });
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = mainNav;
+failOnConsoleErrors();
 
 test('a backup saved from Settings restores what was deleted since; a stray file changes nothing', async ({ page }) => {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
   await page.goto(`${harness.url}#/search?q=housing`);
   await page.getByRole('button', { name: 'Save this search' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Housing, kept by the backup');
@@ -60,5 +58,4 @@ test('a backup saved from Settings restores what was deleted since; a stray file
   await expect(page.getByTestId('backup-status')).toContainText(/Restored: \d+ items? of your data/);
   await nav(page).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByTestId('saved-searches')).toContainText('Housing, kept by the backup');
-  expect(consoleErrors).toEqual([]);
 });

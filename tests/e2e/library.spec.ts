@@ -2,18 +2,13 @@
 // document with hostile HTML) and the real core through the loopback harness:
 // a virtualized list fed by records.list windows, facets and sort, the reader
 // with sanitized HTML and a PDF drawn by pdf.js, keyboard only, axe.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import path from 'node:path';
-import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
-import { loadSampleCorpus } from '../../server/sample/load';
-import { sqliteEngine } from '../support/databases';
-import { sampleDocument, startTestPortal, type TestPortal } from '../support/portal';
-import { makeTempDir } from '../support/temp-dir';
+import type { WebHarness } from '../../electron/core/harness/web-harness';
+import { sampleDocument } from '../support/portal';
+import { expectNoSeriousViolations, failOnConsoleErrors, mainNav, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
 
-let portal: TestPortal;
+let env: PortalAndHarness;
 let harness: WebHarness;
-let cleanup: () => void;
 
 const DOCUMENTS = 400;
 const HOSTILE_ID = 'doc-hostile';
@@ -30,47 +25,35 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  portal = await startTestPortal(sqliteEngine);
-  await loadSampleCorpus(portal.portal.content, portal.portal.attachments, { documents: DOCUMENTS });
-  const put = await portal.editor(
-    'PUT',
-    `/api/v1/editor/document/${HOSTILE_ID}`,
-    sampleDocument(HOSTILE_ID, { title: 'Hostile markup report', body: HOSTILE_BODY, publisher: 'Test publisher', sourceUrl: 'https://example.org/source', publishedOn: '2024-05-02' }),
-  );
-  expect(put.status).toBe(200);
-  const temp = makeTempDir('ewsi-e2e-library-');
-  cleanup = temp.cleanup;
-  harness = await startWebHarness({ dataDir: path.join(temp.dir, 'data'), coreEnv: { EWSI_PORTAL_URL: portal.url, EWSI_AUTO_SYNC: '0' } });
+  env = await startPortalAndHarness({
+    documents: DOCUMENTS,
+    tempPrefix: 'ewsi-e2e-library-',
+    prepare: async (portal) => {
+      const put = await portal.editor(
+        'PUT',
+        `/api/v1/editor/document/${HOSTILE_ID}`,
+        sampleDocument(HOSTILE_ID, { title: 'Hostile markup report', body: HOSTILE_BODY, publisher: 'Test publisher', sourceUrl: 'https://example.org/source', publishedOn: '2024-05-02' }),
+      );
+      expect(put.status).toBe(200);
+    },
+  });
+  harness = env.harness;
 });
 
 test.afterAll(async () => {
-  await harness?.close();
-  await portal?.close();
-  cleanup?.();
+  await env?.close();
 });
 
-let consoleErrors: string[] = [];
 /**
  * Chromium reports a CSP violation when it merely parses an inline handler or a
  * style attribute, even into DOMPurify's inert parser document (which inherits
  * the page's policy): the hostile document's markup is reported, blocked, and
  * then removed by the sanitizer. Only that test allows those two reports.
  */
-let allowCspParseReports = false;
 const CSP_PARSE_REPORT = /^(Executing inline event handler|Applying inline style) violates the following Content Security Policy directive/;
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  allowCspParseReports = false;
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(allowCspParseReports ? consoleErrors.filter((text) => !CSP_PARSE_REPORT.test(text)) : consoleErrors).toEqual([]);
-});
+const consoleErrors = failOnConsoleErrors();
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = mainNav;
 const list = (page: Page, name = 'Records') => page.getByRole('listbox', { name });
 const rows = (listbox: Locator) => listbox.getByRole('option');
 const loadedRow = (listbox: Locator, position: number) => listbox.locator(`[role="option"][aria-posinset="${position}"][data-loaded="true"]`);
@@ -79,14 +62,6 @@ const activePosition = async (listbox: Locator) => {
   const id = await listbox.getAttribute('aria-activedescendant');
   return id ? Number(await listbox.page().locator(`[id="${id}"]`).getAttribute('aria-posinset')) : null;
 };
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 test('first sync brings the library', async ({ page }) => {
   test.setTimeout(120_000);
@@ -173,7 +148,7 @@ test('a facet filters the list to its count, and the sort reorders it', async ({
 });
 
 test('the reader shows a document from the library: sanitized body and metadata', async ({ page }) => {
-  allowCspParseReports = true;
+  consoleErrors.allow(CSP_PARSE_REPORT);
   const listbox = list(page);
   // Narrow the list to the hostile document's facets, then open it from there.
   await page.goto(`${harness.url}#/library?country=DE&kind=report&sort=date-desc&year=2024`);

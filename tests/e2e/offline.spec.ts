@@ -2,47 +2,27 @@
 // browsing, reading and searching from its own store, with the offline badge
 // on every screen.
 import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
-import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
-import { loadSampleCorpus } from '../../server/sample/load';
-import { sqliteEngine } from '../support/databases';
-import { startTestPortal, type TestPortal } from '../support/portal';
-import { makeTempDir } from '../support/temp-dir';
+import type { WebHarness } from '../../electron/core/harness/web-harness';
+import { failOnConsoleErrors, mainNav, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
 
-let portal: TestPortal | undefined;
+let env: PortalAndHarness;
 let harness: WebHarness;
-let cleanup: () => void;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  portal = await startTestPortal(sqliteEngine);
-  await loadSampleCorpus(portal.portal.content, portal.portal.attachments, { documents: 300 });
-  const temp = makeTempDir('ewsi-e2e-offline-');
-  cleanup = temp.cleanup;
-  harness = await startWebHarness({ dataDir: path.join(temp.dir, 'data'), coreEnv: { EWSI_PORTAL_URL: portal.url, EWSI_AUTO_SYNC: '0' } });
+  env = await startPortalAndHarness({ documents: 300, tempPrefix: 'ewsi-e2e-offline-' });
+  harness = env.harness;
 });
 
 test.afterAll(async () => {
-  await harness?.close();
-  await portal?.close();
-  cleanup?.();
+  await env?.close();
 });
 
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    // The core, not the page, reaches for the stopped portal: any console error is the app's own.
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = mainNav;
 
 async function syncNow(page: Page) {
   await nav(page).getByRole('link', { name: 'Settings' }).click();
@@ -58,8 +38,7 @@ test('after a first sync the portal stops; the app says it is offline and keeps 
   await expect(page.getByTestId('sync-indicator')).toContainText(/^Synced/);
   await expect(page.getByTestId('offline-badge')).toHaveCount(0);
 
-  await portal!.close();
-  portal = undefined;
+  await env.portal.close(); // Closing twice (again in afterAll) is harmless.
   await syncNow(page);
   const badge = page.getByTestId('offline-badge');
   await expect(badge).toBeVisible({ timeout: 30_000 });

@@ -4,58 +4,32 @@
 // marked after the next sync, two countries and two practices side by side,
 // funding filtered by deadline, the interface language kept in the user's
 // settings, keyboard use, and axe in both themes.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
-import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
-import { loadSampleCorpus } from '../../server/sample/load';
-import { sqliteEngine } from '../support/databases';
-import { startTestPortal, type TestPortal } from '../support/portal';
-import { makeTempDir } from '../support/temp-dir';
+import type { WebHarness } from '../../electron/core/harness/web-harness';
+import type { TestPortal } from '../support/portal';
+import { expectNoSeriousViolations, failOnConsoleErrors, mainNav, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
 
+let env: PortalAndHarness;
 let portal: TestPortal;
 let harness: WebHarness;
-let cleanup: () => void;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  portal = await startTestPortal(sqliteEngine);
-  await loadSampleCorpus(portal.portal.content, portal.portal.attachments, { documents: 400 });
-  const temp = makeTempDir('ewsi-e2e-sheets-');
-  cleanup = temp.cleanup;
-  harness = await startWebHarness({ dataDir: path.join(temp.dir, 'data'), coreEnv: { EWSI_PORTAL_URL: portal.url, EWSI_AUTO_SYNC: '0' } });
+  env = await startPortalAndHarness({ documents: 400, tempPrefix: 'ewsi-e2e-sheets-' });
+  ({ portal, harness } = env);
 });
 
 test.afterAll(async () => {
-  await harness?.close();
-  await portal?.close();
-  cleanup?.();
+  await env?.close();
 });
 
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = mainNav;
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const today = () => new Date().toISOString().slice(0, 10);
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 /** Presses "Sync now" in Settings and waits until the core reports a newer completed sync. */
 async function syncNow(page: Page) {
