@@ -72,6 +72,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
             <li key={screen}>
               <a href={href(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
                 {t(`screens.${screen}`)}
+                {screen === 'outbox' && outbox !== null && outbox.pending > 0 && ' '}
                 {screen === 'outbox' && outbox !== null && outbox.pending > 0 && (
                   <span className="badge" data-testid="outbox-badge" data-count={outbox.pending}>
                     {formatNumber(outbox.pending, i18n.language)}
