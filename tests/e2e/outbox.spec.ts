@@ -152,9 +152,18 @@ test('written offline, queued with a badge, delivered once when the portal is ba
   await expect(page.getByTestId('count-queued')).toHaveText('3');
   for (const text of [REPLY, REQUEST, EXPIRED]) await expect(outboxItem(page, text)).toHaveAttribute('data-state', 'queued');
 
-  // The portal is back on the same port with the same database: push now.
+  // Pushing while the portal is away fails and keeps everything queued, retrying with backoff.
+  await page.getByRole('button', { name: 'Push now' }).click();
+  await expect(page.getByTestId('outbox-message')).toHaveText('Sending started.');
+  await expect(outboxItem(page, REPLY)).toContainText(/[Aa]ttempts? failed/);
+  await expect(page.getByTestId('outbox-pushing')).toHaveText('Sending to the portal…');
+  await expect(badge).toHaveAttribute('data-count', '3');
+
+  // The portal is back on the same port with the same database: push now tries again at once.
   await portal.start();
   await page.getByRole('button', { name: 'Push now' }).click();
+  // Usually the run still waits out its backoff and is told to try now; if its backoff ended first, a new run starts.
+  await expect(page.getByTestId('outbox-message')).toHaveText(/^(Already sending: trying again now\.|Sending started\.)$/);
   await expect(outboxItem(page, REPLY)).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
   await expect(outboxItem(page, REQUEST)).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
   const refused = outboxItem(page, EXPIRED);

@@ -71,7 +71,10 @@ function OutboxList({ notice }: { notice: boolean }) {
   const pushNow = async () => {
     try {
       const answer = await api['outbox.push']({});
-      setMessage(answer.started ? { error: false, text: t('outbox.pushStarted') } : { error: true, text: t('outbox.pushNotStarted', { reason: answer.reason ?? '' }) });
+      // A push already running (maybe waiting out a backoff) is told to try again now.
+      if (answer.started) setMessage({ error: false, text: t('outbox.pushStarted') });
+      else if (status?.pushing) setMessage({ error: false, text: t('outbox.pushRetrying') });
+      else setMessage({ error: true, text: t('outbox.pushNotStarted', { reason: answer.reason ?? '' }) });
     } catch (error) {
       setMessage({ error: true, text: errorMessage(error) });
     }
@@ -109,7 +112,7 @@ function OutboxList({ notice }: { notice: boolean }) {
         </dl>
       )}
       <div className="actions">
-        <Button className="button button-primary" onPress={() => void pushNow()} isDisabled={!signedIn || status?.pushing === true}>
+        <Button className="button button-primary" onPress={() => void pushNow()} isDisabled={!signedIn}>
           {t('outbox.pushNow')}
         </Button>
         <span className="muted" data-testid="outbox-pushing">
@@ -147,7 +150,7 @@ function OutboxList({ notice }: { notice: boolean }) {
                     {t('outbox.refused', { message: item.lastError })}
                   </p>
                 )}
-                {item.state === 'queued' && item.lastError && (
+                {(item.state === 'queued' || item.state === 'sending') && item.lastError && (
                   <p className="muted">
                     {t('outbox.lastAttempt', { message: item.lastError, count: item.attempts })}
                     {item.nextAttemptAt && ` ${t('outbox.nextAttempt', { when: formatRelative(item.nextAttemptAt, locale) })}`}
