@@ -56,6 +56,14 @@ test.afterEach(() => {
 });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** axe's serious and critical findings on the page as it is now, one line each. */
+async function seriousViolations(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 const outboxItem = (page: Page, text: string) => page.getByTestId('outbox-item').filter({ hasText: text });
 
 async function syncNow(page: Page) {
@@ -217,13 +225,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation on the forums, partner search, outbox and sign-in (${colorScheme})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    const check = async (label: string) => {
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-        .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
-    };
+    const check = async (label: string) => expect(await seriousViolations(page, label)).toEqual([]);
     await page.goto(harness.url);
     await nav(page).getByRole('link', { name: 'Forums' }).click();
     await expect(page.getByTestId('forum-list')).toBeVisible();
@@ -264,6 +266,50 @@ test('signing out keeps the outbox and asks to sign in before pushing', async ({
   await expect(page.getByTestId('outbox-item')).toHaveCount(3);
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   await page.emulateMedia({ colorScheme: 'dark' });
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+  expect(await seriousViolations(page, 'Settings, signed out (dark)')).toEqual([]);
+});
+
+test('when the portal stops accepting the session, the header asks to sign in; signing in again delivers what waited', async ({ page }) => {
+  test.setTimeout(120_000);
+  const reply = 'Sent after signing in again: nothing written is lost.';
+  await page.goto(`${harness.url}#/settings`);
+  const account = page.getByTestId('sign-in-card');
+  await account.getByLabel('E-mail').fill(MEMBER.email);
+  await account.getByLabel('Password').fill(MEMBER.password);
+  await account.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+
+  await nav(page).getByRole('link', { name: 'Forums' }).click();
+  await page.getByTestId('forum-list').getByRole('link', { name: 'Employment and skills' }).click();
+  await page.getByTestId('thread-list').getByRole('link').first().click();
+  await page.getByLabel('Your reply').fill(reply);
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await expect(page.getByTestId('draft').filter({ hasText: reply })).toHaveAttribute('data-state', 'queued');
+
+  // The portal forgets every session (as when a token is revoked or has expired).
+  await portal.db.deleteFrom('sessions').execute();
+  await nav(page).getByRole('link', { name: /^Outbox/ }).click();
+  await page.getByRole('button', { name: 'Push now' }).click();
+  const prompt = page.getByTestId('sign-in-prompt');
+  await expect(prompt).toHaveText('Sign in to send your outbox');
+  await expect(page.getByTestId('outbox-sign-in')).toContainText('The portal no longer accepts your session');
+  await expect(outboxItem(page, reply)).toHaveAttribute('data-state', 'queued');
+  await expect(nav(page).getByTestId('outbox-badge')).toHaveAttribute('data-count', '1');
+  expect(await seriousViolations(page, 'Outbox, sign-in required')).toEqual([]);
+
+  await prompt.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByTestId('sign-in-again')).toBeVisible();
+  await expect(account.getByLabel('E-mail')).toHaveValue(MEMBER.email);
+  await account.getByLabel('Password').fill(MEMBER.password);
+  await account.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await expect(prompt).toHaveCount(0);
+
+  await nav(page).getByRole('link', { name: /^Outbox/ }).click();
+  await page.getByRole('button', { name: 'Push now' }).click();
+  await expect(outboxItem(page, reply)).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
+  await expect(nav(page).getByTestId('outbox-badge')).toHaveCount(0);
+  const posts = (await readFeed(portal.url)).changes.filter((change) => change.type === 'forum-post' && change.record?.body === reply);
+  expect(posts).toHaveLength(1);
 });

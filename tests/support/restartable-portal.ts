@@ -3,6 +3,8 @@
 // while and comes back. The database is a real SQLite file; a restart builds
 // a new portal (fresh in-memory state: rate limiters, requests in flight) over
 // it, as a restarted server process would.
+import type { Kysely } from 'kysely';
+import type { ServerDatabase } from '../../server/db/schema';
 import { createPortal, type Portal, type PortalOptions } from '../../server/app';
 import { migratePortal } from '../../server/db/database';
 import { listen, type RunningServer } from '../../server/serve';
@@ -16,6 +18,8 @@ export interface RestartablePortal {
   /** The portal now serving (a new one after each start). */
   readonly portal: Portal;
   readonly running: boolean;
+  /** The database itself, for what no API offers (e.g. revoking every session). */
+  readonly db: Kysely<ServerDatabase>;
   /** Stops answering: in-flight requests finish, the port is closed. */
   stop(): Promise<void>;
   /** Serves again on the same port over the same database. */
@@ -44,6 +48,7 @@ export async function startRestartablePortal(options: Partial<Omit<PortalOptions
 
   return {
     url,
+    db: database.db as Kysely<ServerDatabase>,
     get portal() {
       return portal;
     },

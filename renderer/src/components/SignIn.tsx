@@ -24,7 +24,14 @@ export function SignInCard() {
   // The outbox's signInRequired changes when the portal answers 401: read the session again then.
   const required = outbox?.signInRequired ?? false;
   useEffect(() => {
-    api['auth.status']({}).then(setStatus, (error: unknown) => setMessage({ error: true, text: errorMessage(error) }));
+    api['auth.status']({}).then(
+      (next) => {
+        setStatus(next);
+        // Signing in again: the e-mail of the rejected session is kept to prefill the form.
+        if (next.email) setEmail((current) => current || next.email!);
+      },
+      (error: unknown) => setMessage({ error: true, text: errorMessage(error) }),
+    );
   }, [api, required]);
 
   const emailValid = signInRequestSchema.shape.email.safeParse(email.trim()).success;

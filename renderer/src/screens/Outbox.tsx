@@ -35,7 +35,7 @@ function itemTitle(item: OutboxItem): string {
 /** Where the item's synced copy (or its thread) is read. */
 function itemLink(item: OutboxItem): string | null {
   if (item.kind === 'forum.reply') return href('forums', {}, ['t', item.payload.threadId]);
-  if (item.result?.type === 'forum-thread') return href('forums', {}, ['t', item.result.id]);
+  if (item.result?.type === 'forum-thread' && item.synced) return href('forums', {}, ['t', item.result.id]);
   if (item.result?.type === 'partner-request' && item.synced) return href('read', {}, ['partner-request', item.result.id]);
   return null;
 }
