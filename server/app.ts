@@ -330,9 +330,13 @@ export function createPortal(options: PortalOptions): Portal {
     }),
   );
   app.post(`${API_PREFIX}/partner-requests`, (c) =>
-    memberWrite(c, newPartnerRequest, async (member, input, at) => [
-      { op: 'upsert', type: 'partner-request', fields: { ...input, id: `partner-${randomUUID()}`, authorName: member.display_name, createdAt: at.toISOString() } },
-    ]),
+    memberWrite(c, newPartnerRequest, async (member, input, at) => {
+      // A rule of the portal's own, on its clock: a request must not be published already expired.
+      if (input.expiresOn < at.toISOString().slice(0, 10)) {
+        throw new ValidationError('Invalid request', [{ path: 'expiresOn', message: `the expiry date ${input.expiresOn} has passed; choose today or a later day` }]);
+      }
+      return [{ op: 'upsert', type: 'partner-request', fields: { ...input, id: `partner-${randomUUID()}`, authorName: member.display_name, createdAt: at.toISOString() } }];
+    }),
   );
 
   return { app, content, attachments, members };

@@ -34,6 +34,8 @@ export const recordFiltersSchema = z.object({
   countries: z.array(countryCode).max(60).default([]),
   themes: z.array(themeSlug).max(40).default([]),
   languages: z.array(languageCode).max(30).default([]),
+  /** The record each belongs to: a thread's forum, a post's thread (forum browsing). */
+  parents: z.array(id).min(1).max(50).optional(),
   /** Inclusive; a record without a date is left out when either bound is set. */
   yearFrom: year.optional(),
   yearTo: year.optional(),

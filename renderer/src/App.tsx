@@ -4,11 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Shell } from './components/Shell';
 import { CoreProvider, errorMessage, SyncProvider, type Connection } from './core';
 import { applyTheme, savePreference, type InterfaceLanguage, type Preferences, type ThemePreference } from './preferences';
+import { OutboxProvider } from './outbox';
 import { useRoute, type Route } from './router';
 import { CountrySheetsScreen } from './screens/CountrySheets';
 import { FundingScreen } from './screens/Funding';
+import { ForumsScreen } from './screens/Forums';
 import { HomeScreen } from './screens/Home';
 import { LibraryScreen, LinksScreen, NewsScreen } from './screens/Library';
+import { OutboxScreen } from './screens/Outbox';
+import { PartnersScreen } from './screens/Partners';
 import { PlaceholderScreen } from './screens/Placeholder';
 import { PracticesScreen } from './screens/Practices';
 import { ReaderScreen } from './screens/Reader';
@@ -57,16 +61,18 @@ export function App({ connection, initialPreferences }: { connection: Connection
     <I18nProvider locale={language}>
       <CoreProvider core={connection.core}>
         <SyncProvider>
-          <Shell route={route}>
-            <CurrentScreen
-              route={route}
-              language={language}
-              onLanguageChange={changeLanguage}
-              theme={theme}
-              onThemeChange={changeTheme}
-              saveError={saveError}
-            />
-          </Shell>
+          <OutboxProvider>
+            <Shell route={route}>
+              <CurrentScreen
+                route={route}
+                language={language}
+                onLanguageChange={changeLanguage}
+                theme={theme}
+                onThemeChange={changeTheme}
+                saveError={saveError}
+              />
+            </Shell>
+          </OutboxProvider>
         </SyncProvider>
       </CoreProvider>
     </I18nProvider>
@@ -93,6 +99,12 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
       return <LinksScreen route={route} />;
     case 'news':
       return <NewsScreen route={route} />;
+    case 'forums':
+      return <ForumsScreen route={route} />;
+    case 'partners':
+      return <PartnersScreen route={route} />;
+    case 'outbox':
+      return <OutboxScreen route={route} />;
     case 'read':
       return <ReaderScreen key={route.rest.join('/')} route={route} />;
     default:

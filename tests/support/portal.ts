@@ -98,7 +98,8 @@ export function samplePartnerRequest(title = 'Partners for a mentoring scheme fo
     projectIdea: 'Pairing newly arrived women with local mentors for language practice and job search.',
     partnersSought: { countries: ['DE', 'IT'], organisationTypes: ['local-authority'] },
     contact: { name: 'Claire Martin', email: 'claire@example.org' },
-    expiresOn: '2027-06-30',
+    // A year from today: the portal refuses requests that have already expired.
+    expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
     themes: ['women', 'employment'],
   };
 }

@@ -53,7 +53,7 @@ function usedKeys(): Array<{ key: string; file: string }> {
 
 /** Keys built from a prefix and a value list: `t(\`themes.${slug}\`)` and the like. */
 const TEMPLATE_KEYS: Record<string, readonly string[]> = {
-  screens: ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'search', 'settings', 'read'],
+  screens: ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'search', 'settings', 'read'],
   'placeholder.intro': ['library', 'countries', 'practices', 'links', 'funding', 'news', 'read'],
   'palette.kind': suggestionSchema.shape.kind.options,
   'search.facet': ['type', 'country', 'theme', 'language', 'year'],
@@ -124,6 +124,6 @@ const SAME_AS_ENGLISH = {
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
     'contentTypes.link', 'contentTypes.forum',
-    'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel',
+    'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel', 'signIn.portal',
   ]),
 };

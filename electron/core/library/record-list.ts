@@ -30,6 +30,7 @@ export function filterClause(filters: RecordFilters): Where {
   oneOf('type', filters.types);
   oneOf('kind', filters.kinds);
   oneOf('language', filters.languages);
+  oneOf('parent_id', filters.parents ?? []);
   containsAny('countries', filters.countries);
   containsAny('themes', filters.themes);
   if (filters.yearFrom !== undefined || filters.yearTo !== undefined) clauses.push("date <> ''");

@@ -112,6 +112,8 @@ export class OutboxService {
   /** Starts a push in the background (outbox.push); the outcome arrives as outbox.changed events. */
   start(): { started: boolean; reason?: string } {
     if (this.current) {
+      // "Push now" during a run that waits out a backoff (the portal was down): try again now.
+      this.store.clearBackoff();
       this.current.run.wake();
       return { started: false, reason: 'A push is already running' };
     }

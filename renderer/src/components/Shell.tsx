@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../format';
+import { useOutboxStatus } from '../outbox';
 import { href, SCREENS, type Route } from '../router';
 import { SearchPalette } from './SearchPalette';
 import { OfflineBadge, SyncIndicator } from './SyncIndicator';
@@ -9,7 +11,8 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Header, navigation and main landmark around the current screen; Ctrl/Cmd+K opens the search everywhere. */
 export function Shell({ route, children }: { route: Route; children: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const outbox = useOutboxStatus();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -54,6 +57,11 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
           {t('shell.search')} <kbd>{isMac ? '⌘K' : t('shell.ctrlK')}</kbd>
         </Button>
         <div className="header-status">
+          {outbox?.signInRequired && (
+            <a href={href('settings')} className="badge badge-offline" data-testid="sign-in-prompt">
+              {t('outbox.signInPrompt')}
+            </a>
+          )}
           <OfflineBadge />
           <SyncIndicator />
         </div>
@@ -64,6 +72,13 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
             <li key={screen}>
               <a href={href(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
                 {t(`screens.${screen}`)}
+                {screen === 'outbox' && outbox !== null && outbox.pending > 0 && ' '}
+                {screen === 'outbox' && outbox !== null && outbox.pending > 0 && (
+                  <span className="badge" data-testid="outbox-badge" data-count={outbox.pending}>
+                    {formatNumber(outbox.pending, i18n.language)}
+                    <span className="visually-hidden"> {t('outbox.badgeLabel', { count: outbox.pending })}</span>
+                  </span>
+                )}
               </a>
             </li>
           ))}

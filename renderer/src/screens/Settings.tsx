@@ -3,6 +3,7 @@ import { Button, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text,
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
 import { settingsSchema, type Settings } from '../../../shared/sync';
+import { SignInCard } from '../components/SignIn';
 import { errorMessage, useApi, useSync } from '../core';
 import { formatRelative } from '../format';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../preferences';
@@ -37,6 +38,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
       </h1>
       <div className="stack">
         <Appearance {...props} />
+        <SignInCard />
         <SyncSettings />
         <SyncControls />
         <UserDataBackup />

@@ -137,6 +137,21 @@ describe('the library data layer', () => {
     });
   });
 
+  it('lists the threads of a forum and the posts of a thread by their parent (forum browsing)', async () => {
+    const threads = ofType('forum-thread');
+    const forumId = threads[0]!.forumId as string;
+    const inForum = threads.filter((thread) => thread.forumId === forumId).map((thread) => thread.id).sort();
+    const listed = await call('records.list', { types: ['forum-thread'], parents: [forumId], limit: 200 });
+    expect(listed.total).toBe(inForum.length);
+    expect(listed.items.map((item: Rec) => item.id).sort()).toEqual(inForum);
+    const posts = ofType('forum-post').filter((post) => post.threadId === inForum[0]);
+    expect(posts.length).toBeGreaterThan(0);
+    const listedPosts = await call('records.list', { types: ['forum-post'], parents: [inForum[0]], sort: 'date-asc', limit: 200 });
+    expect(listedPosts.items.map((item: Rec) => item.id)).toEqual([...posts].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((post) => post.id));
+    expect((await call('records.facets', { types: ['forum-post'], parents: [inForum[0]] })).total).toBe(posts.length);
+    expect(await failure('records.list', { types: ['forum-post'], parents: [] })).toMatchObject({ code: 'invalid_arguments' });
+  });
+
   describe('records.facets', () => {
     it('counts each facet under the other facets\' filters', async () => {
       const facets = await call('records.facets', { types: ['document'], kinds: ['report'], countries: ['DE'] });

@@ -72,6 +72,20 @@ describe('the outbox', () => {
     expect(((await call('outbox.list', { threadId: 'thread-a' })) as typeof listed).items).toHaveLength(2);
   });
 
+  it('"push now" during a run that waits out a backoff sends at once', async () => {
+    let posts = 0;
+    proxy = await startFaultProxy(server.url, (request) => (request.path.endsWith('/posts') && posts++ === 0 ? { kind: 'drop-before' } : { kind: 'pass' }));
+    await signIn(proxy.url);
+    const item = (await call('outbox.composeReply', { threadId: 'thread-a', body: 'Sent when asked' })) as { id: string };
+    // A run whose backoff after the dropped request is a minute: far longer than this test may take.
+    const run = core.outbox.push({ baseDelayMs: 60_000, maxDelayMs: 60_000 });
+    while (core.outbox.store.require(item.id).next_attempt_at === null) await new Promise((resolve) => setImmediate(resolve));
+    expect(core.outbox.store.present(core.outbox.store.require(item.id))).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(await call('outbox.push', {})).toMatchObject({ started: false });
+    expect(await run).toMatchObject({ sent: 1, remaining: 0 });
+    expect(posts).toBe(2);
+  });
+
   it('edits and cancels unsent items only, keeping the key', async () => {
     const item = (await call('outbox.composeReply', { threadId: 'thread-a', body: 'Draft' })) as { id: string; idempotencyKey: string };
     const edited = (await call('outbox.update', { id: item.id, kind: 'forum.reply', payload: { threadId: 'thread-b', body: 'Edited' } })) as { idempotencyKey: string; lane: string; payload: { body: string } };

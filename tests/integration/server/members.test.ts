@@ -121,6 +121,19 @@ describe.each(testEngines())('members and community writes on $name', (engine) =
     expect((await asMember('/api/v1/partner-requests', partnerRequest, 'bad key with spaces')).status).toBe(400);
     expect(await server.portal.content.latestVersion()).toEqual(before);
   });
+
+  it('refuses a partner request that has already expired, and takes the same key once it is fixed', async () => {
+    const before = await server.portal.content.latestVersion();
+    const key = newKey();
+    const expired = await asMember('/api/v1/partner-requests', { ...partnerRequest, expiresOn: '2020-01-31' }, key);
+    expect(expired.status).toBe(400);
+    const body = (await expired.json()) as { message: string; issues: Array<{ path: string }> };
+    expect(body.message).toContain('expiry date 2020-01-31 has passed');
+    expect(body.issues.map((issue) => issue.path)).toEqual(['expiresOn']);
+    expect(await server.portal.content.latestVersion()).toEqual(before);
+    const fixed = await asMember('/api/v1/partner-requests', { ...partnerRequest, expiresOn: '2099-12-31' }, key);
+    expect(fixed.status).toBe(201);
+  });
 });
 
 describe.each(testEngines())('rate limits on $name', (engine) => {
