@@ -1,9 +1,9 @@
 // Offline: after a first sync the portal is stopped, and the app keeps
 // browsing, reading and searching from its own store, with the offline badge
 // on every screen.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { WebHarness } from '../../electron/core/harness/web-harness';
-import { failOnConsoleErrors, mainNav, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
+import { failOnConsoleErrors, mainNav, startPortalAndHarness, syncNowFromSettings, type PortalAndHarness } from '../support/e2e';
 
 let env: PortalAndHarness;
 let harness: WebHarness;
@@ -24,11 +24,7 @@ failOnConsoleErrors();
 
 const nav = mainNav;
 
-async function syncNow(page: Page) {
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
-}
+const syncNow = syncNowFromSettings;
 
 test('after a first sync the portal stops; the app says it is offline and keeps working', async ({ page }) => {
   test.setTimeout(180_000);

@@ -5,7 +5,6 @@
 // request that has already expired with its own message, which is edited and
 // resent; after a sync each item is shown once, in the thread and in the
 // partner list. Real portal, real core (the harness), real renderer.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
@@ -14,6 +13,7 @@ import { MEMBER } from '../support/community';
 import { readFeed } from '../support/portal';
 import { startRestartablePortal, type RestartablePortal } from '../support/restartable-portal';
 import { makeTempDir } from '../support/temp-dir';
+import { expectNoSeriousViolations, failOnConsoleErrors, mainNav, syncNowFromSettings } from '../support/e2e';
 
 let portal: RestartablePortal;
 let harness: WebHarness;
@@ -43,33 +43,14 @@ test.afterAll(async () => {
   cleanup?.();
 });
 
-let consoleErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    // The core, not the page, talks to the portal: a console error is the app's own.
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-});
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([]);
-});
+failOnConsoleErrors();
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = mainNav;
 
-/** axe's serious and critical findings on the page as it is now, one line each. */
-async function seriousViolations(page: Page, label: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 const outboxItem = (page: Page, text: string) => page.getByTestId('outbox-item').filter({ hasText: text });
 
 async function syncNow(page: Page) {
-  await nav(page).getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
+  await syncNowFromSettings(page);
   await expect(page.getByTestId('sync-indicator')).toContainText(/^Synced/);
 }
 
@@ -225,7 +206,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation on the forums, partner search, outbox and sign-in (${colorScheme})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    const check = async (label: string) => expect(await seriousViolations(page, label)).toEqual([]);
+    const check = (label: string) => expectNoSeriousViolations(page, label);
     await page.goto(harness.url);
     await nav(page).getByRole('link', { name: 'Forums' }).click();
     await expect(page.getByTestId('forum-list')).toBeVisible();
@@ -266,7 +247,7 @@ test('signing out keeps the outbox and asks to sign in before pushing', async ({
   await expect(page.getByTestId('outbox-item')).toHaveCount(3);
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await seriousViolations(page, 'Settings, signed out (dark)')).toEqual([]);
+  await expectNoSeriousViolations(page, 'Settings, signed out (dark)');
 });
 
 test('when the portal stops accepting the session, the header asks to sign in; signing in again delivers what waited', async ({ page }) => {
@@ -295,7 +276,7 @@ test('when the portal stops accepting the session, the header asks to sign in; s
   await expect(page.getByTestId('outbox-sign-in')).toContainText('The portal no longer accepts your session');
   await expect(outboxItem(page, reply)).toHaveAttribute('data-state', 'queued');
   await expect(nav(page).getByTestId('outbox-badge')).toHaveAttribute('data-count', '1');
-  expect(await seriousViolations(page, 'Outbox, sign-in required')).toEqual([]);
+  await expectNoSeriousViolations(page, 'Outbox, sign-in required');
 
   await prompt.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

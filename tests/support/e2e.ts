@@ -80,3 +80,10 @@ export async function expectNoSeriousViolations(page: Page, label: string): Prom
     .map((violation) => `${label}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
 }
+
+/** Presses "Sync now" in Settings and waits until the sync is over (done or failed: the caller checks which). */
+export async function syncNowFromSettings(page: Page): Promise<void> {
+  await mainNav(page).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
+}
