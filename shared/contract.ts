@@ -35,6 +35,18 @@ import {
   pushStartResultSchema,
   signInRequestSchema,
 } from './outbox';
+import {
+  annotationCreateSchema,
+  annotationListResultSchema,
+  annotationListSchema,
+  annotationSchema,
+  annotationTargetSchema,
+  annotationUpdateSchema,
+  annotationsForTargetSchema,
+  collectionItemKey,
+  collectionName,
+  collectionSchema,
+} from './annotations';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -99,6 +111,26 @@ export const contract = {
   /** Starts a push now; answers without waiting for it (outbox.changed reports the outcome). */
   'outbox.push': { args: noArguments, result: pushStartResultSchema },
   'outbox.status': { args: noArguments, result: outboxStatusSchema },
+  /** Highlights start–end of a target's plain text (as annotations.forTarget gives it). */
+  'annotations.create': { args: annotationCreateSchema, result: annotationSchema },
+  'annotations.update': { args: annotationUpdateSchema, result: annotationSchema },
+  'annotations.delete': { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Across everything, newest first; country is the target record's. */
+  'annotations.list': { args: annotationListSchema, result: annotationListResultSchema },
+  /** A target's current plain text and its annotations, each placed in that text or orphaned. */
+  'annotations.forTarget': { args: z.object({ target: annotationTargetSchema }).strict(), result: annotationsForTargetSchema },
+  'collections.list': { args: noArguments, result: z.array(collectionSchema) },
+  'collections.create': { args: z.object({ name: collectionName, note: z.string().max(20_000).default('') }).strict(), result: collectionSchema },
+  'collections.rename': { args: z.object({ name: collectionName, newName: collectionName }).strict(), result: collectionSchema },
+  'collections.delete': { args: z.object({ name: collectionName }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Adds synced records by type and id; `create` makes the collection when it does not exist. */
+  'collections.addItems': {
+    args: z.object({ name: collectionName, items: z.array(collectionItemKey.extend({ note: z.string().max(20_000).optional() })).min(1).max(1000), create: z.boolean().default(false) }).strict(),
+    result: collectionSchema,
+  },
+  'collections.removeItems': { args: z.object({ name: collectionName, items: z.array(collectionItemKey).min(1).max(1000) }).strict(), result: collectionSchema },
+  /** The note of the collection, or of one item when `item` is given. */
+  'collections.setNote': { args: z.object({ name: collectionName, note: z.string().max(20_000), item: collectionItemKey.optional() }).strict(), result: collectionSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */
