@@ -130,3 +130,9 @@ export type Collection = z.infer<typeof collectionSchema>;
 export type CollectionItem = z.infer<typeof collectionItemSchema>;
 
 export const collectionRef = z.object({ name: collectionName }).strict();
+
+// ── Export ──
+
+export const EXPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'markdown', 'annotations', 'zip'] as const;
+export const exportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -46,6 +46,7 @@ import {
   collectionItemKey,
   collectionName,
   collectionSchema,
+  exportFormat,
 } from './annotations';
 
 export const appInfoSchema = z.object({
@@ -131,6 +132,11 @@ export const contract = {
   'collections.removeItems': { args: z.object({ name: collectionName, items: z.array(collectionItemKey).min(1).max(1000) }).strict(), result: collectionSchema },
   /** The note of the collection, or of one item when `item` is given. */
   'collections.setNote': { args: z.object({ name: collectionName, note: z.string().max(20_000), item: collectionItemKey.optional() }).strict(), result: collectionSchema },
+  /** A collection as one file: citations, Markdown with annotations, W3C annotations, or a ZIP bundle with attachments (at most 256 MB). */
+  'export.collection': {
+    args: z.object({ name: collectionName, format: exportFormat }).strict(),
+    result: z.object({ fileName: z.string().min(1), mediaType: z.string().min(1), base64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4), bytes: z.number().int().nonnegative() }),
+  },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */

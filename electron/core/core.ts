@@ -24,6 +24,7 @@ import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-servic
 import { FileTokenStore, type TokenStore } from './outbox/token-store';
 import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
+import { CollectionExporter } from './export/export-collection';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -50,6 +51,7 @@ export interface Core {
   readonly outbox: OutboxService;
   readonly annotations: AnnotationService;
   readonly collections: CollectionService;
+  readonly exporter: CollectionExporter;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
@@ -71,6 +73,7 @@ interface CommunityServices {
 interface UserServices {
   annotations: AnnotationService;
   collections: CollectionService;
+  exporter: CollectionExporter;
 }
 
 function createHandlers(
@@ -81,7 +84,7 @@ function createHandlers(
   { search, suggestions, savedSearches }: SearchServices,
   library: Library,
   { auth, outbox }: CommunityServices,
-  { annotations, collections }: UserServices,
+  { annotations, collections, exporter }: UserServices,
 ): Handlers {
   return {
     'app.info': async () => ({
@@ -158,6 +161,10 @@ function createHandlers(
     'collections.addItems': async ({ name, items, create }) => collections.addItems(name, items, { create }),
     'collections.removeItems': async ({ name, items }) => collections.removeItems(name, items),
     'collections.setNote': async ({ name, note, item }) => collections.setNote(name, note, item),
+    'export.collection': async ({ name, format }) => {
+      const file = exporter.export(name, format);
+      return { fileName: file.fileName, mediaType: file.mediaType, base64: file.bytes.toString('base64'), bytes: file.bytes.length };
+    },
   };
 }
 
@@ -188,12 +195,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const annotations = new AnnotationService(stores.user.sqlite, stores.corpus.sqlite);
   const collections = new CollectionService(stores.user.sqlite, stores.corpus.sqlite);
   sync.writer.listeners.push({ applied: (page) => annotations.pageApplied(page), reset: () => undefined });
+  const exporter = new CollectionExporter(stores.corpus.sqlite, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
   const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
   const outboxService = new OutboxService(stores, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   late.outbox = outboxService;
-  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService }, { annotations, collections });
+  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService }, { annotations, collections, exporter });
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -217,6 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     outbox: outboxService,
     annotations,
     collections,
+    exporter,
     startBackground() {
       sync.startSchedule();
       // After a delivery, sync: the created records arrive and the drafts give way to them.
