@@ -136,3 +136,10 @@ export const collectionRef = z.object({ name: collectionName }).strict();
 export const EXPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'markdown', 'annotations', 'zip'] as const;
 export const exportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// ── Search in annotation notes ──
+
+export const annotationSearchSchema = z.object({ query: z.string().trim().min(1, 'the query is empty').max(500), limit: z.number().int().min(1).max(100).default(20) }).strict();
+export const annotationSearchResultSchema = z.object({
+  hits: z.array(z.object({ annotation: annotationSchema, snippet: z.array(z.object({ text: z.string(), match: z.boolean() })) })),
+});

@@ -47,6 +47,8 @@ import {
   collectionName,
   collectionSchema,
   exportFormat,
+  annotationSearchResultSchema,
+  annotationSearchSchema,
 } from './annotations';
 
 export const appInfoSchema = z.object({
@@ -120,6 +122,8 @@ export const contract = {
   'annotations.list': { args: annotationListSchema, result: annotationListResultSchema },
   /** A target's current plain text and its annotations, each placed in that text or orphaned. */
   'annotations.forTarget': { args: z.object({ target: annotationTargetSchema }).strict(), result: annotationsForTargetSchema },
+  /** The user's annotation notes matching all the words (the last as a prefix), best first, with snippets. */
+  'annotations.search': { args: annotationSearchSchema, result: annotationSearchResultSchema },
   'collections.list': { args: noArguments, result: z.array(collectionSchema) },
   'collections.create': { args: z.object({ name: collectionName, note: z.string().max(20_000).default('') }).strict(), result: collectionSchema },
   'collections.rename': { args: z.object({ name: collectionName, newName: collectionName }).strict(), result: collectionSchema },

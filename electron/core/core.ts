@@ -154,6 +154,7 @@ function createHandlers(
     'annotations.delete': async ({ id }) => ({ deleted: annotations.delete(id) }),
     'annotations.list': async (filters) => annotations.list(filters),
     'annotations.forTarget': async ({ target }) => annotations.forTarget(target),
+    'annotations.search': async ({ query, limit }) => ({ hits: annotations.search(query, limit) }),
     'collections.list': async () => collections.list(),
     'collections.create': async ({ name, note }) => collections.create(name, note),
     'collections.rename': async ({ name, newName }) => collections.rename(name, newName),

@@ -62,6 +62,13 @@ function toAnnotation(row: AnnotationRow): Annotation {
   };
 }
 
+/** A snippet with U+E000…U+E001 (private-use characters; a note that itself contains them would be split there) around matches, as parts. */
+function snippetParts(marked: string): Array<{ text: string; match: boolean }> {
+  const parts: Array<{ text: string; match: boolean }> = [];
+  for (const [i, piece] of marked.split(/[\uE000\uE001]/).entries()) if (piece) parts.push({ text: piece, match: i % 2 === 1 });
+  return parts;
+}
+
 export class AnnotationService {
   private readonly recordOf: Database.Statement<[string, string], { version: number; data: string; countries: string }>;
 
@@ -222,6 +229,23 @@ export class AnnotationService {
       }
     })();
     return { placed, orphaned };
+  }
+
+  /**
+   * Full-text search in the notes (the annotation_notes FTS5 index of the user
+   * store): every word must match, the last one as a prefix; best first (bm25).
+   */
+  search(query: string, limit: number): Array<{ annotation: Annotation; snippet: Array<{ text: string; match: boolean }> }> {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+    const rows = this.user
+      .prepare(
+        `SELECT a.*, snippet(annotation_notes, 0, char(57344), char(57345), '…', 16) AS snippet FROM annotation_notes
+         JOIN annotations a ON a.rowid = annotation_notes.rowid WHERE annotation_notes MATCH ? ORDER BY bm25(annotation_notes) LIMIT ?`,
+      )
+      .all(match, limit) as Array<AnnotationRow & { snippet: string }>;
+    return rows.map(({ snippet, ...row }) => ({ annotation: toAnnotation(row), snippet: snippetParts(snippet) }));
   }
 
   /** After a sync page: re-anchors the annotations of every record it changed or removed. */

@@ -78,6 +78,31 @@ describe('annotations and collections on a synced library', () => {
     expect((await local.core.dispatch('annotations.update', { id: amended.id })).ok).toBe(false);
   });
 
+  it('finds annotations by the words of their notes, kept in step with updates and deletes', async () => {
+    type Hits = { hits: Array<{ annotation: Annotation; snippet: Array<{ text: string; match: boolean }> }> };
+    const extra = await call<Annotation>(local.core, 'annotations.create', { target, start: 0, end: 7, note: 'Überprüfung der Frist durch das Ministerium' });
+    const found = await call<Hits>(local.core, 'annotations.search', { query: 'uberprufung minist' });
+    expect(found.hits.map((hit) => hit.annotation.id)).toEqual([extra.id]);
+    expect(found.hits[0]!.snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['Überprüfung', 'Ministerium']);
+    expect((await call<Hits>(local.core, 'annotations.search', { query: 'amendment' })).hits.map((hit) => hit.annotation.id)).toEqual([amended.id]);
+    await call(local.core, 'annotations.update', { id: amended.id, note: 'Compare with the directive' });
+    expect((await call<Hits>(local.core, 'annotations.search', { query: 'amendment' })).hits).toEqual([]);
+    expect((await call<Hits>(local.core, 'annotations.search', { query: 'directive' })).hits.map((hit) => hit.annotation.id)).toEqual([amended.id]);
+    await call(local.core, 'annotations.delete', { id: extra.id });
+    expect((await call<Hits>(local.core, 'annotations.search', { query: 'Frist' })).hits).toEqual([]);
+    expect((await call<Hits>(local.core, 'annotations.search', { query: '"*(' })).hits).toEqual([]);
+    expect((await local.core.dispatch('annotations.search', { query: '  ' })).ok).toBe(false);
+    await call(local.core, 'annotations.update', { id: amended.id, note: 'Check the amendment' });
+  });
+
+  it('keeps the notes index through a backup and restore', async () => {
+    const backup = await call<{ base64: string }>(local.core, 'userData.backup', {});
+    await call(local.core, 'annotations.update', { id: amended.id, note: 'changed after the backup' });
+    await call(local.core, 'userData.restore', { base64: backup.base64 });
+    expect((await call<{ hits: Array<{ annotation: Annotation }> }>(local.core, 'annotations.search', { query: 'amendment' })).hits.map((hit) => hit.annotation.id)).toEqual([amended.id]);
+    expect((await call<{ hits: unknown[] }>(local.core, 'annotations.search', { query: 'backup' })).hits).toEqual([]);
+  });
+
   it('re-anchors after the portal amends the text, and orphans the deleted passage with its old quote', async () => {
     await put('law-1', { documentType: 'legislation', legal: LEGAL, title: 'Residence Act', body: BODY_V2, countries: ['AT'] });
     await local.core.sync.run();

@@ -9,6 +9,7 @@ import * as userData from './user/2026-12-01-0002-user-data';
 import * as userSavedSearches from './user/2026-12-01-0003-saved-searches';
 import * as userOutboxLanes from './user/2026-12-01-0004-outbox-lanes';
 import * as userAnnotationAnchoring from './user/2026-12-01-0005-annotation-anchoring';
+import * as userAnnotationNotesFts from './user/2026-12-01-0006-annotation-notes-fts';
 
 // Listed statically (not read from a folder) so the bundled app carries them.
 // Names sort by their date prefix, which is the order Kysely applies them in.
@@ -26,4 +27,5 @@ export const userMigrations: Record<string, Migration> = {
   '2026-12-01-0003-saved-searches': userSavedSearches,
   '2026-12-01-0004-outbox-lanes': userOutboxLanes,
   '2026-12-01-0005-annotation-anchoring': userAnnotationAnchoring,
+  '2026-12-01-0006-annotation-notes-fts': userAnnotationNotesFts,
 };
