@@ -11,7 +11,7 @@
 //   ewsi export --data DIR --collection NAME --format F --out FILE
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, exportFormat } from '../../../shared/annotations';
+import { EXPORT_FORMATS, collectionName, exportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
 import { CONTENT_TYPES, contentType, countryCode, id as idSchema, type ContentType } from '../../../shared/content';
@@ -245,8 +245,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'collect') {
-    const [name, ...ids] = rest;
-    if (!name || ids.length === 0) throw new UsageError('ewsi collect needs a collection NAME and at least one ID');
+    const [rawName, ...ids] = rest;
+    if (!rawName || ids.length === 0) throw new UsageError('ewsi collect needs a collection NAME and at least one ID');
+    const parsedName = collectionName.safeParse(rawName);
+    if (!parsedName.success) throw new UsageError(`NAME: ${parsedName.error.issues[0]?.message}`);
+    const name = parsedName.data;
     const items = ids.map(parseItemId);
     const collection = await withCore(dataDir, async (core) => {
       const missing = items.filter((item) => !core.library.reader.exists(item.type, item.id));
