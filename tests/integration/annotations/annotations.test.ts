@@ -9,6 +9,15 @@ import { startCore } from '../../support/sync';
 
 const LEGAL = { identifierScheme: 'CELEX', identifier: '32021L1883', status: 'in-force' };
 const BODY_V1 = '<h2>Article 5</h2><p>The permit is <em>valid for 30 days</em>. An applicant shall register with the municipality.</p><p>Article 6. Family members may join after two years of residence.</p>';
+const SECTIONS = ['strategy', 'programmes', 'legislation', 'governance', 'evaluation', 'funding'] as const;
+const sheet = (legislation: string) => ({
+  id: 'cs-AT',
+  language: 'en',
+  country: 'AT',
+  countries: ['AT'],
+  title: 'Austria',
+  sections: SECTIONS.map((key) => ({ key, title: key, body: key === 'legislation' ? legislation : `<p>About ${key}.</p>`, updatedAt: '2026-11-01T00:00:00Z' })),
+});
 const BODY_V2 = '<h2>Preamble</h2><p>As amended.</p><h2>Article 5</h2><p>The permit is <em>valid for 45 days</em>. An applicant shall register with the municipality.</p>';
 
 async function call<T>(core: Core, method: string, args: unknown): Promise<T> {
@@ -121,6 +130,25 @@ describe('annotations and collections on a synced library', () => {
     expect(orphan.anchoring).toMatchObject({ status: 'orphaned', reason: 'text-changed', oldQuote: 'Family members may join after two years' });
     expect(orphan.quote.exact).toBe('Family members may join after two years');
     expect((await call<{ annotations: Annotation[] }>(local.core, 'annotations.list', { orphaned: true })).annotations.map((a) => a.id)).toEqual([deletedPassage.id]);
+  });
+
+  it('annotates one country-sheet section, apart from the others, and follows its text when it moves', async () => {
+    expect((await server.editor('PUT', '/api/v1/editor/country-sheet/cs-AT', sheet('<p>The Integration Act of 2017 requires values courses.</p>'))).status).toBe(200);
+    await local.core.sync.run();
+    const section = { type: 'country-sheet', id: 'cs-AT', key: 'legislation' } as const;
+    const view = await call<{ text: string }>(local.core, 'annotations.forTarget', { target: section });
+    expect(view.text).toBe('The Integration Act of 2017 requires values courses.');
+    const made = await call<Annotation>(local.core, 'annotations.create', { target: section, start: 4, end: 27, tags: ['sheet'] });
+    expect(made.quote.exact).toBe('Integration Act of 2017');
+    expect((await call<{ annotations: Annotation[] }>(local.core, 'annotations.forTarget', { target: { ...section, key: 'strategy' } })).annotations).toEqual([]);
+    expect((await server.editor('PUT', '/api/v1/editor/country-sheet/cs-AT', sheet('<p>Since 2019, the Integration Act of 2017 requires values and orientation courses.</p>'))).status).toBe(200);
+    await local.core.sync.run();
+    const after = await call<{ text: string; annotations: Annotation[] }>(local.core, 'annotations.forTarget', { target: section });
+    const [moved] = after.annotations;
+    expect(moved!.anchoring).toMatchObject({ status: 'placed', tier: 'quote' });
+    expect(after.text.slice(moved!.position.start, moved!.position.end)).toBe('Integration Act of 2017');
+    expect((await call<{ total: number }>(local.core, 'annotations.list', { tag: 'sheet', country: 'AT' })).total).toBe(1);
+    await call(local.core, 'annotations.delete', { id: made.id });
   });
 
   it('keeps every annotation through a resync, and as orphans when the document is deleted', async () => {
