@@ -192,10 +192,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     { applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() },
     { applied: (_page, changedRowids) => search.corpusChanged(changedRowids), reset: () => search.corpusReset() },
   );
-  // Annotations follow their targets' text after each page; a reset (resync) changes nothing: the pages that follow re-anchor.
+  // Annotations follow their targets' text after each page. A reset (resync) changes no annotation: the pages that
+  // follow re-anchor, and the resync's last page re-checks every target (a record that did not come back orphans its annotations).
   const annotations = new AnnotationService(stores.user.sqlite, stores.corpus.sqlite);
   const collections = new CollectionService(stores.user.sqlite, stores.corpus.sqlite);
-  sync.writer.listeners.push({ applied: (page) => annotations.pageApplied(page), reset: () => undefined });
+  sync.writer.listeners.push({ applied: (page) => annotations.pageApplied(page), reset: () => annotations.corpusReset() });
   const exporter = new CollectionExporter(stores.corpus.sqlite, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
   const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });

@@ -248,8 +248,26 @@ export class AnnotationService {
     return rows.map(({ snippet, ...row }) => ({ annotation: toAnnotation(row), snippet: snippetParts(snippet) }));
   }
 
+  /** Set by a corpus reset (a resync): the records that do not come back bring no delete, so the last page checks every target. */
+  private resyncing = false;
+
+  corpusReset(): void {
+    this.resyncing = true;
+  }
+
+  /** Re-anchors every annotated record: after a resync, those whose record did not come back become orphans. */
+  reanchorAll(): void {
+    const targets = this.user.prepare('SELECT DISTINCT target_type, target_id FROM annotations').all() as Array<{ target_type: string; target_id: string }>;
+    for (const target of targets) this.reanchorRecord(target.target_type, target.target_id);
+  }
+
   /** After a sync page: re-anchors the annotations of every record it changed or removed. */
   pageApplied(page: ChangesPage): void {
+    if (this.resyncing && !page.hasMore) {
+      this.resyncing = false;
+      this.reanchorAll();
+      return;
+    }
     const annotated = this.user.prepare('SELECT 1 FROM annotations WHERE target_type = ? AND target_id = ? LIMIT 1');
     const seen = new Set<string>();
     for (const change of page.changes) {
