@@ -35,6 +35,21 @@ import {
   pushStartResultSchema,
   signInRequestSchema,
 } from './outbox';
+import {
+  annotationCreateSchema,
+  annotationListResultSchema,
+  annotationListSchema,
+  annotationSchema,
+  annotationTargetSchema,
+  annotationUpdateSchema,
+  annotationsForTargetSchema,
+  collectionItemKey,
+  collectionName,
+  collectionSchema,
+  exportFormat,
+  annotationSearchResultSchema,
+  annotationSearchSchema,
+} from './annotations';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -99,6 +114,33 @@ export const contract = {
   /** Starts a push now; answers without waiting for it (outbox.changed reports the outcome). */
   'outbox.push': { args: noArguments, result: pushStartResultSchema },
   'outbox.status': { args: noArguments, result: outboxStatusSchema },
+  /** Highlights start–end of a target's plain text (as annotations.forTarget gives it). */
+  'annotations.create': { args: annotationCreateSchema, result: annotationSchema },
+  'annotations.update': { args: annotationUpdateSchema, result: annotationSchema },
+  'annotations.delete': { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Across everything, newest first; country is the target record's. */
+  'annotations.list': { args: annotationListSchema, result: annotationListResultSchema },
+  /** A target's current plain text and its annotations, each placed in that text or orphaned. */
+  'annotations.forTarget': { args: z.object({ target: annotationTargetSchema }).strict(), result: annotationsForTargetSchema },
+  /** The user's annotation notes matching all the words (the last as a prefix), best first, with snippets. */
+  'annotations.search': { args: annotationSearchSchema, result: annotationSearchResultSchema },
+  'collections.list': { args: noArguments, result: z.array(collectionSchema) },
+  'collections.create': { args: z.object({ name: collectionName, note: z.string().max(20_000).default('') }).strict(), result: collectionSchema },
+  'collections.rename': { args: z.object({ name: collectionName, newName: collectionName }).strict(), result: collectionSchema },
+  'collections.delete': { args: z.object({ name: collectionName }).strict(), result: z.object({ deleted: z.boolean() }) },
+  /** Adds synced records by type and id; `create` makes the collection when it does not exist. */
+  'collections.addItems': {
+    args: z.object({ name: collectionName, items: z.array(collectionItemKey.extend({ note: z.string().max(20_000).optional() })).min(1).max(1000), create: z.boolean().default(false) }).strict(),
+    result: collectionSchema,
+  },
+  'collections.removeItems': { args: z.object({ name: collectionName, items: z.array(collectionItemKey).min(1).max(1000) }).strict(), result: collectionSchema },
+  /** The note of the collection, or of one item when `item` is given. */
+  'collections.setNote': { args: z.object({ name: collectionName, note: z.string().max(20_000), item: collectionItemKey.optional() }).strict(), result: collectionSchema },
+  /** A collection as one file: citations, Markdown with annotations, W3C annotations, or a ZIP bundle with attachments (at most 256 MB). */
+  'export.collection': {
+    args: z.object({ name: collectionName, format: exportFormat }).strict(),
+    result: z.object({ fileName: z.string().min(1), mediaType: z.string().min(1), base64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4), bytes: z.number().int().nonnegative() }),
+  },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** Events the core pushes to the renderer: name → payload schema. */

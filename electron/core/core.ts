@@ -22,6 +22,9 @@ import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { AuthService, normalizeServerUrl } from './outbox/auth';
 import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
 import { FileTokenStore, type TokenStore } from './outbox/token-store';
+import { AnnotationService } from './annotations/annotations';
+import { CollectionService } from './annotations/collections';
+import { CollectionExporter } from './export/export-collection';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -46,6 +49,9 @@ export interface Core {
   readonly library: Library;
   readonly auth: AuthService;
   readonly outbox: OutboxService;
+  readonly annotations: AnnotationService;
+  readonly collections: CollectionService;
+  readonly exporter: CollectionExporter;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
@@ -64,6 +70,12 @@ interface CommunityServices {
   outbox: OutboxService;
 }
 
+interface UserServices {
+  annotations: AnnotationService;
+  collections: CollectionService;
+  exporter: CollectionExporter;
+}
+
 function createHandlers(
   stores: Stores,
   options: CoreOptions,
@@ -72,6 +84,7 @@ function createHandlers(
   { search, suggestions, savedSearches }: SearchServices,
   library: Library,
   { auth, outbox }: CommunityServices,
+  { annotations, collections, exporter }: UserServices,
 ): Handlers {
   return {
     'app.info': async () => ({
@@ -136,6 +149,23 @@ function createHandlers(
     'outbox.retry': async ({ id }) => outbox.retry(id),
     'outbox.push': async () => outbox.start(),
     'outbox.status': async () => outbox.status(),
+    'annotations.create': async (args) => annotations.create(args),
+    'annotations.update': async (args) => annotations.update(args),
+    'annotations.delete': async ({ id }) => ({ deleted: annotations.delete(id) }),
+    'annotations.list': async (filters) => annotations.list(filters),
+    'annotations.forTarget': async ({ target }) => annotations.forTarget(target),
+    'annotations.search': async ({ query, limit }) => ({ hits: annotations.search(query, limit) }),
+    'collections.list': async () => collections.list(),
+    'collections.create': async ({ name, note }) => collections.create(name, note),
+    'collections.rename': async ({ name, newName }) => collections.rename(name, newName),
+    'collections.delete': async ({ name }) => ({ deleted: collections.delete(name) }),
+    'collections.addItems': async ({ name, items, create }) => collections.addItems(name, items, { create }),
+    'collections.removeItems': async ({ name, items }) => collections.removeItems(name, items),
+    'collections.setNote': async ({ name, note, item }) => collections.setNote(name, note, item),
+    'export.collection': async ({ name, format }) => {
+      const file = exporter.export(name, format);
+      return { fileName: file.fileName, mediaType: file.mediaType, base64: file.bytes.toString('base64'), bytes: file.bytes.length };
+    },
   };
 }
 
@@ -162,12 +192,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     { applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() },
     { applied: (_page, changedRowids) => search.corpusChanged(changedRowids), reset: () => search.corpusReset() },
   );
+  // Annotations follow their targets' text after each page. A reset (resync) changes no annotation: the pages that
+  // follow re-anchor, and the resync's last page re-checks every target (a record that did not come back orphans its annotations).
+  const annotations = new AnnotationService(stores.user.sqlite, stores.corpus.sqlite);
+  const collections = new CollectionService(stores.user.sqlite, stores.corpus.sqlite);
+  sync.writer.listeners.push({ applied: (page) => annotations.pageApplied(page), reset: () => annotations.corpusReset() });
+  const exporter = new CollectionExporter(stores.corpus.sqlite, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
   const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
   const outboxService = new OutboxService(stores, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   late.outbox = outboxService;
-  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService });
+  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService }, { annotations, collections, exporter });
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -189,6 +225,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     library,
     auth,
     outbox: outboxService,
+    annotations,
+    collections,
+    exporter,
     startBackground() {
       sync.startSchedule();
       // After a delivery, sync: the created records arrive and the drafts give way to them.

@@ -6,10 +6,15 @@
 //   ewsi reply THREAD_ID --body TEXT --data DIR
 //   ewsi outbox --data DIR [--json]
 //   ewsi push --data DIR
+//   ewsi collect NAME ID… --data DIR
+//   ewsi collections --data DIR [--json]
+//   ewsi export --data DIR --collection NAME --format F --out FILE
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, collectionName, exportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
-import { CONTENT_TYPES, contentType, countryCode } from '../../../shared/content';
+import { CONTENT_TYPES, contentType, countryCode, id as idSchema, type ContentType } from '../../../shared/content';
 import type { SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
@@ -26,6 +31,9 @@ const USAGE = `Usage:
   ewsi reply THREAD_ID --body TEXT [--language xx] [--data DIR]   queue a forum reply in the outbox
   ewsi outbox [--data DIR] [--json]             the outbox's items and their states
   ewsi push [--data DIR] [--attempts N]         send the outbox now; exits 1 if anything is left undelivered
+  ewsi collect NAME ID... [--data DIR]          add items to a collection (created if new); ID is type/id or a document id
+  ewsi collections [--data DIR] [--json]        the collections and their items
+  ewsi export --collection NAME --format ${EXPORT_FORMATS.join('|')} --out FILE [--data DIR]
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).`;
 
 class UsageError extends Error {}
@@ -93,6 +101,9 @@ async function main(argv: string[]): Promise<number> {
       body: { type: 'string' },
       language: { type: 'string' },
       attempts: { type: 'string' },
+      collection: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -233,7 +244,60 @@ async function main(argv: string[]): Promise<number> {
     return result.remaining > 0 ? 1 : 0;
   }
 
+  if (command === 'collect') {
+    const [rawName, ...ids] = rest;
+    if (!rawName || ids.length === 0) throw new UsageError('ewsi collect needs a collection NAME and at least one ID');
+    const parsedName = collectionName.safeParse(rawName);
+    if (!parsedName.success) throw new UsageError(`NAME: ${parsedName.error.issues[0]?.message}`);
+    const name = parsedName.data;
+    const items = ids.map(parseItemId);
+    const collection = await withCore(dataDir, async (core) => {
+      const missing = items.filter((item) => !core.library.reader.exists(item.type, item.id));
+      if (missing.length > 0) throw new UsageError(`Not in the local library: ${missing.map((item) => `${item.type}/${item.id}`).join(', ')} (sync first, or check the ids)`);
+      return core.handlers['collections.addItems']({ name, items, create: true });
+    });
+    if (values.json) console.log(JSON.stringify(collection));
+    else console.log(`Collection "${collection.name}" now has ${collection.items.length} item${collection.items.length === 1 ? '' : 's'}`);
+    return 0;
+  }
+
+  if (command === 'collections') {
+    const collections = await withCore(dataDir, async (core) => core.handlers['collections.list']({}));
+    if (values.json) {
+      console.log(JSON.stringify(collections));
+      return 0;
+    }
+    if (collections.length === 0) console.log('No collections yet; make one with: ewsi collect NAME ID...');
+    for (const collection of collections) {
+      console.log(`${collection.name} (${collection.items.length} item${collection.items.length === 1 ? '' : 's'})${collection.note ? `: ${collection.note}` : ''}`);
+      for (const item of collection.items) console.log(`  ${`${item.type}/${item.id}`.padEnd(40)} ${item.title ?? '(not in the local library)'}${item.note ? `  — ${item.note}` : ''}`);
+    }
+    return 0;
+  }
+
+  if (command === 'export') {
+    if (!values.collection) throw new UsageError('ewsi export needs --collection NAME');
+    const format = exportFormat.safeParse(values.format);
+    if (!format.success) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!values.out) throw new UsageError('ewsi export needs --out FILE');
+    const file = await withCore(dataDir, async (core) => core.exporter.export(values.collection!, format.data));
+    fs.writeFileSync(values.out, file.bytes);
+    console.log(`Wrote ${values.out} (${file.mediaType}, ${number(file.bytes.length)} bytes)`);
+    return 0;
+  }
+
   throw new UsageError(`Unknown command "${command}"`);
+}
+
+/** "type/id" or a bare document id. */
+function parseItemId(text: string): { type: ContentType; id: string } {
+  const slash = text.indexOf('/');
+  const [typeText, idText] = slash === -1 ? ['document', text] : [text.slice(0, slash), text.slice(slash + 1)];
+  const type = contentType.safeParse(typeText);
+  if (!type.success) throw new UsageError(`"${text}": ${typeText} is not a content type (${CONTENT_TYPES.join(', ')})`);
+  const id = idSchema.safeParse(idText);
+  if (!id.success) throw new UsageError(`"${text}": the id ${id.error.issues[0]?.message ?? 'is invalid'}`);
+  return { type: type.data, id: id.data };
 }
 
 function describeItem(item: OutboxItem): string {

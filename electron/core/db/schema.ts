@@ -39,6 +39,9 @@ export interface UserDatabase {
     orphaned: number;
     created_at: string;
     updated_at: string;
+    target_key: string | null;
+    text_hash: string;
+    anchoring: string;
   };
   collections: { id: string; name: string; note: string; created_at: string; updated_at: string };
   collection_items: { collection_id: string; item_type: string; item_id: string; note: string; added_at: string };

@@ -38,6 +38,10 @@ export class RecordReader {
     return { version: row.version, record: JSON.parse(row.data) as Record<string, unknown> };
   }
 
+  exists(type: ContentType, id: string): boolean {
+    return this.byKey.get(type, id) !== undefined;
+  }
+
   changedInLastSync(version: number): boolean {
     const since = this.changedSince();
     return since !== null && version > since;

@@ -16,12 +16,17 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export class BackupError extends Error {}
 
-/** The user tables (everything but SQLite's and the migrator's own). */
+/**
+ * The user tables (everything but SQLite's and the migrator's own, and the
+ * full-text indexes: virtual tables and their shadow tables are derived from
+ * the others, and their triggers rebuild them as rows are restored).
+ */
 function userTables(sqlite: Database.Database, schema = 'main'): string[] {
-  return sqlite
-    .prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
+  const rows = sqlite
+    .prepare(`SELECT name, sql FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name`)
+    .all() as Array<{ name: string; sql: string | null }>;
+  const virtual = rows.filter((row) => /^CREATE VIRTUAL TABLE/i.test(row.sql ?? '')).map((row) => row.name);
+  return rows.map((row) => row.name).filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
 }
 
 const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;

@@ -18,11 +18,18 @@ async function openCore(name: string): Promise<Core> {
   return createCore({ dataDir: path.join(temp.dir, name), appVersion: '0.0.0-test' });
 }
 
-/** Every row of every user table, in a stable order: what "all user data" means. */
+/**
+ * Every row of every user table, in a stable order: what "all user data" means.
+ * Full-text indexes (virtual tables and their shadow tables) are derived from
+ * those rows, so they are compared by what they find, not by their pages.
+ */
 function allUserRows(core: Core): Record<string, unknown[]> {
   const sqlite = core.stores.user.sqlite;
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()]));
+  const rows = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+  const virtual = rows.filter((row) => /^CREATE VIRTUAL TABLE/i.test(row.sql)).map((row) => row.name);
+  const tables = rows.map((row) => row.name).filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
+  const notesIndex = sqlite.prepare("SELECT a.id FROM annotation_notes JOIN annotations a ON a.rowid = annotation_notes.rowid WHERE annotation_notes MATCH 'integration' ORDER BY a.id").pluck().all();
+  return { ...Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()])), 'annotation_notes MATCH integration': notesIndex };
 }
 
 function fillUserData(core: Core): void {

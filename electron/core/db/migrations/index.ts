@@ -8,6 +8,8 @@ import * as userSettings from './user/2026-12-01-0001-settings';
 import * as userData from './user/2026-12-01-0002-user-data';
 import * as userSavedSearches from './user/2026-12-01-0003-saved-searches';
 import * as userOutboxLanes from './user/2026-12-01-0004-outbox-lanes';
+import * as userAnnotationAnchoring from './user/2026-12-01-0005-annotation-anchoring';
+import * as userAnnotationNotesFts from './user/2026-12-01-0006-annotation-notes-fts';
 
 // Listed statically (not read from a folder) so the bundled app carries them.
 // Names sort by their date prefix, which is the order Kysely applies them in.
@@ -24,4 +26,6 @@ export const userMigrations: Record<string, Migration> = {
   '2026-12-01-0002-user-data': userData,
   '2026-12-01-0003-saved-searches': userSavedSearches,
   '2026-12-01-0004-outbox-lanes': userOutboxLanes,
+  '2026-12-01-0005-annotation-anchoring': userAnnotationAnchoring,
+  '2026-12-01-0006-annotation-notes-fts': userAnnotationNotesFts,
 };

@@ -1,0 +1,280 @@
+// The user's annotations (user.sqlite) on synced records (corpus.sqlite):
+// created on a target's plain text, re-anchored after each sync page that
+// touches their targets, never deleted by sync or resync.
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  annotationCreateSchema,
+  annotationListSchema,
+  annotationUpdateSchema,
+  type AnnotatableType,
+  type Annotation,
+  type AnnotationTarget,
+  type Anchoring,
+} from '../../../shared/annotations';
+import { ContractError } from '../../../shared/contract';
+import type { ChangesPage } from '../../../shared/portal-api';
+import { changedPassage, describeSpan, reanchor, type TextPosition, type TextQuote } from './anchoring';
+import { targetText, textHash } from './target-text';
+
+interface AnnotationRow {
+  id: string;
+  target_type: string;
+  target_id: string;
+  target_key: string | null;
+  target_version: number;
+  text_hash: string;
+  selector: string;
+  note: string;
+  color: string;
+  tags: string;
+  orphaned: number;
+  anchoring: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface StoredSelectors {
+  quote: TextQuote;
+  position: TextPosition;
+}
+
+type CreateArgs = z.output<typeof annotationCreateSchema>;
+type UpdateArgs = z.output<typeof annotationUpdateSchema>;
+type ListArgs = z.output<typeof annotationListSchema>;
+
+function toAnnotation(row: AnnotationRow): Annotation {
+  const selectors = JSON.parse(row.selector) as StoredSelectors;
+  return {
+    id: row.id,
+    target: { type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key },
+    textVersion: row.target_version,
+    textHash: row.text_hash,
+    quote: { type: 'TextQuoteSelector', ...selectors.quote },
+    position: { type: 'TextPositionSelector', ...selectors.position },
+    color: row.color as Annotation['color'],
+    note: row.note,
+    tags: JSON.parse(row.tags) as string[],
+    anchoring: JSON.parse(row.anchoring) as Anchoring,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A snippet with U+E000…U+E001 (private-use characters; a note that itself contains them would be split there) around matches, as parts. */
+function snippetParts(marked: string): Array<{ text: string; match: boolean }> {
+  const parts: Array<{ text: string; match: boolean }> = [];
+  for (const [i, piece] of marked.split(/[\uE000\uE001]/).entries()) if (piece) parts.push({ text: piece, match: i % 2 === 1 });
+  return parts;
+}
+
+export class AnnotationService {
+  private readonly recordOf: Database.Statement<[string, string], { version: number; data: string; countries: string }>;
+
+  constructor(
+    private readonly user: Database.Database,
+    corpus: Database.Database,
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {
+    this.recordOf = corpus.prepare('SELECT version, data, countries FROM records WHERE type = ? AND id = ?');
+  }
+
+  /** The target's record and current plain text; null when the record is not in the library. */
+  current(target: Pick<AnnotationTarget, 'type' | 'id' | 'key'>): { version: number; text: string | null; record: Record<string, unknown> } | null {
+    const row = this.recordOf.get(target.type, target.id);
+    if (!row) return null;
+    const record = JSON.parse(row.data) as Record<string, unknown>;
+    return { version: row.version, text: targetText(target, record), record };
+  }
+
+  create(args: CreateArgs): Annotation {
+    const current = this.current(args.target);
+    if (!current) throw new ContractError('not_found', `No ${args.target.type} with id "${args.target.id}" in the local library`);
+    if (current.text === null) throw new ContractError('not_found', `The ${args.target.type} "${args.target.id}" has no text "${args.target.key}"`);
+    const text = current.text;
+    if (args.end > text.length) throw new ContractError('invalid_arguments', `end ${args.end} is past the end of the target's text (${text.length} characters)`);
+    const { quote, position } = describeSpan(text, args.start, args.end);
+    if (args.exact !== undefined && args.exact !== quote.exact) {
+      throw new ContractError('conflict', `The text at ${args.start}–${args.end} is ${JSON.stringify(quote.exact)}, not ${JSON.stringify(args.exact)}: the view is out of date`);
+    }
+    const at = this.now();
+    const row: AnnotationRow = {
+      id: randomUUID(),
+      target_type: args.target.type,
+      target_id: args.target.id,
+      target_key: args.target.key,
+      target_version: current.version,
+      text_hash: textHash(text),
+      selector: JSON.stringify({ quote, position }),
+      note: args.note,
+      color: args.color,
+      tags: JSON.stringify(args.tags),
+      orphaned: 0,
+      anchoring: JSON.stringify({ status: 'placed', tier: 'created', start: position.start, end: position.end } satisfies Anchoring),
+      created_at: at,
+      updated_at: at,
+    };
+    this.user
+      .prepare(
+        `INSERT INTO annotations (id, target_type, target_id, target_key, target_version, text_hash, selector, note, color, tags, orphaned, anchoring, created_at, updated_at)
+         VALUES (@id, @target_type, @target_id, @target_key, @target_version, @text_hash, @selector, @note, @color, @tags, @orphaned, @anchoring, @created_at, @updated_at)`,
+      )
+      .run(row);
+    return toAnnotation(row);
+  }
+
+  private row(id: string): AnnotationRow {
+    const row = this.user.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+    if (!row) throw new ContractError('not_found', `No annotation with id "${id}"`);
+    return row;
+  }
+
+  get(id: string): Annotation {
+    return toAnnotation(this.row(id));
+  }
+
+  update({ id, note, color, tags }: UpdateArgs): Annotation {
+    const row = this.row(id);
+    const next = { ...row, note: note ?? row.note, color: color ?? row.color, tags: tags ? JSON.stringify(tags) : row.tags, updated_at: this.now() };
+    this.user.prepare('UPDATE annotations SET note = @note, color = @color, tags = @tags, updated_at = @updated_at WHERE id = @id').run(next);
+    return toAnnotation(next);
+  }
+
+  delete(id: string): boolean {
+    return this.user.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+  }
+
+  list(filters: ListArgs): { total: number; annotations: Annotation[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filters.color) {
+      where.push('color = ?');
+      params.push(filters.color);
+    }
+    if (filters.tag) {
+      where.push('EXISTS (SELECT 1 FROM json_each(annotations.tags) WHERE value = ?)');
+      params.push(filters.tag);
+    }
+    if (filters.target) {
+      where.push('target_type = ? AND target_id = ?');
+      params.push(filters.target.type, filters.target.id);
+    }
+    if (filters.orphaned !== undefined) {
+      where.push('orphaned = ?');
+      params.push(filters.orphaned ? 1 : 0);
+    }
+    const rows = this.user.prepare(`SELECT * FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`).all(...params) as AnnotationRow[];
+    // Country lives on the target record in the corpus (another file): filtered here.
+    const matching = filters.country ? rows.filter((row) => this.countriesOf(row.target_type, row.target_id).includes(filters.country!)) : rows;
+    return { total: matching.length, annotations: matching.slice(filters.offset, filters.offset + filters.limit).map(toAnnotation) };
+  }
+
+  private countriesOf(type: string, id: string): string[] {
+    const row = this.recordOf.get(type, id);
+    if (!row) return [];
+    const record = JSON.parse(row.data) as { countries?: string[]; country?: string };
+    return [...(record.countries ?? []), ...(record.country ? [record.country] : [])];
+  }
+
+  forTarget(target: AnnotationTarget): { target: AnnotationTarget; text: string | null; textVersion: number | null; annotations: Annotation[] } {
+    const current = this.current(target);
+    const rows = this.user
+      .prepare('SELECT * FROM annotations WHERE target_type = ? AND target_id = ? AND target_key IS ? ORDER BY created_at, id')
+      .all(target.type, target.id, target.key) as AnnotationRow[];
+    return { target, text: current?.text ?? null, textVersion: current ? current.version : null, annotations: rows.map(toAnnotation) };
+  }
+
+  /**
+   * Re-anchors every annotation on a record against its current text. An
+   * annotation whose text hash is unchanged keeps its selectors; a placed one
+   * gets new selectors and version; an orphan keeps its old selectors.
+   */
+  reanchorRecord(type: string, id: string): { placed: number; orphaned: number } {
+    const rows = this.user.prepare('SELECT * FROM annotations WHERE target_type = ? AND target_id = ?').all(type, id) as AnnotationRow[];
+    let placed = 0;
+    let orphaned = 0;
+    const write = this.user.prepare(
+      'UPDATE annotations SET selector = @selector, target_version = @target_version, text_hash = @text_hash, orphaned = @orphaned, anchoring = @anchoring WHERE id = @id',
+    );
+    const at = this.now();
+    this.user.transaction(() => {
+      for (const row of rows) {
+        const selectors = JSON.parse(row.selector) as StoredSelectors;
+        const current = this.current({ type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key });
+        if (!current || current.text === null) {
+          const anchoring: Anchoring = { status: 'orphaned', reason: 'target-deleted', oldQuote: selectors.quote.exact, changedPassage: '', at };
+          write.run({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
+          orphaned += 1;
+          continue;
+        }
+        const text = current.text;
+        const hash = textHash(text);
+        if (hash === row.text_hash && row.orphaned === 0) {
+          write.run({ ...row, target_version: current.version });
+          placed += 1;
+          continue;
+        }
+        const anchor = reanchor(text, selectors.quote, selectors.position);
+        if (anchor.status === 'placed') {
+          const next = describeSpan(text, anchor.start, anchor.end);
+          const anchoring: Anchoring = { status: 'placed', tier: anchor.tier, start: anchor.start, end: anchor.end };
+          write.run({ ...row, selector: JSON.stringify(next), target_version: current.version, text_hash: hash, orphaned: 0, anchoring: JSON.stringify(anchoring) });
+          placed += 1;
+        } else {
+          const anchoring: Anchoring = { status: 'orphaned', reason: 'text-changed', oldQuote: selectors.quote.exact, changedPassage: changedPassage(text, selectors.position), at };
+          write.run({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
+          orphaned += 1;
+        }
+      }
+    })();
+    return { placed, orphaned };
+  }
+
+  /**
+   * Full-text search in the notes (the annotation_notes FTS5 index of the user
+   * store): every word must match, the last one as a prefix; best first (bm25).
+   */
+  search(query: string, limit: number): Array<{ annotation: Annotation; snippet: Array<{ text: string; match: boolean }> }> {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+    const rows = this.user
+      .prepare(
+        `SELECT a.*, snippet(annotation_notes, 0, char(57344), char(57345), '…', 16) AS snippet FROM annotation_notes
+         JOIN annotations a ON a.rowid = annotation_notes.rowid WHERE annotation_notes MATCH ? ORDER BY bm25(annotation_notes) LIMIT ?`,
+      )
+      .all(match, limit) as Array<AnnotationRow & { snippet: string }>;
+    return rows.map(({ snippet, ...row }) => ({ annotation: toAnnotation(row), snippet: snippetParts(snippet) }));
+  }
+
+  /** Set by a corpus reset (a resync): the records that do not come back bring no delete, so the last page checks every target. */
+  private resyncing = false;
+
+  corpusReset(): void {
+    this.resyncing = true;
+  }
+
+  /** Re-anchors every annotated record: after a resync, those whose record did not come back become orphans. */
+  reanchorAll(): void {
+    const targets = this.user.prepare('SELECT DISTINCT target_type, target_id FROM annotations').all() as Array<{ target_type: string; target_id: string }>;
+    for (const target of targets) this.reanchorRecord(target.target_type, target.target_id);
+  }
+
+  /** After a sync page: re-anchors the annotations of every record it changed or removed. */
+  pageApplied(page: ChangesPage): void {
+    if (this.resyncing && !page.hasMore) {
+      this.resyncing = false;
+      this.reanchorAll();
+      return;
+    }
+    const annotated = this.user.prepare('SELECT 1 FROM annotations WHERE target_type = ? AND target_id = ? LIMIT 1');
+    const seen = new Set<string>();
+    for (const change of page.changes) {
+      const key = `${change.type}/${change.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (annotated.get(change.type, change.id)) this.reanchorRecord(change.type, change.id);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// Annotations and collections: the user's own data about synced records.
+// Annotations follow the W3C Web Annotation model: a target (a record, or one
+// section/field of it) at the version of its plain text they were made on, a
+// TextQuoteSelector and a TextPositionSelector on that plain text.
+import { z } from 'zod';
+import { COUNTRY_SHEET_SECTIONS, contentType, countryCode, id, isoDateTime } from './content';
+
+export const ANNOTATABLE_TYPES = ['document', 'country-sheet', 'good-practice'] as const;
+export type AnnotatableType = (typeof ANNOTATABLE_TYPES)[number];
+
+/** The fields of a good practice that carry annotatable text. */
+export const GOOD_PRACTICE_TEXT_FIELDS = ['summary', 'challengeAndGoals', 'howItWorks', 'results', 'targetGroupOpinion'] as const;
+/** The fields of a document that carry annotatable text (body when none is given). */
+export const DOCUMENT_TEXT_FIELDS = ['body', 'summary'] as const;
+
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
+export const annotationColor = z.enum(ANNOTATION_COLORS);
+
+const tag = z.string().trim().min(1, 'a tag must not be empty').max(64, 'a tag is at most 64 characters');
+const tags = z.array(tag).max(30, 'at most 30 tags').transform((list) => [...new Set(list)]);
+const note = z.string().max(20_000, 'a note is at most 20,000 characters');
+
+/**
+ * What an annotation is on. `key` names the country-sheet section (required
+ * there), the good-practice field (required there) or the document field
+ * (optional: the body).
+ */
+export const annotationTargetSchema = z
+  .object({ type: z.enum(ANNOTATABLE_TYPES), id, key: z.string().max(64).nullable().default(null) })
+  .strict()
+  .superRefine((target, ctx) => {
+    const allowed: readonly string[] | null =
+      target.type === 'country-sheet' ? COUNTRY_SHEET_SECTIONS : target.type === 'good-practice' ? GOOD_PRACTICE_TEXT_FIELDS : DOCUMENT_TEXT_FIELDS;
+    if (target.key === null && target.type !== 'document') ctx.addIssue({ code: 'custom', path: ['key'], message: `a ${target.type} annotation needs key, one of ${allowed.join(', ')}` });
+    if (target.key !== null && !allowed.includes(target.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: `key must be one of ${allowed.join(', ')}` });
+  });
+export type AnnotationTarget = z.output<typeof annotationTargetSchema>;
+
+export const textQuoteSelectorSchema = z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() });
+export const textPositionSelectorSchema = z.object({ type: z.literal('TextPositionSelector'), start: z.number().int().nonnegative(), end: z.number().int().positive() });
+
+export const anchoringSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('placed'), tier: z.enum(['created', 'position', 'quote', 'fuzzy']), start: z.number().int().nonnegative(), end: z.number().int().positive() }),
+  z.object({
+    status: z.literal('orphaned'),
+    reason: z.enum(['text-changed', 'target-deleted']),
+    /** The quote as it was when the annotation last had a place. */
+    oldQuote: z.string(),
+    /** The new text around where the passage was; empty when the target is gone. */
+    changedPassage: z.string(),
+    at: isoDateTime,
+  }),
+]);
+export type Anchoring = z.infer<typeof anchoringSchema>;
+
+export const annotationSchema = z.object({
+  id: z.string().min(1),
+  target: z.object({ type: z.enum(ANNOTATABLE_TYPES), id, key: z.string().nullable() }),
+  /** The record version and SHA-256 of the plain text the selectors describe. */
+  textVersion: z.number().int().nonnegative(),
+  textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  quote: textQuoteSelectorSchema,
+  position: textPositionSelectorSchema,
+  color: annotationColor,
+  note: z.string(),
+  tags: z.array(z.string()),
+  anchoring: anchoringSchema,
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const annotationCreateSchema = z
+  .object({
+    target: annotationTargetSchema,
+    /** Character offsets in the target's plain text (annotations.forTarget gives it). */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    /** When given, must equal the text at start–end: guards against a stale view. */
+    exact: z.string().min(1).optional(),
+    color: annotationColor.default('yellow'),
+    note: note.default(''),
+    tags: tags.default([]),
+  })
+  .strict()
+  .refine((args) => args.end > args.start, { message: 'end must be greater than start', path: ['end'] });
+
+export const annotationUpdateSchema = z
+  .object({ id: z.string().min(1), note: note.optional(), color: annotationColor.optional(), tags: tags.optional() })
+  .strict()
+  .refine((args) => args.note !== undefined || args.color !== undefined || args.tags !== undefined, { message: 'give at least one of note, color, tags' });
+
+export const annotationListSchema = z
+  .object({
+    tag: tag.optional(),
+    color: annotationColor.optional(),
+    target: z.object({ type: z.enum(ANNOTATABLE_TYPES), id }).strict().optional(),
+    country: countryCode.optional(),
+    orphaned: z.boolean().optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+    offset: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+
+export const annotationListResultSchema = z.object({ total: z.number().int().nonnegative(), annotations: z.array(annotationSchema) });
+
+export const annotationsForTargetSchema = z.object({
+  target: annotationTargetSchema.nullable(),
+  /** The target's current plain text (what the offsets refer to); null when the record is gone. */
+  text: z.string().nullable(),
+  textVersion: z.number().int().nonnegative().nullable(),
+  annotations: z.array(annotationSchema),
+});
+
+// ── Collections ──
+
+export const collectionName = z.string().trim().min(1, 'a collection name must not be empty').max(200, 'a collection name is at most 200 characters');
+export const collectionItemKey = z.object({ type: contentType, id }).strict();
+
+export const collectionItemSchema = z.object({ type: contentType, id, note: z.string(), addedAt: isoDateTime, title: z.string().nullable() });
+export const collectionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  note: z.string(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  items: z.array(collectionItemSchema),
+});
+export type Collection = z.infer<typeof collectionSchema>;
+export type CollectionItem = z.infer<typeof collectionItemSchema>;
+
+export const collectionRef = z.object({ name: collectionName }).strict();
+
+// ── Export ──
+
+export const EXPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'markdown', 'annotations', 'zip'] as const;
+export const exportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+// ── Search in annotation notes ──
+
+export const annotationSearchSchema = z.object({ query: z.string().trim().min(1, 'the query is empty').max(500), limit: z.number().int().min(1).max(100).default(20) }).strict();
+export const annotationSearchResultSchema = z.object({
+  hits: z.array(z.object({ annotation: annotationSchema, snippet: z.array(z.object({ text: z.string(), match: z.boolean() })) })),
+});
