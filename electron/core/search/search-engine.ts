@@ -1,7 +1,8 @@
-// Full-text search over the synced corpus: FTS5 finds the matches, an
-// in-memory facet table filters and counts them, BM25 ranks only what is
-// shown, and snippets are made for the page of results alone (a plain
-// `ORDER BY rank` with snippet() computes a snippet for every match).
+// Full-text search over the synced corpus: the matches and their BM25 scores
+// come from in-memory postings of frequent terms (bm25.ts; FTS5 itself until
+// they are ready), an in-memory facet table filters and counts them, and
+// snippets are made for the page of results alone (a plain `ORDER BY rank`
+// with snippet() computes a snippet for every match).
 import type Database from 'better-sqlite3';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
 import { parseQuery, type QueryClauses, type SearchFilters } from './query';
@@ -284,7 +285,12 @@ export class SearchEngine {
       if (this.building) return this.scheduleBuild(); // Changes came during a build: look again once it is done.
       if (this.termPostings.ready && !this.needsRebuild()) {
         // A small sync: catch up now, so the next search does not have to.
-        this.termPostings.catchUp();
+        try {
+          this.termPostings.catchUp();
+        } catch (error) {
+          // The next search catches up (or FTS5 answers); a timer must not take the core down.
+          if (!this.closed) console.error(`Search: catching up term postings failed: ${(error as Error).message}`);
+        }
         return;
       }
       void this.buildTermPostings().catch((error: unknown) => {
