@@ -7,6 +7,8 @@ export interface CoreSupervisorOptions {
   entry: string;
   dataDir: string;
   appVersion: string;
+  /** The key the core encrypts the session token with (see session-key.ts); none leaves it in a 0600 file. */
+  tokenKey?: Buffer;
   /** Told when the core died and what happened next. */
   onCrash(message: string): void;
   /** Receives every event the core emits (forwarded to the windows). */
@@ -27,7 +29,12 @@ export class CoreSupervisor {
     const child = utilityProcess.fork(this.options.entry, [], {
       serviceName: 'EWSI core',
       stdio: 'inherit',
-      env: { ...process.env, [CORE_ENV.dataDir]: this.options.dataDir, [CORE_ENV.appVersion]: this.options.appVersion },
+      env: {
+        ...process.env,
+        [CORE_ENV.dataDir]: this.options.dataDir,
+        [CORE_ENV.appVersion]: this.options.appVersion,
+        ...(this.options.tokenKey ? { [CORE_ENV.tokenKey]: this.options.tokenKey.toString('base64') } : {}),
+      },
     });
     const client = new CoreClient({
       send: (message) => child.postMessage(message),

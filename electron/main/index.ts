@@ -1,6 +1,6 @@
 // Electron main: thin on purpose. It owns windows, the app:// protocol and the
 // IPC gate; everything else happens in the core, a utilityProcess of its own.
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureEnvelope } from '../../shared/contract';
@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { CoreSupervisor } from './core-supervisor';
 import { refuseUntrustedCall } from './ipc-guard';
 import { isAllowedExternalUrl, isAppUrl } from './navigation-policy';
+import { sessionKey } from './session-key';
 import { mainWindowOptions } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +34,7 @@ async function run(): Promise<void> {
     entry: path.join(here, 'core-process.js'),
     dataDir,
     appVersion: app.getVersion(),
+    tokenKey: sessionKey(dataDir, safeStorage),
     onCrash: (message) => void dialog.showMessageBox({ type: 'warning', title: 'EWSI Desktop', message }),
     onEvent: (name, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);

@@ -3,6 +3,7 @@
 // the stores and answers contract calls until told to shut down.
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
+import { EncryptedFileTokenStore } from '../outbox/token-store';
 import { CORE_ENV, toCoreSchema, type FromCore, type ToCore } from './protocol';
 
 interface ParentLink {
@@ -30,9 +31,19 @@ async function main(): Promise<void> {
     link.post({ kind: 'fatal', message: `${CORE_ENV.dataDir} is not set: the core needs a data folder` });
     process.exit(2);
   }
+  // The app's main hands over the session key in the environment; it is read once and dropped.
+  const tokenKey = process.env[CORE_ENV.tokenKey];
+  delete process.env[CORE_ENV.tokenKey];
   let core: Core;
   try {
-    core = await createCore({ dataDir, appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(), search: { backgroundPostings: true }, emit: (name, payload) => link.post({ kind: 'event', name, payload }) });
+    const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64')) : undefined;
+    core = await createCore({
+      dataDir,
+      appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(),
+      search: { backgroundPostings: true },
+      tokenStore,
+      emit: (name, payload) => link.post({ kind: 'event', name, payload }),
+    });
     const portalUrl = process.env[CORE_ENV.portalUrl];
     if (portalUrl && !core.settings.get().serverUrl) core.settings.update({ serverUrl: portalUrl });
     if (process.env[CORE_ENV.autoSync] !== '0') core.startBackground();

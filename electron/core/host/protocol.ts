@@ -27,4 +27,6 @@ export const CORE_ENV = {
   portalUrl: 'EWSI_PORTAL_URL',
   /** '0' keeps the core from syncing on its own schedule and from pushing the outbox on its own. */
   autoSync: 'EWSI_AUTO_SYNC',
+  /** Base64 of the 32-byte key the session token is encrypted with (the app's main sets it; read once, then removed from the environment). */
+  tokenKey: 'EWSI_TOKEN_KEY',
 } as const;

@@ -1,6 +1,8 @@
 // Where the member's session token is kept. The CLI and the harness keep it in
-// a file readable by its owner only; the Electron app is meant to keep it
-// encrypted with safeStorage (see ARCHITECTURE.md, "Sign-in and the token").
+// a file readable by its owner only; the Electron app keeps it encrypted with a
+// key that main protects with safeStorage (see ARCHITECTURE.md, "Sign-in and
+// the token").
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -37,15 +39,86 @@ export class FileTokenStore implements TokenStore {
   }
 
   save(secret: string): void {
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    // Created with 0600 from the start (never readable by others, not even briefly), then renamed over the old one.
-    fs.writeFileSync(temp, secret, { mode: 0o600, flag: 'w' });
-    fs.chmodSync(temp, 0o600);
-    fs.renameSync(temp, this.file);
+    writePrivateFile(this.file, Buffer.from(secret, 'utf8'));
   }
 
   delete(): void {
     fs.rmSync(this.file, { force: true });
+  }
+}
+
+/** Writes a file readable by its owner only: created 0600 (never readable by others, not even briefly), then renamed over the old one. */
+function writePrivateFile(file: string, bytes: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, bytes, { mode: 0o600, flag: 'w' });
+  fs.chmodSync(temp, 0o600);
+  fs.renameSync(temp, file);
+}
+
+export const ENCRYPTED_TOKEN_FILE = 'session-token.enc';
+const MAGIC = Buffer.from('EWSI-TOKEN-1');
+
+/**
+ * The session encrypted with AES-256-GCM under a key the host gives the core
+ * (in the app: a random key that main keeps encrypted with Electron's
+ * safeStorage, so the token at rest is only readable through the OS keychain).
+ * A file that does not decrypt (another key, tampering) reads as signed out.
+ * A plain `session-token` left by an earlier version is encrypted on first read.
+ */
+export class EncryptedFileTokenStore implements TokenStore {
+  readonly file: string;
+  private readonly plainFile: string;
+
+  constructor(
+    dataDir: string,
+    private readonly key: Buffer,
+  ) {
+    if (key.length !== 32) throw new Error('The session key must be 32 bytes');
+    this.file = path.join(dataDir, ENCRYPTED_TOKEN_FILE);
+    this.plainFile = path.join(dataDir, TOKEN_FILE);
+  }
+
+  get description(): string {
+    return `file ${this.file} (encrypted; its key is protected by the operating system's keychain)`;
+  }
+
+  load(): string | null {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return this.adoptPlainFile();
+    }
+    const header = MAGIC.length;
+    if (bytes.length < header + 28 || !bytes.subarray(0, header).equals(MAGIC)) return null;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(header, header + 12));
+      decipher.setAuthTag(bytes.subarray(header + 12, header + 28));
+      return Buffer.concat([decipher.update(bytes.subarray(header + 28)), decipher.final()]).toString('utf8');
+    } catch {
+      return null; // Another key or a changed file: signed out, and the next sign-in replaces it.
+    }
+  }
+
+  save(secret: string): void {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+    writePrivateFile(this.file, Buffer.concat([MAGIC, iv, cipher.getAuthTag(), sealed]));
+  }
+
+  delete(): void {
+    fs.rmSync(this.file, { force: true });
+    fs.rmSync(this.plainFile, { force: true });
+  }
+
+  private adoptPlainFile(): string | null {
+    const plain = new FileTokenStore(path.dirname(this.file)).load();
+    if (plain === null) return null;
+    this.save(plain);
+    fs.rmSync(this.plainFile, { force: true });
+    return plain;
   }
 }
