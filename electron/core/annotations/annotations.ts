@@ -44,8 +44,28 @@ type CreateArgs = z.output<typeof annotationCreateSchema>;
 type UpdateArgs = z.output<typeof annotationUpdateSchema>;
 type ListArgs = z.output<typeof annotationListSchema>;
 
+/** The stored selectors, or undefined when the row holds something else (such a row is left exactly as it is). */
+function readSelectors(text: string): StoredSelectors | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<StoredSelectors> | null;
+    const quote = value?.quote;
+    const position = value?.position;
+    if (typeof quote?.exact !== 'string' || typeof quote.prefix !== 'string' || typeof quote.suffix !== 'string') return undefined;
+    if (!Number.isInteger(position?.start) || !Number.isInteger(position?.end)) return undefined;
+    return value as StoredSelectors;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Annotations of the rows whose selectors can be read. */
+function readableAnnotations(rows: AnnotationRow[]): Annotation[] {
+  return rows.filter((row) => readSelectors(row.selector) !== undefined).map(toAnnotation);
+}
+
 function toAnnotation(row: AnnotationRow): Annotation {
-  const selectors = JSON.parse(row.selector) as StoredSelectors;
+  const selectors = readSelectors(row.selector);
+  if (!selectors) throw new Error(`Annotation ${row.id} has selectors this version cannot read`);
   return {
     id: row.id,
     target: { type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key },
@@ -167,7 +187,7 @@ export class AnnotationService {
     const rows = this.user.prepare(`SELECT * FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`).all(...params) as AnnotationRow[];
     // Country lives on the target record in the corpus (another file): filtered here.
     const matching = filters.country ? rows.filter((row) => this.countriesOf(row.target_type, row.target_id).includes(filters.country!)) : rows;
-    return { total: matching.length, annotations: matching.slice(filters.offset, filters.offset + filters.limit).map(toAnnotation) };
+    return { total: matching.length, annotations: readableAnnotations(matching.slice(filters.offset, filters.offset + filters.limit)) };
   }
 
   private countriesOf(type: string, id: string): string[] {
@@ -182,7 +202,7 @@ export class AnnotationService {
     const rows = this.user
       .prepare('SELECT * FROM annotations WHERE target_type = ? AND target_id = ? AND target_key IS ? ORDER BY created_at, id')
       .all(target.type, target.id, target.key) as AnnotationRow[];
-    return { target, text: current?.text ?? null, textVersion: current ? current.version : null, annotations: rows.map(toAnnotation) };
+    return { target, text: current?.text ?? null, textVersion: current ? current.version : null, annotations: readableAnnotations(rows) };
   }
 
   /**
@@ -200,7 +220,8 @@ export class AnnotationService {
     const at = this.now();
     this.user.transaction(() => {
       for (const row of rows) {
-        const selectors = JSON.parse(row.selector) as StoredSelectors;
+        const selectors = readSelectors(row.selector);
+        if (!selectors) continue; // Not ours to rewrite: kept as it is.
         const current = this.current({ type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key });
         if (!current || current.text === null) {
           const anchoring: Anchoring = { status: 'orphaned', reason: 'target-deleted', oldQuote: selectors.quote.exact, changedPassage: '', at };
