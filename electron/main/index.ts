@@ -23,6 +23,16 @@ if (!app.requestSingleInstanceLock()) {
   void run();
 }
 
+/** The session key, or none (the core then keeps the token in its 0600 file) when the key file cannot be written. */
+function sessionKeyOrNone(dataDir: string): Buffer | undefined {
+  try {
+    return sessionKey(dataDir, safeStorage);
+  } catch (error) {
+    console.warn(`The session token will be kept in a private file, not encrypted: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
 async function run(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.EWSI_DATA_DIR ?? app.getPath('userData');
@@ -34,7 +44,7 @@ async function run(): Promise<void> {
     entry: path.join(here, 'core-process.js'),
     dataDir,
     appVersion: app.getVersion(),
-    tokenKey: sessionKey(dataDir, safeStorage),
+    tokenKey: sessionKeyOrNone(dataDir),
     onCrash: (message) => void dialog.showMessageBox({ type: 'warning', title: 'EWSI Desktop', message }),
     onEvent: (name, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
