@@ -16,24 +16,10 @@ import {
   type OutboxResult,
   type OutboxState,
 } from '../../../shared/outbox';
+import type { UserDatabase } from '../db/schema';
 
-export interface OutboxRow {
-  id: string;
-  kind: OutboxKind;
-  idempotency_key: string;
-  payload: string;
-  state: OutboxState;
-  attempts: number;
-  last_error: string | null;
-  result: string | null;
-  created_at: string;
-  updated_at: string;
-  lane: string;
-  seq: number;
-  next_attempt_at: string | null;
-  delivery_unknown: number;
-  sent_at: string | null;
-}
+/** A row of the outbox table, with its kind and state typed. */
+export type OutboxRow = Omit<UserDatabase['outbox'], 'kind' | 'state'> & { kind: OutboxKind; state: OutboxState };
 
 /** States an item can still leave by being sent. */
 export const PENDING_STATES: readonly OutboxState[] = ['queued', 'sending', 'needs_attention'];

@@ -18,6 +18,7 @@ import { UNSENT_STATES, useOutboxItems, useOutboxStatus } from '../outbox';
 import { href, type Route } from '../router';
 import { sanitizeHtml } from '../sanitize';
 import { useLoad } from '../use-load';
+import { LoadFailure } from '../components/LoadFailure';
 
 const THREAD_PAGE = 20;
 const POST_PAGE = 50;
@@ -49,11 +50,7 @@ function ForumList() {
       </h1>
       <p className="lede">{t('forums.lede')}</p>
       {forums.status === 'loading' && <p role="status">{t('forums.loading')}</p>}
-      {forums.status === 'failed' && (
-        <p role="alert" className="error">
-          {forums.message}
-        </p>
-      )}
+      <LoadFailure load={forums} />
       {forums.status === 'ready' && forums.value.total === 0 && <p className="card notice">{t('forums.none')}</p>}
       {forums.status === 'ready' && forums.value.total > 0 && (
         <ul className="plain-list hits" data-testid="forum-list">
@@ -106,20 +103,12 @@ function ForumView({ forumId, page }: { forumId: string; page: number }) {
         {title}
       </h1>
       {forum.status === 'ready' && forum.value.type === 'forum' && forum.value.record.description && <p className="lede">{forum.value.record.description}</p>}
-      {forum.status === 'failed' && (
-        <p role="alert" className="error">
-          {forum.message}
-        </p>
-      )}
+      <LoadFailure load={forum} />
       <div role="status" className="search-summary">
         {threads.status === 'loading' && t('forums.loading')}
         {threads.status === 'ready' && t('forums.threadCount', { count: threads.value.total, formatted: formatNumber(threads.value.total, locale) })}
       </div>
-      {threads.status === 'failed' && (
-        <p role="alert" className="error">
-          {threads.message}
-        </p>
-      )}
+      <LoadFailure load={threads} />
       {threads.status === 'ready' && threads.value.items.length > 0 && (
         <ul className="plain-list hits" data-testid="thread-list">
           {threads.value.items.map((thread) => (
@@ -246,20 +235,12 @@ function ThreadView({ threadId, page }: { threadId: string; page: number }) {
         {record?.title ?? threadId}
       </h1>
       {record && <p className="muted">{t('forums.startedBy', { name: record.authorName, date: formatDate(record.createdAt, locale) })}</p>}
-      {thread.status === 'failed' && (
-        <p role="alert" className="error">
-          {thread.message}
-        </p>
-      )}
+      <LoadFailure load={thread} />
       <div role="status" className="search-summary">
         {posts.status === 'loading' && t('forums.loading')}
         {posts.status === 'ready' && t('forums.postCount', { count: posts.value.total, formatted: formatNumber(posts.value.total, locale) })}
       </div>
-      {posts.status === 'failed' && (
-        <p role="alert" className="error">
-          {posts.message}
-        </p>
-      )}
+      <LoadFailure load={posts} />
       {posts.status === 'ready' && posts.value.posts.length > 0 && (
         <ol className="plain-list posts" data-testid="posts" start={(page - 1) * POST_PAGE + 1} aria-label={t('forums.posts')}>
           {posts.value.posts.map((post) => (
@@ -276,11 +257,7 @@ function ThreadView({ threadId, page }: { threadId: string; page: number }) {
       {lastPage && drafts.status === 'ready' && (
         <DraftList items={drafts.value} label={t('forums.yourReplies')} render={(item: OutboxItem) => item.kind === 'forum.reply' && <p className="own-text">{item.payload.body}</p>} />
       )}
-      {drafts.status === 'failed' && (
-        <p role="alert" className="error">
-          {drafts.message}
-        </p>
-      )}
+      <LoadFailure load={drafts} />
       {record && <ReplyForm threadId={threadId} />}
     </section>
   );

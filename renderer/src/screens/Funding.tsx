@@ -12,6 +12,7 @@ import { useApi } from '../core';
 import { countryName, formatDate, formatNumber } from '../format';
 import { href, navigate, type Route } from '../router';
 import { useLoad } from '../use-load';
+import { LoadFailure } from '../components/LoadFailure';
 
 const PAGE_SIZE = 20;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -152,11 +153,7 @@ export function FundingScreen({ route }: { route: Route }) {
         {list.status === 'loading' && t('funding.loading')}
         {result && t('funding.total', { count: result.total, formatted: formatNumber(result.total, locale) })}
       </div>
-      {list.status === 'failed' && (
-        <p role="alert" className="error">
-          {list.message}
-        </p>
-      )}
+      <LoadFailure load={list} />
       {result && (
         <ol className="hits plain-list" data-testid="funding-list" start={(filters.page - 1) * PAGE_SIZE + 1}>
           {result.items.map((item) => (

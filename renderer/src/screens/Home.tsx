@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatRelative, typeLabel } from '../format';
 import { href, navigate } from '../router';
 import { useLoad } from '../use-load';
 import { daysLeftText } from './Funding';
+import { LoadFailure } from '../components/LoadFailure';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -62,11 +63,7 @@ function LastChangesAndDeadlines() {
     <>
       <section aria-labelledby="home-changes" className="card" data-testid="home-changes">
         <h2 id="home-changes">{t('home.changes')}</h2>
-        {summary.status === 'failed' && (
-          <p role="alert" className="error">
-            {summary.message}
-          </p>
-        )}
+        <LoadFailure load={summary} />
         {value && !changes && <p className="muted">{t('home.noChanges')}</p>}
         {changes && (
           <>

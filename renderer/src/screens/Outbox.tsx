@@ -14,6 +14,7 @@ import { errorMessage, useApi } from '../core';
 import { formatDate, formatNumber, formatRelative } from '../format';
 import { failureText, stateLabel, useOutboxItems, useOutboxStatus } from '../outbox';
 import { href, navigate, type Route } from '../router';
+import { LoadFailure } from '../components/LoadFailure';
 
 export function OutboxScreen({ route }: { route: Route }) {
   const id = route.rest[0];
@@ -123,11 +124,7 @@ function OutboxList({ notice }: { notice: boolean }) {
         {message?.text}
       </p>
       {items.status === 'loading' && <p>{t('outbox.loading')}</p>}
-      {items.status === 'failed' && (
-        <p role="alert" className="error">
-          {items.message}
-        </p>
-      )}
+      <LoadFailure load={items} />
       {items.status === 'ready' && items.value.length === 0 && <p className="card notice">{t('outbox.empty')}</p>}
       {items.status === 'ready' && items.value.length > 0 && (
         <ol className="plain-list outbox-items" data-testid="outbox-items">
@@ -204,11 +201,7 @@ function EditItem({ id }: { id: string }) {
         {t('outbox.editTitle')}
       </h1>
       {items.status === 'loading' && <p role="status">{t('outbox.loading')}</p>}
-      {items.status === 'failed' && (
-        <p role="alert" className="error">
-          {items.message}
-        </p>
-      )}
+      <LoadFailure load={items} />
       {items.status === 'ready' && !current && <p className="card notice">{t('outbox.notFound')}</p>}
       {current && (
         <p className="draft-state">

@@ -19,6 +19,7 @@ import { UNSENT_STATES, useOutboxGeneration, useOutboxItems } from '../outbox';
 import { kindLabel } from '../record-labels';
 import { href, navigate, type Route } from '../router';
 import { useLoad } from '../use-load';
+import { LoadFailure } from '../components/LoadFailure';
 
 const PAGE_SIZE = 20;
 
@@ -165,11 +166,7 @@ function PartnerList({ route }: { route: Route }) {
         {list.status === 'loading' && t('partners.loading')}
         {list.status === 'ready' && t('partners.total', { count: list.value.total, formatted: formatNumber(list.value.total, locale) })}
       </div>
-      {list.status === 'failed' && (
-        <p role="alert" className="error">
-          {list.message}
-        </p>
-      )}
+      <LoadFailure load={list} />
       {list.status === 'ready' && list.value.rows.length > 0 && (
         <ol className="plain-list hits" data-testid="partner-list" start={(page - 1) * PAGE_SIZE + 1}>
           {list.value.rows.map((row) => (
@@ -199,11 +196,7 @@ function PartnerList({ route }: { route: Route }) {
         </nav>
       )}
 
-      {drafts.status === 'failed' && (
-        <p role="alert" className="error">
-          {drafts.message}
-        </p>
-      )}
+      <LoadFailure load={drafts} />
       {drafts.status === 'ready' && (
         <DraftList
           items={drafts.value}

@@ -15,6 +15,7 @@ import { countryName, formatDate, formatNumber, themeLabel } from '../format';
 import { href, navigate, type Route } from '../router';
 import { sanitizeHtml } from '../sanitize';
 import { useLoad } from '../use-load';
+import { LoadFailure } from '../components/LoadFailure';
 
 const PAGE_SIZE = 20;
 const MIN_COMPARE = 2;
@@ -149,16 +150,8 @@ function PracticeList({ route }: { route: Route }) {
         {list.status === 'loading' && t('practices.loading')}
         {result && t('practices.total', { count: result.total, formatted: formatNumber(result.total, locale) })}
       </div>
-      {list.status === 'failed' && (
-        <p role="alert" className="error">
-          {list.message}
-        </p>
-      )}
-      {facets.status === 'failed' && (
-        <p role="alert" className="error">
-          {facets.message}
-        </p>
-      )}
+      <LoadFailure load={list} />
+      <LoadFailure load={facets} />
 
       {result && (
         <ol className="hits plain-list" data-testid="practice-list" start={(state.page - 1) * PAGE_SIZE + 1}>
@@ -239,11 +232,7 @@ function ComparePractices({ ids }: { ids: string[] }) {
       </h1>
       {!enough && <p className="card notice">{t('practices.selectHint', { min: MIN_COMPARE, max: MAX_COMPARE })}</p>}
       {comparison.status === 'loading' && <p role="status">{t('practices.loading')}</p>}
-      {comparison.status === 'failed' && (
-        <p role="alert" className="error">
-          {comparison.message}
-        </p>
-      )}
+      <LoadFailure load={comparison} />
       {comparison.status === 'ready' && comparison.value && (
         <>
           <p className="muted">

@@ -6,6 +6,7 @@ import { errorMessage, useApi } from '../core';
 import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../format';
 import { href, navigate, type Route } from '../router';
 import { facetToken, hasToken, toggleToken, type FacetName } from '../search-query';
+import { LoadFailure } from '../components/LoadFailure';
 
 const PAGE_SIZE = 20;
 const FACETS: FacetName[] = ['type', 'country', 'theme', 'language', 'year'];
@@ -78,11 +79,7 @@ export function SearchScreen({ route }: { route: Route }) {
       <p className="muted help">{t('search.help')}</p>
 
       {state.status === 'idle' && <p>{t('search.empty')}</p>}
-      {state.status === 'failed' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
+      <LoadFailure load={state} />
       <div role="status" className="search-summary" data-testid="search-summary">
         {state.status === 'loading' && t('search.loading')}
         {result && t('search.total', { count: result.total, formatted: formatNumber(result.total, locale) })}
