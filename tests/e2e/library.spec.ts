@@ -184,6 +184,8 @@ test('the reader shows a document from the library: sanitized body and metadata'
 
 test('the reader opens a search hit (Ctrl+K) and a PDF attachment drawn by pdf.js', async ({ page }) => {
   await page.goto(harness.url);
+  // Keys pressed before the first render (which waits for the saved settings) would be lost.
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await page.keyboard.press('Control+K');
   await page.keyboard.type('housing');
   await page.keyboard.press('Enter');
