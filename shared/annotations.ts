@@ -102,7 +102,32 @@ export const annotationListSchema = z
   })
   .strict();
 
-export const annotationListResultSchema = z.object({ total: z.number().int().nonnegative(), annotations: z.array(annotationSchema) });
+/** A record annotations point at, as the interface names it; title null when the record is no longer in the library. */
+export const annotatedRecordSchema = z.object({ type: z.enum(ANNOTATABLE_TYPES), id, title: z.string().nullable(), countries: z.array(countryCode) });
+export type AnnotatedRecord = z.infer<typeof annotatedRecordSchema>;
+
+export const annotationListResultSchema = z.object({
+  total: z.number().int().nonnegative(),
+  annotations: z.array(annotationSchema),
+  /** The records of the annotations on this page. */
+  records: z.array(annotatedRecordSchema),
+});
+
+/** What the annotation filters can choose from, with counts, across all the user's annotations. */
+export const annotationFacetsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  orphaned: z.number().int().nonnegative(),
+  colors: z.array(z.object({ color: annotationColor, count: z.number().int().positive() })),
+  tags: z.array(z.object({ tag: z.string(), count: z.number().int().positive() })),
+  records: z.array(annotatedRecordSchema.extend({ count: z.number().int().positive() })),
+  countries: z.array(z.object({ country: countryCode, count: z.number().int().positive() })),
+});
+
+/** Places an annotation (an orphan, typically) on a new span of its target's current text. */
+export const annotationReattachSchema = z
+  .object({ id: z.string().min(1), start: z.number().int().nonnegative(), end: z.number().int().positive(), exact: z.string().min(1).optional() })
+  .strict()
+  .refine((args) => args.end > args.start, { message: 'end must be greater than start', path: ['end'] });
 
 export const annotationsForTargetSchema = z.object({
   target: annotationTargetSchema.nullable(),
@@ -142,4 +167,5 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const annotationSearchSchema = z.object({ query: z.string().trim().min(1, 'the query is empty').max(500), limit: z.number().int().min(1).max(100).default(20) }).strict();
 export const annotationSearchResultSchema = z.object({
   hits: z.array(z.object({ annotation: annotationSchema, snippet: z.array(z.object({ text: z.string(), match: z.boolean() })) })),
+  records: z.array(annotatedRecordSchema),
 });

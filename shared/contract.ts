@@ -37,6 +37,8 @@ import {
 } from './outbox';
 import {
   annotationCreateSchema,
+  annotationFacetsSchema,
+  annotationReattachSchema,
   annotationListResultSchema,
   annotationListSchema,
   annotationSchema,
@@ -117,10 +119,14 @@ export const contract = {
   /** Highlights start–end of a target's plain text (as annotations.forTarget gives it). */
   'annotations.create': { args: annotationCreateSchema, result: annotationSchema },
   'annotations.update': { args: annotationUpdateSchema, result: annotationSchema },
+  /** Moves an annotation to start–end of its target's current text (triage of an orphan): placed again, its note and tags kept. */
+  'annotations.reattach': { args: annotationReattachSchema, result: annotationSchema },
   'annotations.delete': { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
   /** Across everything, newest first; country is the target record's. */
   'annotations.list': { args: annotationListSchema, result: annotationListResultSchema },
   /** A target's current plain text and its annotations, each placed in that text or orphaned. */
+  /** Colours, tags, records and countries the user's annotations have, with counts: the filters' choices. */
+  'annotations.facets': { args: noArguments, result: annotationFacetsSchema },
   'annotations.forTarget': { args: z.object({ target: annotationTargetSchema }).strict(), result: annotationsForTargetSchema },
   /** The user's annotation notes matching all the words (the last as a prefix), best first, with snippets. */
   'annotations.search': { args: annotationSearchSchema, result: annotationSearchResultSchema },

@@ -151,10 +151,15 @@ function createHandlers(
     'outbox.status': async () => outbox.status(),
     'annotations.create': async (args) => annotations.create(args),
     'annotations.update': async (args) => annotations.update(args),
+    'annotations.reattach': async (args) => annotations.reattach(args),
     'annotations.delete': async ({ id }) => ({ deleted: annotations.delete(id) }),
     'annotations.list': async (filters) => annotations.list(filters),
+    'annotations.facets': async () => annotations.facets(),
     'annotations.forTarget': async ({ target }) => annotations.forTarget(target),
-    'annotations.search': async ({ query, limit }) => ({ hits: annotations.search(query, limit) }),
+    'annotations.search': async ({ query, limit }) => {
+      const hits = annotations.search(query, limit);
+      return { hits, records: annotations.recordsOf(hits.map((hit) => hit.annotation)) };
+    },
     'collections.list': async () => collections.list(),
     'collections.create': async ({ name, note }) => collections.create(name, note),
     'collections.rename': async ({ name, newName }) => collections.rename(name, newName),

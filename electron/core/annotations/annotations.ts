@@ -5,8 +5,12 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  ANNOTATION_COLORS,
   annotationCreateSchema,
+  annotationFacetsSchema,
   annotationListSchema,
+  annotationReattachSchema,
+  type AnnotatedRecord,
   annotationUpdateSchema,
   type AnnotatableType,
   type Annotation,
@@ -43,6 +47,7 @@ interface StoredSelectors {
 type CreateArgs = z.output<typeof annotationCreateSchema>;
 type UpdateArgs = z.output<typeof annotationUpdateSchema>;
 type ListArgs = z.output<typeof annotationListSchema>;
+type ReattachArgs = z.output<typeof annotationReattachSchema>;
 
 /** The stored selectors, or undefined when the row holds something else (such a row is left exactly as it is). */
 function readSelectors(text: string): StoredSelectors | undefined {
@@ -90,14 +95,14 @@ function snippetParts(marked: string): Array<{ text: string; match: boolean }> {
 }
 
 export class AnnotationService {
-  private readonly recordOf: Database.Statement<[string, string], { version: number; data: string; countries: string }>;
+  private readonly recordOf: Database.Statement<[string, string], { version: number; data: string; countries: string; title: string }>;
 
   constructor(
     private readonly user: Database.Database,
     corpus: Database.Database,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    this.recordOf = corpus.prepare('SELECT version, data, countries FROM records WHERE type = ? AND id = ?');
+    this.recordOf = corpus.prepare('SELECT version, data, countries, title FROM records WHERE type = ? AND id = ?');
   }
 
   /** The target's record and current plain text; null when the record is not in the library. */
@@ -165,7 +170,7 @@ export class AnnotationService {
     return this.user.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
   }
 
-  list(filters: ListArgs): { total: number; annotations: Annotation[] } {
+  list(filters: ListArgs): { total: number; annotations: Annotation[]; records: AnnotatedRecord[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filters.color) {
@@ -187,7 +192,85 @@ export class AnnotationService {
     const rows = this.user.prepare(`SELECT * FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`).all(...params) as AnnotationRow[];
     // Country lives on the target record in the corpus (another file): filtered here.
     const matching = filters.country ? rows.filter((row) => this.countriesOf(row.target_type, row.target_id).includes(filters.country!)) : rows;
-    return { total: matching.length, annotations: readableAnnotations(matching.slice(filters.offset, filters.offset + filters.limit)) };
+    const annotations = readableAnnotations(matching.slice(filters.offset, filters.offset + filters.limit));
+    return { total: matching.length, annotations, records: this.recordsOf(annotations) };
+  }
+
+  /** The records a set of annotations point at, once each, as the interface names them. */
+  recordsOf(annotations: Array<Pick<Annotation, 'target'>>): AnnotatedRecord[] {
+    const seen = new Map<string, AnnotatedRecord>();
+    for (const { target } of annotations) {
+      const key = `${target.type}/${target.id}`;
+      if (seen.has(key)) continue;
+      const row = this.recordOf.get(target.type, target.id);
+      seen.set(key, { type: target.type, id: target.id, title: row?.title ?? null, countries: row ? this.countriesOf(target.type, target.id) : [] });
+    }
+    return [...seen.values()];
+  }
+
+  /** The filters' choices: every colour, tag, record and country the annotations have, with counts. */
+  facets(): z.output<typeof annotationFacetsSchema> {
+    const rows = this.user.prepare('SELECT target_type, target_id, target_key, color, tags, orphaned FROM annotations').all() as Array<Pick<AnnotationRow, 'target_type' | 'target_id' | 'target_key' | 'color' | 'tags' | 'orphaned'>>;
+    const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+    const colors = new Map<string, number>();
+    const tags = new Map<string, number>();
+    const records = new Map<string, number>();
+    const countries = new Map<string, number>();
+    const byRecord = new Map<string, AnnotatedRecord>();
+    let orphaned = 0;
+    for (const row of rows) {
+      count(colors, row.color);
+      if (row.orphaned) orphaned += 1;
+      let rowTags: unknown = [];
+      try {
+        rowTags = JSON.parse(row.tags);
+      } catch {
+        // A row another version wrote: counted without tags.
+      }
+      if (Array.isArray(rowTags)) for (const tag of new Set(rowTags)) if (typeof tag === 'string') count(tags, tag);
+      const key = `${row.target_type}/${row.target_id}`;
+      count(records, key);
+      if (!byRecord.has(key)) byRecord.set(key, this.recordsOf([{ target: { type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key } }])[0]!);
+      for (const country of byRecord.get(key)!.countries) count(countries, country);
+    }
+    const byCount = <T extends { count: number }>(list: T[], name: (item: T) => string) => list.sort((a, b) => b.count - a.count || name(a).localeCompare(name(b)));
+    return {
+      total: rows.length,
+      orphaned,
+      colors: ANNOTATION_COLORS.filter((color) => colors.has(color)).map((color) => ({ color, count: colors.get(color)! })),
+      tags: byCount([...tags].map(([tag, n]) => ({ tag, count: n })), (item) => item.tag),
+      records: [...records].map(([key, n]) => ({ ...byRecord.get(key)!, count: n })).sort((a, b) => (a.title ?? '\uffff').localeCompare(b.title ?? '\uffff') || a.id.localeCompare(b.id)),
+      countries: byCount([...countries].map(([country, n]) => ({ country, count: n })), (item) => item.country),
+    };
+  }
+
+  /**
+   * Places an annotation on start–end of its target's current text, keeping
+   * its note, colour and tags: how an orphan is triaged back into the text.
+   */
+  reattach({ id, start, end, exact }: ReattachArgs): Annotation {
+    const row = this.row(id);
+    const current = this.current({ type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key });
+    if (!current || current.text === null) throw new ContractError('not_found', `The ${row.target_type} "${row.target_id}" is no longer in the library: this annotation cannot be placed again`);
+    const text = current.text;
+    if (end > text.length) throw new ContractError('invalid_arguments', `end ${end} is past the end of the target's text (${text.length} characters)`);
+    const selectors = describeSpan(text, start, end);
+    if (exact !== undefined && exact !== selectors.quote.exact) {
+      throw new ContractError('conflict', `The text at ${start}–${end} is ${JSON.stringify(selectors.quote.exact)}, not ${JSON.stringify(exact)}: the view is out of date`);
+    }
+    const next: AnnotationRow = {
+      ...row,
+      selector: JSON.stringify(selectors),
+      target_version: current.version,
+      text_hash: textHash(text),
+      orphaned: 0,
+      anchoring: JSON.stringify({ status: 'placed', tier: 'created', start, end } satisfies Anchoring),
+      updated_at: this.now(),
+    };
+    this.user
+      .prepare('UPDATE annotations SET selector = @selector, target_version = @target_version, text_hash = @text_hash, orphaned = @orphaned, anchoring = @anchoring, updated_at = @updated_at WHERE id = @id')
+      .run(next);
+    return toAnnotation(next);
   }
 
   private countriesOf(type: string, id: string): string[] {

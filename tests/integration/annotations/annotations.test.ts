@@ -132,6 +132,42 @@ describe('annotations and collections on a synced library', () => {
     expect((await call<{ annotations: Annotation[] }>(local.core, 'annotations.list', { orphaned: true })).annotations.map((a) => a.id)).toEqual([deletedPassage.id]);
   });
 
+  it('names the annotated records, counts the filters\' choices, and places an orphan again on a chosen passage', async () => {
+    const listed = await call<{ records: Array<{ type: string; id: string; title: string | null; countries: string[] }> }>(local.core, 'annotations.list', {});
+    expect(listed.records).toEqual([{ type: 'document', id: 'law-1', title: 'Residence Act', countries: ['AT'] }]);
+    const facets = await call<Record<string, unknown>>(local.core, 'annotations.facets', {});
+    expect(facets).toEqual({
+      total: 3,
+      orphaned: 1,
+      colors: [
+        { color: 'yellow', count: 1 },
+        { color: 'green', count: 1 },
+        { color: 'blue', count: 1 },
+      ],
+      tags: [
+        { tag: 'amend', count: 1 },
+        { tag: 'duration', count: 1 },
+        { tag: 'family', count: 1 },
+      ],
+      records: [{ type: 'document', id: 'law-1', title: 'Residence Act', countries: ['AT'], count: 3 }],
+      countries: [{ country: 'AT', count: 3 }],
+    });
+    const found = await call<{ hits: Array<{ annotation: Annotation }>; records: Array<{ title: string | null }> }>(local.core, 'annotations.search', { query: 'amendm' });
+    expect(found.hits.map((hit) => hit.annotation.id)).toEqual([amended.id]);
+    expect(found.records.map((record) => record.title)).toEqual(['Residence Act']);
+
+    const text = (await call<{ text: string }>(local.core, 'annotations.forTarget', { target })).text;
+    const start = text.indexOf('As amended');
+    expect(await local.core.dispatch('annotations.reattach', { id: deletedPassage.id, start, end: start + 10, exact: 'something else' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const placed = await call<Annotation>(local.core, 'annotations.reattach', { id: deletedPassage.id, start, end: start + 10, exact: 'As amended' });
+    expect(placed).toMatchObject({ id: deletedPassage.id, tags: ['family'], quote: { exact: 'As amended' }, position: { start, end: start + 10 }, anchoring: { status: 'placed', tier: 'created' } });
+    expect((await call<{ total: number }>(local.core, 'annotations.list', { orphaned: true })).total).toBe(0);
+    // Without `exact`, the span is taken as it is.
+    const restored = await call<Annotation>(local.core, 'annotations.reattach', { id: deletedPassage.id, start: 0, end: 8 });
+    expect(restored.quote.exact).toBe(text.slice(0, 8));
+    expect(await local.core.dispatch('annotations.reattach', { id: 'missing', start: 0, end: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('annotates one country-sheet section, apart from the others, and follows its text when it moves', async () => {
     expect((await server.editor('PUT', '/api/v1/editor/country-sheet/cs-AT', sheet('<p>The Integration Act of 2017 requires values courses.</p>'))).status).toBe(200);
     await local.core.sync.run();
