@@ -15,6 +15,7 @@ export const DOCUMENT_TEXT_FIELDS = ['body', 'summary'] as const;
 
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'] as const;
 export const annotationColor = z.enum(ANNOTATION_COLORS);
+export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
 
 const tag = z.string().trim().min(1, 'a tag must not be empty').max(64, 'a tag is at most 64 characters');
 const tags = z.array(tag).max(30, 'at most 30 tags').transform((list) => [...new Set(list)]);

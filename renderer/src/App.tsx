@@ -6,6 +6,8 @@ import { CoreProvider, errorMessage, SyncProvider, type Connection } from './cor
 import { applyTheme, savePreference, type InterfaceLanguage, type Preferences, type ThemePreference } from './preferences';
 import { OutboxProvider } from './outbox';
 import { useRoute, type Route } from './router';
+import { AnnotationsScreen } from './screens/Annotations';
+import { CollectionsScreen } from './screens/Collections';
 import { CountrySheetsScreen } from './screens/CountrySheets';
 import { FundingScreen } from './screens/Funding';
 import { ForumsScreen } from './screens/Forums';
@@ -105,6 +107,10 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
       return <PartnersScreen route={route} />;
     case 'outbox':
       return <OutboxScreen route={route} />;
+    case 'annotations':
+      return <AnnotationsScreen route={route} />;
+    case 'collections':
+      return <CollectionsScreen route={route} />;
     case 'read':
       return <ReaderScreen key={route.rest.join('/')} route={route} />;
     default:

@@ -2,7 +2,7 @@
 // so the hash keeps every screen addressable without any server routes.
 import { useEffect, useState } from 'react';
 
-export const SCREENS = ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'search', 'settings'] as const;
+export const SCREENS = ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'annotations', 'collections', 'search', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number] | 'read';
 
 export interface Route {

@@ -8,7 +8,7 @@ import { expectNoSeriousViolations, failOnConsoleErrors, mainNav, startPortalAnd
 let env: PortalAndHarness;
 let harness: WebHarness;
 
-const SCREENS = ['Home', 'Library', 'Country sheets', 'Good practices', 'Links', 'Funding', 'News & events', 'Search', 'Settings'];
+const SCREENS = ['Home', 'Library', 'Country sheets', 'Good practices', 'Links', 'Funding', 'News & events', 'Annotations', 'Collections', 'Search', 'Settings'];
 
 test.describe.configure({ mode: 'serial' });
 

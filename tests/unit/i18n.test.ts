@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import de from '../../renderer/src/i18n/locales/de.json';
 import en from '../../renderer/src/i18n/locales/en.json';
 import fr from '../../renderer/src/i18n/locales/fr.json';
+import { ANNOTATION_COLORS, EXPORT_FORMATS } from '../../shared/annotations';
 import { CONTENT_TYPES, COUNTRY_SHEET_SECTIONS, DOCUMENT_TYPES, FUNDER_TYPES, ORGANISATION_TYPES, THEMES } from '../../shared/content';
 import { PRACTICE_FIELDS } from '../../shared/library';
 import { suggestionSchema } from '../../shared/search';
@@ -53,7 +54,10 @@ function usedKeys(): Array<{ key: string; file: string }> {
 
 /** Keys built from a prefix and a value list: `t(\`themes.${slug}\`)` and the like. */
 const TEMPLATE_KEYS: Record<string, readonly string[]> = {
-  screens: ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'search', 'settings', 'read'],
+  screens: ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'annotations', 'collections', 'search', 'settings', 'read'],
+  'annotations.colors': ANNOTATION_COLORS,
+  'collections.formats': EXPORT_FORMATS,
+  'collections.formatHelp': EXPORT_FORMATS,
   'placeholder.intro': ['library', 'countries', 'practices', 'links', 'funding', 'news', 'read'],
   'palette.kind': suggestionSchema.shape.kind.options,
   'search.facet': ['type', 'country', 'theme', 'language', 'year'],
@@ -119,11 +123,15 @@ const SAME_AS_ENGLISH = {
   fr: new Set([
     'app.name', 'shell.ctrlK', 'palette.suggestions', 'palette.kind.organisation', 'search.facet.type', 'search.sortBy.date',
     'settings.version', 'contentTypes.document', 'contentTypes.forum', 'documentTypes.article',
-    'library.facetOption',
+    'library.facetOption', 'screens.annotations', 'screens.collections', 'annotations.facetOption', 'annotations.panelTitle_one', 'annotations.panelTitle_other',
+    'annotations.note', 'annotations.colors.orange', 'annotations.record', 'annotations.total_one', 'annotations.total_other',
+    'collections.choose', 'collections.format', 'collections.formats.csl-json', 'collections.formats.ris', 'collections.formats.bibtex',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
     'contentTypes.link', 'contentTypes.forum',
     'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel', 'signIn.portal',
+    'reader.parts.body', 'annotations.facetOption', 'annotations.colors.orange', 'collections.name', 'collections.format',
+    'collections.formats.csl-json', 'collections.formats.ris', 'collections.formats.bibtex',
   ]),
 };

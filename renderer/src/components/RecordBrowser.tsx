@@ -6,11 +6,12 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ContentType } from '../../../shared/content';
-import type { RecordFacetsResult, RecordListRequest } from '../../../shared/library';
+import type { RecordFacetsResult, RecordListItem, RecordListRequest } from '../../../shared/library';
 import { errorMessage, useApi } from '../core';
 import { countryName, formatNumber, languageName, themeLabel } from '../format';
 import { kindLabel } from '../record-labels';
 import { href, navigate, type Route } from '../router';
+import { AddToCollection } from './AddToCollection';
 import { RecordList, type ListQuery } from './RecordList';
 
 export interface TypeOption {
@@ -56,6 +57,7 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
   const [facetError, setFacetError] = useState<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
   const onTotal = useCallback((next: number | null) => setTotal(next), []);
+  const [activeItem, setActiveItem] = useState<RecordListItem | undefined>(undefined);
   const idPrefix = useId();
 
   useEffect(() => {
@@ -177,7 +179,13 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
         {total === null ? t('library.loading') : t('library.total', { count: total, formatted: formatNumber(total, locale) })}
       </p>
       <p className="muted help">{t('library.keyboardHelp')}</p>
-      <RecordList query={query} label={listLabel} onTotal={onTotal} onOpen={(item) => navigate(href('read', {}, [item.type, item.id]))} />
+      <RecordList query={query} label={listLabel} onTotal={onTotal} onActive={setActiveItem} onOpen={(item) => navigate(href('read', {}, [item.type, item.id]))} />
+      {activeItem && (
+        <div className="actions list-actions" data-testid="list-actions">
+          <span className="muted">{t('library.selected', { title: activeItem.title })}</span>
+          <AddToCollection key={`${activeItem.type}/${activeItem.id}`} item={{ type: activeItem.type, id: activeItem.id }} title={activeItem.title} />
+        </div>
+      )}
     </>
   );
 }

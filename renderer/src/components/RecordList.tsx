@@ -24,14 +24,27 @@ const lastActive = new Map<string, number>();
 
 type State = { status: 'loading' } | { status: 'ready'; total: number } | { status: 'failed'; message: string };
 
-export function RecordList({ query, label, onOpen, onTotal }: { query: ListQuery; label: string; onOpen: (item: RecordListItem) => void; onTotal?: (total: number | null) => void }) {
+export function RecordList({
+  query,
+  label,
+  onOpen,
+  onTotal,
+  onActive,
+}: {
+  query: ListQuery;
+  label: string;
+  onOpen: (item: RecordListItem) => void;
+  onTotal?: (total: number | null) => void;
+  /** The active (selected) row's record, once loaded: what actions beside the list act on. */
+  onActive?: (item: RecordListItem | undefined) => void;
+}) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const locale = i18n.language;
   const key = useMemo(() => JSON.stringify(query), [query]);
   const windows = useRef(new Map<number, RecordListItem[]>());
   const pending = useRef(new Set<number>());
-  const [, setVersion] = useState(0);
+  const [loadedWindows, setVersion] = useState(0);
   const [state, setState] = useState<State>({ status: 'loading' });
   const [active, setActive] = useState(() => lastActive.get(key) ?? 0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -141,6 +154,9 @@ export function RecordList({ query, label, onOpen, onTotal }: { query: ListQuery
       }
     }
   };
+
+  const activeItem = state.status === 'ready' ? itemAt(clampedActive) : undefined;
+  useEffect(() => onActive?.(activeItem), [activeItem, onActive, loadedWindows]);
 
   const rowId = (index: number) => `${listId}-row-${index}`;
 

@@ -1,16 +1,19 @@
 // One record in full (records.get): its metadata, its text (portal HTML only
 // through sanitizeHtml), and its attachments, opened offline: PDFs with pdf.js,
 // any file saved to disk.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { contentType, type ContentType } from '../../../shared/content';
 import { MAX_ATTACHMENT_CHUNK, type AttachmentInfo, type RecordDetail } from '../../../shared/library';
 import type { EwsiApi } from '../../../shared/contract';
+import { AddToCollection } from '../components/AddToCollection';
+import { AnnotationPanel } from '../components/AnnotationPanel';
 import { PdfView } from '../components/PdfView';
 import { errorMessage, useApi } from '../core';
 import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../format';
 import { formatBytes, kindLabel } from '../record-labels';
+import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../reader-annotations';
 import { href, navigate, type Route } from '../router';
 import { sanitizeHtml } from '../sanitize';
 
@@ -77,12 +80,31 @@ export function ReaderScreen({ route }: { route: Route }) {
   const detail = state.status === 'ready' ? state.detail : null;
   const title = detail ? recordTitle(detail, t) : t('screens.read');
 
+  const parts = useMemo(() => (detail ? annotatableParts(detail) : []), [detail]);
+  const annotatable = detail !== null && (detail.type === 'document' || detail.type === 'country-sheet' || detail.type === 'good-practice') && parts.length > 0;
+  const target = useMemo(() => (detail ? { type: detail.type as 'document' | 'country-sheet' | 'good-practice', id: detail.record.id } : null), [detail]);
+  const partLabel = (key: string | null) => partTitle(detail, key, t);
+
+  const body = detail && (
+    <>
+      {detail.changedInLastSync && (
+        <p className="card notice" data-testid="reader-changed">
+          {t('reader.changed')}
+        </p>
+      )}
+      <Metadata detail={detail} locale={locale} />
+      <Content detail={detail} parts={annotatable ? parts : null} />
+      {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} />}
+    </>
+  );
+
   return (
     <article aria-labelledby="screen-title" className="screen reader-screen">
       <div className="reader-bar">
         <Button className="button" onPress={back} data-testid="reader-back">
           {t('reader.back')}
         </Button>
+        {detail && <AddToCollection item={{ type: detail.type, id: detail.record.id }} title={title} />}
       </div>
       <h1 id="screen-title" tabIndex={-1}>
         {title}
@@ -93,20 +115,32 @@ export function ReaderScreen({ route }: { route: Route }) {
           {t('reader.failed', { message: state.message })}
         </p>
       )}
-      {detail && (
-        <>
-          {detail.changedInLastSync && (
-            <p className="card notice" data-testid="reader-changed">
-              {t('reader.changed')}
-            </p>
-          )}
-          <Metadata detail={detail} locale={locale} />
-          <Content detail={detail} />
-          {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} />}
-        </>
+      {detail && annotatable && target ? (
+        <ReaderAnnotationsProvider target={target} parts={parts} focusId={route.params.get('annotation')}>
+          <div className="reader-layout">
+            <div className="reader-main">{body}</div>
+            <AnnotationPanel parts={parts} partLabel={partLabel} />
+          </div>
+        </ReaderAnnotationsProvider>
+      ) : (
+        body
       )}
     </article>
   );
+}
+
+/** How the annotation panel names one of a record's texts. */
+function partTitle(detail: RecordDetail | null, key: string | null, t: T): string {
+  if (!detail || key === null) return t('reader.parts.body');
+  if (key === 'summary') return t('reader.parts.summary');
+  if (detail.type === 'country-sheet') return detail.record.sections.find((section) => section.key === key)?.title ?? key;
+  const practiceParts: Record<string, string> = {
+    challengeAndGoals: t('reader.practice.challenge'),
+    howItWorks: t('reader.practice.howItWorks'),
+    results: t('reader.practice.results'),
+    targetGroupOpinion: t('reader.parts.targetGroupOpinion'),
+  };
+  return practiceParts[key] ?? key;
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
@@ -231,14 +265,24 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Content({ detail }: { detail: RecordDetail }) {
+/** A record's text. `parts` (for annotatable records) draws each annotatable text through AnnotatableText. */
+function Content({ detail, parts }: { detail: RecordDetail; parts: AnnotatablePart[] | null }) {
   const { t } = useTranslation();
+  const part = (key: string | null) => parts?.find((p) => p.key === key) ?? null;
+  const text = (key: string | null, html: string, testId?: string) => {
+    const found = part(key);
+    return found ? <AnnotatableText part={found} className="prose" testId={testId} /> : <Html html={html} testId={testId} />;
+  };
+  const lede = (key: string, plain: string) => {
+    const found = part(key);
+    return found ? <AnnotatableText part={found} className="lede" as="p" /> : <p className="lede">{plain}</p>;
+  };
   switch (detail.type) {
     case 'document':
       return (
         <>
-          {detail.record.summary && <p className="lede">{detail.record.summary}</p>}
-          {detail.record.body && <Html html={detail.record.body} testId="reader-body" />}
+          {detail.record.summary && lede('summary', detail.record.summary)}
+          {detail.record.body && text(null, detail.record.body, 'reader-body')}
         </>
       );
     case 'news':
@@ -257,7 +301,7 @@ function Content({ detail }: { detail: RecordDetail }) {
         <div data-testid="reader-body">
           {detail.record.sections.map((section) => (
             <Section key={section.key} title={section.title}>
-              <Html html={section.body} />
+              {text(section.key, section.body)}
             </Section>
           ))}
         </div>
@@ -266,16 +310,12 @@ function Content({ detail }: { detail: RecordDetail }) {
       const practice = detail.record;
       return (
         <div data-testid="reader-body">
-          <p className="lede">{practice.summary}</p>
-          <Section title={t('reader.practice.challenge')}>
-            <Html html={practice.challengeAndGoals} />
-          </Section>
-          <Section title={t('reader.practice.howItWorks')}>
-            <Html html={practice.howItWorks} />
-          </Section>
+          {lede('summary', practice.summary)}
+          <Section title={t('reader.practice.challenge')}>{text('challengeAndGoals', practice.challengeAndGoals)}</Section>
+          <Section title={t('reader.practice.howItWorks')}>{text('howItWorks', practice.howItWorks)}</Section>
           <Section title={t('reader.practice.results')}>
-            <Html html={practice.results} />
-            {practice.targetGroupOpinion && <Html html={practice.targetGroupOpinion} />}
+            {text('results', practice.results)}
+            {practice.targetGroupOpinion && text('targetGroupOpinion', practice.targetGroupOpinion)}
           </Section>
         </div>
       );

@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, TextField, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { contentType, type ContentType } from '../../../shared/content';
+import { AddToCollection } from '../components/AddToCollection';
 import type { SearchResultPayload } from '../../../shared/search';
 import { errorMessage, useApi } from '../core';
 import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../format';
@@ -13,6 +15,8 @@ const FACETS: FacetName[] = ['type', 'country', 'theme', 'language', 'year'];
 type Sort = 'rank' | 'date';
 
 type ResultState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; result: SearchResultPayload } | { status: 'failed'; message: string };
+
+const isContentType = (type: string): type is ContentType => contentType.safeParse(type).success;
 
 export function SearchScreen({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
@@ -134,6 +138,7 @@ export function SearchScreen({ route }: { route: Route }) {
                   <p className="snippet">
                     {hit.snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
                   </p>
+                  {isContentType(hit.type) && <AddToCollection item={{ type: hit.type, id: hit.id }} title={hit.title} quiet />}
                 </li>
               ))}
             </ol>
