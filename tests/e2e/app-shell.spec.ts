@@ -14,7 +14,9 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  env = await startPortalAndHarness({ documents: 400, tempPrefix: 'ewsi-e2e-shell-' });
+  // Pages of 100 records: the first sync takes several, so its progress is on screen between them
+  // (with one page, the only progress report could be drawn in the same frame as the end).
+  env = await startPortalAndHarness({ documents: 400, tempPrefix: 'ewsi-e2e-shell-', coreEnv: { EWSI_SYNC_PAGE_LIMIT: '100' } });
   harness = env.harness;
 });
 

@@ -26,13 +26,19 @@ export interface PortalAndHarness {
  * proportion), and the harness on an empty data folder that is offered that
  * portal without a schedule: the first sync is the user's.
  */
-export async function startPortalAndHarness(options: { documents: number; tempPrefix: string; prepare?: (portal: TestPortal) => Promise<void> }): Promise<PortalAndHarness> {
+export async function startPortalAndHarness(options: {
+  documents: number;
+  tempPrefix: string;
+  prepare?: (portal: TestPortal) => Promise<void>;
+  /** More environment for the core process (CORE_ENV). */
+  coreEnv?: Record<string, string>;
+}): Promise<PortalAndHarness> {
   const portal = await startTestPortal(sqliteEngine);
   const temp = makeTempDir(options.tempPrefix);
   try {
     await loadSampleCorpus(portal.portal.content, portal.portal.attachments, { documents: options.documents });
     await options.prepare?.(portal);
-    const harness = await startWebHarness({ dataDir: path.join(temp.dir, 'data'), coreEnv: { EWSI_PORTAL_URL: portal.url, EWSI_AUTO_SYNC: '0' } });
+    const harness = await startWebHarness({ dataDir: path.join(temp.dir, 'data'), coreEnv: { EWSI_PORTAL_URL: portal.url, EWSI_AUTO_SYNC: '0', ...options.coreEnv } });
     return {
       portal,
       harness,

@@ -37,8 +37,13 @@ async function main(): Promise<void> {
   let core: Core;
   try {
     const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64')) : undefined;
+    const pageLimit = Number(process.env[CORE_ENV.syncPageLimit] ?? '');
+    if (process.env[CORE_ENV.syncPageLimit] !== undefined && !(Number.isInteger(pageLimit) && pageLimit >= 1 && pageLimit <= 1000)) {
+      throw new Error(`${CORE_ENV.syncPageLimit} must be a whole number from 1 to 1000, not ${JSON.stringify(process.env[CORE_ENV.syncPageLimit])}`);
+    }
     core = await createCore({
       dataDir,
+      ...(process.env[CORE_ENV.syncPageLimit] !== undefined ? { sync: { pull: { pageLimit } } } : {}),
       appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(),
       search: { backgroundPostings: true },
       tokenStore,

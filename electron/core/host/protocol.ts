@@ -27,6 +27,8 @@ export const CORE_ENV = {
   portalUrl: 'EWSI_PORTAL_URL',
   /** '0' keeps the core from syncing on its own schedule and from pushing the outbox on its own. */
   autoSync: 'EWSI_AUTO_SYNC',
+  /** Records per change-feed page (1–1000, default 1000): smaller pages report progress more often on a slow link. */
+  syncPageLimit: 'EWSI_SYNC_PAGE_LIMIT',
   /** Base64 of the 32-byte key the session token is encrypted with (the app's main sets it; read once, then removed from the environment). */
   tokenKey: 'EWSI_TOKEN_KEY',
 } as const;
