@@ -164,6 +164,13 @@ test('highlight and annotate a passage of a law, re-anchored after the portal am
   await expect(page.getByTestId('annotations-total')).toHaveText('1 annotation');
   await expect(page.getByTestId('annotation-results').locator('mark')).toHaveText('amendment');
 
+  // The library's search points at matching notes too (they live apart from the library's index).
+  await page.goto(`${env.harness.url}#/search?q=amendment`);
+  await expect(page.getByTestId('notes-matching')).toContainText('1 of your annotation notes matches.');
+  await page.getByTestId('notes-matching').getByRole('link', { name: 'Show them' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Annotations' })).toBeVisible();
+  await expect(page.getByTestId('annotation-results').getByTestId('annotation-card')).toHaveCount(1);
+
   // Triage: open the orphan in the Reader and attach it to the passage it belongs to now.
   await page.getByTestId('annotation-search').fill('reunification');
   await page.getByTestId('annotation-search').press('Enter');

@@ -89,6 +89,7 @@ export function SearchScreen({ route }: { route: Route }) {
         {result && t('search.total', { count: result.total, formatted: formatNumber(result.total, locale) })}
       </div>
       {result?.notice && <p className="card notice">{t('search.notice', { notice: result.notice })}</p>}
+      <NotesMatching query={query} />
 
       {result && (
         <div className="search-layout">
@@ -157,6 +158,31 @@ export function SearchScreen({ route }: { route: Route }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The user's own annotation notes are not in the library's index (it holds no user data): their matches are offered apart. */
+function NotesMatching({ query }: { query: string }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setCount(0);
+    if (!/[\p{L}\p{N}]/u.test(query)) return;
+    api['annotations.search']({ query, limit: 100 }).then(
+      (found) => current && setCount(found.hits.length),
+      () => current && setCount(0), // The library's results stand without them.
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, query]);
+  if (count === 0) return null;
+  return (
+    <p className="card notice" data-testid="notes-matching">
+      {t('search.notesMatching', { count, formatted: formatNumber(count, i18n.language) })} <a href={href('annotations', { q: query })}>{t('search.showNotes')}</a>
+    </p>
   );
 }
 
