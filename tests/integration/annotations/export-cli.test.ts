@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { csvField } from '../../../electron/core/export/formats';
 import { testEngines } from '../../support/databases';
+import { webAnnotationQuads } from '../../support/web-annotation-jsonld';
 import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
@@ -173,6 +174,29 @@ describe('collections and export from the CLI', () => {
     expect(annotation.target.selector[0]).toMatchObject({ exact: 'valid for 30 days', prefix: 'Article 5. The permit is ', suffix: '.' });
     expect(annotation.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 25, end: 42 });
     expect(Date.parse(annotation.created)).not.toBeNaN();
+
+    // Processed as JSON-LD against the W3C context: every term defined, and the RDF the model requires.
+    const quads = (await webAnnotationQuads(collection)).split('\n');
+    const OA = 'http://www.w3.org/ns/oa#';
+    const RDF_TYPE = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
+    const has = (pattern: RegExp) => expect(quads.some((quad) => pattern.test(quad)), String(pattern)).toBe(true);
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const subject = `<${escape(annotation.id)}>`;
+    has(new RegExp(`^<${escape(collection.id)}> ${escape(RDF_TYPE)} <http://www\\.w3\\.org/ns/activitystreams#OrderedCollection> \\.$`));
+    has(new RegExp(`^<${escape(collection.id)}> <http://www\\.w3\\.org/ns/activitystreams#totalItems> "1"\\^\\^<http://www\\.w3\\.org/2001/XMLSchema#nonNegativeInteger> \\.$`));
+    has(new RegExp(`^${subject} ${escape(RDF_TYPE)} <${escape(OA)}Annotation> \\.$`));
+    has(new RegExp(`^${subject} <${escape(OA)}motivatedBy> <${escape(OA)}commenting> \\.$`));
+    has(new RegExp(`^${subject} <http://purl\\.org/dc/terms/created> "[^"]+"\\^\\^<http://www\\.w3\\.org/2001/XMLSchema#dateTime> \\.$`));
+    has(new RegExp(`^${subject} <${escape(OA)}hasTarget> _:\\S+ \\.$`));
+    has(new RegExp(`^_:\\S+ <${escape(OA)}hasSource> <${escape(LAW.sourceUrl)}> \\.$`));
+    has(new RegExp(`^_:\\S+ ${escape(RDF_TYPE)} <${escape(OA)}TextQuoteSelector> \\.$`));
+    has(new RegExp(`^_:\\S+ <${escape(OA)}exact> "valid for 30 days" \\.$`));
+    has(new RegExp(`^_:\\S+ <${escape(OA)}start> "25"\\^\\^<http://www\\.w3\\.org/2001/XMLSchema#nonNegativeInteger> \\.$`));
+    has(new RegExp(`^_:\\S+ <${escape(OA)}end> "42"\\^\\^<http://www\\.w3\\.org/2001/XMLSchema#nonNegativeInteger> \\.$`));
+    has(new RegExp(`^_:\\S+ <http://www\\.w3\\.org/1999/02/22-rdf-syntax-ns#value> "Too short\\?" \\.$`));
+    has(new RegExp(`^_:\\S+ <${escape(OA)}hasPurpose> <${escape(OA)}tagging> \\.$`));
+    // The check can fail: a key the W3C context does not define is refused in safe mode.
+    await expect(webAnnotationQuads({ ...collection, colour: 'yellow' })).rejects.toThrow();
   }, 60_000);
 
   it('bundles a ZIP whose manifest hashes match its files, read by an independent unzipper', async () => {
