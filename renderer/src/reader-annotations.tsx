@@ -73,6 +73,8 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
   const [active, setActiveState] = useState<string | null>(focusId);
   const [unpainted, setUnpainted] = useState<Set<string>>(new Set());
   const focused = useRef(false);
+  /** Every highlight area this record painted, cleared when the Reader closes (its nodes are gone by then). */
+  const paintedAreas = useRef(new Set<string>());
 
   const { type, id } = target;
   const reload = useCallback(async () => {
@@ -135,17 +137,20 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
       if (range) byArea.set(PENDING, [{ id: PENDING, color: 'yellow', range }]);
     }
     const names = new Set([...areas.current.keys(), PENDING, ...byArea.keys()]);
-    for (const name of names) paintArea(`reader:${name}`, byArea.get(name) ?? []);
+    for (const name of names) {
+      paintedAreas.current.add(name);
+      paintArea(`reader:${name}`, byArea.get(name) ?? []);
+    }
     setUnpainted(missing);
   }, [annotations, pending, rangeInPage, areasVersion]);
 
-  useEffect(
-    () => () => {
-      for (const name of [...areas.current.keys(), PENDING]) paintArea(`reader:${name}`, []);
+  useEffect(() => {
+    const names = paintedAreas.current;
+    return () => {
+      for (const name of names) paintArea(`reader:${name}`, []);
       paintActive(null);
-    },
-    [],
-  );
+    };
+  }, []);
 
   const setActive = useCallback((id: string | null) => {
     setActiveState(id);
