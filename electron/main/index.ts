@@ -17,7 +17,7 @@ import { interfaceLanguageIn, type InterfaceLanguage } from './main-strings';
 import { installApplicationMenu } from './menu';
 import { sessionKey } from './session-key';
 import { utilityCoreSpawner } from './utility-core';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dev = !app.isPackaged;
@@ -54,7 +54,7 @@ async function run(): Promise<void> {
   let mainWindow: BrowserWindow | undefined;
 
   const openWindow = (hash = '') => {
-    const window = new BrowserWindow(mainWindowOptions({ preloadPath: path.join(here, '../preload/index.cjs'), devTools: dev }));
+    const window = createMainWindow(BrowserWindow, { preloadPath: path.join(here, '../preload/index.cjs'), devTools: dev });
     window.once('ready-to-show', () => window.show());
     void window.loadURL(`${devServerUrl ?? `${APP_ORIGIN}/index.html`}${hash}`);
     mainWindow = window;
