@@ -24,6 +24,8 @@ const dev = !app.isPackaged;
 const devServerUrl = dev ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 registerAppScheme();
+// Every renderer sandboxed, whatever options created it (our windows also ask for it: window-options.ts).
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

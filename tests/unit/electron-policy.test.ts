@@ -210,6 +210,7 @@ describe('main process wiring', () => {
     expect(index).toContain("app.on('session-created', lockDownSession)");
     expect(index).toContain('lockDownSession(session.defaultSession)');
     expect(index).toContain('requestSingleInstanceLock()');
+    expect(index).toContain('app.enableSandbox()');
     expect(index).toContain('refuseUntrustedCall(event.senderFrame?.url');
   });
 
