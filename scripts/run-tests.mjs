@@ -1,4 +1,5 @@
-// `npm test`: every check the project has, in order — typecheck, lint, build,
+// `npm test`: every check the project has, in order — typecheck, lint, the
+// electronegativity security scan, build,
 // unit and integration tests (Vitest), end-to-end tests (Playwright, Chromium).
 // Runs every step even after a failure, then ends with one summary line and a
 // non-zero exit code if anything failed.
@@ -17,6 +18,7 @@ const steps = [
   { name: 'typecheck (Node side)', command: [bin('tsc'), '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck (web side)', command: [bin('tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'lint (incl. layering)', command: [bin('eslint'), '--max-warnings', '0', '.'] },
+  { name: 'security scan (electronegativity, offline)', command: [process.execPath, 'scripts/electronegativity.mjs'] },
   { name: 'build (electron-vite)', command: [bin('electron-vite'), 'build'] },
   {
     name: 'unit + integration (Vitest)',

@@ -149,12 +149,19 @@ export const contract = {
   },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
-/** Events the core pushes to the renderer: name → payload schema. */
+/** What the application menu asks the renderer to do (electron/main/app-menu.ts). */
+export const APP_COMMANDS = ['search.open', 'settings.open'] as const;
+export const appCommandSchema = z.enum(APP_COMMANDS);
+export type AppCommand = z.infer<typeof appCommandSchema>;
+
+/** Events pushed to the renderer: name → payload schema. The core emits all but `app.command`, which main's menu sends. */
 export const contractEvents = {
   'sync.progress': syncProgressSchema,
   'sync.status': syncStatusSchema,
   /** The outbox changed: counts for the badge, whether a push runs, whether sign-in is required. */
   'outbox.changed': outboxStatusSchema,
+  /** A menu item or shortcut handled by main (Electron only; the browser harness never sends it). */
+  'app.command': appCommandSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof contractEvents;
 export type EventPayload<E extends EventName> = z.output<(typeof contractEvents)[E]>;

@@ -24,3 +24,17 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * Headers on every renderer response, in Electron (app://) and in the loopback
+ * harness alike: the CSP above, no MIME sniffing, no referrer, no framing, and
+ * an opener and resources kept to the renderer's own origin.
+ */
+export const RENDERER_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};

@@ -1,8 +1,7 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { APP_HOST, APP_SCHEME } from '../../shared/ipc';
-import { resolveStaticPath } from '../core/static-path';
+import { APP_SCHEME } from '../../shared/ipc';
+import { appResponseHeaders, resolveAppRequest } from './app-request';
 
 /** Must run before app 'ready': app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -11,16 +10,21 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from app://ewsi/, never file://, and nothing outside its folder. */
+/**
+ * Serves the built renderer from app://ewsi/, never file:// to a window:
+ * nothing outside its folder (resolveAppRequest), every answer with the CSP
+ * and the other security headers (appResponseHeaders).
+ */
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveStaticPath(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : undefined;
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    const resolved = resolveAppRequest(rendererDir, request.url, request.method);
+    if (!('file' in resolved)) return new Response(resolved.reason, { status: resolved.status, headers: appResponseHeaders([]) });
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(resolved.file).toString());
+    } catch {
+      return new Response('Not found', { status: 404, headers: appResponseHeaders([]) });
+    }
+    return new Response(request.method === 'HEAD' ? null : response.body, { status: response.status, headers: appResponseHeaders(response.headers) });
   });
 }

@@ -1,21 +1,31 @@
-// Electron main: thin on purpose. It owns windows, the app:// protocol and the
-// IPC gate; everything else happens in the core, a utilityProcess of its own.
+// Electron main: thin on purpose. It owns windows, the app:// protocol, the
+// menu and the IPC gate; everything else happens in the core, a utilityProcess
+// of its own. Where each item of Electron's security checklist is met:
+// ARCHITECTURE.md, "Electron security checklist".
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failureEnvelope } from '../../shared/contract';
+import { type AppCommand } from '../../shared/contract';
 import { APP_ORIGIN, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc';
+import { DEFAULT_SETTINGS } from '../../shared/sync';
+import { EWSI_WEBSITE_URL, type MenuCommand } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { CoreSupervisor } from './core-supervisor';
+import { coreCrashDialog, CoreSupervisor, type CoreCrashReport } from './core-supervisor';
+import { hardenWebContents, lockDownSession } from './hardening';
 import { refuseUntrustedCall } from './ipc-guard';
-import { isAllowedExternalUrl, isAppUrl } from './navigation-policy';
+import { interfaceLanguageIn, type InterfaceLanguage } from './main-strings';
+import { installApplicationMenu } from './menu';
 import { sessionKey } from './session-key';
-import { mainWindowOptions } from './window-options';
+import { utilityCoreSpawner } from './utility-core';
+import { createMainWindow } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const dev = !app.isPackaged;
+const devServerUrl = dev ? process.env.ELECTRON_RENDERER_URL : undefined;
 
 registerAppScheme();
+// Every renderer sandboxed, whatever options created it (our windows also ask for it: window-options.ts).
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,18 +44,55 @@ function sessionKeyOrNone(dataDir: string): Buffer | undefined {
 }
 
 async function run(): Promise<void> {
+  // Every session (the default one and any created later) and every webContents gets the policy before it loads anything.
+  app.on('session-created', lockDownSession);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, devServerUrl));
   await app.whenReady();
+  lockDownSession(session.defaultSession);
   const dataDir = process.env.EWSI_DATA_DIR ?? app.getPath('userData');
   serveRenderer(path.join(here, '../renderer'));
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  let language: InterfaceLanguage = DEFAULT_SETTINGS.interfaceLanguage;
+  let mainWindow: BrowserWindow | undefined;
+
+  const openWindow = (hash = '') => {
+    const window = createMainWindow(BrowserWindow, { preloadPath: path.join(here, '../preload/index.cjs'), devTools: dev });
+    window.once('ready-to-show', () => window.show());
+    void window.loadURL(`${devServerUrl ?? `${APP_ORIGIN}/index.html`}${hash}`);
+    mainWindow = window;
+    return window;
+  };
+  const liveWindow = () => [BrowserWindow.getFocusedWindow(), mainWindow].find((window) => window && !window.isDestroyed()) ?? undefined;
+
+  const sendCommand = (command: AppCommand) => {
+    const window = liveWindow();
+    if (window) window.webContents.send(IPC_EVENT_CHANNEL, 'app.command', command);
+    else openWindow(command === 'settings.open' ? '#/settings' : '');
+  };
+  const onMenuCommand = (command: MenuCommand) => {
+    if (command === 'help.website') void shell.openExternal(EWSI_WEBSITE_URL);
+    else sendCommand(command);
+  };
+  const applyMenu = () => installApplicationMenu({ language, platform: process.platform, dev }, onMenuCommand);
+  applyMenu();
+
+  const reportCrash = async (report: CoreCrashReport) => {
+    const box = coreCrashDialog(report, language);
+    const window = liveWindow();
+    const options = { type: box.type, title: 'EWSI Desktop', message: box.message, detail: box.detail, buttons: box.buttons, defaultId: 0, cancelId: box.buttons.length - 1 };
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    if (report.kind === 'gave-up' && response === 0) {
+      app.relaunch();
+      app.exit(0);
+    }
+  };
 
   const supervisor = new CoreSupervisor({
-    entry: path.join(here, 'core-process.js'),
+    spawn: utilityCoreSpawner(path.join(here, 'core-process.js')),
     dataDir,
     appVersion: app.getVersion(),
     tokenKey: sessionKeyOrNone(dataDir),
-    onCrash: (message) => void dialog.showMessageBox({ type: 'warning', title: 'EWSI Desktop', message }),
+    onCrash: (report) => void reportCrash(report),
     onEvent: (name, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
     },
@@ -58,40 +105,33 @@ async function run(): Promise<void> {
     return;
   }
 
+  // The menu speaks the interface language: read once, then followed through the settings answers that pass the gate.
+  const followLanguage = (method: unknown, envelope: Parameters<typeof interfaceLanguageIn>[1]) => {
+    const next = interfaceLanguageIn(method, envelope);
+    if (next && next !== language) {
+      language = next;
+      applyMenu();
+    }
+  };
+  followLanguage('settings.get', await supervisor.call('settings.get', {}));
+
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     const refusal = refuseUntrustedCall(event.senderFrame?.url, method, args, devServerUrl);
     if (refusal) return refusal;
-    const core = supervisor.current;
-    if (!core) return failureEnvelope(new Error('The EWSI core is not running'));
-    return core.call(String(method), args);
+    const envelope = await supervisor.call(String(method), args);
+    followLanguage(method, envelope);
+    return envelope;
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (navigation) => {
-      if (!isAppUrl(navigation.url, devServerUrl)) navigation.preventDefault();
-    });
-    contents.on('will-attach-webview', (attach) => attach.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
-
-  const openWindow = () => {
-    const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs')));
-    window.once('ready-to-show', () => window.show());
-    void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
-    return window;
-  };
-  let mainWindow = openWindow();
+  openWindow();
 
   app.on('second-instance', () => {
-    if (mainWindow.isDestroyed()) mainWindow = openWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+    const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { RENDERER_SECURITY_HEADERS } from '../../../shared/csp';
 import { eventNames, failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
 import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/harness';
 import { forkCoreProcess, type CoreClient } from '../host/core-client';
@@ -46,17 +46,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
-
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.writeHead(status, { ...RENDERER_SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
 }
 
@@ -149,7 +140,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     const urlPath = requestUrl.pathname;
     if (urlPath === HARNESS_EVENTS_PATH) {
       if (!sameToken(requestUrl.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/plain; charset=utf-8', 'Missing or wrong harness token');
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       eventStreams.add(res);
       req.on('close', () => eventStreams.delete(res));

@@ -95,25 +95,36 @@ export interface ForkCoreOptions {
   env?: Record<string, string>;
 }
 
-/** Starts the core from its TypeScript sources in a Node child process (CLI, harness, tests). */
-export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreClient> {
+/**
+ * Starts the core from its TypeScript sources in a Node child process and
+ * returns the channel to it (`env`: CORE_ENV values, on top of this process's
+ * environment). The app starts it as an Electron utilityProcess instead
+ * (electron/main/utility-core.ts); the channel is the same.
+ */
+export function forkCoreChannel(env: Record<string, string>): CoreChannel {
   const entry = fileURLToPath(new URL('./core-process.ts', import.meta.url));
   const child = fork(entry, [], {
     execArgv: ['--import', 'tsx'],
-    env: {
-      ...process.env,
-      [CORE_ENV.dataDir]: options.dataDir,
-      ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
-      ...options.env,
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const client = new CoreClient({
+  return {
     send: (message) => child.send(message),
     onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => child.once('exit', (code) => listener(code)),
     kill: () => child.kill('SIGKILL'),
-  });
+  };
+}
+
+/** Starts the core from its TypeScript sources in a Node child process (CLI, harness, tests). */
+export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreClient> {
+  const client = new CoreClient(
+    forkCoreChannel({
+      [CORE_ENV.dataDir]: options.dataDir,
+      ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
+      ...options.env,
+    }),
+  );
   await client.ready;
   return client;
 }

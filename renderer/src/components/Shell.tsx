@@ -1,17 +1,23 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useCore } from '../core';
 import { formatNumber } from '../format';
 import { useOutboxStatus } from '../outbox';
-import { href, SCREENS, type Route } from '../router';
+import { href, navigate, SCREENS, type Route } from '../router';
 import { SearchPalette } from './SearchPalette';
 import { OfflineBadge, SyncIndicator } from './SyncIndicator';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Header, navigation and main landmark around the current screen; Ctrl/Cmd+K opens the search everywhere. */
+/**
+ * Header, navigation and main landmark around the current screen; Ctrl/Cmd+K
+ * opens the search everywhere, and so do the Electron menu's Search and
+ * Settings items (an `app.command` event from main).
+ */
 export function Shell({ route, children }: { route: Route; children: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const { events } = useCore();
   const outbox = useOutboxStatus();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -27,6 +33,15 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  useEffect(
+    () =>
+      events.on('app.command', (command) => {
+        if (command === 'search.open') setPaletteOpen(true);
+        else if (command === 'settings.open') navigate(href('settings'));
+      }),
+    [events],
+  );
 
   // After a navigation, focus the new screen's heading so screen readers announce it.
   // (A new query on the same screen, e.g. a facet, keeps focus where it is.)
