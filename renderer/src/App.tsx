@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { Shell } from './components/Shell';
 import { CoreProvider, errorMessage, SyncProvider, type Connection } from './core';
 import { applyTheme, savePreference, type InterfaceLanguage, type Preferences, type ThemePreference } from './preferences';
@@ -65,14 +66,16 @@ export function App({ connection, initialPreferences }: { connection: Connection
         <SyncProvider>
           <OutboxProvider>
             <Shell route={route}>
-              <CurrentScreen
-                route={route}
-                language={language}
-                onLanguageChange={changeLanguage}
-                theme={theme}
-                onThemeChange={changeTheme}
-                saveError={saveError}
-              />
+              <ScreenErrorBoundary key={route.hash.split('?', 1)[0]}>
+                <CurrentScreen
+                  route={route}
+                  language={language}
+                  onLanguageChange={changeLanguage}
+                  theme={theme}
+                  onThemeChange={changeTheme}
+                  saveError={saveError}
+                />
+              </ScreenErrorBoundary>
             </Shell>
           </OutboxProvider>
         </SyncProvider>

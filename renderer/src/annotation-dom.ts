@@ -19,6 +19,7 @@ export function indexText(root: Node): TextIndex {
 export function rangeOf(index: TextIndex, start: number, end: number): Range | null {
   const span = trimSpan(index.text, Math.max(0, start), Math.min(end, index.text.length));
   if (span.end <= span.start) return null;
+  if (span.end > index.nodeOf.length) return null; // Past what the index maps: not drawn rather than drawn wrong.
   const range = document.createRange();
   range.setStart(index.nodes[index.nodeOf[span.start]!]!, index.offsetOf[span.start]!);
   range.setEnd(index.nodes[index.nodeOf[span.end - 1]!]!, index.offsetOf[span.end - 1]! + 1);

@@ -15,10 +15,11 @@ const BLANK = /\s/;
 
 /** Folds the contents of consecutive text nodes; a boundary between two nodes counts as a blank (it is a tag). */
 export function foldTextNodes(contents: readonly string[]): FoldedText {
-  const total = contents.reduce((sum, data) => sum + data.length, 0);
+  // At most every character, plus one blank per node boundary (a tag between two words).
+  const capacity = contents.reduce((sum, data) => sum + data.length, 0) + contents.length;
   const chars: string[] = [];
-  const nodeOf = new Int32Array(total + 1);
-  const offsetOf = new Int32Array(total + 1);
+  const nodeOf = new Int32Array(capacity);
+  const offsetOf = new Int32Array(capacity);
   let pendingBlank = false;
   contents.forEach((data, node) => {
     pendingBlank = true;

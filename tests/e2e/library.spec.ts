@@ -266,6 +266,8 @@ test('keyboard only: Library → Reader → back to the same row', async ({ page
   await expect(page).toHaveURL(/#\/read\/document\//);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: `Add “${title}” to a collection` })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('button', { name: 'Back' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeFocused();

@@ -61,6 +61,16 @@ describe('folding rendered text nodes', () => {
     }
     expect(trimSpan(folded.text, 13, 20)).toEqual({ start: 14, end: 19 });
   });
+
+  it('maps the blanks that only tags make, however many (paragraphs with no white space between them)', () => {
+    const paragraphs = Array.from({ length: 500 }, (_, i) => `Clause ${i}.`);
+    const folded = foldTextNodes(paragraphs);
+    expect(folded.text).toBe(paragraphs.join(' '));
+    expect(folded.nodeOf.length).toBe(folded.text.length);
+    expect(folded.offsetOf.length).toBe(folded.text.length);
+    const last = folded.text.length - 1;
+    expect([folded.nodeOf[last], folded.offsetOf[last]]).toEqual([499, 'Clause 499.'.length - 1]);
+  });
 });
 
 describe('mapping spans between two foldings of one text', () => {
