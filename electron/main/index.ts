@@ -1,6 +1,7 @@
 // Electron main: thin on purpose. It owns windows, the app:// protocol and the
 // IPC gate; everything else happens in the core, a utilityProcess of its own.
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureEnvelope } from '../../shared/contract';
@@ -10,6 +11,7 @@ import { CoreSupervisor } from './core-supervisor';
 import { refuseUntrustedCall } from './ipc-guard';
 import { isAllowedExternalUrl, isAppUrl } from './navigation-policy';
 import { sessionKey } from './session-key';
+import { isUpdateMethod, MainUpdater } from './updater';
 import { mainWindowOptions } from './window-options';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,9 +60,24 @@ async function run(): Promise<void> {
     return;
   }
 
+  // Updates are main's: installing replaces the running app. The portal and channel come from the core's settings.
+  const updates = new MainUpdater({
+    updater: () => electronUpdater.autoUpdater,
+    currentVersion: app.getVersion(),
+    readSettings: async () => {
+      const core = supervisor.current;
+      if (!core) throw new Error('The EWSI core is not running');
+      return core.api['settings.get']({});
+    },
+    emit: (status) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, 'update.status', status);
+    },
+  });
+
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     const refusal = refuseUntrustedCall(event.senderFrame?.url, method, args, devServerUrl);
     if (refusal) return refusal;
+    if (isUpdateMethod(method)) return updates.dispatch(method, args);
     const core = supervisor.current;
     if (!core) return failureEnvelope(new Error('The EWSI core is not running'));
     return core.call(String(method), args);

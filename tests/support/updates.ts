@@ -23,6 +23,8 @@ export interface PublishedRelease {
   fileName: string;
   bytes: Buffer;
   sha512: string;
+  /** The .deb listed after the AppImage when asked for (electron-updater's DebUpdater takes it). */
+  deb?: { fileName: string; bytes: Buffer; sha512: string };
   /** The update info files written, e.g. ['latest-linux.yml', 'beta-linux.yml']. */
   infoFiles: string[];
 }
@@ -32,14 +34,20 @@ export interface PublishedRelease {
  * files: a stable version into latest-linux.yml and beta-linux.yml (what
  * `generateUpdatesFilesForAllChannels` does), a prerelease into beta-linux.yml.
  */
-export function publishRelease(dir: string, version: string, options: { infoFiles?: string[]; bytes?: Buffer; releaseNotes?: string } = {}): PublishedRelease {
+export function publishRelease(dir: string, version: string, options: { infoFiles?: string[]; bytes?: Buffer; releaseNotes?: string; deb?: boolean } = {}): PublishedRelease {
   const bytes = options.bytes ?? installerBytes(version);
   const fileName = `ewsi-desktop-${version}-linux-x86_64.AppImage`;
   fs.writeFileSync(path.join(dir, fileName), bytes);
   const sha512 = sha512Base64(bytes);
+  let deb: PublishedRelease['deb'];
+  if (options.deb) {
+    const debBytes = installerBytes(`${version}.deb`, 1024 * 1024 + 7);
+    deb = { fileName: `ewsi-desktop-${version}-linux-amd64.deb`, bytes: debBytes, sha512: sha512Base64(debBytes) };
+    fs.writeFileSync(path.join(dir, deb.fileName), debBytes);
+  }
   const info = {
     version,
-    files: [{ url: fileName, sha512, size: bytes.length }],
+    files: [{ url: fileName, sha512, size: bytes.length }, ...(deb ? [{ url: deb.fileName, sha512: deb.sha512, size: deb.bytes.length }] : [])],
     path: fileName,
     sha512,
     releaseDate: new Date('2026-03-01T10:00:00.000Z').toISOString(),
@@ -47,5 +55,5 @@ export function publishRelease(dir: string, version: string, options: { infoFile
   };
   const infoFiles = options.infoFiles ?? (version.includes('-') ? ['beta-linux.yml'] : ['latest-linux.yml', 'beta-linux.yml']);
   for (const file of infoFiles) fs.writeFileSync(path.join(dir, file), dump(info, { lineWidth: 8000 }));
-  return { version, fileName, bytes, sha512, infoFiles };
+  return { version, fileName, bytes, sha512, infoFiles, ...(deb ? { deb } : {}) };
 }
