@@ -125,5 +125,6 @@ const SAME_AS_ENGLISH = {
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
     'contentTypes.link', 'contentTypes.forum',
     'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel', 'signIn.portal',
+    'settings.updates.title',
   ]),
 };
