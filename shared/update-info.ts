@@ -124,6 +124,16 @@ export function pickInstaller(info: UpdateInfo, platform: string, arch: string):
   return other;
 }
 
+/** The last segment of an installer's URL, decoded when it can be. */
+export function installerFileName(file: UpdateFile): string {
+  const last = file.url.split(/[?#]/)[0]!.split('/').pop() || file.url;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 /** The offer as the contract shows it. */
 export function describeOffer(info: UpdateInfo, file: UpdateFile): UpdateOffer {
   const notes = Array.isArray(info.releaseNotes) ? info.releaseNotes.map((note) => `${note.version}\n${note.note ?? ''}`).join('\n\n') : (info.releaseNotes ?? null);
@@ -131,7 +141,7 @@ export function describeOffer(info: UpdateInfo, file: UpdateFile): UpdateOffer {
     version: info.version,
     releaseDate: info.releaseDate ?? null,
     releaseNotes: notes === null ? null : notes.slice(0, 20_000),
-    fileName: decodeURIComponent(file.url.split(/[?#]/)[0]!.split('/').pop() || file.url).slice(0, 1024),
+    fileName: installerFileName(file).slice(0, 1024),
     size: file.size ?? null,
   };
 }

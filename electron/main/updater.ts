@@ -16,7 +16,7 @@ import {
   parseCall,
   type Envelope,
 } from '../../shared/contract';
-import { describeOffer, electronUpdaterChannel, judgeOffer, pickInstaller, updateInfoSchema } from '../../shared/update-info';
+import { describeOffer, electronUpdaterChannel, judgeOffer, pickInstaller, updateFiles, updateInfoSchema, type UpdateFile, type UpdateInfo } from '../../shared/update-info';
 import type { UpdateChannel, UpdateStatus } from '../../shared/updates';
 
 export const UPDATE_METHODS = ['update.status', 'update.check', 'update.download', 'update.install'] as const;
@@ -107,7 +107,7 @@ export class MainUpdater {
         const problems = info.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(file)'} ${issue.message}`).join('; ');
         return this.set({ ...this.base('refused'), refusal: 'invalid-info', message: `The portal's update info is not valid: ${problems}`, checkedAt: checkedAt() });
       }
-      const offer = describeOffer(info.data, pickInstaller(info.data, this.options.platform ?? process.platform, this.options.arch ?? process.arch));
+      const offer = describeOffer(info.data, this.installerOf(info.data));
       const verdict = judgeOffer(this.options.currentVersion, info.data.version, updateChannel);
       if (verdict.kind === 'same') return this.set({ ...this.base('up-to-date'), offer, message: verdict.message, checkedAt: checkedAt() });
       if (verdict.kind === 'refused') return this.set({ ...this.base('refused'), offer, refusal: verdict.refusal, message: verdict.message, checkedAt: checkedAt() });
@@ -165,6 +165,15 @@ export class MainUpdater {
     // After the answer has gone back to the renderer.
     setImmediate(() => updater.quitAndInstall(false, true));
     return status;
+  }
+
+  /** The installer shown with the offer: electron-updater picks its own (a deb build the .deb), so any listed file will do. */
+  private installerOf(info: UpdateInfo): UpdateFile {
+    try {
+      return pickInstaller(info, this.options.platform ?? process.platform, this.options.arch ?? process.arch);
+    } catch {
+      return updateFiles(info)[0]!;
+    }
   }
 
   private configure(serverUrl: string, channel: UpdateChannel): AppUpdater {

@@ -84,7 +84,7 @@ export class UpdateService {
     const checkedAt = this.state.checkedAt;
     const started = Date.now();
     const status = this.set({ ...this.base('downloading'), offer, checkedAt, progress: { transferred: 0, total, percent: total ? 0 : null, bytesPerSecond: 0 } });
-    const destination = path.join(this.updatesDir, path.basename(offer?.fileName ?? 'update'));
+    const destination = path.join(this.updatesDir, localName(offer?.fileName ?? '', offer?.version ?? 'unknown'));
     void downloadUpdate({
       url: check.installerUrl,
       expected: check.installer,
@@ -163,6 +163,11 @@ export class UpdateService {
     this.options.emit(next);
     return next;
   }
+}
+
+/** The installer's own name when it is a plain file name, else one of ours: the portal never picks a path on this machine. */
+function localName(fileName: string, version: string): string {
+  return /^[A-Za-z0-9][A-Za-z0-9 ._+~()-]{0,200}$/.test(fileName) && !fileName.includes('..') ? fileName : `ewsi-desktop-update-${version.replace(/[^A-Za-z0-9.+-]/g, '_')}`;
 }
 
 function messageOf(error: unknown): string {
