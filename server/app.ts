@@ -30,11 +30,14 @@ import { IdempotencyKeys, requestFingerprint } from './idempotency';
 import { parseImportLines } from './import';
 import { buildOpenApiDocument } from './openapi';
 import { RateLimiter, type RateLimit } from './rate-limit';
+import { serveUpdateFile, UPDATES_PATH } from './updates';
 
 export interface PortalOptions {
   database: PortalDatabase;
-  /** Folder for attachments (and, later, update artifacts). */
+  /** Folder for attachments. */
   storageDir: string;
+  /** Folder served at /updates/ (electron-builder's latest*.yml, installers, blockmaps); none: /updates/ is 404. */
+  updatesDir?: string;
   /** Bearer token of the editor API. */
   editorToken: string;
   rateLimits?: Partial<Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit>>;
@@ -208,6 +211,9 @@ export function createPortal(options: PortalOptions): Portal {
     const stream = Readable.toWeb(fs.createReadStream(attachments.pathOf(row.sha256), { start, end })) as ReadableStream;
     return new Response(stream, { status, headers: responseHeaders });
   });
+
+  // The app's updates: electron-updater's generic provider reads this folder.
+  app.on(['GET', 'HEAD'], `${UPDATES_PATH}/:file`, (c) => serveUpdateFile(c, options.updatesDir, c.req.param('file')));
 
   // The editor API.
   const requireEditor = (c: Context): void => {

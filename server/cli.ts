@@ -1,8 +1,9 @@
 // `npm run server -- …`: the portal server and its editor tools.
-//   serve (default)    [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T]
+//   serve (default)    [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR]
 //   import FILE        apply a JSON Lines file of operations (see server/import.ts)
 //   purge-tombstones --upto V
-// DATABASE_URL=postgres://… selects PostgreSQL instead of the SQLite file.
+// DATABASE_URL=postgres://… selects PostgreSQL instead of the SQLite file;
+// EWSI_UPDATES_DIR (or --updates) is the folder served at /updates/.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +16,11 @@ import { loadSampleCorpus } from './sample/load';
 import { listen } from './serve';
 
 const usage = `Usage:
-  npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T]
+  npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR]
   npm run server -- import FILE [--db FILE]
   npm run server -- purge-tombstones --upto VERSION [--db FILE]
-Set DATABASE_URL=postgres://… to use PostgreSQL instead of the SQLite file.`;
+Set DATABASE_URL=postgres://… to use PostgreSQL instead of the SQLite file.
+--updates DIR (or EWSI_UPDATES_DIR) serves the app's update files (latest*.yml, installers, blockmaps) at /updates/.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       storage: { type: 'string' },
       sample: { type: 'string' },
       'editor-token': { type: 'string' },
+      updates: { type: 'string' },
       upto: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -38,11 +41,15 @@ async function main(): Promise<void> {
   const [command = 'serve', ...rest] = positionals;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535\n${usage}`);
+  const updatesDir = values.updates ?? (process.env.EWSI_UPDATES_DIR || undefined);
+  if (command === 'serve' && updatesDir !== undefined && !fs.statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`The updates folder ${path.resolve(updatesDir)} (--updates or EWSI_UPDATES_DIR) is not a directory\n${usage}`);
+  }
   const databaseUrl = process.env.DATABASE_URL;
   const database = await openPortalDatabase(databaseUrl ? { url: databaseUrl } : { file: values.db });
   const storageDir = values.storage ?? (databaseUrl ? '.data/portal/files' : path.join(path.dirname(values.db), 'files'));
   const editorToken = values['editor-token'] ?? process.env.EWSI_EDITOR_TOKEN ?? randomBytes(24).toString('base64url');
-  const portal = createPortal({ database, storageDir, editorToken });
+  const portal = createPortal({ database, storageDir, editorToken, updatesDir: updatesDir && path.resolve(updatesDir) });
   const where = databaseUrl ? 'PostgreSQL' : `SQLite ${path.resolve(values.db)}`;
 
   if (command === 'import') {
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
   const server = await listen(portal.app, port, values.host);
   console.log(`EWSI portal on ${server.url} (${where})`);
   console.log(`Change feed: ${server.url}/api/v1/changes   OpenAPI: ${server.url}/api/openapi.json`);
+  if (updatesDir) console.log(`Updates: ${server.url}/updates/ from ${path.resolve(updatesDir)}`);
   if (!values['editor-token'] && !process.env.EWSI_EDITOR_TOKEN) console.log(`Editor token for this run: ${editorToken}`);
   const stop = async () => {
     await server.close();

@@ -96,6 +96,24 @@ export function buildOpenApiDocument(): Json {
         responses: { 200: { description: 'The file' }, 206: { description: 'The requested byte range' }, 404: error('Unknown attachment'), 416: { description: 'Range not satisfiable' } },
       },
     },
+    '/updates/{file}': {
+      get: {
+        summary: "A file of the app's updates folder (electron-builder's latest*.yml and beta*.yml, installers, blockmaps); supports Range and If-Range",
+        parameters: [
+          pathParam('file', 'A plain file name directly inside the folder (no dotfiles, no paths)'),
+          { name: 'Range', in: 'header', required: false, schema: { type: 'string' } },
+          { name: 'If-Range', in: 'header', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          200: { description: 'The file (update info files with Cache-Control: no-cache)' },
+          206: { description: 'The requested byte range' },
+          304: { description: 'Not modified (If-None-Match, If-Modified-Since)' },
+          400: error('Not a plain file name'),
+          404: error('No such file, or the portal publishes no updates'),
+          416: { description: 'Range not satisfiable' },
+        },
+      },
+    },
     [`${API_PREFIX}/members`]: {
       post: {
         summary: 'Register as a community member',

@@ -22,6 +22,7 @@ import {
 import { countryCode, id } from './content';
 import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
+import { updateStatusSchema } from './updates';
 import {
   authStatusSchema,
   forumReplyDraft,
@@ -147,6 +148,16 @@ export const contract = {
     args: z.object({ name: collectionName, format: exportFormat }).strict(),
     result: z.object({ fileName: z.string().min(1), mediaType: z.string().min(1), base64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4), bytes: z.number().int().nonnegative() }),
   },
+  // Updates. In the desktop app main answers these with electron-updater (electron/main/updater.ts);
+  // elsewhere the core does, checking and downloading with the same files and verdicts, never installing.
+  /** This version, the channel and where the last check or download stands. */
+  'update.status': { args: noArguments, result: updateStatusSchema },
+  /** Reads the channel's update info from `${portal}/updates/` and answers what it offers, or why not. */
+  'update.check': { args: noArguments, result: updateStatusSchema },
+  /** Starts downloading the update the last check offered; answers at once, progress comes as update.status events. */
+  'update.download': { args: noArguments, result: updateStatusSchema },
+  /** Quits, installs the downloaded update and restarts (the desktop app only). */
+  'update.install': { args: noArguments, result: updateStatusSchema },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 /** What the application menu asks the renderer to do (electron/main/app-menu.ts). */
@@ -162,6 +173,8 @@ export const contractEvents = {
   'outbox.changed': outboxStatusSchema,
   /** A menu item or shortcut handled by main (Electron only; the browser harness never sends it). */
   'app.command': appCommandSchema,
+  /** Every change of the update status: checking, what a check found, download progress, downloaded, refused. */
+  'update.status': updateStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof contractEvents;
 export type EventPayload<E extends EventName> = z.output<(typeof contractEvents)[E]>;

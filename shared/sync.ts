@@ -1,5 +1,6 @@
 // What the app contract says about sync: settings, status and progress.
 import { z } from 'zod';
+import { updateChannelSchema } from './updates';
 
 export const attachmentPolicySchema = z.object({
   mode: z.enum(['all', 'none', 'on-demand']),
@@ -18,6 +19,8 @@ export const settingsSchema = z.object({
   interfaceLanguage: z.enum(INTERFACE_LANGUAGES),
   /** 'system' follows the operating system's light or dark preference. */
   theme: z.enum(['system', 'light', 'dark']),
+  /** Which releases the app is offered: 'stable' only, or 'beta' (prereleases and stable releases). */
+  updateChannel: updateChannelSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -27,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 15,
   interfaceLanguage: 'en',
   theme: 'system',
+  updateChannel: 'stable',
 };
 
 export const syncProgressSchema = z.object({

@@ -25,6 +25,7 @@ import { FileTokenStore, type TokenStore } from './outbox/token-store';
 import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
 import { CollectionExporter } from './export/export-collection';
+import { UpdateService } from './updates/update-service';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -52,6 +53,7 @@ export interface Core {
   readonly annotations: AnnotationService;
   readonly collections: CollectionService;
   readonly exporter: CollectionExporter;
+  readonly updates: UpdateService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
@@ -85,6 +87,7 @@ function createHandlers(
   library: Library,
   { auth, outbox }: CommunityServices,
   { annotations, collections, exporter }: UserServices,
+  updates: UpdateService,
 ): Handlers {
   return {
     'app.info': async () => ({
@@ -171,6 +174,10 @@ function createHandlers(
       const file = exporter.export(name, format);
       return { fileName: file.fileName, mediaType: file.mediaType, base64: file.bytes.toString('base64'), bytes: file.bytes.length };
     },
+    'update.status': async () => updates.status(),
+    'update.check': async () => updates.check(),
+    'update.download': async () => updates.startDownload(),
+    'update.install': async () => updates.install(),
   };
 }
 
@@ -208,7 +215,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
   const outboxService = new OutboxService(stores, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   late.outbox = outboxService;
-  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService }, { annotations, collections, exporter });
+  const updates = new UpdateService({
+    dataDir: stores.dataDir,
+    currentVersion: options.appVersion,
+    settings: () => settings.get(),
+    emit: (status) => emitOut('update.status', status),
+  });
+  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService }, { annotations, collections, exporter }, updates);
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;
@@ -233,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     annotations,
     collections,
     exporter,
+    updates,
     startBackground() {
       sync.startSchedule();
       // After a delivery, sync: the created records arrive and the drafts give way to them.
@@ -251,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
     close: async () => {
+      updates.close();
       await outboxService.close();
       search.close();
       await sync.close();

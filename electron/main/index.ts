@@ -3,11 +3,12 @@
 // of its own. Where each item of Electron's security checklist is met:
 // ARCHITECTURE.md, "Electron security checklist".
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import electronUpdater from 'electron-updater';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppCommand } from '../../shared/contract';
 import { APP_ORIGIN, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc';
-import { DEFAULT_SETTINGS } from '../../shared/sync';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/sync';
 import { EWSI_WEBSITE_URL, type MenuCommand } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { coreCrashDialog, CoreSupervisor, type CoreCrashReport } from './core-supervisor';
@@ -16,6 +17,7 @@ import { refuseUntrustedCall } from './ipc-guard';
 import { interfaceLanguageIn, type InterfaceLanguage } from './main-strings';
 import { installApplicationMenu } from './menu';
 import { sessionKey } from './session-key';
+import { isUpdateMethod, MainUpdater } from './updater';
 import { utilityCoreSpawner } from './utility-core';
 import { createMainWindow } from './window-options';
 
@@ -115,9 +117,24 @@ async function run(): Promise<void> {
   };
   followLanguage('settings.get', await supervisor.call('settings.get', {}));
 
+  // Updates are main's: installing replaces the running app. The portal and channel come from the core's settings.
+  const updates = new MainUpdater({
+    updater: () => electronUpdater.autoUpdater,
+    currentVersion: app.getVersion(),
+    readSettings: async () => {
+      const envelope = await supervisor.call('settings.get', {});
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return settingsSchema.parse(envelope.value);
+    },
+    emit: (status) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, 'update.status', status);
+    },
+  });
+
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, args: unknown) => {
     const refusal = refuseUntrustedCall(event.senderFrame?.url, method, args, devServerUrl);
     if (refusal) return refusal;
+    if (isUpdateMethod(method)) return updates.dispatch(method, args);
     const envelope = await supervisor.call(String(method), args);
     followLanguage(method, envelope);
     return envelope;

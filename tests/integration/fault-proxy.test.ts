@@ -225,6 +225,20 @@ describe('the fault proxy in front of a real portal', () => {
     ]);
   });
 
+  it('throttle: forwards, and streams the answer back no faster than the rate, unchanged', async () => {
+    proxy.plan = () => ({ kind: 'throttle', bytesPerSecond: 200 * 1024 });
+    const direct = Buffer.from(await (await fetch(`${server.url}/api/openapi.json`)).arrayBuffer());
+    const started = Date.now();
+    const throttled = await fetch(`${proxy.url}/api/openapi.json`, { headers: { 'accept-encoding': 'identity' } });
+    const body = Buffer.from(await throttled.arrayBuffer());
+    const elapsed = Date.now() - started;
+    expect(throttled.status).toBe(200);
+    expect(body.equals(direct)).toBe(true);
+    // Only the first slice goes at once; the rest waits for the rate.
+    expect(elapsed).toBeGreaterThanOrEqual(((direct.length - 16 * 1024) / (200 * 1024)) * 1000 - 50);
+    expect(proxy.log.map((entry) => [entry.fault, entry.upstreamStatus])).toEqual([['throttle', 200]]);
+  });
+
   it('runs a seeded random plan, logging exactly the faults it drew', async () => {
     const plan = randomFaultPlan(7, { pass: 3, status: 1 }, { statusChoices: [503] });
     proxy.plan = plan;

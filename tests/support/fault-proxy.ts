@@ -14,7 +14,8 @@ export type Fault =
   | { kind: 'delay'; ms: number } // wait, then forward (used to exceed a client's timeout)
   | { kind: 'duplicate' } // forward the same request twice to the server (sequentially), answer the client with the second answer
   | { kind: 'truncate'; bytes?: number } // forward, then send the status, headers and only the first `bytes` (default: half) of the body, then destroy the socket
-  | { kind: 'replace-body'; body: string; status?: number; contentType?: string }; // forward, discard the server's body, answer this instead (e.g. a schema-invalid page)
+  | { kind: 'replace-body'; body: string; status?: number; contentType?: string } // forward, discard the server's body, answer this instead (e.g. a schema-invalid page)
+  | { kind: 'throttle'; bytesPerSecond: number }; // forward, and stream the answer back no faster than this (a slow line)
 
 export interface ProxyRequestInfo {
   index: number;
@@ -202,6 +203,32 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
         socket.end(() => socket.destroy());
         return;
       }
+      case 'throttle': {
+        const response = await sendUpstream(info);
+        entry.upstreamStatus = response.statusCode;
+        res.writeHead(response.statusCode ?? 502, response.statusMessage, endToEndHeaders(response.headers));
+        const started = Date.now();
+        let sent = 0;
+        pipeline(
+          response,
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              // Slices of 16 KiB, each sent when the rate allows it.
+              for (let offset = 0; offset < chunk.length; offset += 16 * 1024) {
+                const slice = chunk.subarray(offset, offset + 16 * 1024);
+                sent += slice.length;
+                const due = started + (sent / fault.bytesPerSecond) * 1000 - Date.now();
+                if (due > 0) await wait(due);
+                if (closing) throw new Error('the fault proxy is closing');
+                yield slice;
+              }
+            }
+          },
+          res,
+          () => {},
+        );
+        return;
+      }
       case 'replace-body': {
         const upstream = await fetchUpstream(info);
         entry.upstreamStatus = upstream.status;
@@ -287,7 +314,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const FAULT_KINDS: ReadonlyArray<Fault['kind']> = ['pass', 'drop-before', 'drop-after', 'status', 'delay', 'duplicate', 'truncate', 'replace-body'];
+const FAULT_KINDS: ReadonlyArray<Fault['kind']> = ['pass', 'drop-before', 'drop-after', 'status', 'delay', 'duplicate', 'truncate', 'replace-body', 'throttle'];
 
 /** A seeded plan for randomized fault runs: each request draws a fault with the given weights (mulberry32 PRNG; deterministic for a seed). */
 export function randomFaultPlan(
@@ -338,6 +365,8 @@ export function randomFaultPlan(
       case 'replace-body':
         // Well-formed JSON of the wrong shape: the client's schema check, not its JSON parser, must reject it.
         return { kind, body: JSON.stringify({ faultProxy: 'replaced body', changes: 'not a list' }), contentType: 'application/json; charset=utf-8' };
+      case 'throttle':
+        return { kind, bytesPerSecond: 256 * 1024 };
     }
   };
 }

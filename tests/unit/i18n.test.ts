@@ -133,5 +133,6 @@ const SAME_AS_ENGLISH = {
     'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel', 'signIn.portal',
     'reader.parts.body', 'annotations.facetOption', 'annotations.colors.orange', 'collections.name', 'collections.format',
     'collections.formats.csl-json', 'collections.formats.ris', 'collections.formats.bibtex',
+    'settings.updates.title',
   ]),
 };

@@ -136,7 +136,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('publishes updates to the portal server\'s /updates/ folder, on every channel', () => {
-    expect(config.publish).toEqual([{ provider: 'generic', url: '${env.EWSI_PORTAL_URL}/updates/' }]);
+    // Single ranges: what the portal's /updates/ answers (electron-updater's differential download then asks one range per request).
+    expect(config.publish).toEqual([{ provider: 'generic', url: '${env.EWSI_PORTAL_URL}/updates/', useMultipleRangeRequest: false }]);
     expect(config.publish[0]!.url.endsWith('/updates/')).toBe(true);
     expect(config.generateUpdatesFilesForAllChannels).toBe(true);
   });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
 import { settingsSchema, type Settings } from '../../../shared/sync';
 import { SignInCard } from '../components/SignIn';
+import { UpdatesCard } from '../components/UpdatesCard';
 import { errorMessage, useApi, useSync } from '../core';
 import { formatRelative } from '../format';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../preferences';
@@ -42,6 +43,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
         <SyncSettings />
         <SyncControls />
         <UserDataBackup />
+        <UpdatesCard />
         <About />
       </div>
     </section>

@@ -1,5 +1,6 @@
 // `npm run server -- --sample 2000` as a user runs it: a real process on a real port.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseChangesPage } from '../../../shared/portal-api';
@@ -69,6 +70,18 @@ describe('npm run server -- --sample 2000', () => {
     const temp = makeTempDir();
     running.push(temp.cleanup);
     await checkSampleServer(['--storage', temp.dir], { DATABASE_URL: database.url });
+  });
+
+  it('serves --updates DIR (or EWSI_UPDATES_DIR) at /updates/, and refuses a folder that is not there', async () => {
+    const temp = makeTempDir();
+    running.push(temp.cleanup);
+    fs.writeFileSync(path.join(temp.dir, 'latest-linux.yml'), 'version: 9.9.9\n');
+    const byFlag = await startServerCli(['--updates', temp.dir, '--db', path.join(temp.dir, 'a.sqlite'), '--port', '0']);
+    expect(byFlag.output).toContain(`Updates: ${byFlag.url}/updates/ from ${temp.dir}`);
+    expect(await (await fetch(`${byFlag.url}/updates/latest-linux.yml`)).text()).toBe('version: 9.9.9\n');
+    const byEnv = await startServerCli(['--db', path.join(temp.dir, 'b.sqlite'), '--port', '0'], { EWSI_UPDATES_DIR: temp.dir });
+    expect((await fetch(`${byEnv.url}/updates/latest-linux.yml`)).headers.get('cache-control')).toBe('no-cache');
+    await expect(startServerCli(['--updates', path.join(temp.dir, 'missing'), '--port', '0'])).rejects.toThrow(/The updates folder .*missing \(--updates or EWSI_UPDATES_DIR\) is not a directory/);
   });
 
   it('refuses bad options with a usage message', async () => {
