@@ -121,6 +121,7 @@ async function run(): Promise<void> {
   const updates = new MainUpdater({
     updater: () => electronUpdater.autoUpdater,
     currentVersion: app.getVersion(),
+    unpackagedUpdates: dev && process.env.EWSI_UPDATES_UNPACKAGED === '1',
     readSettings: async () => {
       const envelope = await supervisor.call('settings.get', {});
       if (!envelope.ok) throw new Error(envelope.error.message);

@@ -37,6 +37,8 @@ export interface MainUpdaterOptions {
   emit: (status: UpdateStatus) => void;
   platform?: string;
   arch?: string;
+  /** Lets an unpackaged build check and download (electron-updater skips them otherwise): the `_electron` tests only. */
+  unpackagedUpdates?: boolean;
 }
 
 /** What electron-updater says when a downloaded file is not the one the update info describes. */
@@ -180,6 +182,7 @@ export class MainUpdater {
     const updater = this.autoUpdater ?? this.adopt(this.options.updater());
     updater.autoDownload = false;
     updater.autoInstallOnAppQuit = false;
+    updater.forceDevUpdateConfig = this.options.unpackagedUpdates ?? false;
     // One range per request: the portal answers single ranges (differential downloads then still work).
     updater.setFeedURL({ provider: 'generic', url: `${serverUrl.replace(/\/+$/, '')}/updates/`, useMultipleRangeRequest: false });
     updater.channel = electronUpdaterChannel(channel);
