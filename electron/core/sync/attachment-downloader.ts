@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { sizeOf, syncFile } from '../file-io';
 import { setTimeout as delay } from 'node:timers/promises';
 import { apiError } from '../../../shared/portal-api';
 import { agents, backoffDelay } from './http';
@@ -376,24 +377,7 @@ async function hashPrefix(file: string, bytes: number, hash: Hash, signal: Abort
   for await (const chunk of fs.createReadStream(file, { start: 0, end: bytes - 1, signal }) as AsyncIterable<Buffer>) hash.update(chunk);
 }
 
-/** Flushes the .part to disk before the rename, so a power cut cannot leave an empty file under the final name. */
-async function syncFile(file: string): Promise<void> {
-  const handle = await fsp.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
-async function sizeOf(file: string): Promise<number | null> {
-  try {
-    return (await fsp.stat(file)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 async function exists(file: string): Promise<boolean> {
   return (await sizeOf(file)) !== null;

@@ -12,6 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { sizeOf, syncFile } from '../file-io';
 import {
   channelFileName,
   judgeOffer,
@@ -318,21 +319,4 @@ async function hashFile(file: string, hash: Hash, signal: AbortSignal | undefine
   for await (const chunk of fs.createReadStream(file, { signal }) as AsyncIterable<Buffer>) hash.update(chunk);
 }
 
-/** Flushes the file before the rename, so a power cut cannot leave an empty installer under the final name. */
-async function syncFile(file: string): Promise<void> {
-  const handle = await fsp.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
-async function sizeOf(file: string): Promise<number | null> {
-  try {
-    return (await fsp.stat(file)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
