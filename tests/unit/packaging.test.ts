@@ -8,13 +8,13 @@ import path from 'node:path';
 import { FuseState, SENTINEL } from '@electron/fuses/dist/constants';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import { afterPack, ELECTRON_FUSES, electronBinaryPath, fuseConfig } from '../../scripts/after-pack.mjs';
 import { REPO_ROOT } from '../support/repo';
 import { makeTempDir } from '../support/temp-dir';
 
 const builderYml = fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
-const config = parse(builderYml) as Record<string, unknown> & {
+const config = load(builderYml) as Record<string, unknown> & {
   asar: unknown;
   asarUnpack: string[];
   afterPack: string;
