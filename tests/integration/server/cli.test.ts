@@ -13,7 +13,8 @@ afterEach(async () => {
   while (running.length) await running.pop()!();
 });
 
-function startServerCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; output: string; child: ChildProcess }> {
+/** Starts the CLI; answers once it printed its address and whatever `readyWhen` waits for (the lines after it come separately). */
+function startServerCli(args: string[], env: NodeJS.ProcessEnv = {}, readyWhen = /EWSI portal on/): Promise<{ url: string; output: string; child: ChildProcess }> {
   const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
   running.push(() => {
     child.kill('SIGTERM');
@@ -23,7 +24,7 @@ function startServerCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ 
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /EWSI portal on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ url, output, child });
+      if (url && readyWhen.test(output)) resolve({ url, output, child });
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
@@ -76,7 +77,7 @@ describe('npm run server -- --sample 2000', () => {
     const temp = makeTempDir();
     running.push(temp.cleanup);
     fs.writeFileSync(path.join(temp.dir, 'latest-linux.yml'), 'version: 9.9.9\n');
-    const byFlag = await startServerCli(['--updates', temp.dir, '--db', path.join(temp.dir, 'a.sqlite'), '--port', '0']);
+    const byFlag = await startServerCli(['--updates', temp.dir, '--db', path.join(temp.dir, 'a.sqlite'), '--port', '0'], {}, /Updates: .*\n/);
     expect(byFlag.output).toContain(`Updates: ${byFlag.url}/updates/ from ${temp.dir}`);
     expect(await (await fetch(`${byFlag.url}/updates/latest-linux.yml`)).text()).toBe('version: 9.9.9\n');
     const byEnv = await startServerCli(['--db', path.join(temp.dir, 'b.sqlite'), '--port', '0'], { EWSI_UPDATES_DIR: temp.dir });
