@@ -53,6 +53,12 @@ export function useReaderAnnotations(): ReaderAnnotationsValue {
 }
 
 const keyName = (key: string | null) => key ?? '';
+
+/** Brings a passage into view (its range starts in a text node; its element scrolls). */
+function scrollToRange(range: Range | null): void {
+  const node = range?.startContainer;
+  (node instanceof Element ? node : node?.parentElement)?.scrollIntoView({ block: 'center' });
+}
 const PENDING = PENDING_ID;
 
 interface Area {
@@ -141,7 +147,8 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
       paintedAreas.current.add(name);
       paintArea(`reader:${name}`, byArea.get(name) ?? []);
     }
-    setUnpainted(missing);
+    // A new Set only when it differs, so painting does not cost a render.
+    setUnpainted((previous) => (previous.size === missing.size && [...missing].every((id) => previous.has(id)) ? previous : missing));
   }, [annotations, pending, rangeInPage, areasVersion]);
 
   useEffect(() => {
@@ -160,9 +167,7 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
   const show = useCallback(
     (id: string) => {
       setActive(id);
-      const range = paintedRange(id);
-      const node = range?.startContainer;
-      (node instanceof Element ? node : node?.parentElement)?.scrollIntoView({ block: 'center' });
+      scrollToRange(paintedRange(id));
     },
     [setActive],
   );
@@ -208,9 +213,7 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
         const span = stored === undefined ? null : findWords(stored, words);
         if (!stored || !span) continue;
         setPending({ key, start: span.start, end: span.end, exact: stored.slice(span.start, span.end) });
-        const range = rangeInPage(key, span.start, span.end);
-        const node = range?.startContainer;
-        (node instanceof Element ? node : node?.parentElement)?.scrollIntoView({ block: 'center' });
+        scrollToRange(rangeInPage(key, span.start, span.end));
         return true;
       }
       return false;

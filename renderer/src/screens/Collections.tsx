@@ -10,21 +10,9 @@ import { errorMessage, useApi } from '../core';
 import { formatDate, formatNumber, typeLabel } from '../format';
 import { formatBytes } from '../record-labels';
 import { href, navigate, type Route } from '../router';
+import { bytesFromBase64, saveFile } from '../save-file';
 
 type State = { status: 'loading' } | { status: 'ready'; collections: Collection[] } | { status: 'failed'; message: string };
-
-/** Hands a file the core made to the browser's download (Electron asks where to save it). */
-export function downloadFile(fileName: string, mediaType: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function CollectionsScreen({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
@@ -146,7 +134,7 @@ function CollectionDetail({ collection, onChanged }: { collection: Collection; o
     setMessage({ kind: 'status', text: t('collections.exporting') });
     try {
       const file = await api['export.collection']({ name: collection.name, format });
-      downloadFile(file.fileName, file.mediaType, file.base64);
+      saveFile(file.fileName, file.mediaType, bytesFromBase64(file.base64));
       setMessage({ kind: 'status', text: t('collections.exported', { file: file.fileName, size: formatBytes(file.bytes, locale) }) });
     } catch (error) {
       setMessage({ kind: 'error', text: t('collections.exportFailed', { message: errorMessage(error) }) });

@@ -16,6 +16,7 @@ import { formatBytes, kindLabel } from '../record-labels';
 import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../reader-annotations';
 import { href, navigate, type Route } from '../router';
 import { sanitizeHtml } from '../sanitize';
+import { saveFile } from '../save-file';
 
 type State = { status: 'loading' } | { status: 'ready'; detail: RecordDetail } | { status: 'failed'; message: string };
 
@@ -346,14 +347,7 @@ function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
   };
 
   const save = (attachment: AttachmentInfo) =>
-    withBytes(attachment, (bytes) => {
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: attachment.mediaType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = attachment.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    });
+    withBytes(attachment, (bytes) => saveFile(attachment.fileName, attachment.mediaType, bytes as Uint8Array<ArrayBuffer>));
 
   return (
     <section aria-labelledby="reader-attachments" className="reader-section">

@@ -8,6 +8,7 @@ import { UpdatesCard } from '../components/UpdatesCard';
 import { errorMessage, useApi, useSync } from '../core';
 import { formatRelative } from '../format';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../preferences';
+import { bytesFromBase64, saveFile } from '../save-file';
 
 type Mode = Settings['attachmentPolicy']['mode'];
 const MODES: Mode[] = ['all', 'on-demand', 'none'];
@@ -216,13 +217,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** Backup and restore of the user's own data as one file. */
 function UserDataBackup() {
   const { t } = useTranslation();
@@ -235,11 +229,7 @@ function UserDataBackup() {
     setBusy(true);
     try {
       const answer = await api['userData.backup']({});
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([fromBase64(answer.base64)], { type: 'application/vnd.sqlite3' }));
-      link.download = answer.fileName;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(answer.fileName, 'application/vnd.sqlite3', bytesFromBase64(answer.base64));
       setMessage({ text: t('settings.backupSaved', { file: answer.fileName }), error: false });
     } catch (error) {
       setMessage({ text: errorMessage(error), error: true });

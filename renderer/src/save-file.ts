@@ -1,0 +1,20 @@
+// Files the core hands over (exports, backups, attachments) saved through the
+// browser's download, which Electron turns into a save dialog.
+
+/** Bytes from the base64 the contract carries files in. */
+export function bytesFromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function saveFile(fileName: string, mediaType: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoked later: the download may still be reading the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
