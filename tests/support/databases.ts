@@ -3,10 +3,11 @@
 // otherwise PGlite, the same PostgreSQL compiled to WebAssembly, in-process).
 import { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
-import { Kysely, PGliteDialect, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import { pglitePool } from './pglite-pool';
 import { makeTempDir } from './temp-dir';
 
 export interface TestDatabase {
@@ -83,7 +84,7 @@ const pgliteEngine: TestEngine = {
   dialect: 'postgres',
   async create() {
     const pglite = await PGlite.create();
-    const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) });
     return {
       db,
       dialect: 'postgres',

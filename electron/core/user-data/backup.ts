@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { userMigrations } from '../db/migrations';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as corpusSyncState from './corpus/2026-12-01-0001-sync-state';
 import * as corpusRecords from './corpus/2026-12-01-0002-records';
 import * as corpusSearchIndex from './corpus/2026-12-01-0003-search-index';
