@@ -10,6 +10,8 @@ const PLACEHOLDER = '\u0000ewsi-placeholder:';
 
 type Slot = { name: string } | { value: unknown };
 
+const compile = (query: Compilable<unknown> | CompiledQuery<unknown>): CompiledQuery<unknown> => ('compile' in query ? query.compile() : query);
+
 /** The row type a built query returns (`{}` for statements that return none). */
 export type RowOf<Q> = Q extends Compilable<unknown> | CompiledQuery<unknown> ? InferResult<Q>[number] : never;
 
@@ -35,7 +37,7 @@ export function prepareQuery<Args extends object, Q extends Compilable<unknown> 
 ): PreparedQuery<Args, RowOf<Q>> {
   const placeholders = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? `${PLACEHOLDER}${key}` : undefined) }) as Args;
   const built = build(placeholders);
-  const compiled: CompiledQuery<unknown> = 'compile' in built ? built.compile() : built;
+  const compiled = compile(built);
   const slots: Slot[] = compiled.parameters.map((value) =>
     typeof value === 'string' && value.startsWith(PLACEHOLDER) ? { name: value.slice(PLACEHOLDER.length) } : { value },
   );
@@ -54,4 +56,33 @@ export function prepareQuery<Args extends object, Q extends Compilable<unknown> 
     run: (args) => statement.run(...bind(args)),
     iterate: (args) => statement.iterate(...bind(args)) as IterableIterator<RowOf<Q>>,
   };
+}
+
+// Statements of queries whose shape varies per call (optional filters), by SQL text: a filter set seen before
+// reuses its statement. Bounded, since the shapes are few but not fixed.
+const DYNAMIC_CACHE_LIMIT = 200;
+const dynamicStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function dynamicStatement(sqlite: Database.Database, compiled: CompiledQuery<unknown>): Database.Statement {
+  let cache = dynamicStatements.get(sqlite);
+  if (!cache) dynamicStatements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(compiled.sql);
+  if (!statement) {
+    if (cache.size >= DYNAMIC_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    statement = sqlite.prepare(compiled.sql);
+    cache.set(compiled.sql, statement);
+  }
+  return statement;
+}
+
+/** Runs a query built for this call (its shape depends on the arguments) synchronously: every row, typed. */
+export function allRows<Q extends Compilable<unknown> | CompiledQuery<unknown>>(sqlite: Database.Database, query: Q): RowOf<Q>[] {
+  const compiled = compile(query);
+  return dynamicStatement(sqlite, compiled).all(...compiled.parameters) as RowOf<Q>[];
+}
+
+/** Runs a query built for this call synchronously: its first row, typed, or undefined. */
+export function firstRow<Q extends Compilable<unknown> | CompiledQuery<unknown>>(sqlite: Database.Database, query: Q): RowOf<Q> | undefined {
+  const compiled = compile(query);
+  return dynamicStatement(sqlite, compiled).get(...compiled.parameters) as RowOf<Q> | undefined;
 }

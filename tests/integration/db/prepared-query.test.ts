@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { prepareQuery } from '../../../electron/core/db/prepared-query';
+import { allRows, firstRow, prepareQuery } from '../../../electron/core/db/prepared-query';
 import { makeTempDir } from '../../support/temp-dir';
 
 interface TestDatabase {
@@ -46,5 +46,20 @@ describe('prepareQuery: Kysely-built SQL on a cached better-sqlite3 statement', 
     const count = prepareQuery(sqlite, (args: { min: number }) => sql<{ n: number }>`SELECT count(*) AS n FROM items WHERE rank >= ${args.min}`.compile(db));
     expect(count.get({ min: 2 })).toEqual({ n: 1 });
     expect(() => count.get({} as { min: number })).toThrow(/Missing argument 'min'/);
+  });
+
+  it('runs a query whose shape is built per call, reusing the statement of a shape seen before', () => {
+    const { sqlite, db } = store();
+    sqlite.exec("INSERT INTO items VALUES ('x', 1, 'a'), ('y', 2, NULL), ('z', 3, 'a')");
+    const filtered = (note?: string) => {
+      let query = db.selectFrom('items').select('id').orderBy('id');
+      if (note !== undefined) query = query.where('note', '=', note);
+      return query;
+    };
+    const ids: string[] = allRows(sqlite, filtered('a')).map((row) => row.id);
+    expect(ids).toEqual(['x', 'z']);
+    expect(allRows(sqlite, filtered()).map((row) => row.id)).toEqual(['x', 'y', 'z']);
+    expect(firstRow(sqlite, filtered('none'))).toBeUndefined();
+    expect(firstRow(sqlite, filtered('a'))).toEqual({ id: 'x' });
   });
 });
