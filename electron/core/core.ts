@@ -10,7 +10,14 @@ import {
   type Handlers,
   type MethodName,
 } from '../../shared/contract';
+import { RecordLookups } from './db/corpus/record-lookups';
 import { openStores, type Stores } from './db/stores';
+import { AnnotationTable } from './db/user/annotations';
+import { UserStoreBackup } from './db/user/backup';
+import { CollectionTable } from './db/user/collections';
+import { OutboxTable } from './db/user/outbox';
+import { SavedSearchTable } from './db/user/saved-searches';
+import { SettingsTable } from './db/user/settings';
 import { createLibrary, type Library } from './library/library';
 import { comparePractices } from './library/practice-comparison';
 import { SavedSearches } from './search/saved-searches';
@@ -89,6 +96,7 @@ function createHandlers(
   { annotations, collections, exporter }: UserServices,
   updates: UpdateService,
 ): Handlers {
+  const userBackup = new UserStoreBackup(stores.user);
   return {
     'app.info': async () => ({
       version: options.appVersion,
@@ -112,12 +120,12 @@ function createHandlers(
     'savedSearches.delete': async ({ id }) => ({ deleted: savedSearches.delete(id) }),
     'savedSearches.markSeen': async ({ id }) => savedSearches.markSeen(id),
     'userData.backup': async () => {
-      const { fileName, bytes } = await userDataBackup(stores.user.sqlite);
+      const { fileName, bytes } = await userDataBackup(userBackup);
       return { fileName, base64: bytes.toString('base64'), bytes: bytes.length };
     },
     'userData.restore': async ({ base64 }) => {
       try {
-        const restored = await restoreUserData(stores.user.sqlite, Buffer.from(base64, 'base64'));
+        const restored = await restoreUserData(userBackup, Buffer.from(base64, 'base64'));
         sync.reschedule(); // The portal and the schedule may have come back with the settings.
         return { restored };
       } catch (error) {
@@ -183,7 +191,8 @@ function createHandlers(
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const stores = await openStores(path.resolve(options.dataDir));
-  const settings = new SettingsStore(stores.user.sqlite);
+  const settings = new SettingsStore(new SettingsTable(stores.user));
+  const recordLookups = new RecordLookups(stores.corpus);
   const emitOut = options.emit ?? (() => undefined);
   // The outbox listens to the sync's status: the portal answering again is when queued writes go.
   const late: { outbox?: OutboxService } = {};
@@ -206,14 +215,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
   // Annotations follow their targets' text after each page. A reset (resync) changes no annotation: the pages that
   // follow re-anchor, and the resync's last page re-checks every target (a record that did not come back orphans its annotations).
-  const annotations = new AnnotationService(stores.user.sqlite, stores.corpus.sqlite);
-  const collections = new CollectionService(stores.user.sqlite, stores.corpus.sqlite);
+  const annotations = new AnnotationService(new AnnotationTable(stores.user), recordLookups);
+  const collections = new CollectionService(new CollectionTable(stores.user), recordLookups);
   sync.writer.listeners.push({ applied: (page) => annotations.pageApplied(page), reset: () => annotations.corpusReset() });
-  const exporter = new CollectionExporter(stores.corpus.sqlite, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
-  const savedSearches = new SavedSearches(stores.user.sqlite, search, () => sync.writer.state().cursor);
+  const exporter = new CollectionExporter(recordLookups, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
+  const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
-  const outboxService = new OutboxService(stores, auth, (status) => emitOut('outbox.changed', status), options.outbox);
+  const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: recordLookups }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   late.outbox = outboxService;
   const updates = new UpdateService({
     dataDir: stores.dataDir,

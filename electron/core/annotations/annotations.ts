@@ -1,7 +1,7 @@
 // The user's annotations (user.sqlite) on synced records (corpus.sqlite):
 // created on a target's plain text, re-anchored after each sync page that
-// touches their targets, never deleted by sync or resync.
-import type Database from 'better-sqlite3';
+// touches their targets, never deleted by sync or resync. Their statements are
+// in db/user/annotations.ts, the record reads in db/corpus/record-lookups.ts.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -12,32 +12,16 @@ import {
   annotationReattachSchema,
   type AnnotatedRecord,
   annotationUpdateSchema,
-  type AnnotatableType,
   type Annotation,
   type AnnotationTarget,
   type Anchoring,
 } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { ChangesPage } from '../../../shared/portal-api';
+import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { AnnotationRow, AnnotationTable } from '../db/user/annotations';
 import { changedPassage, describeSpan, reanchor, type TextPosition, type TextQuote } from './anchoring';
 import { targetText, textHash } from './target-text';
-
-interface AnnotationRow {
-  id: string;
-  target_type: string;
-  target_id: string;
-  target_key: string | null;
-  target_version: number;
-  text_hash: string;
-  selector: string;
-  note: string;
-  color: string;
-  tags: string;
-  orphaned: number;
-  anchoring: string;
-  created_at: string;
-  updated_at: string;
-}
 
 interface StoredSelectors {
   quote: TextQuote;
@@ -73,12 +57,12 @@ function toAnnotation(row: AnnotationRow): Annotation {
   if (!selectors) throw new Error(`Annotation ${row.id} has selectors this version cannot read`);
   return {
     id: row.id,
-    target: { type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key },
+    target: { type: row.target_type, id: row.target_id, key: row.target_key },
     textVersion: row.target_version,
     textHash: row.text_hash,
     quote: { type: 'TextQuoteSelector', ...selectors.quote },
     position: { type: 'TextPositionSelector', ...selectors.position },
-    color: row.color as Annotation['color'],
+    color: row.color,
     note: row.note,
     tags: JSON.parse(row.tags) as string[],
     anchoring: JSON.parse(row.anchoring) as Anchoring,
@@ -95,22 +79,17 @@ function snippetParts(marked: string): Array<{ text: string; match: boolean }> {
 }
 
 export class AnnotationService {
-  private readonly recordOf: Database.Statement<[string, string], { version: number; data: string; countries: string; title: string }>;
-
   constructor(
-    private readonly user: Database.Database,
-    corpus: Database.Database,
+    private readonly table: AnnotationTable,
+    private readonly records: RecordLookups,
     private readonly now: () => string = () => new Date().toISOString(),
-  ) {
-    this.recordOf = corpus.prepare('SELECT version, data, countries, title FROM records WHERE type = ? AND id = ?');
-  }
+  ) {}
 
   /** The target's record and current plain text; null when the record is not in the library. */
   current(target: Pick<AnnotationTarget, 'type' | 'id' | 'key'>): { version: number; text: string | null; record: Record<string, unknown> } | null {
-    const row = this.recordOf.get(target.type, target.id);
-    if (!row) return null;
-    const record = JSON.parse(row.data) as Record<string, unknown>;
-    return { version: row.version, text: targetText(target, record), record };
+    const found = this.records.annotatable(target.type, target.id);
+    if (!found) return null;
+    return { version: found.version, text: targetText(target, found.record), record: found.record };
   }
 
   create(args: CreateArgs): Annotation {
@@ -140,17 +119,12 @@ export class AnnotationService {
       created_at: at,
       updated_at: at,
     };
-    this.user
-      .prepare(
-        `INSERT INTO annotations (id, target_type, target_id, target_key, target_version, text_hash, selector, note, color, tags, orphaned, anchoring, created_at, updated_at)
-         VALUES (@id, @target_type, @target_id, @target_key, @target_version, @text_hash, @selector, @note, @color, @tags, @orphaned, @anchoring, @created_at, @updated_at)`,
-      )
-      .run(row);
+    this.table.insert(row);
     return toAnnotation(row);
   }
 
   private row(id: string): AnnotationRow {
-    const row = this.user.prepare('SELECT * FROM annotations WHERE id = ?').get(id) as AnnotationRow | undefined;
+    const row = this.table.get(id);
     if (!row) throw new ContractError('not_found', `No annotation with id "${id}"`);
     return row;
   }
@@ -162,34 +136,16 @@ export class AnnotationService {
   update({ id, note, color, tags }: UpdateArgs): Annotation {
     const row = this.row(id);
     const next = { ...row, note: note ?? row.note, color: color ?? row.color, tags: tags ? JSON.stringify(tags) : row.tags, updated_at: this.now() };
-    this.user.prepare('UPDATE annotations SET note = @note, color = @color, tags = @tags, updated_at = @updated_at WHERE id = @id').run(next);
+    this.table.updateNote(next);
     return toAnnotation(next);
   }
 
   delete(id: string): boolean {
-    return this.user.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+    return this.table.delete(id);
   }
 
   list(filters: ListArgs): { total: number; annotations: Annotation[]; records: AnnotatedRecord[] } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filters.color) {
-      where.push('color = ?');
-      params.push(filters.color);
-    }
-    if (filters.tag) {
-      where.push('EXISTS (SELECT 1 FROM json_each(annotations.tags) WHERE value = ?)');
-      params.push(filters.tag);
-    }
-    if (filters.target) {
-      where.push('target_type = ? AND target_id = ?');
-      params.push(filters.target.type, filters.target.id);
-    }
-    if (filters.orphaned !== undefined) {
-      where.push('orphaned = ?');
-      params.push(filters.orphaned ? 1 : 0);
-    }
-    const rows = this.user.prepare(`SELECT * FROM annotations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`).all(...params) as AnnotationRow[];
+    const rows = this.table.list({ color: filters.color, tag: filters.tag, target: filters.target, orphaned: filters.orphaned });
     // Country lives on the target record in the corpus (another file): filtered here.
     const matching = filters.country ? rows.filter((row) => this.countriesOf(row.target_type, row.target_id).includes(filters.country!)) : rows;
     const annotations = readableAnnotations(matching.slice(filters.offset, filters.offset + filters.limit));
@@ -202,15 +158,15 @@ export class AnnotationService {
     for (const { target } of annotations) {
       const key = `${target.type}/${target.id}`;
       if (seen.has(key)) continue;
-      const row = this.recordOf.get(target.type, target.id);
-      seen.set(key, { type: target.type, id: target.id, title: row?.title ?? null, countries: row ? this.countriesOf(target.type, target.id) : [] });
+      const found = this.records.annotatable(target.type, target.id);
+      seen.set(key, { type: target.type, id: target.id, title: found?.title ?? null, countries: found?.countries ?? [] });
     }
     return [...seen.values()];
   }
 
   /** The filters' choices: every colour, tag, record and country the annotations have, with counts. */
   facets(): z.output<typeof annotationFacetsSchema> {
-    const rows = this.user.prepare('SELECT target_type, target_id, target_key, color, tags, orphaned FROM annotations').all() as Array<Pick<AnnotationRow, 'target_type' | 'target_id' | 'target_key' | 'color' | 'tags' | 'orphaned'>>;
+    const rows = this.table.facetRows();
     const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
     const colors = new Map<string, number>();
     const tags = new Map<string, number>();
@@ -230,7 +186,7 @@ export class AnnotationService {
       if (Array.isArray(rowTags)) for (const tag of new Set(rowTags)) if (typeof tag === 'string') count(tags, tag);
       const key = `${row.target_type}/${row.target_id}`;
       count(records, key);
-      if (!byRecord.has(key)) byRecord.set(key, this.recordsOf([{ target: { type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key } }])[0]!);
+      if (!byRecord.has(key)) byRecord.set(key, this.recordsOf([{ target: { type: row.target_type, id: row.target_id, key: row.target_key } }])[0]!);
       for (const country of byRecord.get(key)!.countries) count(countries, country);
     }
     const byCount = <T extends { count: number }>(list: T[], name: (item: T) => string) => list.sort((a, b) => b.count - a.count || name(a).localeCompare(name(b)));
@@ -250,7 +206,7 @@ export class AnnotationService {
    */
   reattach({ id, start, end, exact }: ReattachArgs): Annotation {
     const row = this.row(id);
-    const current = this.current({ type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key });
+    const current = this.current({ type: row.target_type, id: row.target_id, key: row.target_key });
     if (!current || current.text === null) throw new ContractError('not_found', `The ${row.target_type} "${row.target_id}" is no longer in the library: this annotation cannot be placed again`);
     const text = current.text;
     if (end > text.length) throw new ContractError('invalid_arguments', `end ${end} is past the end of the target's text (${text.length} characters)`);
@@ -267,24 +223,17 @@ export class AnnotationService {
       anchoring: JSON.stringify({ status: 'placed', tier: 'created', start, end } satisfies Anchoring),
       updated_at: this.now(),
     };
-    this.user
-      .prepare('UPDATE annotations SET selector = @selector, target_version = @target_version, text_hash = @text_hash, orphaned = @orphaned, anchoring = @anchoring, updated_at = @updated_at WHERE id = @id')
-      .run(next);
+    this.table.reattach(next);
     return toAnnotation(next);
   }
 
   private countriesOf(type: string, id: string): string[] {
-    const row = this.recordOf.get(type, id);
-    if (!row) return [];
-    const record = JSON.parse(row.data) as { countries?: string[]; country?: string };
-    return [...(record.countries ?? []), ...(record.country ? [record.country] : [])];
+    return this.records.annotatable(type, id)?.countries ?? [];
   }
 
   forTarget(target: AnnotationTarget): { target: AnnotationTarget; text: string | null; textVersion: number | null; annotations: Annotation[] } {
     const current = this.current(target);
-    const rows = this.user
-      .prepare('SELECT * FROM annotations WHERE target_type = ? AND target_id = ? AND target_key IS ? ORDER BY created_at, id')
-      .all(target.type, target.id, target.key) as AnnotationRow[];
+    const rows = this.table.ofText(target.type, target.id, target.key);
     return { target, text: current?.text ?? null, textVersion: current ? current.version : null, annotations: readableAnnotations(rows) };
   }
 
@@ -294,28 +243,25 @@ export class AnnotationService {
    * gets new selectors and version; an orphan keeps its old selectors.
    */
   reanchorRecord(type: string, id: string): { placed: number; orphaned: number } {
-    const rows = this.user.prepare('SELECT * FROM annotations WHERE target_type = ? AND target_id = ?').all(type, id) as AnnotationRow[];
+    const rows = this.table.ofRecord(type, id);
     let placed = 0;
     let orphaned = 0;
-    const write = this.user.prepare(
-      'UPDATE annotations SET selector = @selector, target_version = @target_version, text_hash = @text_hash, orphaned = @orphaned, anchoring = @anchoring WHERE id = @id',
-    );
     const at = this.now();
-    this.user.transaction(() => {
+    this.table.transaction(() => {
       for (const row of rows) {
         const selectors = readSelectors(row.selector);
         if (!selectors) continue; // Not ours to rewrite: kept as it is.
-        const current = this.current({ type: row.target_type as AnnotatableType, id: row.target_id, key: row.target_key });
+        const current = this.current({ type: row.target_type, id: row.target_id, key: row.target_key });
         if (!current || current.text === null) {
           const anchoring: Anchoring = { status: 'orphaned', reason: 'target-deleted', oldQuote: selectors.quote.exact, changedPassage: '', at };
-          write.run({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
+          this.table.reanchor({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
           orphaned += 1;
           continue;
         }
         const text = current.text;
         const hash = textHash(text);
         if (hash === row.text_hash && row.orphaned === 0) {
-          write.run({ ...row, target_version: current.version });
+          this.table.reanchor({ ...row, target_version: current.version });
           placed += 1;
           continue;
         }
@@ -323,15 +269,15 @@ export class AnnotationService {
         if (anchor.status === 'placed') {
           const next = describeSpan(text, anchor.start, anchor.end);
           const anchoring: Anchoring = { status: 'placed', tier: anchor.tier, start: anchor.start, end: anchor.end };
-          write.run({ ...row, selector: JSON.stringify(next), target_version: current.version, text_hash: hash, orphaned: 0, anchoring: JSON.stringify(anchoring) });
+          this.table.reanchor({ ...row, selector: JSON.stringify(next), target_version: current.version, text_hash: hash, orphaned: 0, anchoring: JSON.stringify(anchoring) });
           placed += 1;
         } else {
           const anchoring: Anchoring = { status: 'orphaned', reason: 'text-changed', oldQuote: selectors.quote.exact, changedPassage: changedPassage(text, selectors.position), at };
-          write.run({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
+          this.table.reanchor({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
           orphaned += 1;
         }
       }
-    })();
+    });
     return { placed, orphaned };
   }
 
@@ -341,15 +287,7 @@ export class AnnotationService {
    */
   search(query: string, limit: number): Array<{ annotation: Annotation; snippet: Array<{ text: string; match: boolean }> }> {
     const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) return [];
-    const match = words.map((word, i) => `"${word}"${i === words.length - 1 ? '*' : ''}`).join(' ');
-    const rows = this.user
-      .prepare(
-        `SELECT a.*, snippet(annotation_notes, 0, char(57344), char(57345), '…', 16) AS snippet FROM annotation_notes
-         JOIN annotations a ON a.rowid = annotation_notes.rowid WHERE annotation_notes MATCH ? ORDER BY bm25(annotation_notes) LIMIT ?`,
-      )
-      .all(match, limit) as Array<AnnotationRow & { snippet: string }>;
-    return rows.map(({ snippet, ...row }) => ({ annotation: toAnnotation(row), snippet: snippetParts(snippet) }));
+    return this.table.searchNotes(words, limit).map(({ snippet, ...row }) => ({ annotation: toAnnotation(row), snippet: snippetParts(snippet) }));
   }
 
   /** Set by a corpus reset (a resync): the records that do not come back bring no delete, so the last page checks every target. */
@@ -361,8 +299,7 @@ export class AnnotationService {
 
   /** Re-anchors every annotated record: after a resync, those whose record did not come back become orphans. */
   reanchorAll(): void {
-    const targets = this.user.prepare('SELECT DISTINCT target_type, target_id FROM annotations').all() as Array<{ target_type: string; target_id: string }>;
-    for (const target of targets) this.reanchorRecord(target.target_type, target.target_id);
+    for (const target of this.table.targets()) this.reanchorRecord(target.target_type, target.target_id);
   }
 
   /** After a sync page: re-anchors the annotations of every record it changed or removed. */
@@ -372,13 +309,12 @@ export class AnnotationService {
       this.reanchorAll();
       return;
     }
-    const annotated = this.user.prepare('SELECT 1 FROM annotations WHERE target_type = ? AND target_id = ? LIMIT 1');
     const seen = new Set<string>();
     for (const change of page.changes) {
       const key = `${change.type}/${change.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (annotated.get(change.type, change.id)) this.reanchorRecord(change.type, change.id);
+      if (this.table.hasAnyOn(change.type, change.id)) this.reanchorRecord(change.type, change.id);
     }
   }
 }

@@ -43,6 +43,8 @@ export interface UserDatabase {
     text_hash: string;
     anchoring: string;
   };
+  /** FTS5 index of annotations.note (external content: rowid is the annotation's rowid; triggers keep it in step). */
+  annotation_notes: { rowid: number; note: string };
   collections: { id: string; name: string; note: string; created_at: string; updated_at: string };
   collection_items: { collection_id: string; item_type: string; item_id: string; note: string; added_at: string };
   outbox: {

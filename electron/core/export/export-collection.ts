@@ -1,5 +1,4 @@
 // export.collection: a collection as one file in the format asked for.
-import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { AnnotatableType } from '../../../shared/annotations';
@@ -8,6 +7,7 @@ import type { ExportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { AnnotationService } from '../annotations/annotations';
 import type { CollectionService } from '../annotations/collections';
+import type { RecordLookups } from '../db/corpus/record-lookups';
 import { attachmentPath } from '../sync/attachment-downloader';
 import { toAnnotationsJsonLd, toBibtex, toCsv, toCslJson, toMarkdown, toRis, type ExportInput } from './formats';
 import { writeZip, type ZipEntry } from './zip';
@@ -33,28 +33,23 @@ const FORMATS: Record<Exclude<ExportFormat, 'zip'>, { extension: string; mediaTy
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'collection';
 
 export class CollectionExporter {
-  private readonly recordOf: Database.Statement<[string, string], { data: string }>;
-
   constructor(
-    corpus: Database.Database,
+    private readonly records: RecordLookups,
     private readonly dataDir: string,
     private readonly collections: CollectionService,
     private readonly annotations: AnnotationService,
     private readonly serverUrl: () => string | null,
-  ) {
-    this.recordOf = corpus.prepare('SELECT data FROM records WHERE type = ? AND id = ?');
-  }
+  ) {}
 
   input(name: string): ExportInput {
     const collection = this.collections.get(name);
     const items = collection.items.map((item) => {
-      const row = this.recordOf.get(item.type, item.id);
       const annotated = (ANNOTATABLE_TYPES as readonly string[]).includes(item.type);
       return {
         type: item.type,
         id: item.id,
         note: item.note,
-        record: row ? (JSON.parse(row.data) as Record<string, unknown>) : null,
+        record: this.records.dataOf(item.type, item.id) ?? null,
         annotations: annotated ? this.annotations.list({ target: { type: item.type as AnnotatableType, id: item.id }, limit: 1000, offset: 0 }).annotations.reverse() : [],
       };
     });

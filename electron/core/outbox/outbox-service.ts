@@ -3,7 +3,8 @@
 // portal is reachable; `outbox.changed` reports counts for the badge.
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem, OutboxKind, OutboxStatus } from '../../../shared/outbox';
-import type { Stores } from '../db/stores';
+import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { OutboxTable } from '../db/user/outbox';
 import type { AuthService } from './auth';
 import { OutboxStore, type ListFilter } from './outbox-store';
 import { DEFAULT_PUSH_OPTIONS, PushRun, type PushOptions, type PushRunResult } from './push';
@@ -19,12 +20,12 @@ export class OutboxService {
   private closed = false;
 
   constructor(
-    stores: Stores,
+    data: { outbox: OutboxTable; records: RecordLookups },
     private readonly auth: AuthService,
     private readonly emit: (status: OutboxStatus) => void,
     private readonly options: OutboxServiceOptions = {},
   ) {
-    this.store = new OutboxStore(stores.user.sqlite, stores.corpus.sqlite);
+    this.store = new OutboxStore(data.outbox, data.records);
     auth.listeners.push(() => {
       this.changed();
       if (this.auth.session()) this.kick();

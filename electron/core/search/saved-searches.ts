@@ -1,26 +1,18 @@
-import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { SavedSearch } from '../../../shared/search';
+import type { SavedSearchRow, SavedSearchTable } from '../db/user/saved-searches';
 import type { SearchEngine } from './search-engine';
-
-interface Row {
-  id: string;
-  name: string;
-  query: string;
-  seen_version: number;
-  created_at: string;
-}
 
 /** Saved searches live in the user's store; "new" means matching records with a version above the one last seen. */
 export class SavedSearches {
   constructor(
-    private readonly user: Database.Database,
+    private readonly table: SavedSearchTable,
     private readonly engine: SearchEngine,
     /** The corpus's current cursor: what "seen" means when the user opens a search. */
     private readonly currentVersion: () => number,
   ) {}
 
-  private present(row: Row): SavedSearch {
+  private present(row: SavedSearchRow): SavedSearch {
     return {
       id: row.id,
       name: row.name,
@@ -32,28 +24,28 @@ export class SavedSearches {
   }
 
   list(): SavedSearch[] {
-    return (this.user.prepare('SELECT * FROM saved_searches ORDER BY name').all() as Row[]).map((row) => this.present(row));
+    return this.table.all().map((row) => this.present(row));
   }
 
   save(name: string, query: string): SavedSearch {
-    const existing = this.user.prepare('SELECT * FROM saved_searches WHERE name = ?').get(name) as Row | undefined;
+    const existing = this.table.byName(name);
     if (existing) {
-      this.user.prepare('UPDATE saved_searches SET query = ?, seen_version = ? WHERE id = ?').run(query, this.currentVersion(), existing.id);
+      this.table.setQuery(existing.id, query, this.currentVersion());
       return this.present({ ...existing, query, seen_version: this.currentVersion() });
     }
-    const row: Row = { id: randomUUID(), name, query, seen_version: this.currentVersion(), created_at: new Date().toISOString() };
-    this.user.prepare('INSERT INTO saved_searches (id, name, query, seen_version, created_at) VALUES (@id, @name, @query, @seen_version, @created_at)').run(row);
+    const row: SavedSearchRow = { id: randomUUID(), name, query, seen_version: this.currentVersion(), created_at: new Date().toISOString() };
+    this.table.insert(row);
     return this.present(row);
   }
 
   delete(id: string): boolean {
-    return this.user.prepare('DELETE FROM saved_searches WHERE id = ?').run(id).changes > 0;
+    return this.table.delete(id);
   }
 
   markSeen(id: string): SavedSearch {
-    const row = this.user.prepare('SELECT * FROM saved_searches WHERE id = ?').get(id) as Row | undefined;
+    const row = this.table.byId(id);
     if (!row) throw new Error(`No saved search with id ${id}`);
-    this.user.prepare('UPDATE saved_searches SET seen_version = ? WHERE id = ?').run(this.currentVersion(), id);
+    this.table.setSeen(id, this.currentVersion());
     return this.present({ ...row, seen_version: this.currentVersion() });
   }
 }
