@@ -2,7 +2,11 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import dataLayer from './scripts/eslint/data-layer.js';
 import layering from './scripts/eslint/layering.js';
+
+// The project's own rules, under one prefix: ewsi/layering, ewsi/data-layer.
+const ewsi = { meta: { name: 'ewsi' }, rules: { ...layering.rules, ...dataLayer.rules } };
 
 export default defineConfig(
   {
@@ -11,9 +15,11 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    plugins: { ewsi: layering },
+    plugins: { ewsi },
     rules: {
       'ewsi/layering': 'error',
+      // Scoped by the rule itself: electron/, shared/, renderer/, server/ outside electron/core/db/ and server/db/.
+      'ewsi/data-layer': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
