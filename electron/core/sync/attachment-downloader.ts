@@ -12,8 +12,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { sizeOf, syncFile } from '../file-io';
 import { setTimeout as delay } from 'node:timers/promises';
-import { apiError } from '../../../shared/portal-api';
-import { agents, backoffDelay } from './http';
+import { readPortalError } from '../portal/errors';
+import { agents, readShortBody } from '../portal/http';
+import { backoffDelay } from '../portal/retry';
+import { attachmentUrl as portalAttachmentUrl } from '../portal/urls';
 
 export interface AttachmentPolicy {
   mode: 'all' | 'none' | 'on-demand';
@@ -82,7 +84,7 @@ export interface DownloadOptions {
 const inFlight = new Map<string, Promise<void>>();
 
 /**
- * Downloads one attachment from `${serverUrl}/api/v1/attachments/${sha256}` into
+ * Downloads one attachment from the portal into
  * `<path>.part`, resuming with `Range: bytes=<partSize>-` and `If-Range: "<sha256>"` when a
  * .part file exists (a 200 answer instead of 206 restarts from zero), verifies size and
  * SHA-256 (streaming hash, also over the resumed prefix), then renames to the final path
@@ -185,7 +187,7 @@ export async function downloadAttachments(
 function attachmentUrl(serverUrl: string, sha256: string): URL {
   let url: URL;
   try {
-    url = new URL(`${serverUrl.replace(/\/+$/, '')}/api/v1/attachments/${sha256}`);
+    url = new URL(portalAttachmentUrl(serverUrl, sha256));
   } catch (error) {
     throw new AttachmentError(sha256, `"${serverUrl}" is not a server address`, false, { cause: error });
   }
@@ -346,31 +348,11 @@ function send(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal |
 }
 
 async function statusError(job: AttachmentJob, status: number, response: http.IncomingMessage): Promise<AttachmentError> {
-  const detail = await serverMessage(response);
+  const detail = readPortalError(await readShortBody(response)).message ?? '';
   const suffix = detail ? `: ${detail}` : '';
   if (status === 404) return new AttachmentError(job.sha256, `Attachment "${job.fileName}" is not on the server (404)${suffix}`, false);
   const retryable = status >= 500 || status === 408 || status === 429;
   return new AttachmentError(job.sha256, `The server answered ${status} for attachment "${job.fileName}"${suffix}${retryable ? '; it will be tried again' : ''}`, retryable);
-}
-
-/** The `message` of the portal's JSON error body, read up to a few kilobytes; '' when there is none. */
-async function serverMessage(response: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  try {
-    for await (const chunk of response as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      length += chunk.length;
-      if (length > 4096) {
-        response.destroy();
-        return '';
-      }
-    }
-    const parsed = apiError.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-    return parsed.success ? parsed.data.message : '';
-  } catch {
-    return '';
-  }
 }
 
 async function hashPrefix(file: string, bytes: number, hash: Hash, signal: AbortSignal | undefined): Promise<void> {

@@ -25,7 +25,8 @@ import {
   type UpdateVerdict,
 } from '../../../shared/update-info';
 import type { UpdateChannel, UpdateRefusal } from '../../../shared/updates';
-import { agents, getText, NetworkError } from '../sync/http';
+import { agents, getText, NetworkError } from '../portal/http';
+import { updatesFolderUrl } from '../portal/urls';
 
 export type UpdateErrorKind = Extract<UpdateRefusal, 'invalid-info' | 'checksum-mismatch' | 'size-mismatch'> | 'network' | 'not-found' | 'disk';
 
@@ -45,7 +46,7 @@ export class UpdateError extends Error {
 export function updatesBaseUrl(portalUrl: string): URL {
   let url: URL;
   try {
-    url = new URL(`${portalUrl.replace(/\/+$/, '')}/updates/`);
+    url = new URL(updatesFolderUrl(portalUrl));
   } catch (error) {
     throw new UpdateError('network', `"${portalUrl}" is not a portal address`, { cause: error });
   }

@@ -1,6 +1,7 @@
-// A small HTTP client (GET for the sync engine, POST for the outbox) over node:http(s) with keep-alive:
-// measurably faster than fetch() for multi-megabyte feed pages, and it tells a
-// truncated body (connection dropped mid-answer) from a complete one.
+// The portal's HTTP client over node:http(s) with keep-alive: measurably faster
+// than fetch() for multi-megabyte feed pages, and it tells a truncated body
+// (connection dropped mid-answer) from a complete one. requestText reads whole
+// answers (feed pages, sign-in, posts, update info).
 import http from 'node:http';
 import https from 'node:https';
 
@@ -25,7 +26,7 @@ export class CancelledError extends Error {
   }
 }
 
-/** Keep-alive agents shared by the feed and attachment downloads: one portal, many requests. */
+/** Keep-alive agents shared by every portal call: one portal, many requests. */
 export const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
 
 export interface RequestOptions {
@@ -83,24 +84,21 @@ export function requestText(method: 'GET' | 'POST', url: string, options: Reques
   });
 }
 
-/** Waits `ms`, or rejects with CancelledError as soon as the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Exponential backoff with full jitter on the upper half: attempt 0 waits base/2..base. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+/** The body of an answer whose status says it is not the file asked for, up to `limit` bytes; '' when longer or unreadable. */
+export async function readShortBody(response: http.IncomingMessage, limit = 4096): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length > limit) {
+        response.destroy();
+        return '';
+      }
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch {
+    return '';
+  }
 }
