@@ -8,7 +8,7 @@ import type { ExportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { AnnotationService } from '../annotations/annotations';
 import type { CollectionService } from '../annotations/collections';
-import { attachmentPath } from '../sync/attachment-downloader';
+import { attachmentPath } from '../attachments/attachment-files';
 import { attachmentUrl, portalAddress } from '../portal/urls';
 import { toAnnotationsJsonLd, toBibtex, toCsv, toCslJson, toMarkdown, toRis, type ExportInput } from './formats';
 import { writeZip, type ZipEntry } from './zip';

@@ -1,7 +1,8 @@
 // The portal's HTTP client over node:http(s) with keep-alive: measurably faster
 // than fetch() for multi-megabyte feed pages, and it tells a truncated body
 // (connection dropped mid-answer) from a complete one. requestText reads whole
-// answers (feed pages, sign-in, posts, update info).
+// answers (feed pages, sign-in, posts, update info); openStream hands a
+// download the answer's head and leaves the body to it.
 import http from 'node:http';
 import https from 'node:https';
 
@@ -27,7 +28,7 @@ export class CancelledError extends Error {
 }
 
 /** Keep-alive agents shared by every portal call: one portal, many requests. */
-export const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -81,6 +82,33 @@ export function requestText(method: 'GET' | 'POST', url: string, options: Reques
     const onAbort = () => request.destroy(new CancelledError());
     options.signal?.addEventListener('abort', onAbort, { once: true });
     request.end(body);
+  });
+}
+
+/**
+ * Sends a GET and resolves with the answer's head; the body is the caller's to read.
+ * `onRequest` receives the request so an idle timer can destroy it.
+ */
+export function openStream(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal | undefined, onRequest: (request: http.ClientRequest) => void): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const attempt = (mayRetryStale: boolean) => {
+      let answered = false;
+      const onResponse = (response: http.IncomingMessage) => {
+        answered = true;
+        resolve(response);
+      };
+      const request =
+        url.protocol === 'https:' ? https.request(url, { agent: agents['https:'], headers, signal }, onResponse) : http.request(url, { agent: agents['http:'], headers, signal }, onResponse);
+      onRequest(request);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return; // Errors after the head surface on the response, which the caller reads.
+        // A kept-alive socket the server closed while idle fails at once; Node's docs advise retrying such a request once.
+        if (mayRetryStale && request.reusedSocket && error.code === 'ECONNRESET' && !signal?.aborted) attempt(false);
+        else reject(error);
+      });
+      request.end();
+    };
+    attempt(true);
   });
 }
 

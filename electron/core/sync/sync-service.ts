@@ -5,9 +5,11 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { Stores } from '../db/stores';
 import type { SettingsStore } from '../settings';
+import { attachmentPath } from '../attachments/attachment-files';
+import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
-import { attachmentPath, downloadAttachments, policyAllows, type AttachmentJob } from './attachment-downloader';
+import { policyAllows } from './attachment-policy';
 import { pullChanges, SyncError, type PullOptions, type PullResult } from './pull';
 
 export interface SyncRunResult extends PullResult {
