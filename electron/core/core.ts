@@ -26,7 +26,8 @@ import { Suggestions } from './search/suggestions';
 import { SettingsStore } from './settings';
 import { BackupError, restoreUserData, userDataBackup } from './user-data/backup';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
-import { AuthService, normalizeServerUrl } from './outbox/auth';
+import { AuthService } from './outbox/auth';
+import { portalAddress } from './portal/urls';
 import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
 import { FileTokenStore, type TokenStore } from './outbox/token-store';
 import { AnnotationService } from './annotations/annotations';
@@ -146,7 +147,7 @@ function createHandlers(
       const portal = serverUrl ?? settings.get().serverUrl;
       if (!portal) throw new ContractError('invalid_arguments', 'No portal is configured: give serverUrl or set it in Settings');
       const status = await auth.signIn(portal, email, password);
-      if (!settings.get().serverUrl) settings.update({ serverUrl: normalizeServerUrl(portal) });
+      if (!settings.get().serverUrl) settings.update({ serverUrl: portalAddress(portal) });
       return status;
     },
     'auth.signOut': async () => auth.signOut(),

@@ -1,4 +1,4 @@
-// Small file helpers the downloaders (attachments, updates) share.
+// Small file helpers for files written in place of others: the portal download's partial files.
 import fsp from 'node:fs/promises';
 
 /** Flushes a file to disk before it is renamed into place, so a power cut cannot leave an empty file under the final name. */

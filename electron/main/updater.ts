@@ -18,6 +18,7 @@ import {
 } from '../../shared/contract';
 import { describeOffer, electronUpdaterChannel, judgeOffer, pickInstaller, updateFiles, updateInfoSchema, type UpdateFile, type UpdateInfo } from '../../shared/update-info';
 import type { UpdateChannel, UpdateStatus } from '../../shared/updates';
+import { updatesFolderUrl } from '../core/portal/urls';
 
 export const UPDATE_METHODS = ['update.status', 'update.check', 'update.download', 'update.install'] as const;
 export type UpdateMethod = (typeof UPDATE_METHODS)[number];
@@ -184,7 +185,7 @@ export class MainUpdater {
     updater.autoInstallOnAppQuit = false;
     updater.forceDevUpdateConfig = this.options.unpackagedUpdates ?? false;
     // One range per request: the portal answers single ranges (differential downloads then still work).
-    updater.setFeedURL({ provider: 'generic', url: `${serverUrl.replace(/\/+$/, '')}/updates/`, useMultipleRangeRequest: false });
+    updater.setFeedURL({ provider: 'generic', url: updatesFolderUrl(serverUrl), useMultipleRangeRequest: false });
     updater.channel = electronUpdaterChannel(channel);
     // The channel setter turns allowDowngrade on (electron-updater's choice for channel switches); never go back a version.
     updater.allowDowngrade = false;

@@ -7,15 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  AttachmentError,
-  attachmentPath,
-  DEFAULT_ATTACHMENT_POLICY,
-  downloadAttachment,
-  downloadAttachments,
-  policyAllows,
-  type AttachmentJob,
-} from '../../electron/core/sync/attachment-downloader';
+import { AttachmentError, attachmentPath } from '../../electron/core/attachments/attachment-files';
+import { downloadAttachment, downloadAttachments, type AttachmentJob } from '../../electron/core/portal/attachments';
+import { DEFAULT_ATTACHMENT_POLICY, policyAllows } from '../../electron/core/sync/attachment-policy';
 import { testEngines } from '../support/databases';
 import { startTestPortal, type TestPortal } from '../support/portal';
 import { makeTempDir } from '../support/temp-dir';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
-import { attachmentPath } from '../../electron/core/sync/attachment-downloader';
+import { attachmentPath } from '../../electron/core/attachments/attachment-files';
 import { readFeed } from './portal';
 import { makeTempDir } from './temp-dir';
 

@@ -1,6 +1,7 @@
 // What each answer of the portal means for an outbox item, and how a request is built from the stored row.
 import { describe, expect, it } from 'vitest';
-import { classify, parseRetryAfter, requestFor } from '../../electron/core/outbox/push';
+import { classify, requestFor } from '../../electron/core/portal/posts';
+import { parseRetryAfter } from '../../electron/core/portal/retry';
 
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const created = { type: 'forum-post', id: 'post-1', version: 42, record: { id: 'post-1' } };

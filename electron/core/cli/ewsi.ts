@@ -19,6 +19,7 @@ import type { SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../data-dir';
+import { portalIsUp } from '../portal/health';
 import { SyncError } from '../sync/pull';
 
 const USAGE = `Usage:
@@ -142,10 +143,7 @@ async function main(argv: string[]): Promise<number> {
       // "Online" means the portal answers now, not at the last sync.
       let online: boolean | null = null;
       if (current.serverUrl) {
-        online = await fetch(`${current.serverUrl.replace(/\/+$/, '')}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
-          (r) => r.ok,
-          () => false,
-        );
+        online = await portalIsUp(current.serverUrl, 3000);
       }
       return { ...current, online, dataFolder: dataDir };
     });

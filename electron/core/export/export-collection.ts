@@ -7,8 +7,9 @@ import type { ExportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { AnnotationService } from '../annotations/annotations';
 import type { CollectionService } from '../annotations/collections';
+import { attachmentPath } from '../attachments/attachment-files';
 import type { RecordLookups } from '../db/corpus/record-lookups';
-import { attachmentPath } from '../sync/attachment-downloader';
+import { attachmentUrl, portalAddress } from '../portal/urls';
 import { toAnnotationsJsonLd, toBibtex, toCsv, toCslJson, toMarkdown, toRis, type ExportInput } from './formats';
 import { writeZip, type ZipEntry } from './zip';
 
@@ -81,7 +82,7 @@ export class CollectionExporter {
     for (const format of ['csl-json', 'bibtex', 'ris', 'csv', 'markdown', 'annotations'] as const) {
       add(`${base}.${FORMATS[format].extension}`, Buffer.from(FORMATS[format].write(input), 'utf8'), { kind: format, generatedAt: createdAt });
     }
-    const serverUrl = input.serverUrl?.replace(/\/+$/, '') ?? null;
+    const serverUrl = input.serverUrl === null ? null : portalAddress(input.serverUrl);
     const missing: Array<{ item: string; fileName: string; sha256: string }> = [];
     for (const item of input.items) {
       const attachments = (item.record?.attachments as Array<{ fileName: string; sha256: string; mimeType: string }> | undefined) ?? [];
@@ -99,7 +100,7 @@ export class CollectionExporter {
           kind: 'attachment',
           item: { type: item.type, id: item.id },
           mediaType: attachment.mimeType,
-          sourceUrl: serverUrl ? `${serverUrl}/api/v1/attachments/${attachment.sha256}` : null,
+          sourceUrl: serverUrl ? attachmentUrl(serverUrl, attachment.sha256) : null,
           // The file was verified against its SHA-256 and written when it was downloaded.
           retrievedAt: modified.toISOString(),
         }, modified);

@@ -2,7 +2,8 @@
 // CSL-JSON, BibTeX, RIS, CSV (RFC 4180), Markdown and W3C Web Annotation JSON-LD.
 // Every format is built from one Citation per item, so they agree field by field.
 import type { Annotation, Collection } from '../../../shared/annotations';
-import { COLLECTION_PATHS, type ContentType } from '../../../shared/content';
+import type { ContentType } from '../../../shared/content';
+import { recordUrl } from '../portal/urls';
 
 export interface ExportItem {
   type: ContentType;
@@ -42,7 +43,7 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 export function itemUrl(item: Pick<ExportItem, 'type' | 'id' | 'record'>, serverUrl: string | null): string | null {
   const own = str(item.record?.sourceUrl) || str(item.record?.url);
   if (own) return own;
-  return serverUrl ? `${serverUrl.replace(/\/+$/, '')}/api/v1/${COLLECTION_PATHS[item.type]}/${encodeURIComponent(item.id)}` : null;
+  return serverUrl ? recordUrl(serverUrl, item.type, item.id) : null;
 }
 
 function dateParts(value: string): number[] | null {

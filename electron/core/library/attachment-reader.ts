@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import fsp from 'node:fs/promises';
 import { ContractError } from '../../../shared/contract';
 import { MAX_ATTACHMENT_CHUNK, type AttachmentContent } from '../../../shared/library';
-import { attachmentPath } from '../sync/attachment-downloader';
+import { attachmentPath } from '../attachments/attachment-files';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { ContractError } from '../../../shared/contract';
 import type { ContentType } from '../../../shared/content';
 import type { AttachmentInfo, RecordDetail } from '../../../shared/library';
-import { attachmentPath } from '../sync/attachment-downloader';
+import { attachmentPath } from '../attachments/attachment-files';
 
 interface AttachmentRow {
   sha256: string;

@@ -1,11 +1,11 @@
-// Signing in to the portal: POST /api/v1/sessions with e-mail and password
-// gives a bearer token, kept in the TokenStore with the portal it belongs to.
+// Signing in to the portal (portal/sessions.ts) gives a bearer token, kept in
+// the TokenStore with the portal it belongs to.
 import { z } from 'zod';
-import { ContractError } from '../../../shared/contract';
 import { isoDateTime } from '../../../shared/content';
 import type { AuthStatus } from '../../../shared/outbox';
-import { API_PREFIX, apiError, publicMember, sessionResponse, type PublicMember } from '../../../shared/portal-api';
-import { NetworkError, requestText } from '../sync/http';
+import { publicMember, type PublicMember } from '../../../shared/portal-api';
+import { requestSession } from '../portal/sessions';
+import { portalAddress } from '../portal/urls';
 import type { TokenStore } from './token-store';
 
 const storedSession = z.object({
@@ -24,8 +24,6 @@ export interface PortalSession {
   token: string;
   member: PublicMember;
 }
-
-export const normalizeServerUrl = (url: string): string => url.replace(/\/+$/, '');
 
 export class AuthService {
   readonly listeners: Array<() => void> = [];
@@ -72,25 +70,9 @@ export class AuthService {
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<AuthStatus> {
-    const base = normalizeServerUrl(serverUrl);
-    let response;
-    try {
-      response = await requestText('POST', `${base}${API_PREFIX}/sessions`, {
-        body: JSON.stringify({ email, password }),
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        timeoutMs: this.options.timeoutMs ?? 30_000,
-      });
-    } catch (error) {
-      if (error instanceof NetworkError) throw new ContractError('unavailable', `Cannot sign in: ${error.message}`);
-      throw error;
-    }
-    if (response.status !== 201 && response.status !== 200) {
-      const message = portalMessage(response.body) ?? `HTTP ${response.status}`;
-      throw new ContractError(response.status === 401 ? 'unauthenticated' : 'failed', `The portal refused the sign-in: ${message}`);
-    }
-    const parsed = sessionResponse.safeParse(safeJson(response.body));
-    if (!parsed.success) throw new ContractError('failed', `The portal's answer to the sign-in is not a session: ${parsed.error.issues[0]?.message ?? ''}`);
-    this.tokens.save(JSON.stringify({ serverUrl: base, email, token: parsed.data.token, expiresAt: parsed.data.expiresAt, member: parsed.data.member, rejected: false } satisfies StoredSession));
+    const base = portalAddress(serverUrl);
+    const session = await requestSession(base, { email, password }, { timeoutMs: this.options.timeoutMs ?? 30_000 });
+    this.tokens.save(JSON.stringify({ serverUrl: base, email, token: session.token, expiresAt: session.expiresAt, member: session.member, rejected: false } satisfies StoredSession));
     this.changed();
     return this.status();
   }
@@ -108,18 +90,4 @@ export class AuthService {
     this.tokens.save(JSON.stringify({ ...stored, rejected: true }));
     this.changed();
   }
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The portal's own sentence from an error body, if it sent one. */
-export function portalMessage(body: string): string | undefined {
-  const parsed = apiError.safeParse(safeJson(body));
-  return parsed.success ? parsed.data.message : undefined;
 }

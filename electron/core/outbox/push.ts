@@ -4,10 +4,9 @@
 // `sent` (with the portal's answer) after, so a crash in between ends in a
 // resend with the same key, which the portal answers with its stored response:
 // exactly one record per item.
-import { API_PREFIX, IDEMPOTENCY_HEADER, writeResult } from '../../../shared/portal-api';
-import type { OutboxKind } from '../../../shared/outbox';
-import { backoffDelay, CancelledError, NetworkError, requestText, type TextResponse } from '../sync/http';
-import { portalMessage, safeJson, type PortalSession } from './auth';
+import { sendPost, type Outcome } from '../portal/posts';
+import { retryDelay } from '../portal/retry';
+import type { PortalSession } from './auth';
 import type { OutboxRow, OutboxStore } from './outbox-store';
 
 export interface PushOptions {
@@ -41,59 +40,6 @@ export interface PushRunResult {
   remaining: number;
   signInRequired: boolean;
   cancelled: boolean;
-}
-
-/** What one answer (or its absence) means for the item. */
-export type Outcome =
-  | { kind: 'sent'; result: { type: string; id: string; version: number } }
-  | { kind: 'retry'; error: string; retryAfterMs?: number; deliveryUnknown: boolean }
-  | { kind: 'refused'; message: string }
-  | { kind: 'unauthenticated'; message: string };
-
-const EXPECTED_TYPE: Record<OutboxKind, string> = { 'forum.thread': 'forum-thread', 'forum.reply': 'forum-post', 'partner.request': 'partner-request' };
-
-/** The portal route and body of an item. The body is the stored payload as is, so every retry sends the same bytes. */
-export function requestFor(row: Pick<OutboxRow, 'kind' | 'payload'>): { path: string; body: string } {
-  if (row.kind === 'forum.reply') {
-    const { threadId, ...post } = JSON.parse(row.payload) as { threadId: string };
-    return { path: `${API_PREFIX}/forum/threads/${encodeURIComponent(threadId)}/posts`, body: JSON.stringify(post) };
-  }
-  return { path: row.kind === 'forum.thread' ? `${API_PREFIX}/forum/threads` : `${API_PREFIX}/partner-requests`, body: row.payload };
-}
-
-/** Retry-After in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (!text) return undefined;
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Classifies the portal's answer to an outbox write. */
-export function classify(kind: OutboxKind, response: TextResponse): Outcome {
-  const { status } = response;
-  const message = portalMessage(response.body);
-  if (status === 200 || status === 201) {
-    const parsed = writeResult.safeParse(safeJson(response.body));
-    if (!parsed.success || parsed.data.type !== EXPECTED_TYPE[kind]) {
-      // A success we cannot read: the portal may have created it. The resend (same key) replays the real answer.
-      return { kind: 'retry', error: `The portal's answer (HTTP ${status}) could not be read`, deliveryUnknown: true };
-    }
-    return { kind: 'sent', result: { type: parsed.data.type, id: parsed.data.id, version: parsed.data.version } };
-  }
-  if (status === 401) return { kind: 'unauthenticated', message: message ?? 'The portal asks to sign in again' };
-  const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-  if (status === 409 && (message === undefined || (safeJson(response.body) as { error?: string } | undefined)?.error === 'request_in_progress')) {
-    // The same key is still being processed (an earlier attempt of ours): wait and ask again.
-    return { kind: 'retry', error: message ?? 'The portal is still processing an earlier attempt', retryAfterMs, deliveryUnknown: true };
-  }
-  if (status === 429) return { kind: 'retry', error: message ?? 'The portal asks to slow down (HTTP 429)', retryAfterMs, deliveryUnknown: false };
-  if (status === 408 || status === 425 || status >= 500) {
-    return { kind: 'retry', error: message ? `HTTP ${status}: ${message}` : `The portal failed to answer (HTTP ${status})`, retryAfterMs, deliveryUnknown: true };
-  }
-  if (status >= 400) return { kind: 'refused', message: message ?? `The portal refused it (HTTP ${status})` };
-  return { kind: 'retry', error: `Unexpected answer from the portal (HTTP ${status})`, deliveryUnknown: true };
 }
 
 /**
@@ -177,26 +123,7 @@ export class PushRun {
     if (!row) return; // Cancelled or edited since we looked: the loop reads the lane again.
     this.attemptsThisRun.set(row.id, (this.attemptsThisRun.get(row.id) ?? 0) + 1);
     this.onChange();
-    const { path, body } = requestFor(row);
-    let outcome: Outcome;
-    try {
-      const response = await requestText('POST', `${this.session.serverUrl}${path}`, {
-        body,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          authorization: `Bearer ${this.session.token}`,
-          [IDEMPOTENCY_HEADER]: row.idempotency_key,
-        },
-        timeoutMs: this.options.timeoutMs,
-        signal: this.signal,
-      });
-      outcome = classify(row.kind, response);
-    } catch (error) {
-      // No answer (dropped, timed out, cut short, or the push was stopped): the portal may have it. Resend with the same key.
-      const message = error instanceof CancelledError ? 'The push was stopped while this was on its way' : error instanceof NetworkError || error instanceof Error ? error.message : String(error);
-      outcome = { kind: 'retry', error: message, deliveryUnknown: true };
-    }
+    const outcome = await sendPost(this.session, { kind: row.kind, payload: row.payload, idempotencyKey: row.idempotency_key }, { timeoutMs: this.options.timeoutMs, signal: this.signal });
     this.apply(row, outcome, head.delivery_unknown === 1);
     this.onChange();
   }
@@ -220,8 +147,7 @@ export class PushRun {
         return;
       case 'retry': {
         const failures = this.attemptsThisRun.get(row.id) ?? 1;
-        const backoff = backoffDelay(failures - 1, this.options.baseDelayMs, this.options.maxDelayMs, this.options.random);
-        const delay = outcome.retryAfterMs === undefined ? backoff : Math.min(this.options.maxRetryAfterMs, Math.max(outcome.retryAfterMs, backoff));
+        const delay = retryDelay(failures - 1, this.options, outcome.retryAfterMs);
         this.store.markRetry(row.id, outcome.error, new Date(Date.now() + delay), outcome.deliveryUnknown || unknownBefore);
         return;
       }

@@ -5,8 +5,11 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { Stores } from '../db/stores';
 import type { SettingsStore } from '../settings';
-import { attachmentPath, downloadAttachments, policyAllows, type AttachmentJob } from './attachment-downloader';
-import { getText } from './http';
+import { attachmentPath } from '../attachments/attachment-files';
+import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
+import { portalIsUp } from '../portal/health';
+import { portalAddress } from '../portal/urls';
+import { policyAllows } from './attachment-policy';
 import { pullChanges, SyncError, type PullOptions, type PullResult } from './pull';
 
 export interface SyncRunResult extends PullResult {
@@ -54,7 +57,8 @@ export class SyncService {
   /** Runs one sync to completion; throws SyncError when it fails. A second call while one runs joins it. */
   run(serverUrlOverride?: string): Promise<SyncRunResult> {
     if (this.current) return this.current;
-    const serverUrl = (serverUrlOverride ?? this.portalUrl())?.replace(/\/+$/, '');
+    const requested = serverUrlOverride ?? this.portalUrl();
+    const serverUrl = requested && portalAddress(requested);
     if (!serverUrl) return Promise.reject(new SyncError('server', 'No portal is configured: set its address in Settings (or pass --server)'));
     const controller = new AbortController();
     this.controller = controller;
@@ -192,15 +196,12 @@ export class SyncService {
     this.probeTimer = setInterval(() => {
       const url = this.portalUrl();
       if (!url || this.running) return;
-      getText(`${url.replace(/\/+$/, '')}/healthz`, { timeoutMs: 5000 }).then(
-        (response) => {
-          if (response.status !== 200) return;
-          clearInterval(this.probeTimer);
-          this.probeTimer = undefined;
-          this.setOnline(true);
-        },
-        () => undefined,
-      );
+      void portalIsUp(url, 5000).then((up) => {
+        if (!up) return;
+        clearInterval(this.probeTimer);
+        this.probeTimer = undefined;
+        this.setOnline(true);
+      });
     }, this.options.probeIntervalMs ?? 30_000);
     this.probeTimer.unref();
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ContractError } from '../../../shared/contract';
 import { describeOffer } from '../../../shared/update-info';
 import type { UpdateChannel, UpdateStatus } from '../../../shared/updates';
-import { checkForUpdate, downloadUpdate, UpdateError, type UpdateCheck } from './update-client';
+import { checkForUpdate, downloadUpdate, UpdateError, type UpdateCheck } from '../portal/updates';
 
 export interface UpdateServiceOptions {
   dataDir: string;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkForUpdate, downloadUpdate, UpdateError } from '../../../electron/core/updates/update-client';
+import { checkForUpdate, downloadUpdate, UpdateError } from '../../../electron/core/portal/updates';
 import { UpdateService } from '../../../electron/core/updates/update-service';
 import { channelFileName, judgeOffer, parseUpdateInfo } from '../../../shared/update-info';
 import type { UpdateChannel, UpdateStatus } from '../../../shared/updates';

@@ -1,6 +1,8 @@
-// A small HTTP client (GET for the sync engine, POST for the outbox) over node:http(s) with keep-alive:
-// measurably faster than fetch() for multi-megabyte feed pages, and it tells a
-// truncated body (connection dropped mid-answer) from a complete one.
+// The portal's HTTP client over node:http(s) with keep-alive: measurably faster
+// than fetch() for multi-megabyte feed pages, and it tells a truncated body
+// (connection dropped mid-answer) from a complete one. requestText reads whole
+// answers (feed pages, sign-in, posts, update info); openStream hands a
+// download the answer's head and leaves the body to it.
 import http from 'node:http';
 import https from 'node:https';
 
@@ -25,8 +27,8 @@ export class CancelledError extends Error {
   }
 }
 
-/** Keep-alive agents shared by the feed and attachment downloads: one portal, many requests. */
-export const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+/** Keep-alive agents shared by every portal call: one portal, many requests. */
+const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }) };
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -83,24 +85,48 @@ export function requestText(method: 'GET' | 'POST', url: string, options: Reques
   });
 }
 
-/** Waits `ms`, or rejects with CancelledError as soon as the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Sends a GET and resolves with the answer's head; the body is the caller's to read.
+ * `onRequest` receives the request so an idle timer can destroy it.
+ */
+export function openStream(url: URL, headers: http.OutgoingHttpHeaders, signal: AbortSignal | undefined, onRequest: (request: http.ClientRequest) => void): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
+    const attempt = (mayRetryStale: boolean) => {
+      let answered = false;
+      const onResponse = (response: http.IncomingMessage) => {
+        answered = true;
+        resolve(response);
+      };
+      const request =
+        url.protocol === 'https:' ? https.request(url, { agent: agents['https:'], headers, signal }, onResponse) : http.request(url, { agent: agents['http:'], headers, signal }, onResponse);
+      onRequest(request);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return; // Errors after the head surface on the response, which the caller reads.
+        // A kept-alive socket the server closed while idle fails at once; Node's docs advise retrying such a request once.
+        if (mayRetryStale && request.reusedSocket && error.code === 'ECONNRESET' && !signal?.aborted) attempt(false);
+        else reject(error);
+      });
+      request.end();
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    attempt(true);
   });
 }
 
-/** Exponential backoff with full jitter on the upper half: attempt 0 waits base/2..base. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+/** The body of an answer whose status says it is not the file asked for, up to `limit` bytes; '' when longer or unreadable. */
+export async function readShortBody(response: http.IncomingMessage, limit = 4096): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length > limit) {
+        response.destroy();
+        return '';
+      }
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch {
+    return '';
+  }
 }

@@ -1,0 +1,43 @@
+// GET /changes: one page of the portal's change feed, validated whole (every
+// record against its schema) before anyone applies it.
+import { parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
+import { describePortalAnswer, PortalAnswerError, readPortalError } from './errors';
+import { getText } from './http';
+import { parseRetryAfter } from './retry';
+import { portalPaths, portalUrl } from './urls';
+
+/** A page, or the portal's 409 saying the cursor is behind its tombstone horizon: drop the corpus and start from 0. */
+export type ChangesAnswer = { kind: 'page'; page: ChangesPage; bytes: number } | { kind: 'resync'; message: string };
+
+export interface ChangesRequest {
+  since: number;
+  limit: number;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/**
+ * One request for a page. Throws PortalAnswerError for an error status (retryable for
+ * 5xx and 429, with the portal's Retry-After) and for a body that is not complete JSON
+ * (retryable), InvalidPageError for a page that does not validate, NetworkError and
+ * CancelledError as the HTTP client does.
+ */
+export async function fetchChangesPage(serverUrl: string, request: ChangesRequest): Promise<ChangesAnswer> {
+  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit)), { signal: request.signal, timeoutMs: request.timeoutMs });
+  if (response.status === 409) {
+    // A 409 that is not a resync signal is a server error like any other.
+    const body = readPortalError(response.body);
+    if (body.code === 'resync_required') return { kind: 'resync', message: body.message ?? 'resync required' };
+  }
+  if (response.status >= 500 || response.status === 429) {
+    throw new PortalAnswerError(describePortalAnswer(response.status, response.body), response.status, true, parseRetryAfter(response.headers['retry-after']));
+  }
+  if (response.status !== 200) throw new PortalAnswerError(describePortalAnswer(response.status, response.body), response.status, false);
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch {
+    throw new PortalAnswerError('the answer was not complete JSON (cut short or garbled)', response.status, true);
+  }
+  return { kind: 'page', page: parseChangesPage(json), bytes: response.body.length };
+}

@@ -1,0 +1,32 @@
+// POST /sessions: signing in with e-mail and password gives a bearer token.
+// Signing out is the app forgetting its token: the portal has no route for it.
+import type { z } from 'zod';
+import { ContractError } from '../../../shared/contract';
+import { sessionResponse } from '../../../shared/portal-api';
+import { parseJson, readPortalError } from './errors';
+import { NetworkError, requestText } from './http';
+import { portalPaths, portalUrl } from './urls';
+
+export type PortalSessionAnswer = z.infer<typeof sessionResponse>;
+
+/** Asks the portal for a session; ContractError 'unavailable' without an answer, 'unauthenticated' for a 401, 'failed' otherwise. */
+export async function requestSession(serverUrl: string, credentials: { email: string; password: string }, options: { timeoutMs: number }): Promise<PortalSessionAnswer> {
+  let response;
+  try {
+    response = await requestText('POST', portalUrl(serverUrl, portalPaths.sessions), {
+      body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      timeoutMs: options.timeoutMs,
+    });
+  } catch (error) {
+    if (error instanceof NetworkError) throw new ContractError('unavailable', `Cannot sign in: ${error.message}`);
+    throw error;
+  }
+  if (response.status !== 201 && response.status !== 200) {
+    const message = readPortalError(response.body).message ?? `HTTP ${response.status}`;
+    throw new ContractError(response.status === 401 ? 'unauthenticated' : 'failed', `The portal refused the sign-in: ${message}`);
+  }
+  const parsed = sessionResponse.safeParse(parseJson(response.body));
+  if (!parsed.success) throw new ContractError('failed', `The portal's answer to the sign-in is not a session: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
