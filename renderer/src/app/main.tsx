@@ -5,7 +5,7 @@ import { App } from './App';
 import { connect } from './core';
 import { initI18n } from './i18n';
 import { applyTheme, loadPreferences, type Preferences } from './preferences';
-import '../styles.css';
+import './styles/index.css';
 
 async function start(root: HTMLElement) {
   // The saved language and theme are read before the first render, so the app never flashes another one.
