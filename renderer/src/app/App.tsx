@@ -17,9 +17,10 @@ import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { Shell } from './Shell';
-import { CoreProvider, errorMessage, SyncProvider, type Connection } from './core';
+import { CoreProvider, errorMessage, type Connection } from './core';
 import { applyTheme, savePreference, type InterfaceLanguage, type Preferences, type ThemePreference } from './preferences';
 import { useRoute, type Route } from './router';
+import { SyncProvider } from './sync-state';
 
 export function App({ connection, initialPreferences }: { connection: Connection; initialPreferences: Preferences }) {
   const { t, i18n } = useTranslation();

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useCore } from './core';
-import { formatNumber } from '../ui/format';
 import { useOutboxStatus } from '../features/outbox/outbox-state';
-import { href, navigate, SCREENS, type Route } from './router';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { formatNumber } from '../ui/format';
 import { OfflineBadge, SyncIndicator } from './SyncIndicator';
+import { useCore } from './core';
+import { href, navigate, SCREENS, type Route } from './router';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 

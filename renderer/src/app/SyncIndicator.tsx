@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useSync } from './core';
 import { formatNumber, formatRelative } from '../ui/format';
+import { useSync } from './sync-state';
 
 /** The header's sync state: progress while a sync runs, else when it last ran or why it failed. */
 export function SyncIndicator() {

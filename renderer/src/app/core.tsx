@@ -1,8 +1,6 @@
-// The core as React sees it: the contract client, its events, and the sync
-// state every screen shares (the header's indicator, Home, Settings).
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+// The core as React sees it: the contract client and its events.
+import { createContext, useContext, type ReactNode } from 'react';
 import type { EwsiApi, EwsiEvents } from '../../../shared/contract';
-import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { connectToCore, connectToEvents } from './bridge';
 
 interface Core {
@@ -39,50 +37,4 @@ export function useCore(): Core {
 
 export function useApi(): EwsiApi {
   return useCore().api;
-}
-
-export interface SyncState {
-  status: SyncStatus | null;
-  /** The latest progress of the running sync; null when none runs. */
-  progress: SyncProgress | null;
-  error: string | null;
-}
-
-const SyncContext = createContext<SyncState>({ status: null, progress: null, error: null });
-
-/** Reads sync.status once, then follows the core's sync.status and sync.progress events. */
-export function SyncProvider({ children }: { children: ReactNode }) {
-  const { api, events } = useCore();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [progress, setProgress] = useState<SyncProgress | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const offStatus = events.on('sync.status', (next) => {
-      setStatus(next);
-      setProgress(next.running ? next.progress : null);
-    });
-    const offProgress = events.on('sync.progress', (next) => setProgress(next));
-    api['sync.status']({}).then(
-      (next) => {
-        if (!live) return;
-        setStatus((current) => current ?? next);
-        if (next.running) setProgress((current) => current ?? next.progress);
-      },
-      (failure: unknown) => live && setError(errorMessage(failure)),
-    );
-    return () => {
-      live = false;
-      offStatus();
-      offProgress();
-    };
-  }, [api, events]);
-
-  const value = useMemo(() => ({ status, progress: status?.running === false ? null : progress, error }), [status, progress, error]);
-  return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
-}
-
-export function useSync(): SyncState {
-  return useContext(SyncContext);
 }

@@ -6,8 +6,8 @@ import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Annotation, AnnotationColor } from '../../../../shared/annotations';
 import { errorMessage, useApi } from '../../app/core';
-import { useReaderAnnotations, type AnnotatablePart } from './reader-annotations';
 import { AnnotationCard, ColorChoice, NoteFields, parseTags } from './AnnotationParts';
+import { useReaderAnnotations, type AnnotatablePart } from './reader-annotations';
 
 export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]; partLabel: (key: string | null) => string }) {
   const { t } = useTranslation();

@@ -5,18 +5,16 @@ import { useEffect, useId, useState } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type AnnotatedRecord, type Annotation, type AnnotationColor } from '../../../../shared/annotations';
-import type { EwsiApi } from '../../../../shared/contract';
-import { AnnotationCard } from './AnnotationParts';
-import { LoadFailure } from '../../ui/LoadFailure';
-import { errorMessage, useApi } from '../../app/core';
-import { countryName, formatNumber, typeLabel } from '../../ui/format';
+import { useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
+import { useLoad, useReload } from '../../app/use-load';
+import { LoadFailure } from '../../ui/LoadFailure';
+import { countryName, formatNumber, typeLabel } from '../../ui/format';
+import { AnnotationCard } from './AnnotationParts';
 
 const PAGE = 100;
 
-type Facets = Awaited<ReturnType<EwsiApi['annotations.facets']>>;
 type Found = { annotations: Annotation[]; records: AnnotatedRecord[]; total: number; snippets?: Map<string, Array<{ text: string; match: boolean }>> };
-type State = { status: 'loading' } | { status: 'ready'; found: Found } | { status: 'failed'; message: string };
 
 export function AnnotationsScreen({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
@@ -31,27 +29,18 @@ export function AnnotationsScreen({ route }: { route: Route }) {
   const country = /^[A-Z]{2}$/.test(params.get('country') ?? '') ? params.get('country')! : undefined;
   const orphaned = params.get('orphans') === '1';
   const [limit, setLimit] = useState(PAGE);
-  const [facets, setFacets] = useState<Facets | null>(null);
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [words, setWords] = useState(query);
-  const [version, setVersion] = useState(0);
+  const [generation, reload] = useReload();
 
-  useEffect(() => {
-    let live = true;
-    api['annotations.facets']({}).then(
-      (next) => live && setFacets(next),
-      () => live && setFacets(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
+  // Both are read again after an annotation changes, with the last answer on screen meanwhile.
+  const facetsRead = useLoad(`facets|${generation}`, () => api['annotations.facets']({}), { keep: true });
+  const facets = facetsRead.status === 'ready' ? facetsRead.value : null;
 
-  useEffect(() => {
-    let live = true;
-    const [recordType, recordId] = record.split('/', 2);
-    const target = recordType && recordId ? { type: recordType as AnnotatedRecord['type'], id: recordId } : undefined;
-    const load = async (): Promise<Found> => {
+  const state = useLoad(
+    JSON.stringify([query, color, tag, record, country, orphaned, limit, generation]),
+    async (): Promise<Found> => {
+      const [recordType, recordId] = record.split('/', 2);
+      const target = recordType && recordId ? { type: recordType as AnnotatedRecord['type'], id: recordId } : undefined;
       if (!query) {
         const result = await api['annotations.list']({ color, tag, country, target, orphaned: orphaned || undefined, limit, offset: 0 });
         return { annotations: result.annotations, records: result.records, total: result.total };
@@ -68,16 +57,9 @@ export function AnnotationsScreen({ route }: { route: Route }) {
           (!orphaned || a.anchoring.status === 'orphaned'),
       );
       return { annotations: hits.map((hit) => hit.annotation), records: result.records, total: hits.length, snippets: new Map(hits.map((hit) => [hit.annotation.id, hit.snippet])) };
-    };
-    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
-    load().then(
-      (found) => live && setState({ status: 'ready', found }),
-      (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, query, color, tag, record, country, orphaned, limit, version]);
+    },
+    { keep: true },
+  );
 
   useEffect(() => setWords(query), [query]);
 
@@ -86,7 +68,7 @@ export function AnnotationsScreen({ route }: { route: Route }) {
     navigate(href('annotations', { q: query || undefined, color, tag, record: record || undefined, country, orphans: orphaned ? '1' : undefined, ...changes }));
   };
 
-  const found = state.status === 'ready' ? state.found : null;
+  const found = state.status === 'ready' ? state.value : null;
   const titles = new Map(found?.records.map((r) => [`${r.type}/${r.id}`, r]) ?? []);
   const filtered = Boolean(query || color || tag || record || country || orphaned);
 
@@ -165,7 +147,7 @@ export function AnnotationsScreen({ route }: { route: Route }) {
               <li key={`${annotation.id}:${annotation.updatedAt}`}>
                 <AnnotationCard
                   annotation={annotation}
-                  onChanged={() => setVersion((v) => v + 1)}
+                  onChanged={reload}
                   title={
                     <>
                       <h2 className="annotation-record">

@@ -5,9 +5,10 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { AnnotatableType, Annotation } from '../../../../shared/annotations';
 import type { RecordDetail } from '../../../../shared/library';
-import { indexAtPoint, indexText, paintActive, paintArea, paintedRange, PENDING_ID, rangeOf, spanOf, type PaintedAnnotation, type TextIndex } from './annotation-dom';
-import { errorMessage, useApi } from '../../app/core';
+import { useApi } from '../../app/core';
+import { useLoad, useReload, type Load } from '../../app/use-load';
 import { sanitizeHtml } from '../../ui/sanitize';
+import { indexAtPoint, indexText, paintActive, paintArea, paintedRange, PENDING_ID, rangeOf, spanOf, type PaintedAnnotation, type TextIndex } from './annotation-dom';
 import { findWords, mapSpan } from './text-fold';
 
 /** One annotatable text of a record: the document body, a country-sheet section, a practice field. */
@@ -23,11 +24,18 @@ export type AnnotationTargetRef = { type: AnnotatableType; id: string };
 /** The passage chosen for a new annotation, in the stored plain text of its part. */
 export type PendingPassage = { key: string | null; start: number; end: number; exact: string } | { error: 'across-parts' | 'not-in-text' };
 
-type Load = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; message: string };
+/** What the Reader reads of a record's annotations: the stored plain text of each part (what offsets refer to), and the annotations. */
+interface TargetAnnotations {
+  texts: Map<string, string>;
+  annotations: Annotation[];
+}
+
+const NO_TEXTS = new Map<string, string>();
+const NO_ANNOTATIONS: Annotation[] = [];
 
 interface ReaderAnnotationsValue {
   target: AnnotationTargetRef;
-  load: Load;
+  load: Load<TargetAnnotations>;
   annotations: Annotation[];
   /** Ids of placed annotations the page could not draw (their words are not in the rendered text). */
   unpainted: Set<string>;
@@ -69,10 +77,6 @@ interface Area {
 export function ReaderAnnotationsProvider({ target, parts, focusId, children }: { target: AnnotationTargetRef; parts: AnnotatablePart[]; focusId: string | null; children: ReactNode }) {
   const api = useApi();
   const keys = useMemo(() => parts.map((part) => part.key), [parts]);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
-  /** The stored plain text of each part (what offsets refer to). */
-  const [texts, setTexts] = useState<Map<string, string>>(new Map());
   const areas = useRef(new Map<string, Area>());
   const [areasVersion, setAreasVersion] = useState(0);
   const [pending, setPending] = useState<PendingPassage | null>(null);
@@ -83,28 +87,39 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
   const paintedAreas = useRef(new Set<string>());
 
   const { type, id } = target;
-  const reload = useCallback(async () => {
-    const target = { type, id };
-    try {
+  const [generation, readAgain] = useReload();
+  /** Callers of reload waiting for the next answer (or failure) to be in. */
+  const waiting = useRef<Array<() => void>>([]);
+  const settle = () => {
+    for (const done of waiting.current.splice(0)) done();
+  };
+  // Read again after each change, with what was read last on the page meanwhile and through a failure.
+  const load = useLoad(
+    JSON.stringify([type, id, keys, generation]),
+    async (): Promise<TargetAnnotations> => {
       const [views, listed] = await Promise.all([
-        Promise.all(keys.map((key) => api['annotations.forTarget']({ target: { ...target, key } }))),
-        api['annotations.list']({ target, limit: 1000 }),
+        Promise.all(keys.map((key) => api['annotations.forTarget']({ target: { type, id, key } }))),
+        api['annotations.list']({ target: { type, id }, limit: 1000 }),
       ]);
-      const next = new Map<string, string>();
+      const texts = new Map<string, string>();
       views.forEach((view, i) => {
-        if (view.text !== null) next.set(keyName(keys[i]!), view.text);
+        if (view.text !== null) texts.set(keyName(keys[i]!), view.text);
       });
-      setTexts(next);
-      setAnnotations(listed.annotations);
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      setLoad({ status: 'failed', message: errorMessage(error) });
-    }
-  }, [api, type, id, keys]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+      return { texts, annotations: listed.annotations };
+    },
+    { keep: true, onAnswer: settle, onFailure: settle },
+  );
+  const shown = load.status === 'ready' ? load.value : load.status === 'failed' ? load.last : undefined;
+  const texts = shown?.texts ?? NO_TEXTS;
+  const annotations = shown?.annotations ?? NO_ANNOTATIONS;
+  const reload = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        waiting.current.push(resolve);
+        readAgain();
+      }),
+    [readAgain],
+  );
 
   const register = useCallback((key: string | null, element: HTMLElement | null) => {
     if (element) areas.current.set(keyName(key), { element, index: indexText(element) });

@@ -1,11 +1,12 @@
 // "Add to a collection" for one synced item, from the Reader, search results
 // and lists: a dialog to pick a collection or name a new one.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, Radio, RadioGroup, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { collectionName, type Collection } from '../../../../shared/annotations';
 import type { ContentType } from '../../../../shared/content';
 import { errorMessage, useApi } from '../../app/core';
+import { useLoad } from '../../app/use-load';
 
 const NEW = '\u0000new';
 /** The collection chosen last, offered first next time. */
@@ -15,29 +16,28 @@ export function AddToCollection({ item, title, quiet = false }: { item: { type: 
   const { t } = useTranslation();
   const api = useApi();
   const [isOpen, setOpen] = useState(false);
-  const [collections, setCollections] = useState<Collection[] | null>(null);
   const [choice, setChoice] = useState<string>(NEW);
   const [newName, setNewName] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    let live = true;
-    setFailure(null);
-    api['collections.list']({}).then(
-      (list) => {
-        if (!live) return;
-        setCollections(list);
-        setChoice(lastChosen && list.some((c) => c.name === lastChosen) ? lastChosen : (list[0]?.name ?? NEW));
-      },
-      (error: unknown) => live && setFailure(errorMessage(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, isOpen]);
+  // Read each time the dialog opens; the list of the last opening stays meanwhile, and through a failure.
+  const read = useLoad(
+    'collections',
+    () => api['collections.list']({}),
+    {
+      enabled: isOpen,
+      keep: true,
+      onAnswer: (list) => setChoice(lastChosen && list.some((c) => c.name === lastChosen) ? lastChosen : (list[0]?.name ?? NEW)),
+      onFailure: setFailure,
+    },
+  );
+  const collections = read.status === 'ready' ? read.value : read.status === 'failed' ? (read.last ?? null) : null;
+  const openChange = (open: boolean) => {
+    if (open) setFailure(null);
+    setOpen(open);
+  };
 
   const name = choice === NEW ? newName.trim() : choice;
   const nameCheck = choice === NEW ? collectionName.safeParse(newName) : ({ success: true } as const);
@@ -62,7 +62,7 @@ export function AddToCollection({ item, title, quiet = false }: { item: { type: 
 
   return (
     <span className="add-to-collection">
-      <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
+      <DialogTrigger isOpen={isOpen} onOpenChange={openChange}>
         <Button className={quiet ? 'button button-quiet' : 'button'} aria-label={t('collections.addNamed', { title })} data-testid="add-to-collection">
           {t('collections.add')}
         </Button>

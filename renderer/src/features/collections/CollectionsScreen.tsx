@@ -1,41 +1,29 @@
 // The user's collections: named sets of synced items with notes, built from
 // the Reader, search results and lists; renamed, annotated, pruned, and
 // exported as citations, Markdown, W3C annotations or a ZIP bundle.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { collectionName, EXPORT_FORMATS, type Collection, type CollectionItem, type ExportFormat } from '../../../../shared/annotations';
-import { LoadFailure } from '../../ui/LoadFailure';
 import { errorMessage, useApi } from '../../app/core';
+import { href, navigate, type Route } from '../../app/router';
+import { useLoad, useReload } from '../../app/use-load';
+import { LoadFailure } from '../../ui/LoadFailure';
 import { formatDate, formatNumber, typeLabel } from '../../ui/format';
 import { formatBytes } from '../../ui/record-labels';
-import { href, navigate, type Route } from '../../app/router';
 import { bytesFromBase64, saveFile } from '../../ui/save-file';
-
-type State = { status: 'loading' } | { status: 'ready'; collections: Collection[] } | { status: 'failed'; message: string };
 
 export function CollectionsScreen({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const locale = i18n.language;
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
+  const [generation, reload] = useReload();
+  // Read again after each change, with the last list on screen meanwhile.
+  const state = useLoad(`collections|${generation}`, () => api['collections.list']({}), { keep: true });
   const [newName, setNewName] = useState('');
   const [createError, setCreateError] = useState<string | null>(null);
-  const reload = () => setVersion((v) => v + 1);
 
-  useEffect(() => {
-    let live = true;
-    api['collections.list']({}).then(
-      (collections) => live && setState({ status: 'ready', collections }),
-      (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
-
-  const collections = state.status === 'ready' ? state.collections : [];
+  const collections = state.status === 'ready' ? state.value : [];
   const chosenName = route.params.get('name');
   const chosen = collections.find((c) => c.name === chosenName) ?? (chosenName === null ? collections[0] : undefined);
   const nameCheck = collectionName.safeParse(newName);

@@ -11,10 +11,10 @@ import type { z } from 'zod';
 import { COUNTRY_SHEET_SECTIONS } from '../../../../shared/content';
 import type { CountrySheetView, countrySheetSummarySchema } from '../../../../shared/library';
 import { useApi } from '../../app/core';
-import { countryName, formatDate } from '../../ui/format';
 import { href, navigate, type Route } from '../../app/router';
-import { sanitizeHtml } from '../../ui/sanitize';
 import { useLoad, type Load } from '../../app/use-load';
+import { countryName, formatDate } from '../../ui/format';
+import { sanitizeHtml } from '../../ui/sanitize';
 
 type Summary = z.infer<typeof countrySheetSummarySchema>;
 type Section = CountrySheetView['sections'][number];

@@ -6,19 +6,20 @@
 // synced copy is shown (outbox.list with includeSynced: false).
 //
 // Routes: #/forums, #/forums/f/<forumId>?page=N, #/forums/t/<threadId>?page=N.
-import { useState, type FormEvent } from 'react';
-import { Button, FieldError, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail, RecordListResult } from '../../../../shared/library';
-import { forumReplyDraft, forumThreadDraft, type OutboxItem } from '../../../../shared/outbox';
-import { DraftList } from '../outbox/DraftList';
-import { errorMessage, useApi, useSync } from '../../app/core';
-import { formatDate, formatNumber } from '../../ui/format';
-import { UNSENT_STATES, useOutboxItems, useOutboxStatus } from '../outbox/outbox-state';
+import type { OutboxItem } from '../../../../shared/outbox';
+import { useApi } from '../../app/core';
 import { href, type Route } from '../../app/router';
-import { sanitizeHtml } from '../../ui/sanitize';
+import { useSync } from '../../app/sync-state';
 import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { formatDate, formatNumber } from '../../ui/format';
+import { sanitizeHtml } from '../../ui/sanitize';
+import { DraftList } from '../outbox/DraftList';
+import { UNSENT_STATES, useOutboxItems, useOutboxStatus } from '../outbox/outbox-state';
+import { ForumComposer } from './ForumComposer';
 
 const THREAD_PAGE = 20;
 const POST_PAGE = 50;
@@ -152,53 +153,20 @@ function SignInHint() {
 function NewThreadForm({ forumId }: { forumId: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [tried, setTried] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const titleValid = forumThreadDraft.shape.title.safeParse(title).success;
-  const bodyValid = forumThreadDraft.shape.body.safeParse(body).success;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (!titleValid || !bodyValid) return;
-    try {
-      await api['outbox.composeThread']({ forumId, title: title.trim(), body: body.trim(), language: i18n.language });
-      setTitle('');
-      setBody('');
-      setTried(false);
-      setMessage({ error: false, text: t('forums.threadQueued') });
-    } catch (error) {
-      setMessage({ error: true, text: errorMessage(error) });
-    }
-  };
-
   return (
-    <section aria-labelledby="new-thread" className="card composer">
-      <h2 id="new-thread">{t('forums.newThread')}</h2>
-      <form className="stack" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="new-thread">
-        <TextField value={title} onChange={setTitle} className="field" isInvalid={tried && !titleValid}>
-          <Label>{t('forums.threadTitle')}</Label>
-          <Input className="input" />
-          <FieldError className="error">{t('forums.titleInvalid')}</FieldError>
-        </TextField>
-        <TextField value={body} onChange={setBody} className="field" isInvalid={tried && !bodyValid}>
-          <Label>{t('forums.message')}</Label>
-          <TextArea className="input textarea" rows={5} />
-          <SignInHint />
-          <FieldError className="error">{t('forums.bodyInvalid')}</FieldError>
-        </TextField>
-        <div className="actions">
-          <Button type="submit" className="button button-primary">
-            {t('forums.startThread')}
-          </Button>
-        </div>
-      </form>
-      <p role="status" className={message?.error ? 'error' : 'muted'}>
-        {message?.text}
-      </p>
-    </section>
+    <ForumComposer
+      heading={t('forums.newThread')}
+      headingId="new-thread"
+      title=""
+      bodyLabel={t('forums.message')}
+      rows={5}
+      hint={<SignInHint />}
+      submitLabel={t('forums.startThread')}
+      onSubmit={async ({ title, body }) => {
+        await api['outbox.composeThread']({ forumId, title, body, language: i18n.language });
+        return t('forums.threadQueued');
+      }}
+    />
   );
 }
 
@@ -266,44 +234,19 @@ function ThreadView({ threadId, page }: { threadId: string; page: number }) {
 function ReplyForm({ threadId }: { threadId: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [body, setBody] = useState('');
-  const [tried, setTried] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const valid = forumReplyDraft.shape.body.safeParse(body).success;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (!valid) return;
-    try {
-      await api['outbox.composeReply']({ threadId, body: body.trim(), language: i18n.language });
-      setBody('');
-      setTried(false);
-      setMessage({ error: false, text: t('forums.replyQueued') });
-    } catch (error) {
-      setMessage({ error: true, text: errorMessage(error) });
-    }
-  };
-
   return (
-    <section aria-labelledby="reply-heading" className="card composer">
-      <h2 id="reply-heading">{t('forums.reply')}</h2>
-      <form className="stack" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="reply-heading">
-        <TextField value={body} onChange={setBody} className="field" isInvalid={tried && !valid}>
-          <Label>{t('forums.yourReply')}</Label>
-          <TextArea className="input textarea" rows={5} />
-          <SignInHint />
-          <FieldError className="error">{t('forums.bodyInvalid')}</FieldError>
-        </TextField>
-        <div className="actions">
-          <Button type="submit" className="button button-primary">
-            {t('forums.sendReply')}
-          </Button>
-        </div>
-      </form>
-      <p role="status" className={message?.error ? 'error' : 'muted'} data-testid="reply-status">
-        {message?.text}
-      </p>
-    </section>
+    <ForumComposer
+      heading={t('forums.reply')}
+      headingId="reply-heading"
+      statusTestId="reply-status"
+      bodyLabel={t('forums.yourReply')}
+      rows={5}
+      hint={<SignInHint />}
+      submitLabel={t('forums.sendReply')}
+      onSubmit={async ({ body }) => {
+        await api['outbox.composeReply']({ threadId, body, language: i18n.language });
+        return t('forums.replyQueued');
+      }}
+    />
   );
 }

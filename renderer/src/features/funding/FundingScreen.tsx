@@ -9,10 +9,10 @@ import type { TFunction } from 'i18next';
 import { EU_COUNTRIES, FUNDER_TYPES } from '../../../../shared/content';
 import type { FundingItem } from '../../../../shared/library';
 import { useApi } from '../../app/core';
-import { countryName, formatDate, formatNumber } from '../../ui/format';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { countryName, formatDate, formatNumber } from '../../ui/format';
 
 const PAGE_SIZE = 20;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SavedSearch } from '../../../../shared/search';
-import { errorMessage, useApi, useSync } from '../../app/core';
-import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
+import { errorMessage, useApi } from '../../app/core';
 import { href, navigate } from '../../app/router';
-import { useLoad } from '../../app/use-load';
-import { daysLeftText } from '../funding/FundingScreen';
+import { useSync } from '../../app/sync-state';
+import { useLoad, useReload } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
+import { daysLeftText } from '../funding/FundingScreen';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -120,13 +121,11 @@ function LastChangesAndDeadlines() {
 function SavedSearches() {
   const { t } = useTranslation();
   const api = useApi();
-  const [searches, setSearches] = useState<SavedSearch[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api['savedSearches.list']({}).then(setSearches, (error: unknown) => setFailure(errorMessage(error)));
-  }, [api]);
-  useEffect(load, [load]);
+  const [generation, reload] = useReload();
+  // The list stays on screen while it is read again, and through a failure.
+  const read = useLoad(`savedSearches|${generation}`, () => api['savedSearches.list']({}), { keep: true, onFailure: setFailure });
+  const searches = read.status === 'ready' ? read.value : read.status === 'failed' ? (read.last ?? null) : null;
 
   const open = async (search: SavedSearch) => {
     if (search.newMatches > 0) await api['savedSearches.markSeen']({ id: search.id }).catch(() => undefined);
@@ -135,7 +134,7 @@ function SavedSearches() {
   const remove = async (search: SavedSearch) => {
     try {
       await api['savedSearches.delete']({ id: search.id });
-      load();
+      reload();
     } catch (error) {
       setFailure(errorMessage(error));
     }

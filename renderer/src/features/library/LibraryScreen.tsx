@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ContentType } from '../../../../shared/content';
-import { RecordBrowser, type TypeOption } from './RecordBrowser';
-import { typeLabel } from '../../ui/format';
 import type { Route } from '../../app/router';
+import { typeLabel } from '../../ui/format';
+import { RecordBrowser, type TypeOption } from './RecordBrowser';
 
 /** The documentation library first; the switcher browses the other synced types the same way. */
 const LIBRARY_TYPES: ContentType[] = ['document', 'country-sheet', 'good-practice', 'link', 'funding', 'news', 'event', 'partner-request', 'forum-thread'];

@@ -2,17 +2,18 @@
 // records.facets (kind, country, theme, language, year), a sort, and the
 // virtualized RecordList. Everything lives in the route's query string, so
 // the reader's Back returns to the same list.
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ContentType } from '../../../../shared/content';
-import type { RecordFacetsResult, RecordListItem, RecordListRequest } from '../../../../shared/library';
-import { errorMessage, useApi } from '../../app/core';
+import type { RecordListItem, RecordListRequest } from '../../../../shared/library';
+import { useApi } from '../../app/core';
+import { href, navigate, type Route } from '../../app/router';
+import { useLoad } from '../../app/use-load';
+import { RecordList, type ListQuery } from '../../ui/RecordList';
 import { countryName, formatNumber, languageName, themeLabel } from '../../ui/format';
 import { kindLabel } from '../../ui/record-labels';
-import { href, navigate, type Route } from '../../app/router';
 import { AddToCollection } from '../collections/AddToCollection';
-import { RecordList, type ListQuery } from '../../ui/RecordList';
 
 export interface TypeOption {
   /** The value in the route (?type=…). */
@@ -53,27 +54,14 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
     [typeOption.value, selected.kind, selected.country, selected.theme, selected.language, selected.year],
   );
   const query: ListQuery = useMemo(() => ({ ...filters, sort }), [filters, sort]);
-  const [facets, setFacets] = useState<RecordFacetsResult | null>(null);
-  const [facetError, setFacetError] = useState<string | null>(null);
+  // The last counts stay while the next are read, and through a failure (which is said above the list).
+  const facetsRead = useLoad(JSON.stringify(filters), () => api['records.facets'](filters), { keep: true });
+  const facets = facetsRead.status === 'ready' ? facetsRead.value : facetsRead.status === 'failed' ? (facetsRead.last ?? null) : null;
+  const facetError = facetsRead.status === 'failed' ? facetsRead.message : null;
   const [total, setTotal] = useState<number | null>(null);
   const onTotal = useCallback((next: number | null) => setTotal(next), []);
   const [activeItem, setActiveItem] = useState<RecordListItem | undefined>(undefined);
   const idPrefix = useId();
-
-  useEffect(() => {
-    let current = true;
-    api['records.facets'](filters).then(
-      (result) => {
-        if (!current) return;
-        setFacets(result);
-        setFacetError(null);
-      },
-      (error: unknown) => current && setFacetError(errorMessage(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, filters]);
 
   const go = (changes: Record<string, string | undefined>) => {
     const next: Record<string, string | undefined> = {

@@ -4,9 +4,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxItem } from '../../../../shared/outbox';
+import { href } from '../../app/router';
 import { formatDate } from '../../ui/format';
 import { stateLabel } from './outbox-state';
-import { href } from '../../app/router';
 
 export function DraftList({ items, label, render }: { items: OutboxItem[]; label: string; render: (item: OutboxItem) => ReactNode }) {
   const { t, i18n } = useTranslation();

@@ -4,17 +4,19 @@
 // send again, cancel, push now.
 //
 // Routes: #/outbox (the list) and #/outbox/<item id> (edit one item).
-import { useEffect, useState, type FormEvent } from 'react';
-import { Button, FieldError, Input, Label, TextArea, TextField } from 'react-aria-components';
+import { useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { forumReplyDraft, forumThreadDraft, type AuthStatus, type OutboxItem } from '../../../../shared/outbox';
-import { PartnerRequestForm } from '../partners/PartnerRequestForm';
+import type { AuthStatus, OutboxItem } from '../../../../shared/outbox';
 import { errorMessage, useApi } from '../../app/core';
-import { formatDate, formatNumber, formatRelative } from '../../ui/format';
-import { failureText, stateLabel, useOutboxItems, useOutboxStatus } from './outbox-state';
 import { href, navigate, type Route } from '../../app/router';
+import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { formatDate, formatNumber, formatRelative } from '../../ui/format';
+import { ForumComposer } from '../forums/ForumComposer';
+import { PartnerRequestForm } from '../partners/PartnerRequestForm';
+import { failureText, stateLabel, useOutboxItems, useOutboxStatus } from './outbox-state';
 
 export function OutboxScreen({ route }: { route: Route }) {
   const id = route.rest[0];
@@ -44,12 +46,9 @@ function itemLink(item: OutboxItem): string | null {
 function useAuthStatus(): AuthStatus | null {
   const api = useApi();
   const outbox = useOutboxStatus();
-  const [status, setStatus] = useState<AuthStatus | null>(null);
-  const required = outbox?.signInRequired ?? false;
-  useEffect(() => {
-    api['auth.status']({}).then(setStatus, () => setStatus(null));
-  }, [api, required]);
-  return status;
+  // The outbox's signInRequired changes when the portal answers 401: the session is read again then.
+  const auth = useLoad(`auth.status|${outbox?.signInRequired ?? false}`, () => api['auth.status']({}), { keep: true });
+  return auth.status === 'ready' ? auth.value : null;
 }
 
 function OutboxList({ notice }: { notice: boolean }) {
@@ -241,48 +240,21 @@ function Editor({ item }: { item: OutboxItem }) {
 function PostEditor({ item, onSaved }: { item: Extract<OutboxItem, { kind: 'forum.reply' | 'forum.thread' }>; onSaved: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [title, setTitle] = useState(item.kind === 'forum.thread' ? item.payload.title : '');
-  const [body, setBody] = useState(item.payload.body);
-  const [tried, setTried] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const titleValid = item.kind !== 'forum.thread' || forumThreadDraft.shape.title.safeParse(title).success;
-  const bodyValid = forumReplyDraft.shape.body.safeParse(body).success;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setTried(true);
-    if (!titleValid || !bodyValid) return;
-    try {
-      if (item.kind === 'forum.thread') await api['outbox.update']({ id: item.id, kind: 'forum.thread', payload: { ...item.payload, title: title.trim(), body: body.trim() } });
-      else await api['outbox.update']({ id: item.id, kind: 'forum.reply', payload: { ...item.payload, body: body.trim() } });
-      onSaved();
-    } catch (error) {
-      setFailure(failureText(t, error));
-    }
-  };
-
   return (
-    <form className="stack card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="screen-title">
-      {item.kind === 'forum.thread' && (
-        <TextField value={title} onChange={setTitle} className="field" isInvalid={tried && !titleValid}>
-          <Label>{t('forums.threadTitle')}</Label>
-          <Input className="input" />
-          <FieldError className="error">{t('forums.titleInvalid')}</FieldError>
-        </TextField>
-      )}
-      <TextField value={body} onChange={setBody} className="field" isInvalid={tried && !bodyValid}>
-        <Label>{t('forums.message')}</Label>
-        <TextArea className="input textarea" rows={8} />
-        <FieldError className="error">{t('forums.bodyInvalid')}</FieldError>
-      </TextField>
-      <p role="alert" className="error">
-        {failure}
-      </p>
-      <div className="actions">
-        <Button type="submit" className="button button-primary">
-          {t('outbox.saveAndSend')}
-        </Button>
-      </div>
-    </form>
+    <ForumComposer
+      labelledBy="screen-title"
+      title={item.kind === 'forum.thread' ? item.payload.title : undefined}
+      body={item.payload.body}
+      bodyLabel={t('forums.message')}
+      rows={8}
+      submitLabel={t('outbox.saveAndSend')}
+      describeFailure={(error) => failureText(t, error)}
+      onSubmit={async ({ title, body }) => {
+        if (item.kind === 'forum.thread') await api['outbox.update']({ id: item.id, kind: 'forum.thread', payload: { ...item.payload, title, body } });
+        else await api['outbox.update']({ id: item.id, kind: 'forum.reply', payload: { ...item.payload, body } });
+        onSaved();
+        return undefined;
+      }}
+    />
   );
 }

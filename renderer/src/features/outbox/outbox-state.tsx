@@ -6,26 +6,20 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import type { TFunction } from 'i18next';
 import { ContractError, type MethodArgs } from '../../../../shared/contract';
 import type { OutboxItem, OutboxState, OutboxStatus } from '../../../../shared/outbox';
-import { errorMessage, useCore, useSync } from '../../app/core';
-import type { Load } from '../../app/use-load';
+import { errorMessage, useCore } from '../../app/core';
+import { useSync } from '../../app/sync-state';
+import { useLoad, type Load } from '../../app/use-load';
 
 const OutboxContext = createContext<OutboxStatus | null>(null);
 
 export function OutboxProvider({ children }: { children: ReactNode }) {
   const { api, events } = useCore();
-  const [status, setStatus] = useState<OutboxStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    const off = events.on('outbox.changed', (next) => setStatus(next));
-    api['outbox.status']({}).then(
-      (next) => live && setStatus((current) => current ?? next),
-      () => undefined, // The badge stays empty; the Outbox screen reports the failure itself.
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api, events]);
+  // A failed read leaves the badge empty; the Outbox screen reports the failure itself.
+  const read = useLoad('outbox.status', () => api['outbox.status']({}));
+  const [followed, setFollowed] = useState<OutboxStatus | null>(null);
+  useEffect(() => events.on('outbox.changed', (next) => setFollowed(next)), [events]);
+  // An event is newer than the answer to the first read, whichever arrived first.
+  const status = followed ?? (read.status === 'ready' ? read.value : null);
   return <OutboxContext.Provider value={status}>{children}</OutboxContext.Provider>;
 }
 
@@ -47,19 +41,7 @@ export type OutboxQuery = MethodArgs<'outbox.list'>;
 export function useOutboxItems(query: OutboxQuery): Load<OutboxItem[]> {
   const { api } = useCore();
   const generation = useOutboxGeneration();
-  const key = JSON.stringify(query);
-  const [state, setState] = useState<Load<OutboxItem[]>>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    api['outbox.list'](JSON.parse(key) as OutboxQuery).then(
-      (result) => live && setState({ status: 'ready', value: result.items }),
-      (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, key, generation]);
-  return state;
+  return useLoad(JSON.stringify([query, generation]), async () => (await api['outbox.list'](query)).items, { keep: true });
 }
 
 /** What lists show under the synced copies: everything not yet in the corpus, cancelled items left out. */

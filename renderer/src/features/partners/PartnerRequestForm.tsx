@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { EU_COUNTRIES, ORGANISATION_TYPES, THEMES } from '../../../../shared/content';
 import { partnerRequestDraft, type PartnerRequestDraft } from '../../../../shared/outbox';
 import { errorMessage } from '../../app/core';
-import { countryName, languageName, themeLabel } from '../../ui/format';
 import { INTERFACE_LANGUAGES } from '../../app/preferences';
+import { countryName, languageName, themeLabel } from '../../ui/format';
 import { kindLabel } from '../../ui/record-labels';
 
 const FIELDS = [

@@ -11,15 +11,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { RecordFacetsResult } from '../../../../shared/library';
-import { PartnerRequestForm } from './PartnerRequestForm';
-import { DraftList } from '../outbox/DraftList';
 import { useApi } from '../../app/core';
-import { countryName, formatDate, formatNumber, themeLabel } from '../../ui/format';
-import { UNSENT_STATES, useOutboxGeneration, useOutboxItems } from '../outbox/outbox-state';
-import { kindLabel } from '../../ui/record-labels';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { countryName, formatDate, formatNumber, themeLabel } from '../../ui/format';
+import { kindLabel } from '../../ui/record-labels';
+import { DraftList } from '../outbox/DraftList';
+import { UNSENT_STATES, useOutboxGeneration, useOutboxItems } from '../outbox/outbox-state';
+import { PartnerRequestForm } from './PartnerRequestForm';
 
 const PAGE_SIZE = 20;
 

@@ -11,11 +11,11 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PracticeComparison, RecordFacetsResult, RecordListResult } from '../../../../shared/library';
 import { useApi } from '../../app/core';
-import { countryName, formatDate, formatNumber, themeLabel } from '../../ui/format';
 import { href, navigate, type Route } from '../../app/router';
-import { sanitizeHtml } from '../../ui/sanitize';
 import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { countryName, formatDate, formatNumber, themeLabel } from '../../ui/format';
+import { sanitizeHtml } from '../../ui/sanitize';
 
 const PAGE_SIZE = 20;
 const MIN_COMPARE = 2;

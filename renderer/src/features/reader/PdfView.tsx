@@ -2,11 +2,10 @@
 // nothing is fetched from the network. The worker is a file of our own bundle
 // (script-src 'self'), and pdf.js never compiles code (isEvalSupported: false),
 // so the CSP needs no 'unsafe-eval'.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { errorMessage } from '../../app/core';
+import { objectKey, useLoad } from '../../app/use-load';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjsModule: Promise<PdfJs> | undefined;
@@ -20,98 +19,82 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsModule;
 }
 
-type State = { status: 'loading' } | { status: 'ready'; pdf: PDFDocumentProxy } | { status: 'failed'; message: string };
-
 export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [page, setPage] = useState(1);
+  const bytesKey = objectKey(bytes);
+  // Other bytes open on their first page.
+  const [paging, setPaging] = useState({ of: bytesKey, page: 1 });
+  const page = paging.of === bytesKey ? paging.page : 1;
+  const turn = (by: number) => setPaging((current) => ({ of: bytesKey, page: (current.of === bytesKey ? current.page : 1) + by }));
   const [rendered, setRendered] = useState(0);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    let live = true;
-    let loaded: PDFDocumentProxy | undefined;
-    setState({ status: 'loading' });
-    setPage(1);
-    loadPdfJs()
-      .then((pdfjs) =>
-        // pdf.js transfers the buffer to its worker: give it a copy, the caller keeps its bytes.
-        pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useWasm: false, enableXfa: false, stopAtErrors: false }).promise,
-      )
-      .then(
-        (pdf) => {
-          loaded = pdf;
-          if (live) setState({ status: 'ready', pdf });
-          else void pdf.destroy();
-        },
-        (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error) }),
-      );
-    return () => {
-      live = false;
-      void loaded?.destroy();
-    };
-  }, [bytes]);
+  // The document is freed once it is no longer shown (other bytes, the view closed), or when it opens too late.
+  const opened = useLoad(bytesKey, async (signal) => {
+    const pdfjs = await loadPdfJs();
+    // pdf.js transfers the buffer to its worker: give it a copy, the caller keeps its bytes.
+    const pdf = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useWasm: false, enableXfa: false, stopAtErrors: false }).promise;
+    if (signal.aborted) void pdf.destroy();
+    else signal.addEventListener('abort', () => void pdf.destroy(), { once: true });
+    return pdf;
+  });
+  const pdf = opened.status === 'ready' ? opened.value : null;
 
-  useEffect(() => {
-    if (state.status !== 'ready') return;
-    let live = true;
-    let cancel: (() => void) | undefined;
-    void (async () => {
-      try {
-        const pdfjs = await loadPdfJs();
-        const pdfPage = await state.pdf.getPage(page);
-        const canvas = canvasRef.current;
-        const text = textRef.current;
-        const wrapper = pageRef.current;
-        if (!live || !canvas || !text || !wrapper) return;
-        const scale = Math.min(1.5, Math.max(0.5, (wrapper.parentElement?.clientWidth ?? 800) / pdfPage.getViewport({ scale: 1 }).width));
-        const viewport = pdfPage.getViewport({ scale });
-        const ratio = window.devicePixelRatio || 1;
-        canvas.width = Math.floor(viewport.width * ratio);
-        canvas.height = Math.floor(viewport.height * ratio);
-        canvas.style.width = `${Math.floor(viewport.width)}px`;
-        canvas.style.height = `${Math.floor(viewport.height)}px`;
-        wrapper.style.width = `${Math.floor(viewport.width)}px`;
-        wrapper.style.height = `${Math.floor(viewport.height)}px`;
-        wrapper.style.setProperty('--total-scale-factor', String(scale));
-        const task = pdfPage.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
-        cancel = () => task.cancel();
-        await task.promise;
-        if (!live) return;
-        text.replaceChildren();
-        const layer = new pdfjs.TextLayer({ textContentSource: pdfPage.streamTextContent(), container: text, viewport });
-        cancel = () => layer.cancel();
-        await layer.render();
-        if (live) setRendered(page);
-      } catch (error) {
-        if (live && !(error instanceof Error && error.name === 'RenderingCancelledException')) setState({ status: 'failed', message: errorMessage(error) });
-      }
-    })();
-    return () => {
-      live = false;
-      cancel?.();
-    };
-  }, [state, page]);
+  // Drawing a page is cancelled when another page (or document) is asked for; the last drawn page stays meanwhile.
+  const drawn = useLoad(
+    pdf ? `${objectKey(pdf)}|${page}` : 'no document',
+    async (signal): Promise<number | null> => {
+      if (!pdf) return null;
+      let cancel = () => {};
+      signal.addEventListener('abort', () => cancel(), { once: true });
+      const pdfjs = await loadPdfJs();
+      const pdfPage = await pdf.getPage(page);
+      const canvas = canvasRef.current;
+      const text = textRef.current;
+      const wrapper = pageRef.current;
+      if (signal.aborted || !canvas || !text || !wrapper) return null;
+      const scale = Math.min(1.5, Math.max(0.5, (wrapper.parentElement?.clientWidth ?? 800) / pdfPage.getViewport({ scale: 1 }).width));
+      const viewport = pdfPage.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+      canvas.width = Math.floor(viewport.width * ratio);
+      canvas.height = Math.floor(viewport.height * ratio);
+      canvas.style.width = `${Math.floor(viewport.width)}px`;
+      canvas.style.height = `${Math.floor(viewport.height)}px`;
+      wrapper.style.width = `${Math.floor(viewport.width)}px`;
+      wrapper.style.height = `${Math.floor(viewport.height)}px`;
+      wrapper.style.setProperty('--total-scale-factor', String(scale));
+      const task = pdfPage.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      cancel = () => task.cancel();
+      await task.promise;
+      if (signal.aborted) return null;
+      text.replaceChildren();
+      const layer = new pdfjs.TextLayer({ textContentSource: pdfPage.streamTextContent(), container: text, viewport });
+      cancel = () => layer.cancel();
+      await layer.render();
+      return page;
+    },
+    { enabled: pdf !== null, onAnswer: (drawnPage) => drawnPage !== null && setRendered(drawnPage) },
+  );
 
-  if (state.status === 'failed') {
+  const failure = opened.status === 'failed' ? opened.message : drawn.status === 'failed' ? drawn.message : null;
+  if (failure !== null) {
     return (
       <p role="alert" className="error">
-        {t('reader.pdfFailed', { name: fileName, message: state.message })}
+        {t('reader.pdfFailed', { name: fileName, message: failure })}
       </p>
     );
   }
-  const pages = state.status === 'ready' ? state.pdf.numPages : 0;
+  const pages = pdf ? pdf.numPages : 0;
   return (
     <figure className="pdf-view" data-testid="pdf-view" data-rendered-page={rendered || undefined}>
       <div className="pdf-toolbar">
-        <Button className="button" isDisabled={page <= 1} onPress={() => setPage((p) => p - 1)}>
+        <Button className="button" isDisabled={page <= 1} onPress={() => turn(-1)}>
           {t('reader.previousPage')}
         </Button>
-        <span role="status">{state.status === 'loading' ? t('reader.pdfLoading') : t('reader.pageOf', { page, pages })}</span>
-        <Button className="button" isDisabled={page >= pages} onPress={() => setPage((p) => p + 1)}>
+        <span role="status">{opened.status === 'loading' ? t('reader.pdfLoading') : t('reader.pageOf', { page, pages })}</span>
+        <Button className="button" isDisabled={page >= pages} onPress={() => turn(1)}>
           {t('reader.nextPage')}
         </Button>
       </div>

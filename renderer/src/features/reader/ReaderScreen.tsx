@@ -1,24 +1,23 @@
 // One record in full (records.get): its metadata, its text (portal HTML only
 // through sanitizeHtml), and its attachments, opened offline: PDFs with pdf.js,
 // any file saved to disk.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { contentType, type ContentType } from '../../../../shared/content';
-import { MAX_ATTACHMENT_CHUNK, type AttachmentInfo, type RecordDetail } from '../../../../shared/library';
 import type { EwsiApi } from '../../../../shared/contract';
-import { AddToCollection } from '../collections/AddToCollection';
-import { AnnotationPanel } from '../annotations/AnnotationPanel';
-import { PdfView } from './PdfView';
+import { MAX_ATTACHMENT_CHUNK, type AttachmentInfo, type RecordDetail } from '../../../../shared/library';
 import { errorMessage, useApi } from '../../app/core';
+import { href, navigate, type Route } from '../../app/router';
+import { useLoad } from '../../app/use-load';
 import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
 import { formatBytes, kindLabel } from '../../ui/record-labels';
-import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
-import { href, navigate, type Route } from '../../app/router';
 import { sanitizeHtml } from '../../ui/sanitize';
 import { saveFile } from '../../ui/save-file';
-
-type State = { status: 'loading' } | { status: 'ready'; detail: RecordDetail } | { status: 'failed'; message: string };
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
+import { AddToCollection } from '../collections/AddToCollection';
+import { PdfView } from './PdfView';
 
 /** The whole file, read in chunks the contract allows, decoded from base64. */
 async function readAttachment(api: EwsiApi, attachment: AttachmentInfo): Promise<Uint8Array> {
@@ -54,31 +53,18 @@ export function ReaderScreen({ route }: { route: Route }) {
   const locale = i18n.language;
   const [typeParam = '', id = ''] = route.rest;
   const parsedType = contentType.safeParse(typeParam);
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  useEffect(() => {
-    if (!parsedType.success || !id) {
-      setState({ status: 'failed', message: t('reader.badAddress') });
-      return;
-    }
-    let live = true;
-    setState({ status: 'loading' });
-    api['records.get']({ type: parsedType.data, id }).then(
-      (detail) => live && setState({ status: 'ready', detail }),
-      (error: unknown) => live && setState({ status: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-    // parsedType is derived from typeParam.
-  }, [api, typeParam, id, t]);
+  // Read again when the language changes, as the screen's words do.
+  const state = useLoad(`${typeParam}/${id}|${i18n.language}`, async () => {
+    if (!parsedType.success || !id) throw new Error(t('reader.badAddress'));
+    return api['records.get']({ type: parsedType.data, id });
+  });
 
   const back = () => {
     if (window.history.length > 1) window.history.back();
     else navigate(href('library'));
   };
 
-  const detail = state.status === 'ready' ? state.detail : null;
+  const detail = state.status === 'ready' ? state.value : null;
   const title = detail ? recordTitle(detail, t) : t('screens.read');
 
   const parts = useMemo(() => (detail ? annotatableParts(detail) : []), [detail]);

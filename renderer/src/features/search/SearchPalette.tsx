@@ -3,9 +3,10 @@ import { Autocomplete, Dialog, Heading, Input, ListBox, ListBoxItem, Modal, Moda
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { suggestionSchema } from '../../../../shared/search';
-import { errorMessage, useApi } from '../../app/core';
-import { countryName, themeLabel, typeLabel } from '../../ui/format';
+import { useApi } from '../../app/core';
 import { href, navigate } from '../../app/router';
+import { useLoad } from '../../app/use-load';
+import { countryName, themeLabel, typeLabel } from '../../ui/format';
 
 type Suggestion = z.output<typeof suggestionSchema>;
 
@@ -24,30 +25,28 @@ export function SearchPalette({ isOpen, onOpenChange }: { isOpen: boolean; onOpe
   const [query, setQuery] = useState('');
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const words = query.trim();
 
+  // An emptied input (or a closed palette) shows no suggestions; the next words start afresh.
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    if (!next.trim()) setSuggestions([]);
+  };
   useEffect(() => {
-    if (!isOpen) setQuery('');
+    if (isOpen) return;
+    setQuery('');
+    setSuggestions([]);
   }, [isOpen]);
 
-  useEffect(() => {
-    const text = query.trim();
-    if (!text) {
-      setSuggestions([]);
-      return;
-    }
-    let current = true; // Answers to an older input are dropped.
-    api['search.suggest']({ query: text, limit: 8 }).then(
-      (next) => {
-        if (!current) return;
-        setSuggestions(next);
-        setFailure(null);
-      },
-      (error: unknown) => current && setFailure(errorMessage(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, query]);
+  // The last suggestions stay while the next are read, and through a failure.
+  useLoad(query, () => api['search.suggest']({ query: words, limit: 8 }), {
+    enabled: words !== '',
+    onAnswer: (next) => {
+      setSuggestions(next);
+      setFailure(null);
+    },
+    onFailure: setFailure,
+  });
 
   const go = (to: string) => {
     onOpenChange(false);
@@ -71,7 +70,7 @@ export function SearchPalette({ isOpen, onOpenChange }: { isOpen: boolean; onOpe
           <Heading slot="title" id="palette-title" className="visually-hidden">
             {t('palette.title')}
           </Heading>
-          <Autocomplete inputValue={query} onInputChange={setQuery}>
+          <Autocomplete inputValue={query} onInputChange={changeQuery}>
             <SearchField
               aria-label={t('palette.inputLabel')}
               autoFocus

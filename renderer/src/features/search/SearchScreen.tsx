@@ -2,19 +2,20 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, TextField, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { contentType, type ContentType } from '../../../../shared/content';
-import { AddToCollection } from '../collections/AddToCollection';
 import type { SearchResultPayload } from '../../../../shared/search';
 import { errorMessage, useApi } from '../../app/core';
-import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
 import { href, navigate, type Route } from '../../app/router';
-import { facetToken, hasToken, toggleToken, type FacetName } from './search-query';
+import { useLoad, type Load } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
+import { AddToCollection } from '../collections/AddToCollection';
+import { facetToken, hasToken, toggleToken, type FacetName } from './search-query';
 
 const PAGE_SIZE = 20;
 const FACETS: FacetName[] = ['type', 'country', 'theme', 'language', 'year'];
 type Sort = 'rank' | 'date';
 
-type ResultState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; result: SearchResultPayload } | { status: 'failed'; message: string };
+type ResultState = { status: 'idle' } | Load<SearchResultPayload>;
 
 const isContentType = (type: string): type is ContentType => contentType.safeParse(type).success;
 
@@ -25,25 +26,11 @@ export function SearchScreen({ route }: { route: Route }) {
   const sort: Sort = route.params.get('sort') === 'date' ? 'date' : 'rank';
   const page = Math.max(1, Number.parseInt(route.params.get('page') ?? '1', 10) || 1);
   const [draft, setDraft] = useState(query);
-  const [state, setState] = useState<ResultState>({ status: 'idle' });
+  const searching = query.trim() !== '';
+  const read = useLoad(JSON.stringify([query, sort, page]), () => api['search.query']({ query, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), { enabled: searching });
+  const state: ResultState = searching ? read : { status: 'idle' };
 
   useEffect(() => setDraft(query), [query]);
-
-  useEffect(() => {
-    if (!query.trim()) {
-      setState({ status: 'idle' });
-      return;
-    }
-    let current = true;
-    setState({ status: 'loading' });
-    api['search.query']({ query, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }).then(
-      (result) => current && setState({ status: 'ready', result }),
-      (error: unknown) => current && setState({ status: 'failed', message: errorMessage(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, query, sort, page]);
 
   const go = (next: { q?: string; sort?: Sort; page?: number }) =>
     navigate(href('search', { q: next.q ?? query, sort: (next.sort ?? sort) === 'date' ? 'date' : undefined, page: (next.page ?? 1) > 1 ? next.page : undefined }));
@@ -53,7 +40,7 @@ export function SearchScreen({ route }: { route: Route }) {
     go({ q: draft.trim() });
   };
 
-  const result = state.status === 'ready' ? state.result : null;
+  const result = state.status === 'ready' ? state.value : null;
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const locale = i18n.language;
 
@@ -165,19 +152,11 @@ export function SearchScreen({ route }: { route: Route }) {
 function NotesMatching({ query }: { query: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setCount(0);
-    if (!/[\p{L}\p{N}]/u.test(query)) return;
-    api['annotations.search']({ query, limit: 100 }).then(
-      (found) => current && setCount(found.hits.length),
-      () => current && setCount(0), // The library's results stand without them.
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, query]);
+  // Only words can match a note.
+  const hasWords = /[\p{L}\p{N}]/u.test(query);
+  const found = useLoad(query, () => api['annotations.search']({ query, limit: 100 }), { enabled: hasWords });
+  // A failure shows nothing: the library's results stand without them.
+  const count = hasWords && found.status === 'ready' ? found.value.hits.length : 0;
   if (count === 0) return null;
   return (
     <p className="card notice" data-testid="notes-matching">

@@ -1,14 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/contract';
 import { settingsSchema, type Settings } from '../../../../shared/sync';
-import { SignInCard } from './SignInCard';
-import { UpdatesCard } from '../updates/UpdatesCard';
-import { errorMessage, useApi, useSync } from '../../app/core';
-import { formatRelative } from '../../ui/format';
+import { errorMessage, useApi } from '../../app/core';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../../app/preferences';
+import { useSync } from '../../app/sync-state';
+import { useLoad } from '../../app/use-load';
+import { formatRelative } from '../../ui/format';
 import { bytesFromBase64, saveFile } from '../../ui/save-file';
+import { UpdatesCard } from '../updates/UpdatesCard';
+import { SignInCard } from './SignInCard';
 
 type Mode = Settings['attachmentPolicy']['mode'];
 const MODES: Mode[] = ['all', 'on-demand', 'none'];
@@ -97,9 +98,7 @@ function SyncSettings() {
     setMaxMb(settings.attachmentPolicy.maxBytes === null ? Number.NaN : Math.round(settings.attachmentPolicy.maxBytes / MB));
   };
 
-  useEffect(() => {
-    api['settings.get']({}).then(show, (error: unknown) => setMessage({ ok: false, text: errorMessage(error) }));
-  }, [api]);
+  useLoad('settings', () => api['settings.get']({}), { onAnswer: show, onFailure: (text) => setMessage({ ok: false, text }) });
 
   const portalCheck = parsePortalUrl(portal);
 
@@ -296,11 +295,9 @@ function UserDataBackup() {
 function About() {
   const { t } = useTranslation();
   const api = useApi();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    api['app.info']({}).then(setInfo, (error: unknown) => setFailure(errorMessage(error)));
-  }, [api]);
+  const read = useLoad('app.info', () => api['app.info']({}));
+  const info = read.status === 'ready' ? read.value : null;
+  const failure = read.status === 'failed' ? read.message : null;
   return (
     <section aria-labelledby="about-heading" className="card">
       <h2 id="about-heading">{t('settings.about')}</h2>

@@ -1,12 +1,13 @@
 // The member's session with the portal (Settings): sign in with e-mail and
 // password, see who is signed in, sign out. Only members post to forums and
 // publish partner requests; the outbox keeps everything while signed out.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ContractError } from '../../../../shared/contract';
 import { signInRequestSchema, type AuthStatus } from '../../../../shared/outbox';
 import { errorMessage, useApi } from '../../app/core';
+import { useLoad } from '../../app/use-load';
 import { formatDate } from '../../ui/format';
 import { useOutboxStatus } from '../outbox/outbox-state';
 
@@ -23,16 +24,14 @@ export function SignInCard() {
 
   // The outbox's signInRequired changes when the portal answers 401: read the session again then.
   const required = outbox?.signInRequired ?? false;
-  useEffect(() => {
-    api['auth.status']({}).then(
-      (next) => {
-        setStatus(next);
-        // Signing in again: the e-mail of the rejected session is kept to prefill the form.
-        if (next.email) setEmail((current) => current || next.email!);
-      },
-      (error: unknown) => setMessage({ error: true, text: errorMessage(error) }),
-    );
-  }, [api, required]);
+  useLoad(`auth.status|${required}`, () => api['auth.status']({}), {
+    onAnswer: (next) => {
+      setStatus(next);
+      // Signing in again: the e-mail of the rejected session is kept to prefill the form.
+      if (next.email) setEmail((current) => current || next.email!);
+    },
+    onFailure: (text) => setMessage({ error: true, text }),
+  });
 
   const emailValid = signInRequestSchema.shape.email.safeParse(email.trim()).success;
   const passwordValid = password.length > 0;

@@ -7,6 +7,7 @@ import { Button, Label, ProgressBar, Radio, RadioGroup } from 'react-aria-compon
 import { useTranslation } from 'react-i18next';
 import type { UpdateChannel, UpdateStatus } from '../../../../shared/updates';
 import { errorMessage, useCore } from '../../app/core';
+import { useLoad } from '../../app/use-load';
 import { formatDate, formatRelative } from '../../ui/format';
 import { formatBytes } from '../../ui/record-labels';
 
@@ -20,22 +21,10 @@ export function UpdatesCard() {
   const [channelMessage, setChannelMessage] = useState<{ error: boolean; text: string } | null>(null);
   const locale = i18n.language;
 
-  useEffect(() => {
-    let live = true;
-    const off = events.on('update.status', (next) => setStatus(next));
-    api['update.status']({}).then(
-      (next) => live && setStatus((current) => current ?? next),
-      (error: unknown) => live && setFailure(errorMessage(error)),
-    );
-    api['settings.get']({}).then(
-      (settings) => live && setChannel(settings.updateChannel),
-      (error: unknown) => live && setFailure(errorMessage(error)),
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api, events]);
+  useEffect(() => events.on('update.status', (next) => setStatus(next)), [events]);
+  // An event that came first is newer than this answer.
+  useLoad('update.status', () => api['update.status']({}), { onAnswer: (next) => setStatus((current) => current ?? next), onFailure: setFailure });
+  useLoad('settings.updateChannel', async () => (await api['settings.get']({})).updateChannel, { onAnswer: setChannel, onFailure: setFailure });
 
   const chooseChannel = async (next: UpdateChannel) => {
     const before = channel;
