@@ -18,9 +18,6 @@ export interface Preferences {
   theme: ThemePreference;
 }
 
-export const isInterfaceLanguage = (value: unknown): value is InterfaceLanguage =>
-  typeof value === 'string' && (INTERFACE_LANGUAGES as readonly string[]).includes(value);
-
 /**
  * The saved preferences. When the core cannot answer, the defaults apply for
  * this session (the shell then reports the core as unreachable anyway).

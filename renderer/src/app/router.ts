@@ -14,7 +14,7 @@ export interface Route {
   hash: string;
 }
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const [first = 'home', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
   const screen = first === 'read' || (SCREENS as readonly string[]).includes(first) ? (first as Screen) : 'home';

@@ -14,7 +14,7 @@ import { kindLabel } from './record-labels';
 /** Rows per records.list call: a few screenfuls, well under MAX_LIST_LIMIT. */
 const WINDOW = 100;
 /** Every row has the same height, so the virtualizer never measures. */
-export const ROW_HEIGHT = 92;
+const ROW_HEIGHT = 92;
 const OVERSCAN = 4;
 
 export type ListQuery = Omit<RecordListRequest, 'offset' | 'limit'>;

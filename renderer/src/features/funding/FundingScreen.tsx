@@ -55,7 +55,7 @@ function filtersHref(filters: FundingFilters): string {
   });
 }
 
-export const funderTypeLabel = (t: TFunction, type: string) => t(`funding.funderTypes.${type}`, { defaultValue: type });
+const funderTypeLabel = (t: TFunction, type: string) => t(`funding.funderTypes.${type}`, { defaultValue: type });
 
 /** "12 days left", "Closes today", "Closed 3 days ago" or "Rolling call". */
 export function daysLeftText(t: TFunction, daysLeft: number | null): string {
@@ -186,17 +186,16 @@ function Field({ id, label, children }: { id: string; label: string; children: R
 }
 
 /** One call: title, programme, funder, countries, deadline with days left, amount. */
-export function FundingRow({ item, headingLevel = 2 }: { item: FundingItem; headingLevel?: 2 | 3 }) {
+function FundingRow({ item }: { item: FundingItem }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const amount = amountText(t, item.amount, locale);
   const closed = item.daysLeft !== null && item.daysLeft < 0;
   return (
     <li className="hit funding-item" data-deadline={item.deadline ?? ''} data-days-left={item.daysLeft ?? ''}>
-      <Heading className="hit-title">
+      <h2 className="hit-title">
         <a href={href('read', {}, ['funding', item.id])}>{item.title}</a>
-      </Heading>
+      </h2>
       <p className="deadline">
         {item.deadline ? (
           <>

@@ -77,7 +77,7 @@ const candidateOf = (values: Values) => ({
 });
 
 /** The fields the shared schema finds wrong, each under the form's name for it. */
-export function checkPartnerRequest(values: Values): { ok: true; draft: PartnerRequestDraft } | { ok: false; fields: Set<Field> } {
+function checkPartnerRequest(values: Values): { ok: true; draft: PartnerRequestDraft } | { ok: false; fields: Set<Field> } {
   const parsed = partnerRequestDraft.safeParse(candidateOf(values));
   if (parsed.success) return { ok: true, draft: parsed.data };
   const fields = new Set<Field>();

@@ -25,7 +25,7 @@ export interface SettingsScreenProps {
 }
 
 /** Checks a portal address as the contract will: empty clears it, else an http(s) URL. */
-export function parsePortalUrl(text: string): { ok: true; value: string | null } | { ok: false } {
+function parsePortalUrl(text: string): { ok: true; value: string | null } | { ok: false } {
   const trimmed = text.trim();
   if (!trimmed) return { ok: true, value: null };
   const parsed = settingsSchema.shape.serverUrl.safeParse(trimmed);
