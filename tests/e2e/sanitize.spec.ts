@@ -1,4 +1,4 @@
-// renderer/src/sanitize.ts in real Chromium: the module is bundled as the app
+// renderer/src/ui/sanitize.ts in real Chromium: the module is bundled as the app
 // bundles it (esbuild, DOMPurify included) and run in a blank page.
 import { expect, test } from '@playwright/test';
 import { build } from 'esbuild';
@@ -9,7 +9,7 @@ let bundle: string;
 
 test.beforeAll(async () => {
   const result = await build({
-    entryPoints: [path.join(REPO_ROOT, 'renderer/src/sanitize.ts')],
+    entryPoints: [path.join(REPO_ROOT, 'renderer/src/ui/sanitize.ts')],
     bundle: true,
     format: 'iife',
     globalName: 'ewsiSanitize',

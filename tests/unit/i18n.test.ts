@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import de from '../../renderer/src/i18n/locales/de.json';
-import en from '../../renderer/src/i18n/locales/en.json';
-import fr from '../../renderer/src/i18n/locales/fr.json';
+import de from '../../renderer/src/app/i18n/locales/de.json';
+import en from '../../renderer/src/app/i18n/locales/en.json';
+import fr from '../../renderer/src/app/i18n/locales/fr.json';
 import { ANNOTATION_COLORS, EXPORT_FORMATS } from '../../shared/annotations';
 import { CONTENT_TYPES, COUNTRY_SHEET_SECTIONS, DOCUMENT_TYPES, FUNDER_TYPES, ORGANISATION_TYPES, THEMES } from '../../shared/content';
 import { PRACTICE_FIELDS } from '../../shared/library';

@@ -2,7 +2,7 @@
 // HTML (htmlToText): equal texts mean annotation offsets are shared as they are.
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../electron/core/search/search-text';
-import { findWords, foldTextNodes, mapSpan, trimSpan } from '../../renderer/src/text-fold';
+import { findWords, foldTextNodes, mapSpan, trimSpan } from '../../renderer/src/features/annotations/text-fold';
 
 /** A small seeded generator (mulberry32), so a failure names its case. */
 function random(seed: number) {

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useOutboxStatus } from '../features/outbox/outbox-state';
+import { SearchPalette } from '../features/search/SearchPalette';
+import { formatNumber } from '../ui/format';
+import { OfflineBadge, SyncIndicator } from './SyncIndicator';
+import { useCore } from './core';
+import { href, navigate, SCREENS, type Route } from './router';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * Header, navigation and main landmark around the current screen; Ctrl/Cmd+K
+ * opens the search everywhere, and so do the Electron menu's Search and
+ * Settings items (an `app.command` event from main).
+ */
+export function Shell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { events } = useCore();
+  const outbox = useOutboxStatus();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPaletteOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(
+    () =>
+      events.on('app.command', (command) => {
+        if (command === 'search.open') setPaletteOpen(true);
+        else if (command === 'settings.open') navigate(href('settings'));
+      }),
+    [events],
+  );
+
+  // After a navigation, focus the new screen's heading so screen readers announce it.
+  // (A new query on the same screen, e.g. a facet, keeps focus where it is.)
+  const routeKey = route.hash.split('?', 1)[0];
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [routeKey]);
+
+  return (
+    <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault(); // The hash is the router's: move focus instead.
+          mainRef.current?.focus();
+        }}
+      >
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <Button className="button search-button" onPress={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+          {t('shell.search')} <kbd>{isMac ? '⌘K' : t('shell.ctrlK')}</kbd>
+        </Button>
+        <div className="header-status">
+          {outbox?.signInRequired && (
+            <a href={href('settings')} className="badge badge-offline" data-testid="sign-in-prompt">
+              {t('outbox.signInPrompt')}
+            </a>
+          )}
+          <OfflineBadge />
+          <SyncIndicator />
+        </div>
+      </header>
+      <nav className="sidebar" aria-label={t('shell.navigation')}>
+        <ul>
+          {SCREENS.map((screen) => (
+            <li key={screen}>
+              <a href={href(screen)} aria-current={route.screen === screen ? 'page' : undefined}>
+                {t(`screens.${screen}`)}
+                {screen === 'outbox' && outbox !== null && outbox.pending > 0 && ' '}
+                {screen === 'outbox' && outbox !== null && outbox.pending > 0 && (
+                  <span className="badge" data-testid="outbox-badge" data-count={outbox.pending}>
+                    {formatNumber(outbox.pending, i18n.language)}
+                    <span className="visually-hidden"> {t('outbox.badgeLabel', { count: outbox.pending })}</span>
+                  </span>
+                )}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        {children}
+      </main>
+      <SearchPalette isOpen={paletteOpen} onOpenChange={setPaletteOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+// The Reader's annotation sidebar: a new annotation on the selected passage
+// (or on words typed to find it: the keyboard's way to select), the record's
+// annotations in reading order, and its orphans to triage.
+import { useState } from 'react';
+import { Button, Input, Label, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { Annotation, AnnotationColor } from '../../../../shared/annotations';
+import { errorMessage, useApi } from '../../app/core';
+import { AnnotationCard, ColorChoice, NoteFields, parseTags } from './AnnotationParts';
+import { useReaderAnnotations, type AnnotatablePart } from './reader-annotations';
+
+export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]; partLabel: (key: string | null) => string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { target, load, annotations, unpainted, pending, clearPending, findPassage, active, setActive, show, reload } = useReaderAnnotations();
+  const [color, setColor] = useState<AnnotationColor>('yellow');
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState('');
+  const [words, setWords] = useState('');
+  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const order = new Map(parts.map((part, i) => [part.key ?? '', i]));
+  const placed = annotations
+    .filter((a) => a.anchoring.status === 'placed')
+    .sort((a, b) => (order.get(a.target.key ?? '') ?? 99) - (order.get(b.target.key ?? '') ?? 99) || a.position.start - b.position.start);
+  const orphans = annotations.filter((a) => a.anchoring.status === 'orphaned');
+  const passage = pending && !('error' in pending) ? pending : null;
+
+  const create = async () => {
+    if (!passage) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const made = await api['annotations.create']({ target: { ...target, key: passage.key }, start: passage.start, end: passage.end, exact: passage.exact, color, note, tags: parseTags(tags) });
+      setNote('');
+      setTags('');
+      clearPending();
+      document.getSelection()?.removeAllRanges();
+      await reload();
+      setActive(made.id);
+      setMessage({ kind: 'status', text: t('annotations.created') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('annotations.saveFailed', { message: errorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reattach = async (annotation: Annotation) => {
+    if (!passage) return;
+    try {
+      await api['annotations.reattach']({ id: annotation.id, start: passage.start, end: passage.end, exact: passage.exact });
+      clearPending();
+      await reload();
+      setMessage({ kind: 'status', text: t('annotations.reattached') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('annotations.saveFailed', { message: errorMessage(error) }) });
+    }
+  };
+
+  const find = () => {
+    if (!findPassage(words)) setMessage({ kind: 'error', text: t('annotations.wordsNotFound', { words: words.trim() }) });
+    else setMessage(null);
+  };
+
+  return (
+    <aside className="annotation-panel" aria-labelledby="annotation-panel-title" data-testid="annotation-panel">
+      <h2 id="annotation-panel-title">{t('annotations.panelTitle', { count: annotations.length })}</h2>
+      {load.status === 'loading' && <p role="status">{t('annotations.loading')}</p>}
+      {load.status === 'failed' && (
+        <p role="alert" className="error">
+          {t('annotations.loadFailed', { message: load.message })}
+        </p>
+      )}
+      <section className="card stack new-annotation" aria-labelledby="new-annotation-title">
+        <h3 id="new-annotation-title">{t('annotations.newTitle')}</h3>
+        {passage ? (
+          <>
+            <p className="muted">{t('annotations.selectedIn', { part: partLabel(passage.key) })}</p>
+            <blockquote className="annotation-quote" data-testid="pending-quote">
+              {passage.exact}
+            </blockquote>
+          </>
+        ) : (
+          <p className="muted">{pending && 'error' in pending ? t(pending.error === 'across-parts' ? 'annotations.acrossParts' : 'annotations.notInText') : t('annotations.selectHelp')}</p>
+        )}
+        <form
+          className="find-words"
+          onSubmit={(event) => {
+            event.preventDefault();
+            find();
+          }}
+        >
+          <TextField className="field grow" value={words} onChange={setWords}>
+            <Label>{t('annotations.findWords')}</Label>
+            <Input className="input" data-testid="annotation-find" />
+          </TextField>
+          <Button type="submit" className="button" isDisabled={!words.trim()}>
+            {t('annotations.find')}
+          </Button>
+        </form>
+        <ColorChoice value={color} onChange={setColor} label={t('annotations.color')} />
+        <NoteFields note={note} onNote={setNote} tags={tags} onTags={setTags} />
+        <div className="actions">
+          <Button className="button button-primary" isDisabled={!passage || busy} onPress={() => void create()} data-testid="annotation-create">
+            {t('annotations.highlight')}
+          </Button>
+          {passage && (
+            <Button className="button" onPress={clearPending}>
+              {t('annotations.clearSelection')}
+            </Button>
+          )}
+        </div>
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
+            {message.text}
+          </p>
+        )}
+      </section>
+      {placed.length > 0 && (
+        <section aria-labelledby="placed-title" className="stack">
+          <h3 id="placed-title">{t('annotations.inThisText')}</h3>
+          {placed.map((annotation) => (
+            <AnnotationCard
+              key={`${annotation.id}:${annotation.updatedAt}:${annotation.position.start}`}
+              annotation={annotation}
+              onChanged={() => void reload()}
+              highlight={annotation.id === active}
+              onFocus={() => setActive(annotation.id)}
+              passageNote={[parts.length > 1 ? partLabel(annotation.target.key) : '', unpainted.has(annotation.id) ? t('annotations.notOnPage') : ''].filter(Boolean).join(' · ') || undefined}
+              extra={
+                <Button className="button button-quiet" onPress={() => show(annotation.id)} aria-label={t('annotations.showNamed', { quote: annotation.quote.exact })}>
+                  {t('annotations.show')}
+                </Button>
+              }
+            />
+          ))}
+        </section>
+      )}
+      {orphans.length > 0 && (
+        <section aria-labelledby="orphans-title" className="stack" data-testid="reader-orphans">
+          <h3 id="orphans-title">{t('annotations.orphansTitle', { count: orphans.length })}</h3>
+          <p className="muted">{t('annotations.orphansHelp')}</p>
+          {orphans.map((annotation) => (
+            <AnnotationCard
+              key={`${annotation.id}:${annotation.updatedAt}`}
+              annotation={annotation}
+              onChanged={() => void reload()}
+              extra={
+                <Button className="button button-quiet" isDisabled={!passage || passage.key !== annotation.target.key} onPress={() => void reattach(annotation)}>
+                  {t('annotations.attachHere')}
+                </Button>
+              }
+            />
+          ))}
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { SavedSearch } from '../../../../shared/search';
+import { errorMessage, useApi } from '../../app/core';
+import { href, navigate } from '../../app/router';
+import { useSync } from '../../app/sync-state';
+import { useLoad, useReload } from '../../app/use-load';
+import { LoadFailure } from '../../ui/LoadFailure';
+import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
+import { daysLeftText } from '../funding/FundingScreen';
+
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const { status } = useSync();
+  const locale = i18n.language;
+  const counts = Object.entries(status?.counts ?? {}).filter(([, count]) => count > 0);
+
+  return (
+    <section aria-labelledby="screen-title" className="screen">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('screens.home')}
+      </h1>
+      <p className="lede">{t('home.lede')}</p>
+      <div className="grid">
+        <section aria-labelledby="home-library" className="card">
+          <h2 id="home-library">{t('home.library')}</h2>
+          {status?.lastSyncAt ? (
+            <p>{t('home.lastSync', { when: formatRelative(status.lastSyncAt, locale) })}</p>
+          ) : (
+            <p>{t('home.neverSynced')}</p>
+          )}
+          {counts.length > 0 && (
+            <dl className="facts" data-testid="home-counts">
+              {counts.map(([type, count]) => (
+                <div key={type} className="fact">
+                  <dt>{typeLabel(t, type)}</dt>
+                  <dd>{formatNumber(count, locale)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {status && status.attachments.missing > 0 && <p className="muted">{t('home.attachmentsMissing', { count: status.attachments.missing })}</p>}
+        </section>
+        <SavedSearches />
+        <LastChangesAndDeadlines />
+      </div>
+    </section>
+  );
+}
+
+/** What the last sync changed, and the next funding deadlines: one home.summary, read again after every sync. */
+function LastChangesAndDeadlines() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const { status } = useSync();
+  const locale = i18n.language;
+  const summary = useLoad(`${status?.lastSyncAt ?? ''}|${status?.running ? 'running' : ''}`, () => api['home.summary']({ newestLimit: 8, deadlineLimit: 5 }));
+  const value = summary.status === 'ready' ? summary.value : null;
+  const changes = value?.lastChanges ?? null;
+  const changedCounts = Object.entries(changes?.counts ?? {}).filter(([, count]) => count > 0);
+
+  return (
+    <>
+      <section aria-labelledby="home-changes" className="card" data-testid="home-changes">
+        <h2 id="home-changes">{t('home.changes')}</h2>
+        <LoadFailure load={summary} />
+        {value && !changes && <p className="muted">{t('home.noChanges')}</p>}
+        {changes && (
+          <>
+            <p>{t('home.changesAt', { when: formatRelative(changes.at, locale) })}</p>
+            {changedCounts.length > 0 && (
+              <dl className="facts" data-testid="home-change-counts">
+                {changedCounts.map(([type, count]) => (
+                  <div key={type} className="fact">
+                    <dt>{typeLabel(t, type)}</dt>
+                    <dd>{formatNumber(count, locale)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            {changes.newest.length > 0 && (
+              <>
+                <h3 id="home-newest">{t('home.newest')}</h3>
+                <ul className="plain-list link-list" aria-labelledby="home-newest" data-testid="home-newest">
+                  {changes.newest.map((item) => (
+                    <li key={`${item.type}/${item.id}`}>
+                      <a href={href('read', {}, [item.type, item.id])}>{item.title}</a> <span className="muted">{typeLabel(t, item.kind && item.type === 'document' ? `document:${item.kind}` : item.type)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="home-deadlines" className="card" data-testid="home-deadlines">
+        <h2 id="home-deadlines">{t('home.deadlines')}</h2>
+        {value && value.upcomingDeadlines.length === 0 && <p className="muted">{t('home.noDeadlines')}</p>}
+        {value && value.upcomingDeadlines.length > 0 && (
+          <ul className="plain-list link-list" data-testid="home-deadline-list">
+            {value.upcomingDeadlines.map((item) => (
+              <li key={item.id} data-deadline={item.deadline ?? ''}>
+                <a href={href('read', {}, ['funding', item.id])}>{item.title}</a>
+                <span className="muted">
+                  {' '}
+                  {item.deadline && <time dateTime={item.deadline}>{formatDate(item.deadline, locale)}</time>} · {daysLeftText(t, item.daysLeft)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <a href={href('funding', { open: 1 })}>{t('home.allFunding')}</a>
+        </p>
+      </section>
+    </>
+  );
+}
+
+function SavedSearches() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [generation, reload] = useReload();
+  // The list stays on screen while it is read again, and through a failure.
+  const read = useLoad(`savedSearches|${generation}`, () => api['savedSearches.list']({}), { keep: true, onFailure: setFailure });
+  const searches = read.status === 'ready' ? read.value : read.status === 'failed' ? (read.last ?? null) : null;
+
+  const open = async (search: SavedSearch) => {
+    if (search.newMatches > 0) await api['savedSearches.markSeen']({ id: search.id }).catch(() => undefined);
+    navigate(href('search', { q: search.query }));
+  };
+  const remove = async (search: SavedSearch) => {
+    try {
+      await api['savedSearches.delete']({ id: search.id });
+      reload();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="home-saved" className="card">
+      <h2 id="home-saved">{t('home.savedSearches')}</h2>
+      {failure && <p role="alert" className="error">{failure}</p>}
+      {searches?.length === 0 && <p className="muted">{t('home.noSavedSearches')}</p>}
+      {searches && searches.length > 0 && (
+        <ul className="plain-list" data-testid="saved-searches">
+          {searches.map((search) => (
+            <li key={search.id} className="saved-search">
+              <Button className="link-button" onPress={() => void open(search)}>
+                {search.name}
+              </Button>
+              <span className="muted">
+                {t('home.matches', { count: search.total })}
+                {search.newMatches > 0 && <strong className="badge">{t('home.newMatches', { count: search.newMatches })}</strong>}
+              </span>
+              <Button className="button button-quiet" aria-label={t('home.deleteSaved', { name: search.name })} onPress={() => void remove(search)}>
+                {t('common.delete')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,331 @@
+import { useState, type FormEvent } from 'react';
+import { Button, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { settingsSchema, type Settings } from '../../../../shared/sync';
+import { errorMessage, useApi } from '../../app/core';
+import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../../app/preferences';
+import { useSync } from '../../app/sync-state';
+import { useLoad } from '../../app/use-load';
+import { formatRelative } from '../../ui/format';
+import { bytesFromBase64, saveFile } from '../../ui/save-file';
+import { UpdatesCard } from '../updates/UpdatesCard';
+import { SignInCard } from './SignInCard';
+
+type Mode = Settings['attachmentPolicy']['mode'];
+const MODES: Mode[] = ['all', 'on-demand', 'none'];
+const MB = 1024 * 1024;
+
+export interface SettingsScreenProps {
+  language: InterfaceLanguage;
+  onLanguageChange: (language: InterfaceLanguage) => void;
+  theme: ThemePreference;
+  onThemeChange: (theme: ThemePreference) => void;
+  /** Why the last language or theme choice could not be saved; null when it was. */
+  saveError: string | null;
+}
+
+/** Checks a portal address as the contract will: empty clears it, else an http(s) URL. */
+function parsePortalUrl(text: string): { ok: true; value: string | null } | { ok: false } {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: true, value: null };
+  const parsed = settingsSchema.shape.serverUrl.safeParse(trimmed);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false };
+}
+
+export function SettingsScreen(props: SettingsScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="screen-title" className="screen">
+      <h1 id="screen-title" tabIndex={-1}>
+        {t('screens.settings')}
+      </h1>
+      <div className="stack">
+        <Appearance {...props} />
+        <SignInCard />
+        <SyncSettings />
+        <SyncControls />
+        <UserDataBackup />
+        <UpdatesCard />
+        <About />
+      </div>
+    </section>
+  );
+}
+
+function Appearance({ language, onLanguageChange, theme, onThemeChange, saveError }: SettingsScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="settings-appearance" className="card">
+      <h2 id="settings-appearance">{t('settings.appearance')}</h2>
+      <RadioGroup className="radio-group" value={language} onChange={(value) => onLanguageChange(value as InterfaceLanguage)} data-testid="language-choice">
+        <Label>{t('settings.language')}</Label>
+        {INTERFACE_LANGUAGES.map((code) => (
+          <Radio key={code} value={code} className="radio" lang={code}>
+            {t(`languages.${code}`, { lng: code })}
+          </Radio>
+        ))}
+      </RadioGroup>
+      <RadioGroup className="radio-group" value={theme} onChange={(value) => onThemeChange(value as ThemePreference)}>
+        <Label>{t('settings.theme')}</Label>
+        {THEMES.map((option) => (
+          <Radio key={option} value={option} className="radio">
+            {t(`settings.themes.${option}`)}
+          </Radio>
+        ))}
+      </RadioGroup>
+      <p role="status" className="error">
+        {saveError && t('settings.preferenceNotSaved', { error: saveError })}
+      </p>
+    </section>
+  );
+}
+
+function SyncSettings() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Settings | null>(null);
+  const [portal, setPortal] = useState('');
+  const [interval, setInterval] = useState(15);
+  const [mode, setMode] = useState<Mode>('all');
+  const [maxMb, setMaxMb] = useState<number>(Number.NaN);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const show = (settings: Settings) => {
+    setLoaded(settings);
+    setPortal(settings.serverUrl ?? '');
+    setInterval(settings.syncIntervalMinutes);
+    setMode(settings.attachmentPolicy.mode);
+    setMaxMb(settings.attachmentPolicy.maxBytes === null ? Number.NaN : Math.round(settings.attachmentPolicy.maxBytes / MB));
+  };
+
+  useLoad('settings', () => api['settings.get']({}), { onAnswer: show, onFailure: (text) => setMessage({ ok: false, text }) });
+
+  const portalCheck = parsePortalUrl(portal);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!portalCheck.ok || Number.isNaN(interval)) return;
+    try {
+      const saved = await api['settings.update']({
+        serverUrl: portalCheck.value,
+        syncIntervalMinutes: interval,
+        attachmentPolicy: { mode, maxBytes: Number.isNaN(maxMb) ? null : maxMb * MB },
+      });
+      show(saved);
+      setMessage({ ok: true, text: t('settings.saved') });
+    } catch (error) {
+      setMessage({ ok: false, text: errorMessage(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-sync" className="card">
+      <h2 id="settings-sync">{t('settings.sync')}</h2>
+      <form onSubmit={(event) => void save(event)} className="stack" aria-labelledby="settings-sync">
+        <TextField value={portal} onChange={setPortal} isInvalid={!portalCheck.ok} type="url" className="field" isDisabled={!loaded}>
+          <Label>{t('settings.portalUrl')}</Label>
+          <Input className="input" data-testid="portal-url" />
+          <Text slot="description" className="muted">
+            {t('settings.portalUrlHelp')}
+          </Text>
+          <FieldError className="error">{t('settings.portalUrlInvalid')}</FieldError>
+        </TextField>
+        <NumberField value={interval} onChange={setInterval} minValue={0} maxValue={24 * 60} step={1} className="field" isDisabled={!loaded}>
+          <Label>{t('settings.interval')}</Label>
+          <Input className="input input-narrow" />
+          <Text slot="description" className="muted">
+            {t('settings.intervalHelp')}
+          </Text>
+        </NumberField>
+        <RadioGroup className="radio-group" value={mode} onChange={(value) => setMode(value as Mode)} isDisabled={!loaded}>
+          <Label>{t('settings.attachments')}</Label>
+          {MODES.map((option) => (
+            <Radio key={option} value={option} className="radio">
+              {t(`settings.attachmentModes.${option}`)}
+            </Radio>
+          ))}
+        </RadioGroup>
+        <NumberField value={maxMb} onChange={setMaxMb} minValue={1} step={1} className="field" isDisabled={!loaded || mode === 'none'}>
+          <Label>{t('settings.maxSize')}</Label>
+          <Input className="input input-narrow" />
+          <Text slot="description" className="muted">
+            {t('settings.maxSizeHelp')}
+          </Text>
+        </NumberField>
+        <div className="actions">
+          <Button type="submit" className="button button-primary" isDisabled={!loaded || !portalCheck.ok}>
+            {t('common.save')}
+          </Button>
+          <span role="status" className={message && !message.ok ? 'error' : 'muted'}>
+            {message?.text}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SyncControls() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const { status } = useSync();
+  const [message, setMessage] = useState<string | null>(null);
+
+  const start = async () => {
+    try {
+      const answer = await api['sync.start']({});
+      setMessage(answer.started ? null : t('settings.syncNotStarted', { reason: answer.reason ?? '' }));
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  };
+  const cancel = async () => {
+    try {
+      await api['sync.cancel']({});
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-sync-now" className="card">
+      <h2 id="settings-sync-now">{t('settings.syncNow')}</h2>
+      <p>
+        {status?.lastSyncAt ? t('sync.lastSync', { when: formatRelative(status.lastSyncAt, i18n.language) }) : t('sync.never')}
+      </p>
+      {status?.lastError && <p className="error">{t('settings.lastError', { error: status.lastError })}</p>}
+      <div className="actions">
+        <Button className="button button-primary" onPress={() => void start()} isDisabled={!status || status.running}>
+          {t('settings.syncNowButton')}
+        </Button>
+        <Button className="button" onPress={() => void cancel()} isDisabled={!status?.running}>
+          {t('settings.cancelSync')}
+        </Button>
+      </div>
+      <p role="status" className="muted">
+        {message}
+      </p>
+    </section>
+  );
+}
+
+/** Bytes ⇄ base64 for the contract, in chunks (a spread of megabytes would overflow the call stack). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Backup and restore of the user's own data as one file. */
+function UserDataBackup() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [chosen, setChosen] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const backup = async () => {
+    setBusy(true);
+    try {
+      const answer = await api['userData.backup']({});
+      saveFile(answer.fileName, 'application/vnd.sqlite3', bytesFromBase64(answer.base64));
+      setMessage({ text: t('settings.backupSaved', { file: answer.fileName }), error: false });
+    } catch (error) {
+      setMessage({ text: errorMessage(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const { restored } = await api['userData.restore']({ base64: toBase64(new Uint8Array(await chosen.arrayBuffer())) });
+      const rows = Object.values(restored).reduce((sum, count) => sum + count, 0);
+      setMessage({ text: t('settings.restoreDone', { count: rows }), error: false });
+      setChosen(null);
+    } catch (error) {
+      setMessage({ text: t('settings.restoreFailed', { reason: errorMessage(error) }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="settings-backup" className="card">
+      <h2 id="settings-backup">{t('settings.backup')}</h2>
+      <p className="muted">{t('settings.backupExplanation')}</p>
+      <div className="actions">
+        <Button className="button" onPress={() => void backup()} isDisabled={busy}>
+          {t('settings.backupButton')}
+        </Button>
+      </div>
+      <div className="field">
+        <label htmlFor="restore-file">{t('settings.restoreFile')}</label>
+        <input
+          id="restore-file"
+          type="file"
+          accept=".sqlite,application/vnd.sqlite3,application/x-sqlite3"
+          data-testid="restore-file"
+          onChange={(event) => {
+            setChosen(event.target.files?.[0] ?? null);
+            setMessage(null);
+          }}
+        />
+      </div>
+      {chosen && (
+        <div className="actions" role="group" aria-label={t('settings.restoreConfirm', { file: chosen.name })}>
+          <p>{t('settings.restoreConfirm', { file: chosen.name })}</p>
+          <Button className="button button-primary" onPress={() => void restore()} isDisabled={busy}>
+            {t('settings.restoreButton')}
+          </Button>
+          <Button className="button" onPress={() => setChosen(null)} isDisabled={busy}>
+            {t('settings.restoreCancel')}
+          </Button>
+        </div>
+      )}
+      <p role="status" className={message?.error ? 'error' : 'muted'} data-testid="backup-status">
+        {message?.text}
+      </p>
+    </section>
+  );
+}
+
+function About() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const read = useLoad('app.info', () => api['app.info']({}));
+  const info = read.status === 'ready' ? read.value : null;
+  const failure = read.status === 'failed' ? read.message : null;
+  return (
+    <section aria-labelledby="about-heading" className="card">
+      <h2 id="about-heading">{t('settings.about')}</h2>
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      {info && (
+        <dl className="facts" data-testid="app-info">
+          <div className="fact">
+            <dt>{t('settings.version')}</dt>
+            <dd data-testid="app-version">{info.version}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('settings.dataFolder')}</dt>
+            <dd data-testid="app-data-folder">{info.dataFolder}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('settings.corpusSchema')}</dt>
+            <dd data-testid="app-schema-corpus">{info.schemaVersion.corpus}</dd>
+          </div>
+          <div className="fact">
+            <dt>{t('settings.userSchema')}</dt>
+            <dd data-testid="app-schema-user">{info.schemaVersion.user}</dd>
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}
