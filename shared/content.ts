@@ -265,4 +265,5 @@ export type AnyContentFields = ContentFields<ContentType>;
 export type TypedRecord<T extends ContentType = ContentType> = { [K in T]: { type: K; record: ContentRecord<K> } }[T];
 
 /** The files a record attaches (documents only). */
-export const attachmentsOf = (typed: TypedRecord): AttachmentRef[] => (typed.type === 'document' ? typed.record.attachments : []);
+// A page written without parseChangesPage (tests and benchmarks write sample input directly) may lack the defaulted list.
+export const attachmentsOf = (typed: TypedRecord): AttachmentRef[] => (typed.type === 'document' ? (typed.record.attachments ?? []) : []);
