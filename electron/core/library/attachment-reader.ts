@@ -3,7 +3,7 @@
 // attachmentPath both check, so no argument can name a path outside the
 // attachments folder.
 import fsp from 'node:fs/promises';
-import { ContractError } from '../../../shared/contract';
+import { ContractError, type ParsedArgs } from '../../../shared/contract';
 import { MAX_ATTACHMENT_CHUNK, type AttachmentContent } from '../../../shared/library';
 import type { CorpusAttachments } from '../db/corpus/attachments';
 import { attachmentPath } from '../sync/attachment-downloader';
@@ -16,7 +16,7 @@ export class AttachmentReader {
     private readonly dataDir: string,
   ) {}
 
-  async read(request: { sha256: string; offset: number; length?: number }): Promise<AttachmentContent> {
+  async read(request: ParsedArgs<'attachments.read'>): Promise<AttachmentContent> {
     const { sha256, offset } = request;
     // Only attachments some synced record still references: an orphaned file is not the library's.
     const attachment = this.attachments.known(sha256);

@@ -1,19 +1,10 @@
 // Country sheets by their six sections, with the sections the last sync changed
 // (tracked by the corpus writer in country_sheet_sections).
-import { ContractError } from '../../../shared/contract';
+import { ContractError, type MethodResult } from '../../../shared/contract';
 import { COUNTRY_SHEET_SECTIONS } from '../../../shared/content';
 import type { CountrySheetView } from '../../../shared/library';
 import type { CorpusData } from '../db/corpus';
 import type { SectionKey } from '../db/corpus/sheet-sections';
-
-export interface CountrySheetSummary {
-  id: string;
-  country: string;
-  title: string;
-  language: string;
-  updatedAt: string;
-  changedSections: SectionKey[];
-}
 
 const sectionOrder = (key: SectionKey) => COUNTRY_SHEET_SECTIONS.indexOf(key);
 
@@ -25,7 +16,7 @@ export class CountrySheets {
   ) {}
 
   /** Every country with a sheet, by country code. */
-  list(): CountrySheetSummary[] {
+  list(): MethodResult<'countrySheets.list'> {
     const since = this.changedSince();
     const changed = new Map<string, SectionKey[]>();
     if (since !== null) for (const { sheetId, section } of this.corpus.sheetSections.changedAfter(since)) changed.set(sheetId, [...(changed.get(sheetId) ?? []), section]);

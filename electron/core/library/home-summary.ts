@@ -1,4 +1,5 @@
 // home.summary: what the Home screen shows in one call.
+import type { ParsedArgs } from '../../../shared/contract';
 import type { HomeSummary } from '../../../shared/library';
 import type { SavedSearch } from '../../../shared/search';
 import type { SyncStatus } from '../../../shared/sync';
@@ -20,7 +21,7 @@ export class HomeSummaryBuilder {
     private readonly sources: HomeSources,
   ) {}
 
-  summary(request: { asOf?: string; newestLimit: number; deadlineLimit: number }): HomeSummary {
+  summary(request: ParsedArgs<'home.summary'>): HomeSummary {
     const status = this.sources.syncStatus();
     const window = this.sources.lastChanges();
     const asOf = request.asOf ?? new Date().toISOString().slice(0, 10);

@@ -96,6 +96,7 @@ function prepare(db: Kysely<CorpusDatabase>, sqlite: Store<CorpusDatabase>['sqli
     batchAfter: prepareQuery(sqlite, (args: { after: number; limit: number }) => records().select(['rowid', 'type', 'version', 'data']).where('rowid', '>', args.after).orderBy('rowid').limit(args.limit)),
     every: prepareQuery(sqlite, () => records().select(['type', 'data'])),
     byKey: prepareQuery(sqlite, (key: { type: ContentType; id: string }) => records().select(['rowid', 'version', 'data']).where('type', '=', key.type).where('id', '=', key.id)),
+    titleOf: prepareQuery(sqlite, (key: { type: ContentType; id: string }) => records().select('title').where('type', '=', key.type).where('id', '=', key.id)),
     countrySheets: prepareQuery(sqlite, () => records().select('data').where('type', '=', 'country-sheet').orderBy('kind').orderBy('version', 'desc')),
     // Kind is the sheet's country (shared/record-facets.ts); the newest sheet wins should a country have two.
     countrySheetOf: prepareQuery(sqlite, (args: { country: string }) =>
@@ -164,7 +165,12 @@ export class CorpusRecords {
   }
 
   exists(type: ContentType, id: string): boolean {
-    return this.queries.byKey.get({ type, id }) !== undefined;
+    return this.queries.titleOf.get({ type, id }) !== undefined;
+  }
+
+  /** A record's list title (a forum post's is cut from its body), without reading its JSON. */
+  titleOf(type: ContentType, id: string): string | undefined {
+    return this.queries.titleOf.get({ type, id })?.title;
   }
 
   /** Every country sheet, by country and newest first. */
