@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
-import { DELETE_INDEX_SQL, INSERT_INDEX_SQL, toRecordRow, UPSERT_RECORD_SQL, writeIndexedRow, type IndexedRecordRow } from '../electron/core/corpus/corpus-writer';
-import type { ContentType } from '../shared/content';
+import { toIndexedRecord, writeIndexedRecord, type IndexedRecord } from '../electron/core/corpus/indexed-record';
+import { createCorpusData } from '../electron/core/db/corpus';
 import { openStores } from '../electron/core/db/stores';
 import { generateSampleCorpus } from '../server/sample/generate';
 import { makeTempDir } from '../tests/support/temp-dir';
@@ -48,18 +48,16 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
 
     // The baseline: the same rows, already in memory, into a fresh store of the same schema.
     // Rows prepared before the clock starts: the baseline measures only the inserts, records and index alike.
-    const rows: IndexedRecordRow[] = (core.stores.corpus.sqlite.prepare('SELECT type, data FROM records').all() as Array<{ type: ContentType; data: string }>).map((row) =>
-      toRecordRow(row.type, JSON.parse(row.data) as Record<string, unknown>),
-    );
-    const refs = core.stores.corpus.sqlite.prepare('SELECT type, id, sha256 FROM record_attachments').all() as Array<{ type: string; id: string; sha256: string }>;
+    const synced = createCorpusData(core.stores.corpus);
+    const rows: IndexedRecord[] = [...synced.records.each()].map(toIndexedRecord);
+    const refs = synced.attachments.refs();
     await core.close();
     const fresh = await openStores(path.join(temp.dir, 'raw'));
-    const statements = { upsert: fresh.corpus.sqlite.prepare(UPSERT_RECORD_SQL), deleteIndex: fresh.corpus.sqlite.prepare(DELETE_INDEX_SQL), insertIndex: fresh.corpus.sqlite.prepare(INSERT_INDEX_SQL) };
-    const insertRef = fresh.corpus.sqlite.prepare('INSERT OR IGNORE INTO record_attachments (type, id, sha256) VALUES (?, ?, ?)');
+    const raw = createCorpusData(fresh.corpus);
     started = performance.now();
-    fresh.corpus.sqlite.transaction(() => {
-      for (const row of rows) writeIndexedRow(statements, row);
-      for (const ref of refs) insertRef.run(ref.type, ref.id, ref.sha256);
+    raw.transaction(() => {
+      for (const row of rows) writeIndexedRecord(raw, row);
+      for (const ref of refs) raw.attachments.addRef(ref);
     })();
     const rawSeconds = (performance.now() - started) / 1000;
     await fresh.close();

@@ -254,5 +254,16 @@ export const contentRecordSchemas = {
 
 export type ContentFields<T extends ContentType> = z.output<(typeof contentFieldSchemas)[T]>;
 export type ContentInput<T extends ContentType> = z.input<(typeof contentFieldSchemas)[T]>;
-export type ContentRecord<T extends ContentType> = ContentFields<T> & { version: number; updatedAt: string };
+/** A record as served and stored: what its type's schema in contentRecordSchemas outputs. */
+export type ContentRecord<T extends ContentType> = z.output<(typeof contentRecordSchemas)[T]>;
 export type AnyContentFields = ContentFields<ContentType>;
+
+/**
+ * A record beside its type, as one union: checking `type` narrows `record`. A
+ * function generic in T takes `TypedRecord<T>` to keep the two correlated.
+ */
+export type TypedRecord<T extends ContentType = ContentType> = { [K in T]: { type: K; record: ContentRecord<K> } }[T];
+
+/** The files a record attaches (documents only). */
+// A page written without parseChangesPage (tests and benchmarks write sample input directly) may lack the defaulted list.
+export const attachmentsOf = (typed: TypedRecord): AttachmentRef[] => (typed.type === 'document' ? (typed.record.attachments ?? []) : []);

@@ -213,6 +213,7 @@ export const fundingListRequestSchema = z.object({
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(MAX_LIST_LIMIT).default(50),
 }).strict();
+export type FundingListRequest = z.output<typeof fundingListRequestSchema>;
 
 export const fundingItemSchema = z.object({
   id: z.string(),

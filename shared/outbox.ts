@@ -1,7 +1,7 @@
 // The outbox and sign-in on the app contract: what a member composes offline,
 // the state of each queued write, and the session with the portal.
 import { z } from 'zod';
-import { id, isoDateTime } from './content';
+import { contentType, id, isoDateTime } from './content';
 import { newForumPost, newForumThread, newPartnerRequest, publicMember, version } from './portal-api';
 
 export const OUTBOX_KINDS = ['forum.thread', 'forum.reply', 'partner.request'] as const;
@@ -36,7 +36,7 @@ export const draftSchemas = {
 export type OutboxPayload = { [K in OutboxKind]: z.output<(typeof draftSchemas)[K]> }[OutboxKind];
 
 /** What the portal created for a sent item: the record to look for in the synced corpus. */
-export const outboxResultSchema = z.object({ type: z.string(), id, version });
+export const outboxResultSchema = z.object({ type: contentType, id, version });
 export type OutboxResult = z.infer<typeof outboxResultSchema>;
 
 const itemCommon = {

@@ -11,6 +11,7 @@ import {
   languageCode,
   partnerRequestFields,
   themeSlug,
+  type ContentRecord,
   type ContentType,
 } from './content';
 
@@ -40,7 +41,14 @@ export const deleteChange = z.object({
 });
 
 export const change = z.discriminatedUnion('op', [upsertChange, deleteChange]);
-export type Change = z.infer<typeof change>;
+
+/** An upsert of one type, carrying that type's record as its schema outputs it. */
+export type UpsertChange<T extends ContentType = ContentType> = {
+  [K in T]: Omit<z.infer<typeof upsertChange>, 'type' | 'record'> & { type: K; record: ContentRecord<K> };
+}[T];
+export type DeleteChange = z.infer<typeof deleteChange>;
+/** A validated change: `op` tells an upsert from a delete, an upsert's `type` tells its record's type. */
+export type Change = UpsertChange | DeleteChange;
 
 export const changesPage = z.object({
   changes: z.array(change),
@@ -51,7 +59,8 @@ export const changesPage = z.object({
   /** The newest version on the server when the page was read. */
   latest: version,
 });
-export type ChangesPage = z.infer<typeof changesPage>;
+/** A page as parseChangesPage returns it: every record validated and typed. */
+export type ChangesPage = Omit<z.infer<typeof changesPage>, 'changes'> & { changes: Change[] };
 
 export const changesQuery = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
@@ -90,22 +99,29 @@ export function parseChangesPage(raw: unknown): ChangesPage {
     throw new InvalidPageError(`Invalid change-feed page at ${first.path.join('.') || '(root)'}: ${first.message}`);
   }
   let previous = -1;
-  for (const [index, entry] of page.data.changes.entries()) {
+  const changes = page.data.changes.map((entry, index): Change => {
     if (entry.version <= previous) throw new InvalidPageError(`Invalid change-feed page: change ${index} is out of order (version ${entry.version} after ${previous})`);
     previous = entry.version;
-    if (entry.op !== 'upsert') continue;
-    const record = contentRecordSchemas[entry.type as ContentType].safeParse(entry.record);
-    if (!record.success) {
-      const first = record.error.issues[0]!;
-      throw new InvalidPageError(`Invalid ${entry.type} ${entry.id} in change ${index}: ${first.path.join('.')}: ${first.message}`);
-    }
-    if (record.data.id !== entry.id) throw new InvalidPageError(`Invalid change-feed page: change ${index} carries record ${record.data.id} for id ${entry.id}`);
-    entry.record = record.data as Record<string, unknown>;
-  }
-  if (page.data.changes.length > 0 && page.data.cursor < previous) {
+    return entry.op === 'upsert' ? validUpsert(entry.type, entry, index) : entry;
+  });
+  if (changes.length > 0 && page.data.cursor < previous) {
     throw new InvalidPageError(`Invalid change-feed page: cursor ${page.data.cursor} is behind its last change ${previous}`);
   }
-  return page.data;
+  return { ...page.data, changes };
+}
+
+// Each type's record schema, seen as the schema of ContentRecord<K>: indexed by a generic type it stays correlated.
+const recordSchemaOf: { [K in ContentType]: z.ZodType<ContentRecord<K>> } = contentRecordSchemas;
+
+/** The upsert with its record validated against (and typed by) its type's schema. */
+function validUpsert<T extends ContentType>(type: T, entry: z.infer<typeof upsertChange>, index: number): UpsertChange<T> {
+  const record = recordSchemaOf[type].safeParse(entry.record);
+  if (!record.success) {
+    const first = record.error.issues[0]!;
+    throw new InvalidPageError(`Invalid ${entry.type} ${entry.id} in change ${index}: ${first.path.join('.')}: ${first.message}`);
+  }
+  if (record.data.id !== entry.id) throw new InvalidPageError(`Invalid change-feed page: change ${index} carries record ${record.data.id} for id ${entry.id}`);
+  return { op: 'upsert', version: entry.version, type, id: entry.id, updatedAt: entry.updatedAt, record: record.data };
 }
 
 // Members and sessions.

@@ -1,4 +1,4 @@
-import type { ContentType } from './content';
+import type { ContentInput, ContentType } from './content';
 
 /** The fields of any record that lists, filters and facets use, whatever its type. */
 export interface RecordFacets {
@@ -14,46 +14,14 @@ export interface RecordFacets {
   date: string;
 }
 
-interface FacetSource {
-  title?: string;
-  body?: string;
-  language?: string;
-  countries?: string[];
-  themes?: string[];
+/** What a type adds to the fields every type shares; `country` also counts among the countries. */
+interface OwnFacets {
+  title: string;
+  kind?: string;
+  parentId?: string;
+  date?: string | null;
   country?: string;
-  documentType?: string;
-  funderType?: string;
-  category?: string;
-  organisationType?: string;
-  organisation?: { type?: string };
-  forumId?: string;
-  threadId?: string;
-  publishedOn?: string | null;
-  date?: string;
-  startDate?: string;
-  deadline?: string | null;
-  createdAt?: string;
 }
-
-const KIND: Partial<Record<ContentType, (r: FacetSource) => string | undefined>> = {
-  document: (r) => r.documentType,
-  funding: (r) => r.funderType,
-  link: (r) => r.category,
-  'partner-request': (r) => r.organisationType,
-  'good-practice': (r) => r.organisation?.type,
-  'country-sheet': (r) => r.country,
-};
-
-const DATE: Partial<Record<ContentType, (r: FacetSource) => string | null | undefined>> = {
-  document: (r) => r.publishedOn,
-  news: (r) => r.date,
-  event: (r) => r.startDate,
-  funding: (r) => r.deadline,
-  'good-practice': (r) => r.startDate,
-  'forum-thread': (r) => r.createdAt,
-  'forum-post': (r) => r.createdAt,
-  'partner-request': (r) => r.createdAt,
-};
 
 /** Plain text of an HTML fragment, for a title where a record has none (forum posts). */
 function textOf(html: string, max: number): string {
@@ -61,18 +29,34 @@ function textOf(html: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-export function recordFacets(type: ContentType, record: object): RecordFacets {
-  const r = record as FacetSource;
-  const countries = [...(r.countries ?? [])];
-  if (r.country && !countries.includes(r.country)) countries.push(r.country);
+// Typed by each type's input schema: stored records, validated fields and editor input (defaults not yet applied) alike.
+const OWN_FACETS: { [T in ContentType]: (record: ContentInput<T>) => OwnFacets } = {
+  document: (r) => ({ title: r.title, kind: r.documentType, date: r.publishedOn }),
+  'country-sheet': (r) => ({ title: r.title, kind: r.country, country: r.country }),
+  'good-practice': (r) => ({ title: r.title, kind: r.organisation.type, date: r.startDate, country: r.country }),
+  link: (r) => ({ title: r.title, kind: r.category }),
+  funding: (r) => ({ title: r.title, kind: r.funderType, date: r.deadline }),
+  news: (r) => ({ title: r.title, date: r.date }),
+  event: (r) => ({ title: r.title, date: r.startDate }),
+  forum: (r) => ({ title: r.title }),
+  'forum-thread': (r) => ({ title: r.title, parentId: r.forumId, date: r.createdAt }),
+  'forum-post': (r) => ({ title: textOf(r.body, 120), parentId: r.threadId, date: r.createdAt }),
+  'partner-request': (r) => ({ title: r.title, kind: r.organisationType, date: r.createdAt, country: r.country }),
+};
+
+export function recordFacets<T extends ContentType>(type: T, record: ContentInput<T>): RecordFacets {
+  const own = OWN_FACETS[type](record);
+  const shared: ContentInput<ContentType> = record;
+  const countries = [...(shared.countries ?? [])];
+  if (own.country && !countries.includes(own.country)) countries.push(own.country);
   return {
-    title: r.title ?? textOf(r.body ?? '', 120),
-    language: r.language ?? '',
+    title: own.title,
+    language: shared.language,
     countries,
-    themes: [...(r.themes ?? [])],
-    kind: KIND[type]?.(r) ?? '',
-    parentId: type === 'forum-thread' ? (r.forumId ?? '') : type === 'forum-post' ? (r.threadId ?? '') : '',
-    date: DATE[type]?.(r) ?? '',
+    themes: [...(shared.themes ?? [])],
+    kind: own.kind ?? '',
+    parentId: own.parentId ?? '',
+    date: own.date ?? '',
   };
 }
 

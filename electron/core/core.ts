@@ -10,7 +10,7 @@ import {
   type Handlers,
   type MethodName,
 } from '../../shared/contract';
-import { RecordLookups } from './db/corpus/record-lookups';
+import { createCorpusData } from './db/corpus';
 import { openStores, type Stores } from './db/stores';
 import { AnnotationTable } from './db/user/annotations';
 import { UserStoreBackup } from './db/user/backup';
@@ -193,38 +193,31 @@ function createHandlers(
 export async function createCore(options: CoreOptions): Promise<Core> {
   const stores = await openStores(path.resolve(options.dataDir));
   const settings = new SettingsStore(new SettingsTable(stores.user));
-  const recordLookups = new RecordLookups(stores.corpus);
   const emitOut = options.emit ?? (() => undefined);
-  // The outbox listens to the sync's status: the portal answering again is when queued writes go.
-  const late: { outbox?: OutboxService } = {};
-  let wasOnline: boolean | null = null;
-  const emit = (name: EventName, payload: unknown) => {
-    if (name === 'sync.status') {
-      const online = (payload as { online: boolean | null }).online;
-      if (online === true && wasOnline !== true) late.outbox?.kick();
-      wasOnline = online;
-    }
-    emitOut(name, payload);
-  };
-  const sync = new SyncService(stores, settings, emit, options.sync);
+  const corpus = createCorpusData(stores.corpus);
+  const sync = new SyncService(corpus, stores.dataDir, settings, emitOut, options.sync);
   sync.writer.ensureSearchIndex();
   const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation, options.search);
   const suggestions = new Suggestions(stores.corpus.sqlite);
-  sync.writer.listeners.push(
-    { applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() },
-    { applied: (_page, changedRowids) => search.corpusChanged(changedRowids), reset: () => search.corpusReset() },
-  );
+  sync.writer.onPageApplied((page) => suggestions.apply(page));
+  sync.writer.onReset(() => suggestions.reset());
+  sync.writer.onPageApplied((_page, changedRowids) => search.corpusChanged(changedRowids));
+  sync.writer.onReset(() => search.corpusReset());
   // Annotations follow their targets' text after each page. A reset (resync) changes no annotation: the pages that
   // follow re-anchor, and the resync's last page re-checks every target (a record that did not come back orphans its annotations).
-  const annotations = new AnnotationService(new AnnotationTable(stores.user), recordLookups);
-  const collections = new CollectionService(new CollectionTable(stores.user), recordLookups);
-  sync.writer.listeners.push({ applied: (page) => annotations.pageApplied(page), reset: () => annotations.corpusReset() });
-  const exporter = new CollectionExporter(recordLookups, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
+  const annotations = new AnnotationService(new AnnotationTable(stores.user), corpus.records);
+  const collections = new CollectionService(new CollectionTable(stores.user), corpus.records);
+  sync.writer.onPageApplied((page) => annotations.pageApplied(page));
+  sync.writer.onReset(() => annotations.corpusReset());
+  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
-  const library = createLibrary(stores, sync.writer, { syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
+  const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
-  const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: recordLookups }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
-  late.outbox = outboxService;
+  const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
+  // The portal answering again is when queued writes go.
+  sync.onOnlineChanged((online) => {
+    if (online) outboxService.kick();
+  });
   const updates = new UpdateService({
     dataDir: stores.dataDir,
     currentVersion: options.appVersion,

@@ -4,7 +4,7 @@
 // locked until commit, so versions become visible strictly in order and a feed
 // reader can never skip one committed "late" with a lower number.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { contentFieldSchemas, type ContentType } from '../../shared/content';
+import { contentFieldSchemas, type AnyContentFields, type ContentType } from '../../shared/content';
 import type { ChangesPage } from '../../shared/portal-api';
 import { listColumn, recordFacets } from '../../shared/record-facets';
 import type { Dialect } from '../db/database';
@@ -36,16 +36,16 @@ export interface ListFilters {
 const INSERT_CHUNK = 500;
 
 /** The columns the read API filters on, derived from a validated record. */
-function indexColumns(type: ContentType, fields: object): Pick<ContentTable, 'language' | 'countries' | 'themes' | 'kind' | 'parent_id'> {
+function indexColumns(type: ContentType, fields: AnyContentFields): Pick<ContentTable, 'language' | 'countries' | 'themes' | 'kind' | 'parent_id'> {
   const facets = recordFacets(type, fields);
   return { language: facets.language, countries: listColumn(facets.countries), themes: listColumn(facets.themes), kind: facets.kind, parent_id: facets.parentId };
 }
 
 /** Validates editor or member input for `type`; throws ValidationError naming every problem. */
-export function validateFields(type: ContentType, fields: unknown, where = ''): Record<string, unknown> {
+export function validateFields(type: ContentType, fields: unknown, where = ''): AnyContentFields {
   const parsed = contentFieldSchemas[type].safeParse(fields);
   if (!parsed.success) throw new ValidationError(`Invalid ${type}${where}`, issuesOf(parsed.error));
-  return parsed.data as Record<string, unknown>;
+  return parsed.data;
 }
 
 export class ContentStore {

@@ -1,7 +1,7 @@
 // The user's annotations (user.sqlite) on synced records (corpus.sqlite):
 // created on a target's plain text, re-anchored after each sync page that
 // touches their targets, never deleted by sync or resync. Their statements are
-// in db/user/annotations.ts, the record reads in db/corpus/record-lookups.ts.
+// in db/user/annotations.ts, the record reads in db/corpus/records.ts.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -15,10 +15,12 @@ import {
   type Annotation,
   type AnnotationTarget,
   type Anchoring,
+  type AnnotatableType,
 } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { ChangesPage } from '../../../shared/portal-api';
-import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { CorpusRecords } from '../db/corpus/records';
+import { recordFacets } from '../../../shared/record-facets';
 import type { AnnotationRow, AnnotationTable } from '../db/user/annotations';
 import { changedPassage, describeSpan, reanchor, type TextPosition, type TextQuote } from './anchoring';
 import { targetText, textHash } from './target-text';
@@ -81,13 +83,13 @@ function snippetParts(marked: string): Array<{ text: string; match: boolean }> {
 export class AnnotationService {
   constructor(
     private readonly table: AnnotationTable,
-    private readonly records: RecordLookups,
+    private readonly records: CorpusRecords,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 
   /** The target's record and current plain text; null when the record is not in the library. */
   current(target: Pick<AnnotationTarget, 'type' | 'id' | 'key'>): { version: number; text: string | null; record: Record<string, unknown> } | null {
-    const found = this.records.annotatable(target.type, target.id);
+    const found = this.records.get(target.type, target.id);
     if (!found) return null;
     return { version: found.version, text: targetText(target, found.record), record: found.record };
   }
@@ -158,8 +160,8 @@ export class AnnotationService {
     for (const { target } of annotations) {
       const key = `${target.type}/${target.id}`;
       if (seen.has(key)) continue;
-      const found = this.records.annotatable(target.type, target.id);
-      seen.set(key, { type: target.type, id: target.id, title: found?.title ?? null, countries: found?.countries ?? [] });
+      const found = this.records.getTitled(target.type, target.id);
+      seen.set(key, { type: target.type, id: target.id, title: found?.title ?? null, countries: found ? recordFacets(found.type, found.record).countries : [] });
     }
     return [...seen.values()];
   }
@@ -227,8 +229,9 @@ export class AnnotationService {
     return toAnnotation(next);
   }
 
-  private countriesOf(type: string, id: string): string[] {
-    return this.records.annotatable(type, id)?.countries ?? [];
+  private countriesOf(type: AnnotatableType, id: string): string[] {
+    const found = this.records.get(type, id);
+    return found ? recordFacets(found.type, found.record).countries : [];
   }
 
   forTarget(target: AnnotationTarget): { target: AnnotationTarget; text: string | null; textVersion: number | null; annotations: Annotation[] } {

@@ -1,12 +1,12 @@
 // Collections: named sets of synced records (by type and id) with notes, in
 // the user's store. Items may point at records not (or no longer) synced:
 // their title is then null, and nothing is lost. The statements are in
-// db/user/collections.ts, the title reads in db/corpus/record-lookups.ts.
+// db/user/collections.ts, the title reads in db/corpus/records.ts.
 import { randomUUID } from 'node:crypto';
 import type { Collection, CollectionItem } from '../../../shared/annotations';
 import type { ContentType } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
-import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { CorpusRecords } from '../db/corpus/records';
 import type { CollectionRow, CollectionTable } from '../db/user/collections';
 
 export interface ItemKey {
@@ -17,7 +17,7 @@ export interface ItemKey {
 export class CollectionService {
   constructor(
     private readonly table: CollectionTable,
-    private readonly records: RecordLookups,
+    private readonly records: CorpusRecords,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {}
 

@@ -1,12 +1,15 @@
 // Table interfaces for Kysely. The corpus (re-downloadable) and the user's own
 // data (irreplaceable) live in two SQLite files so that a resync, a corpus
 // migration or a corrupt corpus file can never reach the user's data.
+import type { Generated } from 'kysely';
+import type { COUNTRY_SHEET_SECTIONS, ContentType } from '../../../shared/content';
 
 export interface CorpusDatabase {
   sync_state: { key: string; value: string };
   records: {
-    rowid: number;
-    type: string;
+    /** SQLite's own row id: the full-text index entry of a record shares it. */
+    rowid: Generated<number>;
+    type: ContentType;
     id: string;
     version: number;
     updated_at: string;
@@ -20,8 +23,16 @@ export interface CorpusDatabase {
     data: string;
   };
   attachments: { sha256: string; size: number; mime_type: string; file_name: string; present: number };
-  record_attachments: { type: string; id: string; sha256: string };
-  country_sheet_sections: { sheet_id: string; section: string; changed_version: number; previous_title: string | null; previous_body: string | null };
+  record_attachments: { type: ContentType; id: string; sha256: string };
+  country_sheet_sections: {
+    sheet_id: string;
+    section: (typeof COUNTRY_SHEET_SECTIONS)[number];
+    changed_version: number;
+    previous_title: string | null;
+    previous_body: string | null;
+  };
+  /** FTS5 table (migration 2026-12-01-0003): one entry per record, under the record's rowid. */
+  search_index: { rowid: number; title: string; summary: string; body: string };
 }
 
 export interface UserDatabase {

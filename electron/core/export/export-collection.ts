@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import type { AnnotatableType } from '../../../shared/annotations';
 import { ANNOTATABLE_TYPES } from '../../../shared/annotations';
 import type { ExportFormat } from '../../../shared/annotations';
+import { attachmentsOf, type AttachmentRef } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
 import type { AnnotationService } from '../annotations/annotations';
 import type { CollectionService } from '../annotations/collections';
-import { attachmentPath } from '../attachments/attachment-files';
-import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { CorpusRecords } from '../db/corpus/records';
 import { attachmentUrl, portalAddress } from '../portal/urls';
-import { toAnnotationsJsonLd, toBibtex, toCsv, toCslJson, toMarkdown, toRis, type ExportInput } from './formats';
+import { attachmentPath } from '../attachments/attachment-files';
+import { toAnnotationsJsonLd, toBibtex, toCsv, toCslJson, toMarkdown, toRis, type ExportInput, type ExportItem } from './formats';
 import { writeZip, type ZipEntry } from './zip';
 
 /** The largest export answered in one piece (it crosses IPC as base64). */
@@ -31,26 +32,33 @@ const FORMATS: Record<Exclude<ExportFormat, 'zip'>, { extension: string; mediaTy
   annotations: { extension: 'annotations.jsonld', mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', write: toAnnotationsJsonLd },
 };
 
+/** An item with the files its record attaches, for the bundle. */
+interface CollectedItem extends ExportItem {
+  files: AttachmentRef[];
+}
+
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'collection';
 
 export class CollectionExporter {
   constructor(
-    private readonly records: RecordLookups,
+    private readonly records: CorpusRecords,
     private readonly dataDir: string,
     private readonly collections: CollectionService,
     private readonly annotations: AnnotationService,
     private readonly serverUrl: () => string | null,
   ) {}
 
-  input(name: string): ExportInput {
+  input(name: string): ExportInput & { items: CollectedItem[] } {
     const collection = this.collections.get(name);
-    const items = collection.items.map((item) => {
+    const items = collection.items.map((item): CollectedItem => {
+      const stored = this.records.get(item.type, item.id);
       const annotated = (ANNOTATABLE_TYPES as readonly string[]).includes(item.type);
       return {
         type: item.type,
         id: item.id,
         note: item.note,
-        record: this.records.dataOf(item.type, item.id) ?? null,
+        record: stored?.record ?? null,
+        files: stored ? attachmentsOf(stored) : [],
         annotations: annotated ? this.annotations.list({ target: { type: item.type as AnnotatableType, id: item.id }, limit: 1000, offset: 0 }).annotations.reverse() : [],
       };
     });
@@ -68,7 +76,7 @@ export class CollectionExporter {
   }
 
   /** The collection's citations and annotations, the attachments on disk, and a manifest of every file. */
-  private bundle(input: ExportInput, base: string): Buffer {
+  private bundle(input: ExportInput & { items: CollectedItem[] }, base: string): Buffer {
     const entries: ZipEntry[] = [];
     const files: Array<Record<string, unknown>> = [];
     let total = 0;
@@ -85,8 +93,7 @@ export class CollectionExporter {
     const serverUrl = input.serverUrl === null ? null : portalAddress(input.serverUrl);
     const missing: Array<{ item: string; fileName: string; sha256: string }> = [];
     for (const item of input.items) {
-      const attachments = (item.record?.attachments as Array<{ fileName: string; sha256: string; mimeType: string }> | undefined) ?? [];
-      for (const attachment of attachments) {
+      for (const attachment of item.files) {
         const file = attachmentPath(this.dataDir, attachment.sha256);
         if (!fs.existsSync(file)) {
           missing.push({ item: `${item.type}/${item.id}`, fileName: attachment.fileName, sha256: attachment.sha256 });

@@ -1,50 +1,27 @@
 // Country sheets by their six sections, with the sections the last sync changed
 // (tracked by the corpus writer in country_sheet_sections).
-import type Database from 'better-sqlite3';
-import { ContractError } from '../../../shared/contract';
-import { COUNTRY_SHEET_SECTIONS, type ContentRecord } from '../../../shared/content';
+import { ContractError, type MethodResult } from '../../../shared/contract';
+import { COUNTRY_SHEET_SECTIONS } from '../../../shared/content';
 import type { CountrySheetView } from '../../../shared/library';
-
-type Sheet = ContentRecord<'country-sheet'>;
-type SectionKey = (typeof COUNTRY_SHEET_SECTIONS)[number];
-
-export interface CountrySheetSummary {
-  id: string;
-  country: string;
-  title: string;
-  language: string;
-  updatedAt: string;
-  changedSections: SectionKey[];
-}
+import type { CorpusData } from '../db/corpus';
+import type { SectionKey } from '../db/corpus/sheet-sections';
 
 const sectionOrder = (key: SectionKey) => COUNTRY_SHEET_SECTIONS.indexOf(key);
 
 export class CountrySheets {
-  private readonly all: Database.Statement<[], { data: string }>;
-  // Kind is the sheet's country (shared/record-facets.ts); the newest sheet wins should a country have two.
-  private readonly byCountry: Database.Statement<[string], { data: string }>;
-  private readonly changedSections: Database.Statement<[number], { sheet_id: string; section: SectionKey }>;
-  private readonly sectionsOf: Database.Statement<[string], { section: SectionKey; changed_version: number; previous_body: string | null }>;
-
   constructor(
-    sqlite: Database.Database,
+    private readonly corpus: Pick<CorpusData, 'records' | 'sheetSections'>,
     /** The version above which records changed in the last sync; null when none did. */
     private readonly changedSince: () => number | null,
-  ) {
-    this.all = sqlite.prepare("SELECT data FROM records WHERE type = 'country-sheet' ORDER BY kind, version DESC");
-    this.byCountry = sqlite.prepare("SELECT data FROM records WHERE type = 'country-sheet' AND kind = ? ORDER BY version DESC LIMIT 1");
-    this.changedSections = sqlite.prepare('SELECT sheet_id, section FROM country_sheet_sections WHERE changed_version > ?');
-    this.sectionsOf = sqlite.prepare('SELECT section, changed_version, previous_body FROM country_sheet_sections WHERE sheet_id = ?');
-  }
+  ) {}
 
   /** Every country with a sheet, by country code. */
-  list(): CountrySheetSummary[] {
+  list(): MethodResult<'countrySheets.list'> {
     const since = this.changedSince();
     const changed = new Map<string, SectionKey[]>();
-    if (since !== null) for (const row of this.changedSections.all(since)) changed.set(row.sheet_id, [...(changed.get(row.sheet_id) ?? []), row.section]);
+    if (since !== null) for (const { sheetId, section } of this.corpus.sheetSections.changedAfter(since)) changed.set(sheetId, [...(changed.get(sheetId) ?? []), section]);
     const seen = new Set<string>();
-    return this.all.all().flatMap(({ data }) => {
-      const sheet = JSON.parse(data) as Sheet;
+    return this.corpus.records.countrySheets().flatMap((sheet) => {
       if (seen.has(sheet.country)) return [];
       seen.add(sheet.country);
       const sections = (changed.get(sheet.id) ?? []).sort((a, b) => sectionOrder(a) - sectionOrder(b));
@@ -53,11 +30,10 @@ export class CountrySheets {
   }
 
   get(country: string): CountrySheetView {
-    const row = this.byCountry.get(country);
-    if (!row) throw new ContractError('not_found', `No country sheet for ${country} in the local library`);
-    const sheet = JSON.parse(row.data) as Sheet;
+    const sheet = this.corpus.records.countrySheetOf(country);
+    if (!sheet) throw new ContractError('not_found', `No country sheet for ${country} in the local library`);
     const since = this.changedSince();
-    const tracked = new Map(this.sectionsOf.all(sheet.id).map((section) => [section.section, section]));
+    const tracked = new Map(this.corpus.sheetSections.ofSheet(sheet.id).map((section) => [section.section, section]));
     const sections = [...sheet.sections].sort((a, b) => sectionOrder(a.key) - sectionOrder(b.key));
     return {
       id: sheet.id,
@@ -68,7 +44,7 @@ export class CountrySheets {
       updatedAt: sheet.updatedAt,
       sections: sections.map((section) => {
         const change = tracked.get(section.key);
-        const changed = since !== null && change !== undefined && change.changed_version > since;
+        const changed = since !== null && change !== undefined && change.changedVersion > since;
         return {
           key: section.key,
           title: section.title,
@@ -76,7 +52,7 @@ export class CountrySheets {
           updatedAt: section.updatedAt,
           programmeKind: section.programmeKind ?? null,
           changedInLastSync: changed,
-          previousBody: changed ? (change.previous_body ?? null) : null,
+          previousBody: changed ? change.previousBody : null,
         };
       }),
     };

@@ -42,7 +42,7 @@ export function comparePractices(reader: RecordReader, ids: readonly string[]): 
   if (unique.length < 2) throw new ContractError('invalid_arguments', 'Comparing needs at least two different good practices');
   const loaded = unique.map((id) => {
     const { version, record } = reader.record('good-practice', id);
-    return { version, practice: record as unknown as Practice };
+    return { version, practice: record };
   });
   return {
     practices: loaded.map(({ version, practice }) => ({ id: practice.id, title: practice.title, version, changedInLastSync: reader.changedInLastSync(version) })),

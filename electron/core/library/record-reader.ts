@@ -1,45 +1,30 @@
 // records.get: one record in full with its attachments, and the lookups the
 // other screens share.
-import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { ContractError } from '../../../shared/contract';
-import type { ContentType } from '../../../shared/content';
+import { attachmentsOf, type ContentType, type TypedRecord } from '../../../shared/content';
 import type { AttachmentInfo, RecordDetail } from '../../../shared/library';
+import type { CorpusData } from '../db/corpus';
+import type { StoredRecord } from '../db/corpus/records';
 import { attachmentPath } from '../attachments/attachment-files';
 
-interface AttachmentRow {
-  sha256: string;
-  file_name: string;
-  mime_type: string;
-  size: number;
-  present: number;
-}
-
 export class RecordReader {
-  private readonly byKey: Database.Statement<[string, string], { version: number; data: string }>;
-  private readonly attachmentsOf: Database.Statement<[string, string], AttachmentRow>;
-
   constructor(
-    sqlite: Database.Database,
+    private readonly corpus: Pick<CorpusData, 'records' | 'attachments'>,
     private readonly dataDir: string,
     /** The version above which records changed in the last sync; null when none did. */
     private readonly changedSince: () => number | null,
-  ) {
-    this.byKey = sqlite.prepare('SELECT version, data FROM records WHERE type = ? AND id = ?');
-    this.attachmentsOf = sqlite.prepare(
-      'SELECT a.sha256, a.file_name, a.mime_type, a.size, a.present FROM record_attachments r JOIN attachments a ON a.sha256 = r.sha256 WHERE r.type = ? AND r.id = ?',
-    );
-  }
+  ) {}
 
   /** The stored record as served (validated against its content schema by the contract); throws not_found. */
-  record<T extends ContentType>(type: T, id: string): { version: number; record: Record<string, unknown> } {
-    const row = this.byKey.get(type, id);
-    if (!row) throw new ContractError('not_found', `No ${type} with id "${id}" in the local library (it may not be synced yet, or was removed from the portal)`);
-    return { version: row.version, record: JSON.parse(row.data) as Record<string, unknown> };
+  record<T extends ContentType>(type: T, id: string): StoredRecord<T> {
+    const stored = this.corpus.records.get(type, id);
+    if (!stored) throw new ContractError('not_found', `No ${type} with id "${id}" in the local library (it may not be synced yet, or was removed from the portal)`);
+    return stored;
   }
 
   exists(type: ContentType, id: string): boolean {
-    return this.byKey.get(type, id) !== undefined;
+    return this.corpus.records.exists(type, id);
   }
 
   changedInLastSync(version: number): boolean {
@@ -48,19 +33,19 @@ export class RecordReader {
   }
 
   /** In the record's own order; offline only when the verified file is really on disk. */
-  attachments(type: ContentType, id: string, record: Record<string, unknown>): AttachmentInfo[] {
-    const rows = new Map(this.attachmentsOf.all(type, id).map((row) => [row.sha256, row]));
-    const listed = (record.attachments as Array<{ sha256: string }> | undefined) ?? [];
-    return listed.flatMap(({ sha256 }) => {
-      const row = rows.get(sha256);
-      if (!row) return [];
-      rows.delete(sha256); // The same file attached twice is listed once.
-      return [{ sha256, fileName: row.file_name, mediaType: row.mime_type, size: row.size, availableOffline: row.present === 1 && fs.existsSync(attachmentPath(this.dataDir, sha256)) }];
+  attachments(typed: TypedRecord): AttachmentInfo[] {
+    const known = new Map(this.corpus.attachments.ofRecord(typed.type, typed.record.id).map((file) => [file.sha256, file]));
+    return attachmentsOf(typed).flatMap(({ sha256 }) => {
+      const file = known.get(sha256);
+      if (!file) return [];
+      known.delete(sha256); // The same file attached twice is listed once.
+      return [{ sha256, fileName: file.fileName, mediaType: file.mimeType, size: file.size, availableOffline: file.present && fs.existsSync(attachmentPath(this.dataDir, sha256)) }];
     });
   }
 
   get(type: ContentType, id: string): RecordDetail {
-    const { version, record } = this.record(type, id);
-    return { type, record, attachments: this.attachments(type, id, record), changedInLastSync: this.changedInLastSync(version) } as RecordDetail;
+    // Not generic in the type: the stored record is then the union whose `type` decides its `record`.
+    const { rowid: _rowid, version, ...typed } = this.record(type, id);
+    return { ...typed, attachments: this.attachments(typed), changedInLastSync: this.changedInLastSync(version) };
   }
 }

@@ -3,7 +3,7 @@
 // portal is reachable; `outbox.changed` reports counts for the badge.
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem, OutboxKind, OutboxStatus } from '../../../shared/outbox';
-import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { CorpusRecords } from '../db/corpus/records';
 import type { OutboxTable } from '../db/user/outbox';
 import type { AuthService } from './auth';
 import { OutboxStore, type ListFilter } from './outbox-store';
@@ -20,7 +20,7 @@ export class OutboxService {
   private closed = false;
 
   constructor(
-    data: { outbox: OutboxTable; records: RecordLookups },
+    data: { outbox: OutboxTable; records: CorpusRecords },
     private readonly auth: AuthService,
     private readonly emit: (status: OutboxStatus) => void,
     private readonly options: OutboxServiceOptions = {},

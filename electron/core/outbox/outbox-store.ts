@@ -15,7 +15,7 @@ import {
   type OutboxResult,
   type OutboxState,
 } from '../../../shared/outbox';
-import type { RecordLookups } from '../db/corpus/record-lookups';
+import type { CorpusRecords } from '../db/corpus/records';
 import type { OutboxRow, OutboxTable } from '../db/user/outbox';
 
 export type { OutboxRow } from '../db/user/outbox';
@@ -72,7 +72,7 @@ export class OutboxStore {
   constructor(
     private readonly table: OutboxTable,
     /** The corpus, where a sent item's record arrives with the next sync. */
-    private readonly records: RecordLookups,
+    private readonly records: CorpusRecords,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -203,7 +203,7 @@ export class OutboxStore {
       sentAt: row.sent_at,
       nextAttemptAt: row.next_attempt_at,
       deliveryUnknown: row.delivery_unknown === 1,
-      synced: result !== null && this.records.has(result.type, result.id),
+      synced: result !== null && this.records.exists(result.type, result.id),
       editable: isEditable(row),
     } as OutboxItem;
   }

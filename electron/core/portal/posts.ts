@@ -1,7 +1,7 @@
 // The community writes the outbox sends: a forum thread, a forum reply, a
 // partner request. Each is a POST with the member's bearer token and the item's
 // own Idempotency-Key; the answer is classified into what it means for the item.
-import type { OutboxKind } from '../../../shared/outbox';
+import type { OutboxKind, OutboxResult } from '../../../shared/outbox';
 import { IDEMPOTENCY_HEADER, writeResult } from '../../../shared/portal-api';
 import { parseJson, readPortalError } from './errors';
 import { CancelledError, requestText, type TextResponse } from './http';
@@ -10,7 +10,7 @@ import { portalPaths, portalUrl } from './urls';
 
 /** What one answer (or its absence) means for the item. */
 export type Outcome =
-  | { kind: 'sent'; result: { type: string; id: string; version: number } }
+  | { kind: 'sent'; result: OutboxResult }
   | { kind: 'retry'; error: string; retryAfterMs?: number; deliveryUnknown: boolean }
   | { kind: 'refused'; message: string }
   | { kind: 'unauthenticated'; message: string };

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ContentType } from '../../../shared/content';
+import type { ContentRecord, ContentType } from '../../../shared/content';
 import type { ChangesPage } from '../../../shared/portal-api';
 import { recordFacets } from '../../../shared/record-facets';
 import { SuggestionIndex, type Suggestion, type SuggestSource } from './suggest';
@@ -12,7 +12,7 @@ function organisationOf(type: string, record: Record<string, unknown>): string |
   return undefined;
 }
 
-export function suggestSource(type: ContentType, record: Record<string, unknown>): SuggestSource {
+export function suggestSource(type: ContentType, record: ContentRecord<ContentType>): SuggestSource {
   const facets = recordFacets(type, record);
   return { type, id: String(record.id), title: facets.title, language: facets.language, countries: facets.countries, themes: facets.themes, organisation: organisationOf(type, record) };
 }
@@ -29,7 +29,7 @@ export class Suggestions {
       const rows = this.corpus.prepare('SELECT type, data FROM records').iterate() as IterableIterator<{ type: ContentType; data: string }>;
       this.index = SuggestionIndex.build(
         (function* () {
-          for (const row of rows) yield suggestSource(row.type, JSON.parse(row.data) as Record<string, unknown>);
+          for (const row of rows) yield suggestSource(row.type, JSON.parse(row.data) as ContentRecord<ContentType>);
         })(),
       );
     }

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
-import type { Stores } from '../db/stores';
+import type { CorpusData } from '../db/corpus';
+import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings';
 import { attachmentPath } from '../attachments/attachment-files';
 import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
@@ -35,14 +36,22 @@ export class SyncService {
   private progress: SyncProgress | null = null;
   private scheduleTimer: NodeJS.Timeout | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
+  private readonly onlineChanged = new Listeners<[online: boolean]>();
 
   constructor(
-    private readonly stores: Stores,
+    private readonly corpus: CorpusData,
+    /** The data folder, where downloaded attachments live. */
+    private readonly dataDir: string,
     private readonly settings: SettingsStore,
     private readonly emit: Emit,
     private readonly options: SyncServiceOptions = {},
   ) {
-    this.writer = new CorpusWriter(stores.corpus.sqlite);
+    this.writer = new CorpusWriter(corpus);
+  }
+
+  /** Whenever the portal is found reachable (true) or unreachable (false), a change from what was known before. */
+  onOnlineChanged(listener: (online: boolean) => void): () => void {
+    return this.onlineChanged.add(listener);
   }
 
   get running(): boolean {
@@ -114,31 +123,28 @@ export class SyncService {
 
   /** Referenced attachments not on disk yet, that the user's policy lets the background fetch. */
   missingAttachments(): AttachmentJob[] {
-    const rows = this.stores.corpus.sqlite
-      .prepare('SELECT a.sha256, a.size, a.mime_type, a.file_name FROM attachments a WHERE a.present = 0 AND EXISTS (SELECT 1 FROM record_attachments r WHERE r.sha256 = a.sha256)')
-      .all() as Array<{ sha256: string; size: number; mime_type: string; file_name: string }>;
-    return rows.map((row) => ({ sha256: row.sha256, size: row.size, mimeType: row.mime_type, fileName: row.file_name }));
+    return this.corpus.attachments.missing();
   }
 
   private async downloadMissing(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult['attachments']> {
     const policy = this.settings.get().attachmentPolicy;
-    const markPresent = this.stores.corpus.sqlite.prepare('UPDATE attachments SET present = 1 WHERE sha256 = ?');
+    const { attachments } = this.corpus;
     const jobs: AttachmentJob[] = [];
     for (const job of this.missingAttachments()) {
       // A file already on disk (kept through a resync, or fetched on demand) only needs marking.
-      if (fs.existsSync(attachmentPath(this.stores.dataDir, job.sha256))) markPresent.run(job.sha256);
+      if (fs.existsSync(attachmentPath(this.dataDir, job.sha256))) attachments.markPresent(job.sha256);
       else if (policyAllows(policy, job)) jobs.push(job);
     }
     if (jobs.length === 0) return { downloaded: 0, failed: [] };
     const state = this.writer.state();
-    const result = await downloadAttachments(serverUrl, jobs, this.stores.dataDir, {
+    const result = await downloadAttachments(serverUrl, jobs, this.dataDir, {
       signal,
       concurrency: this.options.attachmentConcurrency ?? 3,
       retries: this.options.pull?.retries,
       baseDelayMs: this.options.pull?.baseDelayMs,
       onProgress: (p) => this.report({ phase: 'attachments', records: p.files, bytes: p.bytes, cursor: state.cursor, latest: state.latest, rate: 0, etaSeconds: null, resyncing: false }),
     });
-    for (const sha256 of result.downloaded) markPresent.run(sha256);
+    for (const sha256 of result.downloaded) attachments.markPresent(sha256);
     return { downloaded: result.downloaded.length, failed: result.failed };
   }
 
@@ -147,22 +153,15 @@ export class SyncService {
   /** Records per type; counted again only when the corpus changed (a count over 170,000 rows costs tens of ms). */
   private counts(): Record<string, number> {
     if (this.countsCache?.generation !== this.writer.generation) {
-      const rows = this.stores.corpus.sqlite.prepare('SELECT type, count(*) AS n FROM records GROUP BY type').all() as Array<{ type: string; n: number }>;
-      this.countsCache = { generation: this.writer.generation, counts: Object.fromEntries(rows.map((row) => [row.type, row.n])) };
+      this.countsCache = { generation: this.writer.generation, counts: this.corpus.records.countsByType() };
     }
     return this.countsCache.counts;
   }
 
   status(): SyncStatus {
-    const sqlite = this.stores.corpus.sqlite;
     const state = this.writer.state();
     const counts = this.counts();
-    const attachments = sqlite
-      .prepare(
-        `SELECT coalesce(sum(present), 0) AS present, coalesce(sum(1 - present), 0) AS missing, coalesce(sum(CASE WHEN present = 0 THEN size ELSE 0 END), 0) AS missingBytes
-         FROM attachments a WHERE EXISTS (SELECT 1 FROM record_attachments r WHERE r.sha256 = a.sha256)`,
-      )
-      .get() as { present: number; missing: number; missingBytes: number };
+    const attachments = this.corpus.attachments.summary();
     return {
       serverUrl: this.portalUrl(),
       running: this.running,
@@ -185,6 +184,7 @@ export class SyncService {
     if (this.online === online) return;
     const cameBack = this.online === false && online;
     this.online = online;
+    this.onlineChanged.emit(online);
     this.emitStatus();
     if (!online) this.startProbing();
     if (cameBack) this.start();

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { countSql, filterClause, windowSql } from '../../../electron/core/library/record-list';
+import { countSql, filterClause, windowSql } from '../../../electron/core/db/corpus/record-filters';
 import { DEFAULT_SETTINGS } from '../../../shared/sync';
 import { COUNTRY_SHEET_SECTIONS } from '../../../shared/content';
 import type { MethodName } from '../../../shared/contract';

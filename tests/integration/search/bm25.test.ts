@@ -37,7 +37,7 @@ const updatedAt = '2026-11-01T00:00:00.000Z';
 function upsertChange(type: string, fields: Record<string, unknown> & { id: string }): ChangesPage['changes'][number] {
   version += 1;
   const record = { countries: [], themes: [], ...fields, version, updatedAt };
-  return { op: 'upsert', version, type, id: fields.id, updatedAt, record } as ChangesPage['changes'][number];
+  return { op: 'upsert', version, type, id: fields.id, updatedAt, record } as unknown as ChangesPage['changes'][number];
 }
 
 function apply(core: Core, changes: ChangesPage['changes']): void {

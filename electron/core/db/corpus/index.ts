@@ -1,0 +1,30 @@
+// The corpus store's data modules, one per table family, over one connection:
+// a transaction of any of them covers them all.
+import type { CorpusDatabase } from '../schema';
+import type { Store } from '../stores';
+import { CorpusAttachments } from './attachments';
+import { CorpusRecords } from './records';
+import { SearchIndexEntries } from './search-index';
+import { SheetSections } from './sheet-sections';
+import { SyncStateTable } from './sync-state';
+
+export interface CorpusData {
+  readonly records: CorpusRecords;
+  readonly attachments: CorpusAttachments;
+  readonly syncState: SyncStateTable;
+  readonly sheetSections: SheetSections;
+  readonly searchIndex: SearchIndexEntries;
+  /** `fn` as one synchronous transaction on the corpus store (a savepoint when one is already open). */
+  transaction<Args extends unknown[], Result>(fn: (...args: Args) => Result): (...args: Args) => Result;
+}
+
+export function createCorpusData(store: Store<CorpusDatabase>): CorpusData {
+  return {
+    records: new CorpusRecords(store),
+    attachments: new CorpusAttachments(store),
+    syncState: new SyncStateTable(store),
+    sheetSections: new SheetSections(store),
+    searchIndex: new SearchIndexEntries(store),
+    transaction: (fn) => store.sqlite.transaction(fn),
+  };
+}
