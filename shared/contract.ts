@@ -197,6 +197,9 @@ export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>>;
 };
 
+/** One feature's slice of the handlers: the methods named `<prefix>.…`, for each of the prefixes. */
+export type HandlerSlice<Prefix extends string> = Pick<Handlers, Extract<MethodName, `${Prefix}.${string}`>>;
+
 /** What the renderer sees as `window.ewsi`: one async function per method. */
 export type EwsiApi = {
   [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>>;

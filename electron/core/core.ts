@@ -18,22 +18,28 @@ import { CollectionTable } from './db/user/collections';
 import { OutboxTable } from './db/user/outbox';
 import { SavedSearchTable } from './db/user/saved-searches';
 import { SettingsTable } from './db/user/settings';
+import { annotationHandlers } from './annotations/handlers';
+import { AnnotationService } from './annotations/annotations';
+import { CollectionService } from './annotations/collections';
+import { exportHandlers } from './export/handlers';
+import { CollectionExporter } from './export/export-collection';
+import { libraryHandlers } from './library/handlers';
 import { createLibrary, type Library } from './library/library';
-import { comparePractices } from './library/practice-comparison';
+import { AuthService } from './outbox/auth';
+import { outboxHandlers } from './outbox/handlers';
+import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
+import { FileTokenStore, type TokenStore } from './outbox/token-store';
+import { searchHandlers } from './search/handlers';
 import { SavedSearches } from './search/saved-searches';
 import { SearchEngine, type SearchEngineOptions } from './search/search-engine';
 import { Suggestions } from './search/suggestions';
-import { SettingsStore } from './settings';
-import { BackupError, restoreUserData, userDataBackup } from './user-data/backup';
+import { settingsHandlers } from './settings/handlers';
+import { SettingsStore } from './settings/settings-store';
+import { syncHandlers } from './sync/handlers';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
-import { AuthService } from './outbox/auth';
-import { portalAddress } from './portal/urls';
-import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
-import { FileTokenStore, type TokenStore } from './outbox/token-store';
-import { AnnotationService } from './annotations/annotations';
-import { CollectionService } from './annotations/collections';
-import { CollectionExporter } from './export/export-collection';
+import { updateHandlers } from './updates/handlers';
 import { UpdateService } from './updates/update-service';
+import { userDataHandlers } from './user-data/handlers';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -67,127 +73,6 @@ export interface Core {
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
   dispatch(method: unknown, args: unknown): Promise<Envelope>;
   close(): Promise<void>;
-}
-
-interface SearchServices {
-  search: SearchEngine;
-  suggestions: Suggestions;
-  savedSearches: SavedSearches;
-}
-
-interface CommunityServices {
-  auth: AuthService;
-  outbox: OutboxService;
-}
-
-interface UserServices {
-  annotations: AnnotationService;
-  collections: CollectionService;
-  exporter: CollectionExporter;
-}
-
-function createHandlers(
-  stores: Stores,
-  options: CoreOptions,
-  settings: SettingsStore,
-  sync: SyncService,
-  { search, suggestions, savedSearches }: SearchServices,
-  library: Library,
-  { auth, outbox }: CommunityServices,
-  { annotations, collections, exporter }: UserServices,
-  updates: UpdateService,
-): Handlers {
-  const userBackup = new UserStoreBackup(stores.user);
-  return {
-    'app.info': async () => ({
-      version: options.appVersion,
-      dataFolder: stores.dataDir,
-      schemaVersion: { corpus: stores.corpus.schemaVersion, user: stores.user.schemaVersion },
-    }),
-    'settings.get': async () => settings.get(),
-    'settings.update': async (patch) => {
-      const before = settings.get();
-      const next = settings.update(patch);
-      if (next.syncIntervalMinutes !== before.syncIntervalMinutes || next.serverUrl !== before.serverUrl) sync.reschedule();
-      return next;
-    },
-    'sync.status': async () => sync.status(),
-    'sync.start': async ({ serverUrl }) => sync.start(serverUrl),
-    'sync.cancel': async () => ({ cancelled: sync.cancel() }),
-    'search.query': async (request) => search.search(request),
-    'search.suggest': async ({ query, limit }) => suggestions.suggest(query, limit),
-    'savedSearches.list': async () => savedSearches.list(),
-    'savedSearches.save': async ({ name, query }) => savedSearches.save(name, query),
-    'savedSearches.delete': async ({ id }) => ({ deleted: savedSearches.delete(id) }),
-    'savedSearches.markSeen': async ({ id }) => savedSearches.markSeen(id),
-    'userData.backup': async () => {
-      const { fileName, bytes } = await userDataBackup(userBackup);
-      return { fileName, base64: bytes.toString('base64'), bytes: bytes.length };
-    },
-    'userData.restore': async ({ base64 }) => {
-      try {
-        const restored = await restoreUserData(userBackup, Buffer.from(base64, 'base64'));
-        sync.reschedule(); // The portal and the schedule may have come back with the settings.
-        return { restored };
-      } catch (error) {
-        if (error instanceof BackupError) throw new ContractError('invalid_arguments', error.message);
-        throw error;
-      }
-    },
-    'records.list': async (request) => library.records.list(request),
-    'records.facets': async (filters) => library.records.facets(filters),
-    'records.get': async ({ type, id }) => library.reader.get(type, id),
-    'attachments.read': async (request) => library.attachments.read(request),
-    'countrySheets.list': async () => library.countrySheets.list(),
-    'countrySheets.get': async ({ country }) => library.countrySheets.get(country),
-    'practices.compare': async ({ ids }) => comparePractices(library.reader, ids),
-    'funding.list': async (query) => library.funding.list(query),
-    'home.summary': async (request) => library.home.summary(request),
-    'auth.signIn': async ({ serverUrl, email, password }) => {
-      const portal = serverUrl ?? settings.get().serverUrl;
-      if (!portal) throw new ContractError('invalid_arguments', 'No portal is configured: give serverUrl or set it in Settings');
-      const status = await auth.signIn(portal, email, password);
-      if (!settings.get().serverUrl) settings.update({ serverUrl: portalAddress(portal) });
-      return status;
-    },
-    'auth.signOut': async () => auth.signOut(),
-    'auth.status': async () => auth.status(),
-    'outbox.list': async (request) => outbox.list(request),
-    'outbox.composeReply': async (draft) => outbox.compose('forum.reply', draft),
-    'outbox.composeThread': async (draft) => outbox.compose('forum.thread', draft),
-    'outbox.composePartnerRequest': async (draft) => outbox.compose('partner.request', draft),
-    'outbox.update': async ({ id, kind, payload }) => outbox.update(id, kind, payload),
-    'outbox.cancel': async ({ id }) => outbox.cancel(id),
-    'outbox.retry': async ({ id }) => outbox.retry(id),
-    'outbox.push': async () => outbox.start(),
-    'outbox.status': async () => outbox.status(),
-    'annotations.create': async (args) => annotations.create(args),
-    'annotations.update': async (args) => annotations.update(args),
-    'annotations.reattach': async (args) => annotations.reattach(args),
-    'annotations.delete': async ({ id }) => ({ deleted: annotations.delete(id) }),
-    'annotations.list': async (filters) => annotations.list(filters),
-    'annotations.facets': async () => annotations.facets(),
-    'annotations.forTarget': async ({ target }) => annotations.forTarget(target),
-    'annotations.search': async ({ query, limit }) => {
-      const hits = annotations.search(query, limit);
-      return { hits, records: annotations.recordsOf(hits.map((hit) => hit.annotation)) };
-    },
-    'collections.list': async () => collections.list(),
-    'collections.create': async ({ name, note }) => collections.create(name, note),
-    'collections.rename': async ({ name, newName }) => collections.rename(name, newName),
-    'collections.delete': async ({ name }) => ({ deleted: collections.delete(name) }),
-    'collections.addItems': async ({ name, items, create }) => collections.addItems(name, items, { create }),
-    'collections.removeItems': async ({ name, items }) => collections.removeItems(name, items),
-    'collections.setNote': async ({ name, note, item }) => collections.setNote(name, note, item),
-    'export.collection': async ({ name, format }) => {
-      const file = exporter.export(name, format);
-      return { fileName: file.fileName, mediaType: file.mediaType, base64: file.bytes.toString('base64'), bytes: file.bytes.length };
-    },
-    'update.status': async () => updates.status(),
-    'update.check': async () => updates.check(),
-    'update.download': async () => updates.startDownload(),
-    'update.install': async () => updates.install(),
-  };
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -224,7 +109,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: () => settings.get(),
     emit: (status) => emitOut('update.status', status),
   });
-  const handlers = createHandlers(stores, options, settings, sync, { search, suggestions, savedSearches }, library, { auth, outbox: outboxService }, { annotations, collections, exporter }, updates);
+  // Each feature answers its own slice of the contract; the compiler checks that together they answer every method.
+  const handlers: Handlers = {
+    ...settingsHandlers({ stores, appVersion: options.appVersion, settings, sync }),
+    ...syncHandlers(sync),
+    ...searchHandlers({ search, suggestions, savedSearches }),
+    ...userDataHandlers({ backup: new UserStoreBackup(stores.user), sync }),
+    ...libraryHandlers(library),
+    ...outboxHandlers({ auth, outbox: outboxService, settings }),
+    ...annotationHandlers({ annotations, collections }),
+    ...exportHandlers(exporter),
+    ...updateHandlers(updates),
+  };
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
     const handler = handlers[method] as (args: unknown) => Promise<unknown>;

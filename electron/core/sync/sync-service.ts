@@ -5,7 +5,7 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { CorpusData } from '../db/corpus';
 import { Listeners } from '../listeners';
-import type { SettingsStore } from '../settings';
+import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
 import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';

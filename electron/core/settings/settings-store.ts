@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../shared/sync';
-import type { SettingsTable } from './db/user/settings';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/sync';
+import type { SettingsTable } from '../db/user/settings';
 
 /** The key of the one settings document. */
 const SETTINGS_KEY = 'settings';

@@ -1,0 +1,25 @@
+// The contract's userData.* methods: the user's own data backed up as one file, and restored.
+import { ContractError, type HandlerSlice } from '../../../shared/contract';
+import type { UserStoreBackup } from '../db/user/backup';
+import type { SyncService } from '../sync/sync-service';
+import { BackupError, restoreUserData, userDataBackup } from './backup';
+
+export function userDataHandlers(deps: { backup: UserStoreBackup; sync: SyncService }): HandlerSlice<'userData'> {
+  const { backup, sync } = deps;
+  return {
+    'userData.backup': async () => {
+      const { fileName, bytes } = await userDataBackup(backup);
+      return { fileName, base64: bytes.toString('base64'), bytes: bytes.length };
+    },
+    'userData.restore': async ({ base64 }) => {
+      try {
+        const restored = await restoreUserData(backup, Buffer.from(base64, 'base64'));
+        sync.reschedule(); // The portal and the schedule may have come back with the settings.
+        return { restored };
+      } catch (error) {
+        if (error instanceof BackupError) throw new ContractError('invalid_arguments', error.message);
+        throw error;
+      }
+    },
+  };
+}
