@@ -37,6 +37,7 @@ export const suggestionSchema = z.object({
   id: z.string().optional(),
   score: z.number(),
 });
+export type Suggestion = z.infer<typeof suggestionSchema>;
 
 export const savedSearchSchema = z.object({
   id: z.string(),

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ContentType } from '../../../shared/content';
 import type { ChangesPage } from '../../../shared/portal-api';
 import { recordFacets } from '../../../shared/record-facets';
-import { SuggestionIndex, type Suggestion, type SuggestSource } from './suggest';
+import type { Suggestion } from '../../../shared/search';
+import { SuggestionIndex, type SuggestSource } from './suggest/suggestion-index';
 
 /** The organisation a record names, for organisation suggestions. */
 function organisationOf(type: string, record: Record<string, unknown>): string | undefined {
