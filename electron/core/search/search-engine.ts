@@ -4,47 +4,13 @@
 // snippets are made for the page of results alone (a plain `ORDER BY rank`
 // with snippet() computes a snippet for every match).
 import type Database from 'better-sqlite3';
+import type { FacetCount, SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
 import { parseQuery, type QueryClauses, type SearchFilters } from './query';
 import { TermPostings } from './term-postings';
 
 export const SNIPPET_START = '\u0002';
 export const SNIPPET_END = '\u0003';
-
-export interface SearchRequest {
-  query: string;
-  sort?: 'rank' | 'date';
-  limit?: number;
-  offset?: number;
-}
-
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
-export interface SearchHit {
-  type: string;
-  id: string;
-  title: string;
-  date: string;
-  language: string;
-  countries: string[];
-  /** Plain-text excerpt split into parts; `match` parts are the query's words. Never HTML. */
-  snippet: SnippetPart[];
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  facets: { type: FacetCount[]; country: FacetCount[]; theme: FacetCount[]; language: FacetCount[]; year: FacetCount[] };
-  notice?: string;
-}
 
 /** Splits an FTS5 snippet with our markers into plain parts; the markers never reach the screen. */
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -362,7 +328,7 @@ export class SearchEngine {
     return { table, positions, filtered };
   }
 
-  search(request: SearchRequest): SearchResult {
+  search(request: SearchRequest): SearchResultPayload {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 100);
     const offset = Math.max(request.offset ?? 0, 0);
     const parsed = parseQuery(request.query);

@@ -1,4 +1,4 @@
-import type { ContentType } from '../../../shared/content';
+import type { ContentFields, ContentType } from '../../../shared/content';
 import { foldLetters, htmlToText } from '../../../shared/text';
 
 /** The three weighted fields of the full-text index, for any record. */
@@ -8,22 +8,25 @@ export interface SearchText {
   body: string;
 }
 
-type Source = Record<string, unknown>;
+/** A record with its type, its fields as the type's schema gives them. */
+type TypedRecord = { [T in ContentType]: { type: T; record: ContentFields<T> } }[ContentType];
+
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const join = (...parts: unknown[]): string => parts.map((part) => (Array.isArray(part) ? part.map(str).join(' ') : str(part))).filter(Boolean).join(' ');
 
-export function searchText(type: ContentType, record: Source, fallbackTitle: string): SearchText {
-  const text = rawSearchText(type, record, fallbackTitle);
+export function searchText(type: ContentType, record: object, fallbackTitle: string): SearchText {
+  // The change feed checked the record against its type's schema (parseChangesPage); its type says so from here on.
+  const text = rawSearchText({ type, record } as TypedRecord, fallbackTitle);
   return { title: foldLetters(text.title), summary: foldLetters(text.summary), body: foldLetters(text.body) };
 }
 
-function rawSearchText(type: ContentType, record: Source, fallbackTitle: string): SearchText {
-  const r = record as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fields differ per type
+// Fields are still read through str() and join(), which take any value: a stored record written under an older schema may lack one.
+function rawSearchText({ type, record: r }: TypedRecord, fallbackTitle: string): SearchText {
   switch (type) {
     case 'document':
       return { title: str(r.title), summary: str(r.summary), body: join(htmlToText(str(r.body)), r.authors, r.publisher, r.legal?.identifier) };
     case 'country-sheet':
-      return { title: str(r.title), summary: '', body: (r.sections as Array<{ title: string; body: string }>).map((s) => `${s.title} ${htmlToText(s.body)}`).join(' ') };
+      return { title: str(r.title), summary: '', body: r.sections.map((s) => `${s.title} ${htmlToText(s.body)}`).join(' ') };
     case 'good-practice':
       return {
         title: str(r.title),
