@@ -10,6 +10,7 @@ import {
   type Handlers,
   type MethodName,
 } from '../../shared/contract';
+import { SearchQueries } from './db/corpus/search-queries';
 import { openStores, type Stores } from './db/stores';
 import { createLibrary, type Library } from './library/library';
 import { comparePractices } from './library/practice-comparison';
@@ -198,8 +199,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const sync = new SyncService(stores, settings, emit, options.sync);
   sync.writer.ensureSearchIndex();
-  const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation, options.search);
-  const suggestions = new Suggestions(stores.corpus.sqlite);
+  const searchQueries = new SearchQueries(stores.corpus);
+  const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search);
+  const suggestions = new Suggestions(searchQueries);
   sync.writer.listeners.push(
     { applied: (page) => suggestions.apply(page), reset: () => suggestions.reset() },
     { applied: (_page, changedRowids) => search.corpusChanged(changedRowids), reset: () => search.corpusReset() },

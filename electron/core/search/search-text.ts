@@ -9,7 +9,7 @@ export interface SearchText {
 }
 
 /** A record with its type, its fields as the type's schema gives them. */
-type TypedRecord = { [T in ContentType]: { type: T; record: ContentFields<T> } }[ContentType];
+export type TypedRecord = { [T in ContentType]: { type: T; record: ContentFields<T> } }[ContentType];
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const join = (...parts: unknown[]): string => parts.map((part) => (Array.isArray(part) ? part.map(str).join(' ') : str(part))).filter(Boolean).join(' ');

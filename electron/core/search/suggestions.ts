@@ -1,36 +1,38 @@
-import type Database from 'better-sqlite3';
 import type { ContentType } from '../../../shared/content';
 import type { ChangesPage } from '../../../shared/portal-api';
 import { recordFacets } from '../../../shared/record-facets';
 import type { Suggestion } from '../../../shared/search';
+import type { SearchQueries } from '../db/corpus/search-queries';
+import type { TypedRecord } from './search-text';
 import { SuggestionIndex, type SuggestSource } from './suggest/suggestion-index';
 
 /** The organisation a record names, for organisation suggestions. */
-function organisationOf(type: string, record: Record<string, unknown>): string | undefined {
-  if (type === 'good-practice') return (record.organisation as { name?: string } | undefined)?.name;
-  if (type === 'partner-request') return record.organisation as string | undefined;
-  if (type === 'document') return (record.publisher as string | undefined) || undefined;
+function organisationOf({ type, record }: TypedRecord): string | undefined {
+  if (type === 'good-practice') return record.organisation?.name;
+  if (type === 'partner-request') return record.organisation;
+  if (type === 'document') return record.publisher || undefined;
   return undefined;
 }
 
-export function suggestSource(type: ContentType, record: Record<string, unknown>): SuggestSource {
+export function suggestSource(type: ContentType, record: object): SuggestSource {
   const facets = recordFacets(type, record);
-  return { type, id: String(record.id), title: facets.title, language: facets.language, countries: facets.countries, themes: facets.themes, organisation: organisationOf(type, record) };
+  // The change feed checked the record against its type's schema (parseChangesPage).
+  const typed = { type, record } as TypedRecord;
+  return { type, id: String(typed.record.id), title: facets.title, language: facets.language, countries: facets.countries, themes: facets.themes, organisation: organisationOf(typed) };
 }
 
 /** The suggestion index: built on first use, then kept in step page by page (never rebuilt on an incremental sync). */
 export class Suggestions {
   private index: SuggestionIndex | undefined;
 
-  constructor(private readonly corpus: Database.Database) {}
+  constructor(private readonly queries: SearchQueries) {}
 
   private built(): SuggestionIndex {
     if (!this.index) {
-      // Streamed row by row: loading every record's JSON at once would cost hundreds of megabytes.
-      const rows = this.corpus.prepare('SELECT type, data FROM records').iterate() as IterableIterator<{ type: ContentType; data: string }>;
+      const rows = this.queries.recordTypesAndData();
       this.index = SuggestionIndex.build(
         (function* () {
-          for (const row of rows) yield suggestSource(row.type, JSON.parse(row.data) as Record<string, unknown>);
+          for (const row of rows) yield suggestSource(row.type, JSON.parse(row.data));
         })(),
       );
     }
