@@ -7,6 +7,8 @@ export const searchRequestSchema = z.object({
   limit: z.number().int().min(1).max(100).default(20),
   offset: z.number().int().min(0).max(100_000).default(0),
 });
+/** A request as a caller writes it (sort, limit and offset may be left to their defaults). */
+export type SearchRequest = z.input<typeof searchRequestSchema>;
 
 const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int().nonnegative() }));
 
@@ -29,6 +31,9 @@ export const searchResultSchema = z.object({
   notice: z.string().optional(),
 });
 export type SearchResultPayload = z.infer<typeof searchResultSchema>;
+export type SearchHit = SearchResultPayload['hits'][number];
+export type SnippetPart = SearchHit['snippet'][number];
+export type FacetCount = SearchResultPayload['facets']['type'][number];
 
 export const suggestionSchema = z.object({
   kind: z.enum(['title', 'country', 'theme', 'organisation']),
@@ -37,6 +42,7 @@ export const suggestionSchema = z.object({
   id: z.string().optional(),
   score: z.number(),
 });
+export type Suggestion = z.infer<typeof suggestionSchema>;
 
 export const savedSearchSchema = z.object({
   id: z.string(),

@@ -11,6 +11,7 @@ import {
   type MethodName,
 } from '../../shared/contract';
 import { createCorpusData } from './db/corpus';
+import { SearchQueries } from './db/corpus/search-queries';
 import { openStores, type Stores } from './db/stores';
 import { AnnotationTable } from './db/user/annotations';
 import { UserStoreBackup } from './db/user/backup';
@@ -82,8 +83,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const corpus = createCorpusData(stores.corpus);
   const sync = new SyncService(corpus, stores.dataDir, settings, emitOut, options.sync);
   sync.writer.ensureSearchIndex();
-  const search = new SearchEngine(stores.corpus.sqlite, () => sync.writer.generation, options.search);
-  const suggestions = new Suggestions(stores.corpus.sqlite);
+  const searchQueries = new SearchQueries(stores.corpus);
+  const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search);
+  const suggestions = new Suggestions(corpus.records);
   sync.writer.onPageApplied((page) => suggestions.apply(page));
   sync.writer.onReset(() => suggestions.reset());
   sync.writer.onPageApplied((_page, changedRowids) => search.corpusChanged(changedRowids));

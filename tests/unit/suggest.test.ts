@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ContentInput } from '../../shared/content';
 import { recordFacets } from '../../shared/record-facets';
 import { generateSampleCorpus, type SampleItem } from '../../server/sample/generate';
-import { SuggestionIndex, stemmerFor, type Suggestion, type SuggestSource } from '../../electron/core/search/suggest';
+import type { Suggestion } from '../../shared/search';
+import { stemmerFor } from '../../electron/core/search/suggest/stemmers';
+import { SuggestionIndex, type SuggestSource } from '../../electron/core/search/suggest/suggestion-index';
 
 /** The organisation a caller passes in: good-practice organisation.name, partner-request organisation, document publisher. */
 function organisationOf(item: SampleItem): string | undefined {

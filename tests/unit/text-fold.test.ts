@@ -1,7 +1,7 @@
 // The renderer folds the text nodes it shows the way the core folds a target's
 // HTML (htmlToText): equal texts mean annotation offsets are shared as they are.
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../electron/core/search/search-text';
+import { htmlToText } from '../../shared/text';
 import { findWords, foldTextNodes, mapSpan, trimSpan } from '../../renderer/src/features/annotations/text-fold';
 
 /** A small seeded generator (mulberry32), so a failure names its case. */

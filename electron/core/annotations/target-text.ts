@@ -2,7 +2,7 @@
 // offsets and quotes refer to, at creation, in re-anchoring and in export.
 import { createHash } from 'node:crypto';
 import type { AnnotationTarget } from '../../../shared/annotations';
-import { htmlToText } from '../search/search-text';
+import { htmlToText } from '../../../shared/text';
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 

@@ -11,7 +11,8 @@ export interface IndexedRecord {
   text: SearchText;
 }
 
-export function toIndexedRecord({ type, record }: TypedRecord): IndexedRecord {
+export function toIndexedRecord(typed: TypedRecord): IndexedRecord {
+  const { type, record } = typed;
   const facets = recordFacets(type, record);
   return {
     row: {
@@ -28,13 +29,13 @@ export function toIndexedRecord({ type, record }: TypedRecord): IndexedRecord {
       date: facets.date,
       data: JSON.stringify(record),
     },
-    text: searchText(type, record, facets.title),
+    text: searchText(typed, facets.title),
   };
 }
 
 /** Only the index entry's text (rebuilding the index leaves the rows as they are). */
-export function indexText({ type, record }: TypedRecord): SearchText {
-  return searchText(type, record, recordFacets(type, record).title);
+export function indexText(typed: TypedRecord): SearchText {
+  return searchText(typed, recordFacets(typed.type, typed.record).title);
 }
 
 /** Writes a record's row and its index entry (replacing an older entry); returns the rowid. */

@@ -1,8 +1,17 @@
 // Table interfaces for Kysely. The corpus (re-downloadable) and the user's own
 // data (irreplaceable) live in two SQLite files so that a resync, a corpus
 // migration or a corrupt corpus file can never reach the user's data.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { COUNTRY_SHEET_SECTIONS, ContentType } from '../../../shared/content';
+
+/** An fts5vocab table of type 'instance': one row per hit of a term. */
+interface Fts5VocabInstance {
+  term: string;
+  doc: number;
+  /** The column's name. */
+  col: string;
+  offset: number;
+}
 
 export interface CorpusDatabase {
   sync_state: { key: string; value: string };
@@ -31,8 +40,31 @@ export interface CorpusDatabase {
     previous_title: string | null;
     previous_body: string | null;
   };
-  /** FTS5 table (migration 2026-12-01-0003): one entry per record, under the record's rowid. */
-  search_index: { rowid: number; title: string; summary: string; body: string };
+  /** The FTS5 index of records' text (migration 0003); its rowid is the record's. */
+  search_index: {
+    rowid: number;
+    title: string;
+    summary: string;
+    body: string;
+    /** Hidden column named after the table: the left side of MATCH. */
+    search_index: ColumnType<string, string | undefined, never>;
+    /** Hidden column: bm25() under the configured column weights, in a MATCH query. */
+    rank: ColumnType<number, string | undefined, never>;
+  };
+  // FTS5's shadow tables of search_index, read for term postings.
+  search_index_config: { k: string; v: string | number };
+  /** id 1 is the "averages" record: row count, then tokens per column, as varints. */
+  search_index_data: { id: number; block: Buffer };
+  /** Tokens per column of each row, as varints. */
+  search_index_docsize: { id: number; sz: Buffer };
+  search_index_content: { id: number; c0: string | null; c1: string | null; c2: string | null };
+  // Per-connection temp tables made by db/corpus/search-queries.ts: vocabulary views of
+  // search_index, and a scratch index tokenized alike for text not in the index.
+  'temp.search_index_hits': Fts5VocabInstance;
+  /** fts5vocab 'row': each term with the number of rows it is in. */
+  'temp.search_index_terms': { term: string; doc: number; cnt: number };
+  'temp.search_scratch': { rowid: number; title: string; summary: string; body: string };
+  'temp.search_scratch_hits': Fts5VocabInstance;
 }
 
 export interface UserDatabase {

@@ -1,24 +1,14 @@
 // Plain text from the portal's HTML, for list summaries: lists render text,
 // never markup, so nothing here needs to be safe HTML, only readable.
+import { htmlToText } from '../../../shared/text';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntity(entity: string, body: string): string {
-  if (body.startsWith('#')) {
-    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  }
-  return ENTITIES[body.toLowerCase()] ?? entity;
-}
-
-/** The text of an HTML fragment: scripts and styles dropped, tags as spaces, entities decoded, whitespace collapsed. */
+/**
+ * The text of an HTML fragment for a summary: only valid character references
+ * decoded, and a `</script >` ends its script. Summaries are made afresh on
+ * every read, so they may read HTML more carefully than the stored index text.
+ */
 export function plainText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, (entity, body: string) => decodeEntity(entity, body))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return htmlToText(html, { validReferencesOnly: true, blanksInEndTags: true });
 }
 
 /** At most `max` characters, cut at a word boundary with an ellipsis. */

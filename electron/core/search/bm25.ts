@@ -3,7 +3,7 @@
 // order; only Math.log may round its last bit apart from C's log()), so a
 // ranking from here is `ORDER BY rank` without FTS5's per-row cost when a
 // query matches most of the corpus.
-import type Database from 'better-sqlite3';
+import type { SearchQueries } from '../db/corpus/search-queries';
 import type { QueryClauses, QueryItem } from './query';
 import { EMPTY_POSTINGS, type Postings, type TermPostings } from './term-postings';
 
@@ -80,18 +80,10 @@ export function parseRowidsAndRanks(text: string | null): ItemScores {
 }
 
 export class Bm25Evaluator {
-  private readonly phraseScores: Database.Statement<[string], string | null>;
-  private readonly phraseRowids: Database.Statement<[string], string | null>;
-
   constructor(
-    sqlite: Database.Database,
+    private readonly queries: SearchQueries,
     private readonly postings: TermPostings,
-  ) {
-    // One string per query instead of a JavaScript row per match: half the cost for
-    // thousands of matches. SQLite writes doubles as text that reads back exactly.
-    this.phraseScores = sqlite.prepare<[string], string | null>("SELECT group_concat(rowid || ' ' || rank, ',') FROM search_index WHERE search_index MATCH ?").pluck();
-    this.phraseRowids = sqlite.prepare<[string], string | null>("SELECT group_concat(rowid, ',') FROM search_index WHERE search_index MATCH ?").pluck();
-  }
+  ) {}
 
   /**
    * The matching rows and their scores, or undefined when an item cannot be
@@ -191,7 +183,7 @@ export class Bm25Evaluator {
     if (item.kind === 'phrase') {
       // A phrase needs word positions: FTS5 scores it alone, and a phrase's
       // BM25 term does not depend on the rest of the query.
-      return parseRowidsAndRanks(this.phraseScores.get(item.expression) ?? null);
+      return parseRowidsAndRanks(this.queries.rowidsAndRanks(item.expression));
     }
     const postings = this.termPostings(item);
     if (!postings) return undefined;
@@ -210,7 +202,7 @@ export class Bm25Evaluator {
 
   private itemRowids(item: QueryItem): Int32Array | undefined {
     if (item.kind === 'phrase') {
-      const list = this.phraseRowids.get(item.expression);
+      const list = this.queries.rowidList(item.expression);
       return list ? Int32Array.from(list.split(','), Number) : new Int32Array(0);
     }
     return this.termPostings(item)?.rowids;

@@ -3,7 +3,7 @@
 // Parsing never throws: anything malformed degrades to a literal word search,
 // with a notice saying so.
 import { CONTENT_TYPES } from '../../../shared/content';
-import { foldLetters } from './search-text';
+import { foldLetters } from '../../../shared/text';
 
 export interface SearchFilters {
   types: string[];

@@ -3,48 +3,11 @@
 // they are ready), an in-memory facet table filters and counts them, and
 // snippets are made for the page of results alone (a plain `ORDER BY rank`
 // with snippet() computes a snippet for every match).
-import type Database from 'better-sqlite3';
+import type { FacetCount, SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
+import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
 import { parseQuery, type QueryClauses, type SearchFilters } from './query';
 import { TermPostings } from './term-postings';
-
-export const SNIPPET_START = '\u0002';
-export const SNIPPET_END = '\u0003';
-
-export interface SearchRequest {
-  query: string;
-  sort?: 'rank' | 'date';
-  limit?: number;
-  offset?: number;
-}
-
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
-export interface SearchHit {
-  type: string;
-  id: string;
-  title: string;
-  date: string;
-  language: string;
-  countries: string[];
-  /** Plain-text excerpt split into parts; `match` parts are the query's words. Never HTML. */
-  snippet: SnippetPart[];
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  facets: { type: FacetCount[]; country: FacetCount[]; theme: FacetCount[]; language: FacetCount[]; year: FacetCount[] };
-  notice?: string;
-}
 
 /** Splits an FTS5 snippet with our markers into plain parts; the markers never reach the screen. */
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -111,10 +74,10 @@ class FacetTable {
   readonly themeStart: Uint32Array;
   readonly themeCodes: Uint16Array;
 
-  constructor(sqlite: Database.Database) {
-    const size = (sqlite.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  constructor(queries: SearchQueries) {
+    const size = queries.recordCount();
     // Streamed: the rows themselves are never all in memory at once.
-    const rows = sqlite.prepare('SELECT rowid, type, kind, language, countries, themes, date, version FROM records').raw().iterate() as IterableIterator<[number, string, string, string, string, string, string, number]>;
+    const rows = queries.facetRows();
     this.size = size;
     this.rowids = new Float64Array(size);
     this.type = new Uint16Array(size);
@@ -218,9 +181,6 @@ export interface SearchEngineOptions {
 export class SearchEngine {
   private facets: FacetTable | undefined;
   private facetsGeneration = -1;
-  private readonly matchRowids: Database.Statement<[string], number>;
-  private readonly rankedPage: Database.Statement<[string, number, number], { rowid: number }>;
-  private readonly rankedAll: Database.Statement<[string], { rowid: number }>;
   /** Postings for BM25 outside FTS5: what makes broad queries fast. */
   readonly termPostings: TermPostings;
   private readonly bm25: Bm25Evaluator;
@@ -229,19 +189,14 @@ export class SearchEngine {
   private closed = false;
 
   constructor(
-    private readonly sqlite: Database.Database,
+    private readonly queries: SearchQueries,
     /** Changes whenever the corpus does (the writer's page counter). */
     private readonly generation: () => number,
     private readonly options: SearchEngineOptions = {},
   ) {
-    this.termPostings = new TermPostings(sqlite, { frequentTermMinRows: options.frequentTermMinRows });
-    this.bm25 = new Bm25Evaluator(sqlite, this.termPostings);
+    this.termPostings = new TermPostings(queries, { frequentTermMinRows: options.frequentTermMinRows });
+    this.bm25 = new Bm25Evaluator(queries, this.termPostings);
     if (options.backgroundPostings) this.scheduleBuild();
-    // Facets need every match but no score; the page needs scores, and FTS5 answers
-    // `ORDER BY rank LIMIT` without making the caller sort every match.
-    this.matchRowids = sqlite.prepare<[string], number>('SELECT rowid FROM search_index WHERE search_index MATCH ?').pluck();
-    this.rankedPage = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?');
-    this.rankedAll = sqlite.prepare('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rank');
   }
 
   /** Reads the frequent terms' postings now (the background build does the same when the corpus settles). */
@@ -314,7 +269,7 @@ export class SearchEngine {
   private facetTable(): FacetTable {
     const generation = this.generation();
     if (!this.facets || this.facetsGeneration !== generation) {
-      this.facets = new FacetTable(this.sqlite);
+      this.facets = new FacetTable(this.queries);
       this.facetsGeneration = generation;
     }
     return this.facets;
@@ -326,7 +281,7 @@ export class SearchEngine {
     const d = table.dictionaries;
     let candidates: number[];
     if (match) {
-      const rowids = matched ?? (this.matchRowids.all(match) as number[]);
+      const rowids = matched ?? this.queries.matchingRowids(match);
       const positionOf = table.positionOf;
       candidates = new Array<number>(rowids.length);
       let count = 0;
@@ -362,7 +317,7 @@ export class SearchEngine {
     return { table, positions, filtered };
   }
 
-  search(request: SearchRequest): SearchResult {
+  search(request: SearchRequest): SearchResultPayload {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 100);
     const offset = Math.max(request.offset ?? 0, 0);
     const parsed = parseQuery(request.query);
@@ -403,17 +358,17 @@ export class SearchEngine {
         .slice(offset)
         .map((p) => rowids[p]!);
     } else if (!filtered) {
-      page = this.rankedPage.all(parsed.match, limit, offset).map((row) => row.rowid);
+      page = this.queries.rankedPage(parsed.match, limit, offset);
     } else {
       // Ranked matches stream in BM25 order; keep those the filters let through until the page is full.
       const wanted = new Uint8Array(table.size);
       for (const p of positions) wanted[p] = 1;
       page = [];
       let skipped = 0;
-      for (const row of this.rankedAll.iterate(parsed.match)) {
-        const position = row.rowid < table.positionOf.length ? table.positionOf[row.rowid]! : -1;
+      for (const rowid of this.queries.rankedRowids(parsed.match)) {
+        const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
         if (position < 0 || !wanted[position] || skipped++ < offset) continue;
-        page.push(row.rowid);
+        page.push(rowid);
         if (page.length === limit) break;
       }
     }
@@ -434,31 +389,12 @@ export class SearchEngine {
 
   private hitsFor(rowids: number[], match: string): SearchHit[] {
     if (rowids.length === 0) return [];
-    const placeholders = rowids.map(() => '?').join(',');
-    const records = new Map(
-      (this.sqlite.prepare(`SELECT rowid, type, id, title, date, language, countries FROM records WHERE rowid IN (${placeholders})`).all(...rowids) as Array<{
-        rowid: number;
-        type: string;
-        id: string;
-        title: string;
-        date: string;
-        language: string;
-        countries: string;
-      }>).map((row) => [row.rowid, row]),
-    );
+    const records = new Map(this.queries.hitRecords(rowids).map((row) => [row.rowid, row]));
     const snippets = new Map<number, string>();
-    if (match) {
-      const rows = this.sqlite
-        .prepare(`SELECT rowid, snippet(search_index, -1, '${SNIPPET_START}', '${SNIPPET_END}', '…', 24) AS text FROM search_index WHERE search_index MATCH ? AND rowid IN (${placeholders})`)
-        .all(match, ...rowids) as Array<{ rowid: number; text: string }>;
-      for (const row of rows) snippets.set(row.rowid, row.text);
-    }
+    if (match) for (const row of this.queries.snippets(match, rowids)) snippets.set(row.rowid, row.text);
     // Rows the expression found nothing to highlight in (or no words at all) open with their summary.
     const plain = rowids.filter((rowid) => !snippets.get(rowid));
-    if (plain.length) {
-      const rows = this.sqlite.prepare(`SELECT rowid, substr(summary || ' ' || body, 1, 160) AS text FROM search_index WHERE rowid IN (${plain.map(() => '?').join(',')})`).all(...plain) as Array<{ rowid: number; text: string }>;
-      for (const row of rows) snippets.set(row.rowid, row.text);
-    }
+    if (plain.length) for (const row of this.queries.openings(plain)) snippets.set(row.rowid, row.text);
     return rowids.flatMap((rowid) => {
       const record = records.get(rowid);
       if (!record) return [];

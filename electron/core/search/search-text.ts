@@ -1,29 +1,5 @@
-import type { ContentType } from '../../../shared/content';
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Plain text of an HTML fragment: tags dropped, common entities decoded, blanks folded. */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name.toLowerCase()] ?? entity;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-// Letters unicode61's remove_diacritics does not fold (they are letters of their
-// own, not a base letter plus a mark): folded here, in the index and in queries alike.
-const OWN_LETTERS: Record<string, string> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i', ħ: 'h', Ħ: 'H' };
-const OWN_LETTER_PATTERN = new RegExp(`[${Object.keys(OWN_LETTERS).join('')}]`, 'g');
-
-export function foldLetters(text: string): string {
-  return text.replace(OWN_LETTER_PATTERN, (letter) => OWN_LETTERS[letter]!);
-}
+import type { TypedRecord } from '../../../shared/content';
+import { foldLetters, htmlToText } from '../../../shared/text';
 
 /** The three weighted fields of the full-text index, for any record. */
 export interface SearchText {
@@ -32,22 +8,21 @@ export interface SearchText {
   body: string;
 }
 
-type Source = Record<string, unknown>;
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const join = (...parts: unknown[]): string => parts.map((part) => (Array.isArray(part) ? part.map(str).join(' ') : str(part))).filter(Boolean).join(' ');
 
-export function searchText(type: ContentType, record: Source, fallbackTitle: string): SearchText {
-  const text = rawSearchText(type, record, fallbackTitle);
+export function searchText(typed: TypedRecord, fallbackTitle: string): SearchText {
+  const text = rawSearchText(typed, fallbackTitle);
   return { title: foldLetters(text.title), summary: foldLetters(text.summary), body: foldLetters(text.body) };
 }
 
-function rawSearchText(type: ContentType, record: Source, fallbackTitle: string): SearchText {
-  const r = record as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fields differ per type
+// Fields are still read through str() and join(), which take any value: a stored record written under an older schema may lack one.
+function rawSearchText({ type, record: r }: TypedRecord, fallbackTitle: string): SearchText {
   switch (type) {
     case 'document':
       return { title: str(r.title), summary: str(r.summary), body: join(htmlToText(str(r.body)), r.authors, r.publisher, r.legal?.identifier) };
     case 'country-sheet':
-      return { title: str(r.title), summary: '', body: (r.sections as Array<{ title: string; body: string }>).map((s) => `${s.title} ${htmlToText(s.body)}`).join(' ') };
+      return { title: str(r.title), summary: '', body: r.sections.map((s) => `${s.title} ${htmlToText(s.body)}`).join(' ') };
     case 'good-practice':
       return {
         title: str(r.title),

@@ -1,35 +1,36 @@
-import type Database from 'better-sqlite3';
-import type { ContentRecord, ContentType } from '../../../shared/content';
+import type { TypedRecord } from '../../../shared/content';
 import type { ChangesPage } from '../../../shared/portal-api';
 import { recordFacets } from '../../../shared/record-facets';
-import { SuggestionIndex, type Suggestion, type SuggestSource } from './suggest';
+import type { Suggestion } from '../../../shared/search';
+import type { CorpusRecords } from '../db/corpus/records';
+import { SuggestionIndex, type SuggestSource } from './suggest/suggestion-index';
 
 /** The organisation a record names, for organisation suggestions. */
-function organisationOf(type: string, record: Record<string, unknown>): string | undefined {
-  if (type === 'good-practice') return (record.organisation as { name?: string } | undefined)?.name;
-  if (type === 'partner-request') return record.organisation as string | undefined;
-  if (type === 'document') return (record.publisher as string | undefined) || undefined;
+function organisationOf({ type, record }: TypedRecord): string | undefined {
+  if (type === 'good-practice') return record.organisation?.name;
+  if (type === 'partner-request') return record.organisation;
+  if (type === 'document') return record.publisher || undefined;
   return undefined;
 }
 
-export function suggestSource(type: ContentType, record: ContentRecord<ContentType>): SuggestSource {
+export function suggestSource(typed: TypedRecord): SuggestSource {
+  const { type, record } = typed;
   const facets = recordFacets(type, record);
-  return { type, id: String(record.id), title: facets.title, language: facets.language, countries: facets.countries, themes: facets.themes, organisation: organisationOf(type, record) };
+  return { type, id: record.id, title: facets.title, language: facets.language, countries: facets.countries, themes: facets.themes, organisation: organisationOf(typed) };
 }
 
 /** The suggestion index: built on first use, then kept in step page by page (never rebuilt on an incremental sync). */
 export class Suggestions {
   private index: SuggestionIndex | undefined;
 
-  constructor(private readonly corpus: Database.Database) {}
+  constructor(private readonly records: CorpusRecords) {}
 
   private built(): SuggestionIndex {
     if (!this.index) {
-      // Streamed row by row: loading every record's JSON at once would cost hundreds of megabytes.
-      const rows = this.corpus.prepare('SELECT type, data FROM records').iterate() as IterableIterator<{ type: ContentType; data: string }>;
+      const records = this.records;
       this.index = SuggestionIndex.build(
         (function* () {
-          for (const row of rows) yield suggestSource(row.type, JSON.parse(row.data) as ContentRecord<ContentType>);
+          for (const typed of records.each()) yield suggestSource(typed);
         })(),
       );
     }
@@ -44,7 +45,7 @@ export class Suggestions {
   apply(page: ChangesPage): void {
     if (!this.index) return;
     for (const change of page.changes) {
-      if (change.op === 'upsert') this.index.upsert(suggestSource(change.type, change.record));
+      if (change.op === 'upsert') this.index.upsert(suggestSource(change));
       else this.index.remove(change.type, change.id);
     }
   }

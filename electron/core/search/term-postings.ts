@@ -6,10 +6,7 @@
 // the one FTS5's own bm25() uses: the same term frequencies (column-weighted),
 // row lengths, row count and average length, so scores are FTS5's (up to the
 // last bit of a logarithm: JavaScript's Math.log and C's log() may round apart).
-import type Database from 'better-sqlite3';
-
-/** The tokenizer of the corpus index (migration 0003); the scratch tables must tokenize alike. */
-export const SEARCH_TOKENIZER = "unicode61 remove_diacritics 2";
+import type { SearchQueries } from '../db/corpus/search-queries';
 
 /**
  * Column-weighted hit counts. With whole-number column weights (the index's
@@ -49,8 +46,7 @@ export function readVarint(bytes: Uint8Array, offset: number): [number, number] 
 }
 
 /** Column weights from the index's configured rank function, e.g. `bm25(10.0, 4.0, 1.0)`. */
-export function configuredWeights(sqlite: Database.Database, columns: number): number[] {
-  const rank = sqlite.prepare("SELECT v FROM search_index_config WHERE k = 'rank'").pluck().get() as string | undefined;
+export function configuredWeights(rank: string | undefined, columns: number): number[] {
   const given = /^bm25\(([^)]*)\)$/.exec(rank?.trim() ?? '')?.[1]?.split(',').map(Number) ?? [];
   return Array.from({ length: columns }, (_, column) => (Number.isFinite(given[column]) ? given[column]! : 1));
 }
@@ -204,46 +200,15 @@ export class TermPostings {
   /** Rowids written or deleted since the in-memory postings were read. */
   private dirty = new Set<number>();
   private buildRun = 0;
-  private readonly statements: {
-    hits: Database.Statement<[string], string | null>;
-    termsAfter: Database.Statement<[string, number], [string, number]>;
-    totals: Database.Statement<[], Buffer | undefined>;
-    allRowLengths: Database.Statement<[], string | null>;
-    scratchClear: Database.Statement<[]>;
-    scratchInsert: Database.Statement<[number, string, string, string]>;
-    scratchHitsByTerm: Database.Statement<[], [string, string]>;
-    queryTokens: Database.Statement<[], string>;
-  };
 
   constructor(
-    private readonly sqlite: Database.Database,
+    private readonly queries: SearchQueries,
     options: TermPostingsOptions = {},
   ) {
     this.frequentTermMinRows = options.frequentTermMinRows ?? 4000;
-    const columns = (sqlite.prepare('SELECT * FROM search_index_content LIMIT 0').columns().length ?? 4) - 1;
-    this.weights = configuredWeights(sqlite, columns);
-    // Scratch tables in the connection's temp schema: a vocabulary view of the
-    // corpus index, and a small index with the same tokenizer for text that is
-    // not in the corpus index yet (query words, changed rows).
-    sqlite.exec(`
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_hits USING fts5vocab(main, search_index, 'instance');
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_terms USING fts5vocab(main, search_index, 'row');
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scratch USING fts5(title, summary, body, tokenize = '${SEARCH_TOKENIZER}');
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scratch_hits USING fts5vocab(temp, search_scratch, 'instance');
-    `);
+    this.weights = configuredWeights(queries.rankFunction(), queries.indexedColumnCount());
     const letters = ['title', 'summary', 'body'];
     letters.forEach((column, index) => (this.weightOfLetter[column.charCodeAt(0)] = this.weights[index] ?? 1));
-    this.statements = {
-      hits: sqlite.prepare<[string], string | null>("SELECT group_concat(doc || substr(col, 1, 1), ',') FROM temp.search_index_hits WHERE term = ?").pluck(),
-      termsAfter: sqlite.prepare<[string, number], [string, number]>('SELECT term, doc FROM temp.search_index_terms WHERE term > ? LIMIT ?').raw(),
-      totals: sqlite.prepare<[], Buffer | undefined>('SELECT block FROM search_index_data WHERE id = 1').pluck(),
-      allRowLengths: sqlite.prepare<[], string | null>("SELECT group_concat(id || ':' || hex(sz), ',') FROM search_index_docsize").pluck(),
-      scratchClear: sqlite.prepare('DELETE FROM temp.search_scratch'),
-      scratchInsert: sqlite.prepare('INSERT INTO temp.search_scratch (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
-      // One pass over the scratch index: a lookup per term there costs milliseconds each.
-      scratchHitsByTerm: sqlite.prepare<[], [string, string]>("SELECT term, group_concat(doc || substr(col, 1, 1), ',') FROM temp.search_scratch_hits GROUP BY term").raw(),
-      queryTokens: sqlite.prepare<[], string>('SELECT term FROM temp.search_scratch_hits ORDER BY doc, col, offset').pluck(),
-    };
   }
 
   get ready(): boolean {
@@ -264,7 +229,7 @@ export class TermPostings {
 
   /** FTS5's row count and token total, read from its averages record. */
   totals(): IndexTotals {
-    const block = this.statements.totals.get();
+    const block = this.queries.averagesRecord();
     if (!block) return { rows: 0, tokens: 0 };
     const bytes = new Uint8Array(block.buffer, block.byteOffset, block.byteLength);
     const [rows, afterRows] = readVarint(bytes, 0);
@@ -289,13 +254,7 @@ export class TermPostings {
 
   /** The words of `text` as the index tokenizes them, in order. */
   tokenize(text: string): string[] {
-    return this.sqlite.transaction(() => {
-      this.statements.scratchClear.run();
-      this.statements.scratchInsert.run(1, text, '', '');
-      const tokens = this.statements.queryTokens.all();
-      this.statements.scratchClear.run();
-      return tokens;
-    })();
+    return this.queries.tokenize(text);
   }
 
   /** Index terms starting with `prefix` (known once ready). */
@@ -305,7 +264,7 @@ export class TermPostings {
 
   /** A term's postings: from memory when frequent, else read from the index now. */
   postings(term: string): Postings {
-    return this.frequent.get(term) ?? parseHits(this.statements.hits.get(term) ?? null, this.weightOfLetter);
+    return this.frequent.get(term) ?? parseHits(this.queries.termHits(term), this.weightOfLetter);
   }
 
   /** The corpus changed: these rowids must be re-read before the postings are used. */
@@ -348,7 +307,7 @@ export class TermPostings {
     let after = '';
     for (;;) {
       if (cancelled()) return false;
-      const chunk = this.statements.termsAfter.all(after, 400);
+      const chunk = this.queries.termsAfter(after, 400);
       for (const [term, rows] of chunk) {
         terms.push(term);
         if (rows >= this.frequentTermMinRows) frequentTerms.push(term);
@@ -360,7 +319,7 @@ export class TermPostings {
     this.sortedTerms = terms.sort();
     for (const term of frequentTerms) {
       if (cancelled()) return false;
-      this.frequent.set(term, parseHits(this.statements.hits.get(term) ?? null, this.weightOfLetter));
+      this.frequent.set(term, parseHits(this.queries.termHits(term), this.weightOfLetter));
       await yieldNow();
     }
     if (cancelled()) return false;
@@ -374,10 +333,7 @@ export class TermPostings {
     if (this.state !== 'ready' || this.dirty.size === 0) return;
     const changed = [...this.dirty].sort((a, b) => a - b);
     this.dirty = new Set();
-    const read = this.sqlite.prepare<[string], { id: number; sz: Buffer; title: string | null; summary: string | null; body: string | null }>(
-      `SELECT d.id, d.sz, c.c0 AS title, c.c1 AS summary, c.c2 AS body FROM search_index_docsize d JOIN search_index_content c ON c.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))`,
-    );
-    const rows = read.all(JSON.stringify(changed));
+    const rows = this.queries.storedRows(changed);
     const maxRowid = Math.max(this.rowLengths.length - 1, changed.at(-1) ?? 0);
     if (maxRowid >= this.rowLengths.length) {
       const grown = new Uint32Array(maxRowid + 1 + 1024);
@@ -385,24 +341,17 @@ export class TermPostings {
       this.rowLengths = grown;
     }
     for (const rowid of changed) this.rowLengths[rowid] = 0;
+    for (const row of rows) this.rowLengths[row.id] = rowLengthOf(row.sz);
+    const hitsByTerm = this.queries.hitsByTerm(rows.map((row) => ({ rowid: row.id, title: row.title ?? '', summary: row.summary ?? '', body: row.body ?? '' })));
+    this.sortedTerms = mergeTerms(this.sortedTerms, hitsByTerm.keys());
     const replacements = new Map<string, Postings>();
-    this.sqlite.transaction(() => {
-      this.statements.scratchClear.run();
-      for (const row of rows) {
-        this.rowLengths[row.id] = rowLengthOf(row.sz);
-        this.statements.scratchInsert.run(row.id, row.title ?? '', row.summary ?? '', row.body ?? '');
-      }
-      const hitsByTerm = new Map(this.statements.scratchHitsByTerm.all());
-      this.sortedTerms = mergeTerms(this.sortedTerms, hitsByTerm.keys());
-      for (const term of this.frequent.keys()) replacements.set(term, parseHits(hitsByTerm.get(term) ?? null, this.weightOfLetter));
-      this.statements.scratchClear.run();
-    })();
+    for (const term of this.frequent.keys()) replacements.set(term, parseHits(hitsByTerm.get(term) ?? null, this.weightOfLetter));
     const changedRowids = Int32Array.from(changed);
     for (const [term, replacement] of replacements) this.frequent.set(term, patchPostings(this.frequent.get(term)!, changedRowids, replacement));
   }
 
   private readAllRowLengths(): Uint32Array {
-    const text = this.statements.allRowLengths.get() ?? '';
+    const text = this.queries.allRowLengths() ?? '';
     const entries: Array<[number, number]> = [];
     let maxRowid = 0;
     for (const entry of text ? text.split(',') : []) {

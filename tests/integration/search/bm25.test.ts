@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
+import { SearchQueries } from '../../../electron/core/db/corpus/search-queries';
 import { Bm25Evaluator } from '../../../electron/core/search/bm25';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import { parseQuery } from '../../../electron/core/search/query';
@@ -84,7 +85,7 @@ describe('BM25 from postings', () => {
     }
     apply(core, changes);
     postings = core.search.termPostings;
-    evaluator = new Bm25Evaluator(core.stores.corpus.sqlite, postings);
+    evaluator = new Bm25Evaluator(new SearchQueries(core.stores.corpus), postings);
     expect(await core.search.buildTermPostings()).toBe(true);
   });
   afterAll(async () => {
@@ -118,7 +119,7 @@ describe('BM25 from postings', () => {
 
   it('gives the same results with postings as FTS5 gives without them', () => {
     // A second engine on the same store that never reads postings answers through FTS5 alone.
-    const plain = new SearchEngine(core.stores.corpus.sqlite, () => core.sync.writer.generation);
+    const plain = new SearchEngine(new SearchQueries(core.stores.corpus), () => core.sync.writer.generation);
     expect(plain.termPostings.ready).toBe(false);
     for (const query of [...QUERIES, 'integration lang:fr', 'housing country:DE year:2015..2024']) {
       for (const sort of ['rank', 'date'] as const) {
