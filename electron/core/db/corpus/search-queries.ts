@@ -5,7 +5,6 @@
 // prepared once; one-column and long reads skip the object per row.
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import type { ContentType } from '../../../../shared/content';
 import { allRows, prepareColumn, prepareQuery, prepareTuples } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
