@@ -1,7 +1,7 @@
 // Electron main: thin on purpose. It owns windows, the app:// protocol, the
 // menu and the IPC gate; everything else happens in the core, a utilityProcess
 // of its own. Where each item of Electron's security checklist is met:
-// ARCHITECTURE.md, "Electron security checklist".
+// docs/architecture/security.md, "Electron's security checklist".
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import path from 'node:path';

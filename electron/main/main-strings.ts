@@ -1,6 +1,6 @@
 // The few strings the main process shows itself (the application menu, the
 // core-crash dialog), in the interface languages. The renderer's strings live in
-// renderer/src/i18n; main cannot import the renderer, and these are main's own.
+// renderer/src/app/i18n; main cannot import the renderer, and these are main's own.
 import type { Envelope } from '../../shared/contract';
 import { settingsSchema, type Settings } from '../../shared/sync';
 

@@ -1,6 +1,6 @@
 // Where the member's session token is kept. The CLI and the harness keep it in
 // a file readable by its owner only; the Electron app keeps it encrypted with a
-// key that main protects with safeStorage (see ARCHITECTURE.md, "Sign-in and
+// key that main protects with safeStorage (see docs/architecture/outbox.md, "Sign-in and
 // the token").
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
