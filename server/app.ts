@@ -66,12 +66,57 @@ function failureResponse(c: Context, failure: ApiFailure): Response {
   return c.json(body, failure.status, failure.headers);
 }
 
+const tooLarge = (max: number) => new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`, undefined, { Connection: 'close' });
+
+/**
+ * Reads the body, counting bytes as they stream in and stopping past `max`:
+ * a chunked body declares no length, so the declared one alone proves nothing.
+ */
 async function readBytes(c: Context, max: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > max) throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`);
-  const buffer = new Uint8Array(await c.req.arrayBuffer());
-  if (buffer.byteLength > max) throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`);
-  return buffer;
+  if (declared > max) throw tooLarge(max);
+  const body = c.req.raw.body;
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Deeper than any request of the API needs; recursive code downstream (validation, fingerprints) stays far from the stack's end. */
+const MAX_JSON_DEPTH = 64;
+
+/** How deeply arrays and objects nest in JSON text, counted without recursion (brackets inside strings skipped). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i += 1; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, (depth += 1));
+    else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return deepest;
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -79,11 +124,14 @@ async function readJson(c: Context): Promise<unknown> {
     throw new ApiFailure(415, 'unsupported_media_type', 'Send the request body as Content-Type: application/json');
   }
   const text = new TextDecoder().decode(await readBytes(c, MAX_JSON_BYTES));
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new ApiFailure(400, 'invalid_json', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiFailure(400, 'invalid_json', `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
