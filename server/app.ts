@@ -40,14 +40,25 @@ export interface PortalOptions {
   updatesDir?: string;
   /** Bearer token of the editor API. */
   editorToken: string;
-  rateLimits?: Partial<Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit>>;
+  rateLimits?: Partial<Record<RateLimitName, RateLimit>>;
+  /**
+   * Addresses of reverse proxies in front of the portal. Only a request from one
+   * of them has its client address read from X-Forwarded-For (the right-most
+   * entry that is not itself a trusted proxy); anyone else could forge it.
+   */
+  trustedProxies?: readonly string[];
   now?: () => Date;
 }
 
-export const DEFAULT_RATE_LIMITS: Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit> = {
+type RateLimitName = 'perAddress' | 'memberWrites' | 'signIn' | 'signInPerAccount';
+
+export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   perAddress: { limit: 300, windowMs: 60_000 },
   memberWrites: { limit: 30, windowMs: 60_000 },
+  /** Sign-in attempts from one address. */
   signIn: { limit: 10, windowMs: 60_000 },
+  /** Sign-in attempts at one account from all addresses together: guessing spread over many addresses. */
+  signInPerAccount: { limit: 10, windowMs: 60_000 },
 };
 
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
@@ -157,10 +168,13 @@ export function createPortal(options: PortalOptions): Portal {
   const attachments = new AttachmentStore(db, path.join(options.storageDir, 'attachments'));
   const members = new Members(db);
   const keys = new IdempotencyKeys(db);
-  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  // A caller who loosens the per-address sign-in limit (tests) loosens the per-account one with it unless it says otherwise.
+  const limits = { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits?.signIn ? { signInPerAccount: options.rateLimits.signIn } : {}), ...options.rateLimits };
   const perAddress = new RateLimiter(limits.perAddress);
   const perMemberWrites = new RateLimiter(limits.memberWrites);
   const signInAttempts = new RateLimiter(limits.signIn);
+  const signInAttemptsPerAccount = new RateLimiter(limits.signInPerAccount);
+  const trustedProxies = new Set(options.trustedProxies ?? []);
   const openApi = JSON.stringify(buildOpenApiDocument());
 
   const app = new Hono();
@@ -174,11 +188,16 @@ export function createPortal(options: PortalOptions): Portal {
   app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404));
 
   const address = (c: Context): string => {
+    let remote: string;
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      remote = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
       return 'unknown';
     }
+    if (!trustedProxies.has(remote)) return remote;
+    const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+    for (let i = forwarded.length - 1; i >= 0; i -= 1) if (!trustedProxies.has(forwarded[i]!)) return forwarded[i]!;
+    return remote;
   };
 
   // Health and the API description.
@@ -324,7 +343,13 @@ export function createPortal(options: PortalOptions): Portal {
   app.post(`${API_PREFIX}/sessions`, async (c) => {
     signInAttempts.take(address(c));
     const input = parseWith(sessionRequest, await readJson(c), 'sign-in');
+    signInAttemptsPerAccount.take(input.email.toLowerCase());
     return c.json(await members.signIn(input.email, input.password, now()), 201);
+  });
+  app.delete(`${API_PREFIX}/sessions/current`, async (c) => {
+    perAddress.take(address(c));
+    await members.signOut(c.req.header('authorization'), now());
+    return c.body(null, 204);
   });
 
   /**
