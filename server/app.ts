@@ -145,6 +145,16 @@ async function readJson(c: Context): Promise<unknown> {
   return value;
 }
 
+/**
+ * Members write plain text; post bodies are served as HTML. Escaping the three
+ * characters that can open markup makes any member text inert HTML for every
+ * client and web front end (stored XSS needs a tag or an entity), and leaves
+ * text without them byte for byte as written.
+ */
+export function memberTextAsHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ValidationError(`Invalid ${what}`, issuesOf(parsed.error));
@@ -391,7 +401,7 @@ export function createPortal(options: PortalOptions): Portal {
       const common = { language: input.language, themes: input.themes, countries: [], authorName: member.display_name, createdAt: at.toISOString() };
       return [
         { op: 'upsert', type: 'forum-thread', fields: { ...common, id: threadId, forumId: input.forumId, title: input.title } },
-        { op: 'upsert', type: 'forum-post', fields: { ...common, id: `post-${randomUUID()}`, threadId, body: input.body } },
+        { op: 'upsert', type: 'forum-post', fields: { ...common, id: `post-${randomUUID()}`, threadId, body: memberTextAsHtml(input.body) } },
       ];
     }),
   );
@@ -403,7 +413,7 @@ export function createPortal(options: PortalOptions): Portal {
         {
           op: 'upsert',
           type: 'forum-post',
-          fields: { id: `post-${randomUUID()}`, threadId, body: input.body, language: input.language, authorName: member.display_name, createdAt: at.toISOString() },
+          fields: { id: `post-${randomUUID()}`, threadId, body: memberTextAsHtml(input.body), language: input.language, authorName: member.display_name, createdAt: at.toISOString() },
         },
       ];
     }),

@@ -82,3 +82,30 @@ describe.each(testEngines())('hostile input to the portal on $name', (engine) =>
     }
   });
 });
+
+describe.each(testEngines())('member posts on $name', (engine) => {
+  it('are served as inert HTML: markup a member typed comes back escaped from /changes and /forum-posts', async () => {
+    const server = await startTestPortal(engine);
+    try {
+      const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      await server.editor('PUT', '/api/v1/editor/forum/forum-employment', { id: 'forum-employment', language: 'en', title: 'Employment' });
+      await post('/api/v1/members', { email: 'eve@example.org', password: 'correct horse battery', displayName: 'Eve', country: 'PT' });
+      const token = ((await (await post('/api/v1/sessions', { email: 'eve@example.org', password: 'correct horse battery' })).json()) as { token: string }).token;
+      const payload = '<img src=x onerror="alert(1)"> & <script>fetch("//evil")</script>';
+      const member = { authorization: `Bearer ${token}` };
+      const thread = (await (await post('/api/v1/forum/threads', { forumId: 'forum-employment', title: 'A question', body: payload }, { ...member, 'idempotency-key': 'xss-thread-1' })).json()) as { id: string };
+      expect((await post(`/api/v1/forum/threads/${thread.id}/posts`, { body: `Re: ${payload}` }, { ...member, 'idempotency-key': 'xss-reply-1' })).status).toBe(201);
+      const feed = (await (await fetch(`${server.url}/api/v1/changes?since=0`)).json()) as { changes: Array<{ type: string; record?: { body?: string } }> };
+      const bodies = feed.changes.filter((change) => change.type === 'forum-post').map((change) => change.record!.body!);
+      const listed = (await (await fetch(`${server.url}/api/v1/forum-posts`)).json()) as { items: Array<{ body: string }> };
+      for (const body of [...bodies, ...listed.items.map((item) => item.body)]) {
+        expect(body).not.toMatch(/<|>/);
+        expect(body).toContain('&lt;img src=x onerror="alert(1)"&gt; &amp; &lt;script&gt;');
+      }
+      expect(bodies).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
