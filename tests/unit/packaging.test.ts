@@ -40,6 +40,7 @@ describe('fuses', () => {
       EnableCookieEncryption: true,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
     expect(Object.isFrozen(ELECTRON_FUSES)).toBe(true);
   });
@@ -54,6 +55,7 @@ describe('fuses', () => {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
     // Apple silicon (arm64 = 3, universal = 4 in electron-builder's Arch) needs its ad-hoc signature back.
     expect(fuseConfig({ electronPlatformName: 'darwin', arch: 3 }).resetAdHocDarwinSignature).toBe(true);
@@ -90,9 +92,9 @@ describe('fuses', () => {
     expect(state(FuseV1Options.EnableCookieEncryption)).toBe(FuseState.ENABLE);
     expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.ENABLE);
     expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.DISABLE);
     // Fuses not named stay as Electron ships them.
     expect(state(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(FuseState.DISABLE);
-    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.ENABLE);
     expect(fs.statSync(binary).size).toBe(before);
   });
 });
