@@ -122,6 +122,10 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**/*', '!**/*.map']));
   });
 
+  it('refuses to build an unsigned Windows installer', () => {
+    expect(config.win.forceCodeSigning).toBe(true);
+  });
+
   it('builds for Linux, Windows and macOS', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
