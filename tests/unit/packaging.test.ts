@@ -20,7 +20,7 @@ const config = load(builderYml) as Record<string, unknown> & {
   afterPack: string;
   files: string[];
   linux: { target: string[] };
-  win: { target: string[] };
+  win: { target: string[]; forceCodeSigning?: boolean };
   mac: { target: string[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; notarize?: boolean };
   publish: Array<{ provider: string; url: string; channel?: string }>;
   generateUpdatesFilesForAllChannels?: boolean;
