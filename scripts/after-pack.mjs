@@ -13,6 +13,8 @@
 // - EnableEmbeddedAsarIntegrityValidation and OnlyLoadAppFromAsar on, together:
 //   the app loads only from app.asar, and only an app.asar whose hash matches
 //   the one electron-builder embedded at packaging.
+// - GrantFileProtocolExtraPrivileges off: file:// pages get no extra powers; the
+//   app never loads or fetches file:// (app:// reads the renderer from disk itself).
 import path from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 
@@ -23,6 +25,7 @@ export const ELECTRON_FUSES = Object.freeze({
   EnableCookieEncryption: true,
   EnableEmbeddedAsarIntegrityValidation: true,
   OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
 });
 
 /** electron-builder's Arch values that include an arm64 slice (builder-util: arm64 = 3, universal = 4). */

@@ -40,14 +40,25 @@ export interface PortalOptions {
   updatesDir?: string;
   /** Bearer token of the editor API. */
   editorToken: string;
-  rateLimits?: Partial<Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit>>;
+  rateLimits?: Partial<Record<RateLimitName, RateLimit>>;
+  /**
+   * Addresses of reverse proxies in front of the portal. Only a request from one
+   * of them has its client address read from X-Forwarded-For (the right-most
+   * entry that is not itself a trusted proxy); anyone else could forge it.
+   */
+  trustedProxies?: readonly string[];
   now?: () => Date;
 }
 
-export const DEFAULT_RATE_LIMITS: Record<'perAddress' | 'memberWrites' | 'signIn', RateLimit> = {
+type RateLimitName = 'perAddress' | 'memberWrites' | 'signIn' | 'signInPerAccount';
+
+export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   perAddress: { limit: 300, windowMs: 60_000 },
   memberWrites: { limit: 30, windowMs: 60_000 },
+  /** Sign-in attempts from one address. */
   signIn: { limit: 10, windowMs: 60_000 },
+  /** Sign-in attempts at one account from all addresses together: guessing spread over many addresses. */
+  signInPerAccount: { limit: 10, windowMs: 60_000 },
 };
 
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
@@ -66,12 +77,57 @@ function failureResponse(c: Context, failure: ApiFailure): Response {
   return c.json(body, failure.status, failure.headers);
 }
 
+const tooLarge = (max: number) => new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`, undefined, { Connection: 'close' });
+
+/**
+ * Reads the body, counting bytes as they stream in and stopping past `max`:
+ * a chunked body declares no length, so the declared one alone proves nothing.
+ */
 async function readBytes(c: Context, max: number): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > max) throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`);
-  const buffer = new Uint8Array(await c.req.arrayBuffer());
-  if (buffer.byteLength > max) throw new ApiFailure(413, 'payload_too_large', `The request body is larger than ${max} bytes`);
-  return buffer;
+  if (declared > max) throw tooLarge(max);
+  const body = c.req.raw.body;
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Deeper than any request of the API needs; recursive code downstream (validation, fingerprints) stays far from the stack's end. */
+const MAX_JSON_DEPTH = 64;
+
+/** How deeply arrays and objects nest in JSON text, counted without recursion (brackets inside strings skipped). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i += 1; // a backslash escapes the next character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) deepest = Math.max(deepest, (depth += 1));
+    else if (char === 0x5d || char === 0x7d) depth -= 1;
+  }
+  return deepest;
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -79,11 +135,24 @@ async function readJson(c: Context): Promise<unknown> {
     throw new ApiFailure(415, 'unsupported_media_type', 'Send the request body as Content-Type: application/json');
   }
   const text = new TextDecoder().decode(await readBytes(c, MAX_JSON_BYTES));
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new ApiFailure(400, 'invalid_json', `The request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new ApiFailure(400, 'invalid_json', `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
+}
+
+/**
+ * Members write plain text; post bodies are served as HTML. Escaping the three
+ * characters that can open markup makes any member text inert HTML for every
+ * client and web front end (stored XSS needs a tag or an entity), and leaves
+ * text without them byte for byte as written.
+ */
+export function memberTextAsHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
@@ -109,10 +178,13 @@ export function createPortal(options: PortalOptions): Portal {
   const attachments = new AttachmentStore(db, path.join(options.storageDir, 'attachments'));
   const members = new Members(db);
   const keys = new IdempotencyKeys(db);
-  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  // A caller who loosens the per-address sign-in limit (tests) loosens the per-account one with it unless it says otherwise.
+  const limits = { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits?.signIn ? { signInPerAccount: options.rateLimits.signIn } : {}), ...options.rateLimits };
   const perAddress = new RateLimiter(limits.perAddress);
   const perMemberWrites = new RateLimiter(limits.memberWrites);
   const signInAttempts = new RateLimiter(limits.signIn);
+  const signInAttemptsPerAccount = new RateLimiter(limits.signInPerAccount);
+  const trustedProxies = new Set(options.trustedProxies ?? []);
   const openApi = JSON.stringify(buildOpenApiDocument());
 
   const app = new Hono();
@@ -126,11 +198,16 @@ export function createPortal(options: PortalOptions): Portal {
   app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404));
 
   const address = (c: Context): string => {
+    let remote: string;
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      remote = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
       return 'unknown';
     }
+    if (!trustedProxies.has(remote)) return remote;
+    const forwarded = (c.req.header('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+    for (let i = forwarded.length - 1; i >= 0; i -= 1) if (!trustedProxies.has(forwarded[i]!)) return forwarded[i]!;
+    return remote;
   };
 
   // Health and the API description.
@@ -276,7 +353,13 @@ export function createPortal(options: PortalOptions): Portal {
   app.post(`${API_PREFIX}/sessions`, async (c) => {
     signInAttempts.take(address(c));
     const input = parseWith(sessionRequest, await readJson(c), 'sign-in');
+    signInAttemptsPerAccount.take(input.email.toLowerCase());
     return c.json(await members.signIn(input.email, input.password, now()), 201);
+  });
+  app.delete(`${API_PREFIX}/sessions/current`, async (c) => {
+    perAddress.take(address(c));
+    await members.signOut(c.req.header('authorization'), now());
+    return c.body(null, 204);
   });
 
   /**
@@ -318,7 +401,7 @@ export function createPortal(options: PortalOptions): Portal {
       const common = { language: input.language, themes: input.themes, countries: [], authorName: member.display_name, createdAt: at.toISOString() };
       return [
         { op: 'upsert', type: 'forum-thread', fields: { ...common, id: threadId, forumId: input.forumId, title: input.title } },
-        { op: 'upsert', type: 'forum-post', fields: { ...common, id: `post-${randomUUID()}`, threadId, body: input.body } },
+        { op: 'upsert', type: 'forum-post', fields: { ...common, id: `post-${randomUUID()}`, threadId, body: memberTextAsHtml(input.body) } },
       ];
     }),
   );
@@ -330,7 +413,7 @@ export function createPortal(options: PortalOptions): Portal {
         {
           op: 'upsert',
           type: 'forum-post',
-          fields: { id: `post-${randomUUID()}`, threadId, body: input.body, language: input.language, authorName: member.display_name, createdAt: at.toISOString() },
+          fields: { id: `post-${randomUUID()}`, threadId, body: memberTextAsHtml(input.body), language: input.language, authorName: member.display_name, createdAt: at.toISOString() },
         },
       ];
     }),

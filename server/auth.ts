@@ -6,15 +6,31 @@ import type { memberRegistration, PublicMember } from '../shared/portal-api';
 import type { MemberTable, ServerDatabase } from './db/schema';
 import { ApiFailure } from './errors';
 
-const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 } as const;
+// OWASP's scrypt parameters (N=2^17, r=8, p=1): each hash takes 128 MiB of memory for about a third of a second.
+export const SCRYPT = { N: 131072, r: 8, p: 1, keyLength: 32 } as const;
 const SESSION_DAYS = 30;
+// At most this many hashes at once: sign-in floods queue instead of taking 128 MiB each.
+const CONCURRENT_HASHES = 2;
+// Stored hashes with parameters this large or larger are refused unchecked: they would take unbounded memory.
+const MAX_N = 1 << 20;
 
-function scrypt(password: string, salt: Buffer, options: ScryptOptions & { keyLength: number }): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFC'), salt, options.keyLength, { N: options.N, r: options.r, p: options.p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
-  );
+let hashing = 0;
+const waiting: Array<() => void> = [];
+
+async function scrypt(password: string, salt: Buffer, options: ScryptOptions & { keyLength: number }): Promise<Buffer> {
+  if (hashing >= CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  hashing += 1;
+  try {
+    const maxmem = 128 * (options.N ?? SCRYPT.N) * (options.r ?? SCRYPT.r) * 2;
+    return await new Promise((resolve, reject) =>
+      scryptCallback(password.normalize('NFC'), salt, options.keyLength, { N: options.N, r: options.r, p: options.p, maxmem }, (error, key) =>
+        error ? reject(error) : resolve(key),
+      ),
+    );
+  } finally {
+    hashing -= 1;
+    waiting.shift()?.();
+  }
 }
 
 /** `scrypt$N$r$p$salt$hash`, base64: parameters travel with the hash so they can be raised later. */
@@ -26,10 +42,16 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  if (scheme !== 'scrypt' || !salt || !hash || !(Number(n) <= MAX_N) || !(Number(r) <= 32) || !(Number(p) <= 16)) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p), keyLength: expected.length });
   return timingSafeEqual(key, expected);
+}
+
+/** True when a stored hash was made with weaker parameters than today's: rehashed at the next sign-in. */
+export function needsRehash(stored: string): boolean {
+  const [, n, r, p] = stored.split('$');
+  return Number(n) < SCRYPT.N || Number(r) < SCRYPT.r || Number(p) < SCRYPT.p;
 }
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -39,7 +61,9 @@ export function toPublicMember(row: MemberTable): PublicMember {
 }
 
 // Checked against when an e-mail is unknown, so sign-in takes as long either way.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
 export class Members {
   constructor(private readonly db: Kysely<ServerDatabase>) {}
@@ -73,15 +97,27 @@ export class Members {
     const row = await this.db.selectFrom('members').selectAll().where('email', '=', emailInput.toLowerCase()).executeTakeFirst();
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok) throw new ApiFailure(401, 'invalid_credentials', 'E-mail or password is wrong');
+    if (needsRehash(row.password_hash)) {
+      await this.db.updateTable('members').set({ password_hash: await hashPassword(password) }).where('id', '=', row.id).execute();
+    }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString();
+    // Expired sessions are of no use to anyone: each sign-in clears them out.
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
     await this.db.insertInto('sessions').values({ token_hash: hashToken(token), member_id: row.id, created_at: now.toISOString(), expires_at: expiresAt }).execute();
     return { token, expiresAt, member: toPublicMember(row) };
   }
 
+  /** Ends the session of this bearer token on the portal (sign-out): the token is refused from now on. */
+  async signOut(authorization: string | undefined, now = new Date()): Promise<void> {
+    await this.authenticate(authorization, now);
+    const token = BEARER.exec(authorization ?? '')![1]!;
+    await this.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+  }
+
   /** The member a bearer token belongs to; ApiFailure 401 when missing, unknown or expired. */
   async authenticate(authorization: string | undefined, now = new Date()): Promise<MemberTable> {
-    const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? '')?.[1];
+    const token = BEARER.exec(authorization ?? '')?.[1];
     if (!token) throw new ApiFailure(401, 'unauthenticated', 'This route needs a member: send "Authorization: Bearer <token>" from POST /api/v1/sessions', undefined, { 'WWW-Authenticate': 'Bearer' });
     const row = await this.db
       .selectFrom('sessions')

@@ -1,5 +1,5 @@
 // `npm run server -- …`: the portal server and its editor tools.
-//   serve (default)    [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR]
+//   serve (default)    [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
 //   import FILE        apply a JSON Lines file of operations (see server/import.ts)
 //   purge-tombstones --upto V
 // DATABASE_URL=postgres://… selects PostgreSQL instead of the SQLite file;
@@ -16,11 +16,13 @@ import { loadSampleCorpus } from './sample/load';
 import { listen } from './serve';
 
 const usage = `Usage:
-  npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR]
+  npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
   npm run server -- import FILE [--db FILE]
   npm run server -- purge-tombstones --upto VERSION [--db FILE]
 Set DATABASE_URL=postgres://… to use PostgreSQL instead of the SQLite file.
---updates DIR (or EWSI_UPDATES_DIR) serves the app's update files (latest*.yml, installers, blockmaps) at /updates/.`;
+--updates DIR (or EWSI_UPDATES_DIR) serves the app's update files (latest*.yml, installers, blockmaps) at /updates/.
+--trusted-proxy ADDR (repeatable, or EWSI_TRUSTED_PROXIES=a,b): a reverse proxy whose X-Forwarded-For names the client
+  for rate limits; without it the header is ignored, since any client could forge it.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       sample: { type: 'string' },
       'editor-token': { type: 'string' },
       updates: { type: 'string' },
+      'trusted-proxy': { type: 'string', multiple: true },
       upto: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
   const database = await openPortalDatabase(databaseUrl ? { url: databaseUrl } : { file: values.db });
   const storageDir = values.storage ?? (databaseUrl ? '.data/portal/files' : path.join(path.dirname(values.db), 'files'));
   const editorToken = values['editor-token'] ?? process.env.EWSI_EDITOR_TOKEN ?? randomBytes(24).toString('base64url');
-  const portal = createPortal({ database, storageDir, editorToken, updatesDir: updatesDir && path.resolve(updatesDir) });
+  const trustedProxies = values['trusted-proxy'] ?? (process.env.EWSI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const portal = createPortal({ database, storageDir, editorToken, updatesDir: updatesDir && path.resolve(updatesDir), trustedProxies });
   const where = databaseUrl ? 'PostgreSQL' : `SQLite ${path.resolve(values.db)}`;
 
   if (command === 'import') {

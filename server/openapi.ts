@@ -128,6 +128,13 @@ export function buildOpenApiDocument(): Json {
         responses: { 201: jsonBody(ref('SessionResponse'), 'Signed in'), 400: error('Invalid request'), 401: error('Wrong e-mail or password'), 429: error('Rate limited') },
       },
     },
+    [`${API_PREFIX}/sessions/current`]: {
+      delete: {
+        summary: 'Sign out: the bearer token is revoked on the portal',
+        security: [{ memberToken: [] }],
+        responses: { 204: { description: 'Signed out' }, 401: error('No valid session token'), 429: error('Rate limited') },
+      },
+    },
     [`${API_PREFIX}/forum/threads`]: memberWrite('Start a forum thread with its first post', 'NewForumThread'),
     [`${API_PREFIX}/forum/threads/{id}/posts`]: memberWrite('Reply in a forum thread', 'NewForumPost', [pathParam('id', 'Thread id')]),
     [`${API_PREFIX}/partner-requests`]: memberWrite('Publish a partner request', 'NewPartnerRequest'),

@@ -1,8 +1,11 @@
 // The pure half of the app:// protocol (electron/main/app-protocol.ts): which
-// file a request names, and the headers every answer carries. Tested under Node.
+// file a request names, the headers every answer carries, and the answer read
+// straight from disk (no file:// fetch, so file:// needs no privileges). Tested under Node.
 import { RENDERER_SECURITY_HEADERS } from '../../shared/csp';
 import { APP_HOST, APP_SCHEME } from '../../shared/ipc';
-import { resolveStaticPath } from '../core/static-path';
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { resolveStaticPath, staticContentType } from '../core/static-path';
 
 export type AppRequestResolution = { file: string } | { status: 404 | 405; reason: string };
 
@@ -30,4 +33,18 @@ export function appResponseHeaders(fileHeaders: Iterable<[string, string]>): Hea
   for (const [name, value] of fileHeaders) headers.set(name, value);
   for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) headers.set(name, value);
   return headers;
+}
+
+/** The answer to an app:// request: the renderer's file streamed from disk, or a 404/405, always with the security headers. */
+export async function appResponse(rendererDir: string, requestUrl: string, method: string): Promise<Response> {
+  const resolved = resolveAppRequest(rendererDir, requestUrl, method);
+  if (!('file' in resolved)) return new Response(resolved.reason, { status: resolved.status, headers: appResponseHeaders([]) });
+  const stat = await fs.promises.stat(resolved.file).catch(() => undefined);
+  if (!stat?.isFile()) return new Response('Not found', { status: 404, headers: appResponseHeaders([]) });
+  const headers = appResponseHeaders([
+    ['content-type', staticContentType(resolved.file)],
+    ['content-length', String(stat.size)],
+  ]);
+  const body = method === 'HEAD' ? null : (Readable.toWeb(fs.createReadStream(resolved.file)) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: 200, headers });
 }

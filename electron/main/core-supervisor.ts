@@ -80,12 +80,8 @@ export class CoreSupervisor {
 
   private launch(): CoreClient {
     const { dataDir, appVersion, tokenKey } = this.options;
-    const channel = this.options.spawn({
-      [CORE_ENV.dataDir]: dataDir,
-      [CORE_ENV.appVersion]: appVersion,
-      ...(tokenKey ? { [CORE_ENV.tokenKey]: tokenKey.toString('base64') } : {}),
-    });
-    const client = new CoreClient(channel);
+    const channel = this.options.spawn({ [CORE_ENV.dataDir]: dataDir, [CORE_ENV.appVersion]: appVersion });
+    const client = new CoreClient(channel, { tokenKey });
     // A core that dies while starting rejects `ready`; its exit is handled below, so this rejection needs no other handler.
     client.ready.catch(() => undefined);
     for (const name of eventNames) client.on(name, (payload) => this.options.onEvent(name, payload));

@@ -46,6 +46,28 @@ function tempDataDir(): string {
 }
 
 describe('core supervisor', () => {
+  it('hands the session key to the core over the process channel, never in its environment', async () => {
+    const key = Buffer.alloc(32, 7);
+    const environments: Array<Record<string, string>> = [];
+    const supervisor = new CoreSupervisor({
+      spawn: (env) => {
+        environments.push(env);
+        return forkCoreChannel(env);
+      },
+      dataDir: tempDataDir(),
+      appVersion: '9.9.9-test',
+      tokenKey: key,
+      onCrash: () => undefined,
+      onEvent: () => undefined,
+    });
+    cleanups.push(() => supervisor.stop());
+    await supervisor.start();
+    expect(environments).toHaveLength(1);
+    expect(Object.values(environments[0]!).join('\n')).not.toContain(key.toString('base64'));
+    // The key arrived all the same: the token store it opened is the encrypted one.
+    expect(await supervisor.call('auth.status', {})).toMatchObject({ ok: true, value: { signedIn: false, tokenStorage: expect.stringContaining('encrypted') } });
+  });
+
   it('restarts a core that died, tells the user, and answers again', async () => {
     const { supervisor, reports, reported } = supervise(tempDataDir());
     await supervisor.start();

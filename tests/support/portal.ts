@@ -1,6 +1,8 @@
 // A real portal server on 127.0.0.1 over a fresh test database.
+import type { Kysely } from 'kysely';
 import { createPortal, type Portal, type PortalOptions } from '../../server/app';
 import { migratePortal } from '../../server/db/database';
+import type { ServerDatabase } from '../../server/db/schema';
 import { listen } from '../../server/serve';
 import type { TestEngine } from './databases';
 import { makeTempDir } from './temp-dir';
@@ -10,6 +12,8 @@ export const EDITOR_TOKEN = 'test-editor-token-0123456789';
 export interface TestPortal {
   readonly url: string;
   readonly portal: Portal;
+  /** The portal's own database, for tests that check what a request wrote. */
+  readonly db: Kysely<ServerDatabase>;
   readonly engine: TestEngine;
   /** A request with the editor token; a string or byte body is sent as is, anything else as JSON. */
   editor(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -31,6 +35,7 @@ export async function startTestPortal(engine: TestEngine, options: Partial<Omit<
     return {
       url: server.url,
       portal,
+      db: database.db,
       engine,
       editor: (method, path, body, headers = {}) =>
         fetch(`${server.url}${path}`, {

@@ -1,12 +1,13 @@
 // The pure parts of electron/main, tested under Node: the Electron runtime
 // itself cannot be downloaded on our machines.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { resolveStaticPath } from '../../electron/core/static-path';
-import { appResponseHeaders, resolveAppRequest } from '../../electron/main/app-request';
+import { appResponse, appResponseHeaders, resolveAppRequest } from '../../electron/main/app-request';
 import { refuseUntrustedCall } from '../../electron/main/ipc-guard';
 import { externalUrlToOpen, isAllowedExternalUrl, isAppUrl, mayNavigate, windowOpenDecision } from '../../electron/main/navigation-policy';
 import { createMainWindow } from '../../electron/main/window-options';
@@ -225,5 +226,34 @@ describe('main process wiring', () => {
     for (const file of ['index.ts', 'hardening.ts', 'menu.ts']) {
       expect(source(file)).not.toMatch(/loadFile\(|file:\/\//);
     }
+  });
+});
+
+describe('app:// answers', () => {
+  it('stream the renderer file from disk with its type, length and the security headers; HEAD has no body; misses are 404', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'app-response-'));
+    try {
+      fs.mkdirSync(path.join(root, 'assets'));
+      fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>EWSI</title>');
+      fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+      const index = await appResponse(root, 'app://ewsi/', 'GET');
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(index.headers.get('content-length')).toBe('34');
+      expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(await index.text()).toBe('<!doctype html><title>EWSI</title>');
+      const script = await appResponse(root, 'app://ewsi/assets/app.js', 'HEAD');
+      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(await script.text()).toBe('');
+      for (const url of ['app://ewsi/missing.js', 'app://ewsi/assets', 'app://ewsi/..%2f..%2fetc%2fpasswd']) expect((await appResponse(root, url, 'GET')).status, url).toBe(404);
+      expect((await appResponse(root, 'app://ewsi/index.html', 'POST')).status).toBe(405);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('are never fetched from file:// in main', () => {
+    const source = fs.readFileSync(path.join(REPO_ROOT, 'electron/main/app-protocol.ts'), 'utf8');
+    expect(source).not.toMatch(/net\.fetch|pathToFileURL|['"`]file:/);
   });
 });

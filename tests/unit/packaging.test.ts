@@ -20,7 +20,7 @@ const config = load(builderYml) as Record<string, unknown> & {
   afterPack: string;
   files: string[];
   linux: { target: string[] };
-  win: { target: string[] };
+  win: { target: string[]; forceCodeSigning?: boolean };
   mac: { target: string[]; hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string; notarize?: boolean };
   publish: Array<{ provider: string; url: string; channel?: string }>;
   generateUpdatesFilesForAllChannels?: boolean;
@@ -40,6 +40,7 @@ describe('fuses', () => {
       EnableCookieEncryption: true,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
     expect(Object.isFrozen(ELECTRON_FUSES)).toBe(true);
   });
@@ -54,6 +55,7 @@ describe('fuses', () => {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
     // Apple silicon (arm64 = 3, universal = 4 in electron-builder's Arch) needs its ad-hoc signature back.
     expect(fuseConfig({ electronPlatformName: 'darwin', arch: 3 }).resetAdHocDarwinSignature).toBe(true);
@@ -90,9 +92,9 @@ describe('fuses', () => {
     expect(state(FuseV1Options.EnableCookieEncryption)).toBe(FuseState.ENABLE);
     expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(FuseState.ENABLE);
     expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe(FuseState.ENABLE);
+    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.DISABLE);
     // Fuses not named stay as Electron ships them.
     expect(state(FuseV1Options.LoadBrowserProcessSpecificV8Snapshot)).toBe(FuseState.DISABLE);
-    expect(state(FuseV1Options.GrantFileProtocolExtraPrivileges)).toBe(FuseState.ENABLE);
     expect(fs.statSync(binary).size).toBe(before);
   });
 });
@@ -118,6 +120,10 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', '**/*.node']));
     expect(config.files).toEqual(expect.arrayContaining(['out/**/*', '!**/*.map']));
+  });
+
+  it('refuses to build an unsigned Windows installer', () => {
+    expect(config.win.forceCodeSigning).toBe(true);
   });
 
   it('builds for Linux, Windows and macOS', () => {

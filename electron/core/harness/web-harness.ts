@@ -10,7 +10,7 @@ import { RENDERER_SECURITY_HEADERS } from '../../../shared/csp';
 import { eventNames, failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
 import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/harness';
 import { forkCoreProcess, type CoreClient } from '../host/core-client';
-import { resolveStaticPath } from '../static-path';
+import { resolveStaticPath, staticContentType } from '../static-path';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
@@ -33,18 +33,6 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { ...RENDERER_SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
@@ -124,12 +112,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }
     if (file === indexFile) return handleIndex(res);
-    send(res, 200, CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    send(res, 200, staticContentType(file), fs.readFileSync(file));
   }
 
   function handleIndex(res: http.ServerResponse): void {
     const html = fs.readFileSync(indexFile, 'utf8').replace('</head>', `<meta name="${HARNESS_TOKEN_META}" content="${token}"></head>`);
-    send(res, 200, CONTENT_TYPES['.html']!, html);
+    send(res, 200, staticContentType(indexFile), html);
   }
 
   const server = http.createServer((req, res) => {

@@ -20,7 +20,11 @@ export class CoreClient {
   private exited: string | undefined;
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-  constructor(private readonly channel: CoreChannel) {
+  /** `tokenKey`: the key the core encrypts the session token with, handed over the channel when the core asks. */
+  constructor(
+    private readonly channel: CoreChannel,
+    options: { tokenKey?: Buffer } = {},
+  ) {
     this.api = createContractClient((method, args) => this.call(method, args));
     let markReady!: () => void;
     let markFailed!: (error: Error) => void;
@@ -32,7 +36,8 @@ export class CoreClient {
       const parsed = fromCoreSchema.safeParse(raw);
       if (!parsed.success) return;
       const message = parsed.data;
-      if (message.kind === 'ready') markReady();
+      if (message.kind === 'waiting') channel.send({ kind: 'init', tokenKey: options.tokenKey?.toString('base64') ?? null });
+      else if (message.kind === 'ready') markReady();
       else if (message.kind === 'fatal') markFailed(new Error(message.message));
       else if (message.kind === 'event') {
         for (const listener of this.listeners.get(message.name) ?? []) listener(message.payload);
@@ -93,6 +98,8 @@ export interface ForkCoreOptions {
   appVersion?: string;
   /** Extra environment for the core process (CORE_ENV names). */
   env?: Record<string, string>;
+  /** The 32-byte key for the session token (the app's main gives one; none keeps the token in a 0600 file). */
+  tokenKey?: Buffer;
 }
 
 /**
@@ -124,6 +131,7 @@ export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreCli
       ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
       ...options.env,
     }),
+    { tokenKey: options.tokenKey },
   );
   await client.ready;
   return client;

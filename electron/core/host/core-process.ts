@@ -31,9 +31,21 @@ async function main(): Promise<void> {
     link.post({ kind: 'fatal', message: `${CORE_ENV.dataDir} is not set: the core needs a data folder` });
     process.exit(2);
   }
-  // The app's main hands over the session key in the environment; it is read once and dropped.
-  const tokenKey = process.env[CORE_ENV.tokenKey];
-  delete process.env[CORE_ENV.tokenKey];
+  // Calls wait for the core; the host sends none before `ready`, but a message is never lost.
+  let openCore!: (core: Core) => void;
+  const opened = new Promise<Core>((resolve) => (openCore = resolve));
+  let init!: (message: Extract<ToCore, { kind: 'init' }>) => void;
+  const initialised = new Promise<Extract<ToCore, { kind: 'init' }>>((resolve) => (init = resolve));
+  link.listen((raw) => {
+    const parsed = toCoreSchema.safeParse(raw);
+    if (!parsed.success) return; // Only our host talks to us; a malformed message is dropped, not fatal.
+    const message = parsed.data;
+    if (message.kind === 'init') init(message);
+    else void opened.then((core) => handle(core, link, message));
+  });
+  link.post({ kind: 'waiting' });
+  // The session key comes over the channel from the app's main, not in the environment.
+  const { tokenKey } = await initialised;
   let core: Core;
   try {
     const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64')) : undefined;
@@ -56,15 +68,11 @@ async function main(): Promise<void> {
     link.post({ kind: 'fatal', message: `Cannot open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}` });
     process.exit(1);
   }
-  link.listen((raw) => {
-    const parsed = toCoreSchema.safeParse(raw);
-    if (!parsed.success) return; // Only our host talks to us; a malformed message is dropped, not fatal.
-    void handle(core, link, parsed.data);
-  });
+  openCore(core);
   link.post({ kind: 'ready' });
 }
 
-async function handle(core: Core, link: ParentLink, message: ToCore): Promise<void> {
+async function handle(core: Core, link: ParentLink, message: Exclude<ToCore, { kind: 'init' }>): Promise<void> {
   if (message.kind === 'shutdown') {
     await core.close();
     process.exit(0);

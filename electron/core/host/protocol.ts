@@ -6,12 +6,20 @@ import { envelopeSchema } from '../../../shared/contract';
 // a process boundary is a trust boundary like any other.
 
 export const toCoreSchema = z.discriminatedUnion('kind', [
+  /**
+   * The host's answer to `waiting`: the key the session token is encrypted with (base64 of 32 bytes),
+   * or null for none. It travels over the channel, never in the environment, which other processes
+   * of the same user can read (/proc/PID/environ) for the process's whole life.
+   */
+  z.object({ kind: z.literal('init'), tokenKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).nullable() }),
   z.object({ kind: z.literal('call'), id: z.number().int().nonnegative(), method: z.string(), args: z.unknown() }),
   z.object({ kind: z.literal('shutdown') }),
 ]);
 export type ToCore = z.infer<typeof toCoreSchema>;
 
 export const fromCoreSchema = z.discriminatedUnion('kind', [
+  /** The core listens and waits for `init` before it opens the data folder. */
+  z.object({ kind: z.literal('waiting') }),
   z.object({ kind: z.literal('ready') }),
   z.object({ kind: z.literal('answer'), id: z.number().int().nonnegative(), envelope: envelopeSchema }),
   z.object({ kind: z.literal('fatal'), message: z.string() }),
@@ -29,6 +37,4 @@ export const CORE_ENV = {
   autoSync: 'EWSI_AUTO_SYNC',
   /** Records per change-feed page (1–1000, default 1000): smaller pages report progress more often on a slow link. */
   syncPageLimit: 'EWSI_SYNC_PAGE_LIMIT',
-  /** Base64 of the 32-byte key the session token is encrypted with (the app's main sets it; read once, then removed from the environment). */
-  tokenKey: 'EWSI_TOKEN_KEY',
 } as const;

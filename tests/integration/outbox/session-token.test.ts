@@ -98,7 +98,7 @@ describe('the core process with a session key', () => {
   it('signs in, keeps the token encrypted on disk, and stays signed in across restarts with the same key only', async () => {
     const key = sessionKey(temp.dir, fakeSafeStorageForTests())!;
     const dataDir = path.join(temp.dir, 'data');
-    const start = (withKey: Buffer) => forkCoreProcess({ dataDir, env: { [CORE_ENV.tokenKey]: withKey.toString('base64') } });
+    const start = (withKey: Buffer) => forkCoreProcess({ dataDir, tokenKey: withKey });
     let core = await start(key);
     try {
       const status = await core.api['auth.signIn']({ serverUrl: server.url, email: MEMBER.email, password: MEMBER.password });
