@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkCoreProcess } from '../../../electron/core/host/core-client';
-import { CORE_ENV } from '../../../electron/core/host/protocol';
 import { ENCRYPTED_TOKEN_FILE, EncryptedFileTokenStore, FileTokenStore, TOKEN_FILE } from '../../../electron/core/outbox/token-store';
 import { SESSION_KEY_FILE, sessionKey, type SafeStorageLike } from '../../../electron/main/session-key';
 import { MEMBER, startCommunityPortal } from '../../support/community';
