@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { ContentType } from '../../../../shared/content';
-import { allRows, prepareColumn, prepareQuery, prepareTuples } from '../prepared-query';
+import { allRows, prepareColumn, prepareQuery, prepareTuples, type TupleOf } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
 
@@ -18,6 +18,8 @@ export const SNIPPET_START = '\u0002';
 export const SNIPPET_END = '\u0003';
 
 const FACET_COLUMNS = ['rowid', 'type', 'kind', 'language', 'countries', 'themes', 'date', 'version'] as const;
+/** A record's facet columns, in FACET_COLUMNS order. */
+export type FacetRow = TupleOf<CorpusDatabase['records'], typeof FACET_COLUMNS>;
 
 /** Text of one row of the index, by column. */
 export interface IndexedText {
@@ -133,8 +135,8 @@ export class SearchQueries {
     return this.queries.recordCount.get({})?.n ?? 0;
   }
 
-  /** Every record's facet columns, streamed (never all in memory at once), as arrays in FACET_COLUMNS order. */
-  facetRows() {
+  /** Every record's facet columns, streamed (never all in memory at once). */
+  facetRows(): IterableIterator<FacetRow> {
     return this.queries.facetRows.iterate({});
   }
 
