@@ -4,8 +4,8 @@
 // writes of index entries are db/corpus/search-index.ts's. Every statement is
 // prepared once; one-column and long reads skip the object per row.
 import type Database from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
-import { allRows, prepareColumn, prepareQuery, prepareTuples } from '../prepared-query';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { allRows, prepareColumn, prepareQuery, prepareTuples, type TupleOf } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
 
@@ -17,6 +17,8 @@ export const SNIPPET_START = '\u0002';
 export const SNIPPET_END = '\u0003';
 
 const FACET_COLUMNS = ['rowid', 'type', 'kind', 'language', 'countries', 'themes', 'date', 'version'] as const;
+/** A record's facet columns, in FACET_COLUMNS order. */
+export type FacetRow = TupleOf<Selectable<CorpusDatabase['records']>, typeof FACET_COLUMNS>;
 
 /** Text of one row of the index, by column. */
 export interface IndexedText {
@@ -131,8 +133,8 @@ export class SearchQueries {
     return this.queries.recordCount.get({})?.n ?? 0;
   }
 
-  /** Every record's facet columns, streamed (never all in memory at once), as arrays in FACET_COLUMNS order. */
-  facetRows() {
+  /** Every record's facet columns, streamed (never all in memory at once). */
+  facetRows(): IterableIterator<FacetRow> {
     return this.queries.facetRows.iterate({});
   }
 
