@@ -104,3 +104,18 @@ test('ordinary content survives; styles, classes and clobbering ids do not', asy
   for (const kept of ['<h2>Title</h2>', '<strong>bold</strong>', '<em>claim</em>', '<li>one</li>', '<td>cell</td>', '<blockquote>q</blockquote>']) expect(html).toContain(kept);
   expect(html).not.toMatch(/style=|class=|id="main"|name="getElementById"|name="body"/);
 });
+
+test('nothing can lay itself over the app or drive its router: no dialog, no popover, no #/ links', async ({ page }) => {
+  const { html } = await clean(
+    page,
+    '<dialog open>Sign in again</dialog><div popover="manual" id="p">over</div><p popover>also</p><a href="#/settings">settings</a><a href="#/export?name=x">export</a><a href="#section-2">section</a><button popovertarget="p">show</button>',
+  );
+  expect(html).not.toMatch(/<dialog|popover|\bopen\b=?/i);
+  expect(html).toContain('Sign in again'); // the text stays, as plain content
+  const links = await page.locator('#out a').evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+  expect(links).toEqual([
+    { text: 'settings', href: null },
+    { text: 'export', href: null },
+    { text: 'section', href: '#section-2' },
+  ]);
+});
