@@ -29,8 +29,23 @@ interface OpenStoreOptions {
   backupDir?: string;
 }
 
+/**
+ * Creates the file readable and writable by its owner only (or tightens an
+ * older one): the stores hold the user's notes and the corpus they read.
+ * SQLite gives its -wal and -shm files the database file's permissions.
+ */
+function ownerOnlyFile(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    fs.chmodSync(file, 0o600);
+  }
+}
+
 async function openStore<T>({ file, migrations, backupDir }: OpenStoreOptions): Promise<Store<T>> {
-  const existedBefore = fs.existsSync(file);
+  const existedBefore = fs.existsSync(file) && fs.statSync(file).size > 0;
+  ownerOnlyFile(file);
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
