@@ -48,8 +48,27 @@ const common = {
   themes: z.array(themeSlug).max(40).default([]),
 };
 
+/**
+ * Characters that hide or reorder text, so a name could read as another
+ * ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf"): C0 and C1 controls,
+ * zero-width space, the bidi marks, embeddings, overrides and isolates, word
+ * joiners, the byte-order mark, the soft hyphen. ZWJ and ZWNJ stay: scripts
+ * such as Persian and Devanagari need them.
+ */
+export const HIDDEN_OR_BIDI_CHARACTERS = /[\p{Cc}\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+/** Names Windows reserves for devices, with or without an extension. */
+const RESERVED_FILE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.[^.]*)?$/i;
+
+/** Text shown as a name: nothing hidden, nothing reordered. */
+export const visibleName = (schema: z.ZodString) => schema.refine((text) => !HIDDEN_OR_BIDI_CHARACTERS.test(text), 'must not contain invisible or text-direction control characters');
+
+/** A file name every operating system can save as it reads. */
+export const plainFileName = visibleName(z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'must be a plain file name'))
+  .refine((name) => name !== '.' && name !== '..' && !RESERVED_FILE_NAME.test(name), 'must not be a reserved name (., .., CON, NUL, COM1…)')
+  .refine((name) => !/[. ]$/.test(name), 'must not end with a dot or a space');
+
 export const attachmentRef = z.object({
-  fileName: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'must be a plain file name'),
+  fileName: plainFileName,
   mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type'),
   size: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),

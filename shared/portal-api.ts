@@ -11,6 +11,7 @@ import {
   languageCode,
   partnerRequestFields,
   themeSlug,
+  visibleName,
   type ContentRecord,
   type ContentType,
 } from './content';
@@ -129,7 +130,7 @@ function validUpsert<T extends ContentType>(type: T, entry: z.infer<typeof upser
 export const memberRegistration = z.object({
   email: z.email().max(254),
   password: z.string().min(10, 'must be at least 10 characters').max(200),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: visibleName(z.string().trim().min(1).max(200)),
   organisation: z.string().trim().max(300).default(''),
   country: countryCode,
 });
