@@ -25,6 +25,9 @@ function decodeReference(reference: string, body: string, validOnly: boolean): s
   const digits = body.slice(hex ? 2 : 1);
   const code = hex ? parseInt(digits, 16) : Number(digits);
   if (validOnly && !(digits.length <= (hex ? 6 : 7) && code > 0 && code <= 0x10ffff)) return reference;
+  // As a browser reads it (HTML's numeric character reference end state): no code point, NUL or a surrogate is U+FFFD.
+  // Throwing here would fail the sync page holding the record, and every later sync with it.
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   return String.fromCodePoint(code);
 }
 

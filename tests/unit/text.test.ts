@@ -8,8 +8,9 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Housing &AMP; <b>shelter</b></p>\n<script>x()</script><style>p{}</style> caf&#233; &#X2019;s&nbsp;x &bogus;')).toBe('Housing & shelter café ’s x &bogus;');
   });
 
-  it('decodes every numeric reference by default, and only valid code points when asked', () => {
-    expect(htmlToText('a&#0;b &#00000065;')).toBe('a\u0000b A');
+  it('decodes every numeric reference by default (no code point, NUL or a surrogate as U+FFFD, as a browser does), and only valid code points when asked', () => {
+    expect(htmlToText('a&#0;b &#00000065;')).toBe('a\ufffdb A');
+    expect(htmlToText('x&#99999999;y &#x110000; &#xD800; &#1114111;')).toBe('x\ufffdy \ufffd \ufffd \u{10ffff}');
     expect(htmlToText('a&#0;b &#00000065; &#x110000; &#x41;', { validReferencesOnly: true })).toBe('a&#0;b &#00000065; &#x110000; A');
   });
 
