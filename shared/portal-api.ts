@@ -111,6 +111,20 @@ export function parseChangesPage(raw: unknown): ChangesPage {
   return { ...page.data, changes };
 }
 
+/**
+ * Checks that a page answers `since=S`: its changes are all after S, its cursor
+ * never goes back, and a page with more to come moves on. A portal that breaks
+ * this would make a client loop on one page or apply history twice.
+ */
+export function checkPageFollows(page: ChangesPage, since: number): ChangesPage {
+  const first = page.changes[0];
+  if (first && first.version <= since) throw new InvalidPageError(`Invalid change-feed page: change version ${first.version} is not after since=${since}`);
+  if (page.cursor < since) throw new InvalidPageError(`Invalid change-feed page: the cursor goes backwards (${page.cursor} after since=${since})`);
+  if (page.hasMore && page.cursor <= since) throw new InvalidPageError(`Invalid change-feed page: more changes are announced but the cursor does not advance (${page.cursor} after since=${since})`);
+  if (page.latest < page.cursor) throw new InvalidPageError(`Invalid change-feed page: latest ${page.latest} is behind the cursor ${page.cursor}`);
+  return page;
+}
+
 // Each type's record schema, seen as the schema of ContentRecord<K>: indexed by a generic type it stays correlated.
 const recordSchemaOf: { [K in ContentType]: z.ZodType<ContentRecord<K>> } = contentRecordSchemas;
 

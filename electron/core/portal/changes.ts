@@ -1,8 +1,8 @@
 // GET /changes: one page of the portal's change feed, validated whole (every
 // record against its schema) before anyone applies it.
-import { parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
+import { checkPageFollows, parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
 import { describePortalAnswer, PortalAnswerError, readPortalError } from './errors';
-import { getText } from './http';
+import { getText, RESPONSE_LIMITS } from './http';
 import { parseRetryAfter } from './retry';
 import { portalPaths, portalUrl } from './urls';
 
@@ -13,7 +13,10 @@ export interface ChangesRequest {
   since: number;
   limit: number;
   signal?: AbortSignal;
+  /** Longest silence while the answer comes. */
   timeoutMs?: number;
+  /** Longest the whole answer may take, however steadily it trickles. */
+  deadlineMs?: number;
 }
 
 /**
@@ -23,7 +26,12 @@ export interface ChangesRequest {
  * CancelledError as the HTTP client does.
  */
 export async function fetchChangesPage(serverUrl: string, request: ChangesRequest): Promise<ChangesAnswer> {
-  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit)), { signal: request.signal, timeoutMs: request.timeoutMs });
+  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit)), {
+    signal: request.signal,
+    timeoutMs: request.timeoutMs,
+    deadlineMs: request.deadlineMs,
+    maxBytes: RESPONSE_LIMITS.feedPage,
+  });
   if (response.status === 409) {
     // A 409 that is not a resync signal is a server error like any other.
     const body = readPortalError(response.body);
@@ -39,5 +47,5 @@ export async function fetchChangesPage(serverUrl: string, request: ChangesReques
   } catch {
     throw new PortalAnswerError('the answer was not complete JSON (cut short or garbled)', response.status, true);
   }
-  return { kind: 'page', page: parseChangesPage(json), bytes: response.body.length };
+  return { kind: 'page', page: checkPageFollows(parseChangesPage(json), request.since), bytes: response.body.length };
 }

@@ -20,6 +20,30 @@ export class NetworkError extends Error {
   }
 }
 
+/** The portal's answer is larger than such an answer may be: reading stopped. Not worth retrying. */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly host: string,
+    readonly limitBytes: number,
+  ) {
+    super(`The answer from ${host} is larger than the ${formatMiB(limitBytes)} such an answer may be; reading stopped`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
+const formatMiB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
+/** The largest answer of each kind read whole into memory; anything past it is refused unread. */
+export const RESPONSE_LIMITS = {
+  /** A page of up to 1,000 records of the change feed. */
+  feedPage: 64 * 1024 * 1024,
+  /** Everything else read whole: error bodies, sign-in, posts, update info, health. */
+  small: 1024 * 1024,
+} as const;
+
+/** How long a whole answer may take by default, however steadily it trickles in. */
+const DEFAULT_DEADLINE_MS = 120_000;
+
 export class CancelledError extends Error {
   constructor() {
     super('Cancelled');
@@ -32,7 +56,12 @@ const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }), 'h
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Longest silence (connecting or between chunks). */
   timeoutMs?: number;
+  /** Longest the whole exchange may take (default 120 s): a body trickled a byte at a time never idles. */
+  deadlineMs?: number;
+  /** Largest answer read (default RESPONSE_LIMITS.small). */
+  maxBytes?: number;
   headers?: Record<string, string>;
   /** Sent with its length; a POST's JSON, for instance. */
   body?: string;
@@ -43,18 +72,21 @@ export function getText(url: string, options: Omit<RequestOptions, 'body'> = {})
 }
 
 /** One HTTP exchange over the keep-alive agents; NetworkError for anything but a complete answer. */
-export function requestText(method: 'GET' | 'POST', url: string, options: RequestOptions = {}): Promise<TextResponse> {
+export function requestText(method: 'GET' | 'POST' | 'DELETE', url: string, options: RequestOptions = {}): Promise<TextResponse> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
   if (!client) return Promise.reject(new Error(`Unsupported protocol in ${url}: use http or https`));
   if (options.signal?.aborted) return Promise.reject(new CancelledError());
   const body = options.body === undefined ? undefined : Buffer.from(options.body, 'utf8');
   const headers: Record<string, string> = { 'accept-encoding': 'identity', ...options.headers, ...(body ? { 'content-length': String(body.length) } : {}) };
+  const maxBytes = options.maxBytes ?? RESPONSE_LIMITS.small;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | undefined, value?: TextResponse) => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       options.signal?.removeEventListener('abort', onAbort);
       if (error) reject(error);
       else resolve(value!);
@@ -62,9 +94,15 @@ export function requestText(method: 'GET' | 'POST', url: string, options: Reques
     const request = client.request(target, { method, agent: agents[target.protocol as 'http:' | 'https:'], headers }, (response) => {
       const chunks: Buffer[] = [];
       let received = 0;
+      const tooLarge = () => {
+        finish(new ResponseTooLargeError(target.host, maxBytes));
+        request.destroy();
+      };
+      if (Number(response.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
       response.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
         received += chunk.length;
+        if (received > maxBytes) return tooLarge();
+        chunks.push(chunk);
       });
       response.on('aborted', () => finish(new NetworkError(`The connection to ${target.host} dropped in the middle of an answer`)));
       response.on('error', (error) => finish(new NetworkError(`Reading the answer from ${target.host} failed: ${error.message}`, { cause: error })));
@@ -79,6 +117,7 @@ export function requestText(method: 'GET' | 'POST', url: string, options: Reques
     });
     request.setTimeout(options.timeoutMs ?? 30_000, () => request.destroy(new NetworkError(`${target.host} did not answer within ${(options.timeoutMs ?? 30_000) / 1000} s`)));
     request.on('error', (error) => finish(error instanceof NetworkError || error instanceof CancelledError ? error : new NetworkError(`Cannot reach ${target.host}: ${error.message}`, { cause: error })));
+    const deadline = setTimeout(() => request.destroy(new NetworkError(`${target.host} did not finish its answer within ${deadlineMs / 1000} s`)), deadlineMs);
     const onAbort = () => request.destroy(new CancelledError());
     options.signal?.addEventListener('abort', onAbort, { once: true });
     request.end(body);

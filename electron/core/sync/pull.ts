@@ -5,7 +5,7 @@ import { InvalidPageError } from '../../../shared/portal-api';
 import type { CorpusWriter } from '../corpus/corpus-writer';
 import { fetchChangesPage, type ChangesAnswer } from '../portal/changes';
 import { PortalAnswerError } from '../portal/errors';
-import { CancelledError, NetworkError } from '../portal/http';
+import { CancelledError, NetworkError, ResponseTooLargeError } from '../portal/http';
 import { retryDelay, sleep } from '../portal/retry';
 import { portalAddress } from '../portal/urls';
 
@@ -41,6 +41,8 @@ export interface PullOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   timeoutMs?: number;
+  /** Longest one page's answer may take in all. */
+  deadlineMs?: number;
   signal?: AbortSignal;
   onProgress?: (progress: PullProgress) => void;
   /** Told before each retry, with what failed. */
@@ -62,11 +64,12 @@ async function fetchPage(serverUrl: string, since: number, options: PullOptions)
   const retries = options.retries ?? 6;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await fetchChangesPage(serverUrl, { since, limit: options.pageLimit ?? 1000, signal: options.signal, timeoutMs: options.timeoutMs });
+      return await fetchChangesPage(serverUrl, { since, limit: options.pageLimit ?? 1000, signal: options.signal, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs });
     } catch (error) {
       if (error instanceof CancelledError) throw new SyncError('cancelled', 'The sync was cancelled');
       if (error instanceof InvalidPageError) throw new SyncError('invalid-page', `${error.message}; nothing from this page was applied`);
       if (error instanceof PortalAnswerError && !error.retryable) throw new SyncError('server', error.message);
+      if (error instanceof ResponseTooLargeError) throw new SyncError('server', `${error.message}; nothing from it was applied`);
       if (!(error instanceof PortalAnswerError || error instanceof NetworkError)) throw error;
       if (attempt >= retries) throw new SyncError(error instanceof NetworkError ? 'network' : 'server', `Sync failed after ${attempt + 1} attempts: ${error.message}`, { cause: error });
       const delay = retryDelay(attempt, { baseDelayMs: options.baseDelayMs ?? 500, maxDelayMs: options.maxDelayMs ?? 30_000 }, error instanceof PortalAnswerError ? error.retryAfterMs : undefined);
