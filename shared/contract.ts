@@ -25,6 +25,7 @@ import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
 import { updateStatusSchema } from './updates';
 import {
   authStatusSchema,
+  signOutResultSchema,
   forumReplyDraft,
   forumThreadDraft,
   outboxItemSchema,
@@ -102,7 +103,7 @@ export const contract = {
   /** Signs in to the portal (POST /api/v1/sessions) and keeps the token in the token store; starts a push. */
   'auth.signIn': { args: signInRequestSchema, result: authStatusSchema },
   /** Forgets the token; the outbox keeps everything. */
-  'auth.signOut': { args: noArguments, result: authStatusSchema },
+  'auth.signOut': { args: noArguments, result: signOutResultSchema },
   'auth.status': { args: noArguments, result: authStatusSchema },
   /** The outbox, oldest first, with its counts. */
   'outbox.list': { args: outboxListRequestSchema, result: outboxListResultSchema },

@@ -130,3 +130,6 @@ export const authStatusSchema = z.object({
   tokenStorage: z.string(),
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
+
+/** After a sign-out: whether the portal revoked the token too (offline, it lapses at its expiry). */
+export const signOutResultSchema = authStatusSchema.extend({ revokedOnPortal: z.boolean() });

@@ -203,8 +203,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'sign-out') {
-    await withCore(dataDir, async (core) => core.auth.signOut());
-    console.log('Signed out; the outbox keeps its items.');
+    const { revokedOnPortal } = await withCore(dataDir, async (core) => core.auth.signOut());
+    console.log(`Signed out${revokedOnPortal ? ' and the session ended on the portal' : '; the portal could not be reached, so the session lapses at its expiry'}; the outbox keeps its items.`);
     return 0;
   }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isoDateTime } from '../../../shared/content';
 import type { AuthStatus } from '../../../shared/outbox';
 import { publicMember, type PublicMember } from '../../../shared/portal-api';
-import { requestSession } from '../portal/sessions';
+import { endSession, requestSession } from '../portal/sessions';
 import { portalAddress } from '../portal/urls';
 import type { TokenStore } from './token-store';
 
@@ -77,10 +77,13 @@ export class AuthService {
     return this.status();
   }
 
-  signOut(): AuthStatus {
+  /** Forgets the token here at once, then revokes it on the portal (offline, it lapses at its expiry). */
+  async signOut(): Promise<AuthStatus & { revokedOnPortal: boolean }> {
+    const stored = this.read();
     this.tokens.delete();
     this.changed();
-    return this.status();
+    const revokedOnPortal = stored ? await endSession(stored.serverUrl, stored.token, { timeoutMs: Math.min(this.options.timeoutMs ?? 10_000, 10_000) }) : false;
+    return { ...this.status(), revokedOnPortal };
   }
 
   /** The portal answered 401 to `token`: keep who it was for (to prefill a sign-in), never use it again. */

@@ -1,5 +1,5 @@
 // POST /sessions: signing in with e-mail and password gives a bearer token.
-// Signing out is the app forgetting its token: the portal has no route for it.
+// DELETE /sessions/current: signing out revokes it on the portal.
 import type { z } from 'zod';
 import { ContractError } from '../../../shared/contract';
 import { sessionResponse } from '../../../shared/portal-api';
@@ -29,4 +29,16 @@ export async function requestSession(serverUrl: string, credentials: { email: st
   const parsed = sessionResponse.safeParse(parseJson(response.body));
   if (!parsed.success) throw new ContractError('failed', `The portal's answer to the sign-in is not a session: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
+}
+
+/** Revokes the token on the portal. False when the portal could not be reached (the token then lapses at its expiry). */
+export async function endSession(serverUrl: string, token: string, options: { timeoutMs: number }): Promise<boolean> {
+  try {
+    const response = await requestText('DELETE', portalUrl(serverUrl, portalPaths.currentSession), { headers: { authorization: `Bearer ${token}` }, timeoutMs: options.timeoutMs, deadlineMs: options.timeoutMs });
+    // 204 revoked; 401 already unknown or expired: either way the token is no good any more.
+    return response.status === 204 || response.status === 401;
+  } catch (error) {
+    if (error instanceof NetworkError) return false;
+    throw error;
+  }
 }

@@ -22,6 +22,7 @@ export const portalPaths = {
   /** A record in the portal's read API. */
   record: (type: ContentType, id: string) => `${API_PREFIX}/${COLLECTION_PATHS[type]}/${encodeURIComponent(id)}`,
   sessions: `${API_PREFIX}/sessions`,
+  currentSession: `${API_PREFIX}/sessions/current`,
   forumThreads: `${API_PREFIX}/forum/threads`,
   forumThreadPosts: (threadId: string) => `${API_PREFIX}/forum/threads/${encodeURIComponent(threadId)}/posts`,
   partnerRequests: `${API_PREFIX}/partner-requests`,
