@@ -15,6 +15,7 @@ import {
   type Annotation,
   type AnnotationTarget,
   type Anchoring,
+  anchoringSchema,
   type AnnotatableType,
 } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
@@ -36,14 +37,16 @@ type ListArgs = z.output<typeof annotationListSchema>;
 type ReattachArgs = z.output<typeof annotationReattachSchema>;
 
 /** The stored selectors, or undefined when the row holds something else (such a row is left exactly as it is). */
+const storedSelectorsSchema = z.looseObject({
+  quote: z.looseObject({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  position: z.looseObject({ start: z.number().int(), end: z.number().int() }),
+});
+const storedTagsSchema = z.array(z.string());
+
 function readSelectors(text: string): StoredSelectors | undefined {
   try {
-    const value = JSON.parse(text) as Partial<StoredSelectors> | null;
-    const quote = value?.quote;
-    const position = value?.position;
-    if (typeof quote?.exact !== 'string' || typeof quote.prefix !== 'string' || typeof quote.suffix !== 'string') return undefined;
-    if (!Number.isInteger(position?.start) || !Number.isInteger(position?.end)) return undefined;
-    return value as StoredSelectors;
+    const parsed = storedSelectorsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
@@ -66,8 +69,8 @@ function toAnnotation(row: AnnotationRow): Annotation {
     position: { type: 'TextPositionSelector', ...selectors.position },
     color: row.color,
     note: row.note,
-    tags: JSON.parse(row.tags) as string[],
-    anchoring: JSON.parse(row.anchoring) as Anchoring,
+    tags: storedTagsSchema.parse(JSON.parse(row.tags)),
+    anchoring: anchoringSchema.parse(JSON.parse(row.anchoring)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

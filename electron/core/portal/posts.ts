@@ -1,6 +1,7 @@
 // The community writes the outbox sends: a forum thread, a forum reply, a
 // partner request. Each is a POST with the member's bearer token and the item's
 // own Idempotency-Key; the answer is classified into what it means for the item.
+import { z } from 'zod';
 import type { OutboxKind, OutboxResult } from '../../../shared/outbox';
 import { IDEMPOTENCY_HEADER, writeResult } from '../../../shared/portal-api';
 import { parseJson, readPortalError } from './errors';
@@ -24,10 +25,13 @@ export interface PostItem {
 
 const EXPECTED_TYPE: Record<OutboxKind, string> = { 'forum.thread': 'forum-thread', 'forum.reply': 'forum-post', 'partner.request': 'partner-request' };
 
+/** A stored reply: its thread, and the post the portal takes (kept whole, so the bytes sent stay the same). */
+const storedReply = z.looseObject({ threadId: z.string() });
+
 /** The portal route and body of an item. The body is the stored payload as is, so every retry sends the same bytes. */
 export function requestFor(item: Pick<PostItem, 'kind' | 'payload'>): { path: string; body: string } {
   if (item.kind === 'forum.reply') {
-    const { threadId, ...post } = JSON.parse(item.payload) as { threadId: string };
+    const { threadId, ...post } = storedReply.parse(JSON.parse(item.payload));
     return { path: portalPaths.forumThreadPosts(threadId), body: JSON.stringify(post) };
   }
   return { path: item.kind === 'forum.thread' ? portalPaths.forumThreads : portalPaths.partnerRequests, body: item.payload };

@@ -1,5 +1,9 @@
+import { z } from 'zod';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/sync';
 import type { SettingsTable } from '../db/user/settings';
+
+/** Whatever JSON object is stored; anything else reads as no settings at all. */
+const storedDocument = z.record(z.string(), z.unknown()).catch({});
 
 /** The key of the one settings document. */
 const SETTINGS_KEY = 'settings';
@@ -12,7 +16,7 @@ export class SettingsStore {
     const value = this.table.read(SETTINGS_KEY);
     if (value === undefined) return DEFAULT_SETTINGS;
     // A setting written by a newer or broken version falls back field by field, never the whole document.
-    const stored = JSON.parse(value) as Record<string, unknown>;
+    const stored = storedDocument.parse(JSON.parse(value));
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
       const field = settingsSchema.shape[key].safeParse(stored[key]);

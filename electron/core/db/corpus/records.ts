@@ -4,7 +4,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ContentRecord, ContentType, TypedRecord } from '../../../../shared/content';
 import type { FundingListRequest } from '../../../../shared/library';
-import { allRows, firstRow, prepareQuery, type RowOf } from '../prepared-query';
+import { allRows, firstRow, prepareQuery, prepareTuples, type RowOf, type TupleOf } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
 import { countQuery, facetQuery, windowQuery, type FacetName, type Where } from './record-filters';
@@ -38,6 +38,10 @@ const SUMMARY_SOURCE = sql<string | null>`substr(CASE type
     WHEN 'partner-request' THEN json_extract(data, '$.projectIdea')
     WHEN 'country-sheet' THEN json_extract(data, '$.sections[0].body')
     ELSE '' END, 1, 4000)`;
+
+const FACET_COLUMNS = ['rowid', 'type', 'kind', 'language', 'countries', 'themes', 'date', 'version'] as const;
+/** A record's facet columns, in FACET_COLUMNS order: the search engine's in-memory facet table is built from them. */
+export type FacetRow = TupleOf<Selectable<CorpusDatabase['records']>, typeof FACET_COLUMNS>;
 
 /** The columns a list item is built from (library/record-rows.ts). */
 const selectListColumns = (db: Kysely<CorpusDatabase>) =>
@@ -104,6 +108,7 @@ function prepare(db: Kysely<CorpusDatabase>, sqlite: Store<CorpusDatabase>['sqli
       records().select('data').where('type', '=', 'country-sheet').where('kind', '=', args.country).orderBy('version', 'desc').limit(1),
     ),
     listRow: prepareQuery(sqlite, (args: { rowid: number }) => selectListColumns(db).where('rowid', '=', args.rowid)),
+    facetRows: prepareTuples(sqlite, () => records().select(FACET_COLUMNS), FACET_COLUMNS),
     newest: prepareQuery(sqlite, (args: { since: number; limit: number }) => selectListColumns(db).where('version', '>', args.since).orderBy('version', 'desc').limit(args.limit)),
   };
 }
@@ -171,6 +176,16 @@ export class CorpusRecords {
     if (!row) return undefined;
     const stored: StoredRecord<T> & { title: string } = { rowid: row.rowid, version: row.version, title: row.title, type, record: parseRecord(type, row.data) };
     return stored;
+  }
+
+  /** Every record's facet columns as tuples, streamed: 100,000 rows never sit in memory as objects. */
+  facetRows(): IterableIterator<FacetRow> {
+    return this.queries.facetRows.iterate({});
+  }
+
+  /** What a search hit shows of these records (in no particular order). */
+  hitRecords(rowids: readonly number[]) {
+    return allRows(this.sqlite, this.db.selectFrom('records').select(['rowid', 'type', 'id', 'title', 'date', 'language', 'countries']).where('rowid', 'in', rowids));
   }
 
   exists(type: ContentType, id: string): boolean {

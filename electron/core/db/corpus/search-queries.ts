@@ -4,10 +4,11 @@
 // writes of index entries are db/corpus/search-index.ts's. Every statement is
 // prepared once; one-column and long reads skip the object per row.
 import type Database from 'better-sqlite3';
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { allRows, prepareColumn, prepareQuery, prepareTuples, type TupleOf } from '../prepared-query';
+import { sql, type Kysely } from 'kysely';
+import { allRows, prepareColumn, prepareQuery, prepareTuples } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
+import { CorpusRecords, type FacetRow } from './records';
 
 /** The tokenizer of the corpus index (migration 0003); the scratch index must tokenize alike. */
 const SEARCH_TOKENIZER = 'unicode61 remove_diacritics 2';
@@ -16,9 +17,7 @@ const SEARCH_TOKENIZER = 'unicode61 remove_diacritics 2';
 export const SNIPPET_START = '\u0002';
 export const SNIPPET_END = '\u0003';
 
-const FACET_COLUMNS = ['rowid', 'type', 'kind', 'language', 'countries', 'themes', 'date', 'version'] as const;
-/** A record's facet columns, in FACET_COLUMNS order. */
-export type FacetRow = TupleOf<Selectable<CorpusDatabase['records']>, typeof FACET_COLUMNS>;
+export type { FacetRow } from './records';
 
 /** Text of one row of the index, by column. */
 export interface IndexedText {
@@ -57,8 +56,6 @@ function prepareSearchQueries({ db, sqlite }: Store<CorpusDatabase>) {
   createScratchTables(db, sqlite);
   const matching = (match: string) => db.selectFrom('search_index').where('search_index', 'match', match);
   return {
-    recordCount: prepareQuery(sqlite, () => db.selectFrom('records').select((eb) => eb.fn.countAll<number>().as('n'))),
-    facetRows: prepareTuples(sqlite, () => db.selectFrom('records').select(FACET_COLUMNS), FACET_COLUMNS),
     // Facets need every match but no score; the page needs scores, and FTS5 answers
     // `ORDER BY rank LIMIT` without making the caller sort every match.
     matchingRowids: prepareColumn(sqlite, (args: { match: string }) => matching(args.match).select('rowid')),
@@ -101,12 +98,15 @@ function prepareSearchQueries({ db, sqlite }: Store<CorpusDatabase>) {
 /** Every read of the corpus the search makes, on statements prepared once per store. */
 export class SearchQueries {
   private readonly queries: ReturnType<typeof prepareSearchQueries>;
+  private readonly records: CorpusRecords;
   private readonly db: Kysely<CorpusDatabase>;
   private readonly sqlite: Database.Database;
   private readonly tokenizeInScratch: (text: string) => string[];
   private readonly hitsInScratch: (rows: readonly IndexedText[]) => Array<[term: string, hits: string | null]>;
 
   constructor(store: Store<CorpusDatabase>) {
+    // The records table's own module reads the records' facets and hits: it is the only code touching that table.
+    this.records = new CorpusRecords(store);
     this.db = store.db;
     this.sqlite = store.sqlite;
     const queries = (this.queries = prepareSearchQueries(store));
@@ -130,17 +130,17 @@ export class SearchQueries {
   // Records, for the facet table, the hits and suggestions.
 
   recordCount(): number {
-    return this.queries.recordCount.get({})?.n ?? 0;
+    return this.records.count();
   }
 
   /** Every record's facet columns, streamed (never all in memory at once). */
   facetRows(): IterableIterator<FacetRow> {
-    return this.queries.facetRows.iterate({});
+    return this.records.facetRows();
   }
 
   /** The listed fields of these records (in no particular order). */
   hitRecords(rowids: readonly number[]) {
-    return allRows(this.sqlite, this.db.selectFrom('records').select(['rowid', 'type', 'id', 'title', 'date', 'language', 'countries']).where('rowid', 'in', rowids));
+    return this.records.hitRecords(rowids);
   }
 
 
