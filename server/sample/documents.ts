@@ -72,12 +72,13 @@ function specialFor(index: number, kind: DocumentKind): { special: Special; lang
 }
 
 /** Reports, studies and evaluations mostly live in PDFs; articles rarely. */
-const PDF_SHARE: Record<DocumentKind, number> = { legislation: 0.2, 'policy-document': 0.4, report: 0.45, study: 0.45, 'impact-assessment': 0.45, evaluation: 0.45, article: 0.08, other: 0.25 };
+const PDF_SHARE: Record<DocumentKind, number> = { legislation: 0.18, 'policy-document': 0.36, report: 0.4, study: 0.4, 'impact-assessment': 0.4, evaluation: 0.4, article: 0.07, other: 0.22 };
 const ACT_KINDS: Readonly<Record<NationalActKind, number>> = { act: 35, regulation: 25, decree: 15, bylaw: 15, circular: 10 };
 
 function pages(rnd: Random): number {
   const roll = rnd.next();
-  return roll < 0.7 ? rnd.int(2, 6) : roll < 0.92 ? rnd.int(7, 16) : rnd.int(17, 38);
+  // Most are short; a few are long studies (mean about five pages).
+  return roll < 0.82 ? rnd.int(2, 4) : roll < 0.96 ? rnd.int(5, 12) : rnd.int(13, 38);
 }
 
 /** Everything about document `index` except its text; `attempt` changes it when its title is already taken. */

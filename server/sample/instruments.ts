@@ -2,8 +2,10 @@
 // and carries, by their real identifiers: CELEX numbers (sector 3 for
 // legislation, 5 for Commission documents) and ELI URIs of
 // data.europa.eu/eli/{type}/{year}/{number}/oj. Titles are the official ones
-// in English, French and German; statuses are as of the corpus's "today"
-// (1 November 2026), after the Pact on Migration and Asylum began to apply.
+// in English, French and German (two long ones end before the repealed act's
+// authors, to stay within the portal's 500 characters); statuses are as of
+// the corpus's "today" (1 November 2026), after the Pact on Migration and
+// Asylum began to apply.
 import type { TopicKey } from './topics';
 
 export type EuKind = 'directive' | 'regulation' | 'implementing-decision' | 'recommendation' | 'communication' | 'proposal-directive' | 'proposal-regulation';
@@ -121,8 +123,8 @@ export const EU_INSTRUMENTS: readonly EuInstrument[] = [
   }),
   regulation('qualification', 2024, 1347, '2024-05-14', 'reception', 'in-force', {
     en: 'Regulation (EU) 2024/1347 of the European Parliament and of the Council of 14 May 2024 on standards for the qualification of third-country nationals or stateless persons as beneficiaries of international protection, for a uniform status for refugees or for persons eligible for subsidiary protection and for the content of the protection granted, amending Council Directive 2003/109/EC and repealing Directive 2011/95/EU of the European Parliament and of the Council',
-    fr: 'Règlement (UE) 2024/1347 du Parlement européen et du Conseil du 14 mai 2024 concernant les normes relatives aux conditions que doivent remplir les ressortissants des pays tiers ou les apatrides pour pouvoir bénéficier d’une protection internationale, à un statut uniforme pour les réfugiés ou les personnes pouvant bénéficier de la protection subsidiaire, et au contenu de cette protection, modifiant la directive 2003/109/CE du Conseil et abrogeant la directive 2011/95/UE du Parlement européen et du Conseil',
-    de: 'Verordnung (EU) 2024/1347 des Europäischen Parlaments und des Rates vom 14. Mai 2024 über Normen für die Anerkennung von Drittstaatsangehörigen oder Staatenlosen als Personen mit Anspruch auf internationalen Schutz, für einen einheitlichen Status für Flüchtlinge oder für Personen mit Anspruch auf subsidiären Schutz und für den Inhalt des gewährten Schutzes, zur Änderung der Richtlinie 2003/109/EG des Rates und zur Aufhebung der Richtlinie 2011/95/EU des Europäischen Parlaments und des Rates',
+    fr: 'Règlement (UE) 2024/1347 du Parlement européen et du Conseil du 14 mai 2024 concernant les normes relatives aux conditions que doivent remplir les ressortissants des pays tiers ou les apatrides pour pouvoir bénéficier d’une protection internationale, à un statut uniforme pour les réfugiés ou les personnes pouvant bénéficier de la protection subsidiaire, et au contenu de cette protection, modifiant la directive 2003/109/CE du Conseil et abrogeant la directive 2011/95/UE',
+    de: 'Verordnung (EU) 2024/1347 des Europäischen Parlaments und des Rates vom 14. Mai 2024 über Normen für die Anerkennung von Drittstaatsangehörigen oder Staatenlosen als Personen mit Anspruch auf internationalen Schutz, für einen einheitlichen Status für Flüchtlinge oder für Personen mit Anspruch auf subsidiären Schutz und für den Inhalt des gewährten Schutzes, zur Änderung der Richtlinie 2003/109/EG des Rates und zur Aufhebung der Richtlinie 2011/95/EU',
   }),
   regulation('dublin', 2013, 604, '2013-06-26', 'reception', 'repealed', {
     en: 'Regulation (EU) No 604/2013 of the European Parliament and of the Council of 26 June 2013 establishing the criteria and mechanisms for determining the Member State responsible for examining an application for international protection lodged in one of the Member States by a third-country national or a stateless person (recast)',

@@ -131,8 +131,6 @@ function actor(s: Scene): Actor {
 }
 
 const REPORT = [['reports', 'report', 'reported'], ['notes', 'note', 'noted'], ['finds', 'find', 'found'], ['stresses', 'stress', 'stressed'], ['points out', 'point out', 'pointed out'], ['observes', 'observe', 'observed'], ['warns', 'warn', 'warned'], ['estimates', 'estimate', 'estimated'], ['concludes', 'conclude', 'concluded']] as const;
-const DID = ['introduced', 'launched', 'piloted', 'extended', 'expanded', 'evaluated', 'reformed', 'simplified', 'cut funding for', 'digitalised'];
-const STATE = ['oversubscribed', 'underfunded', 'hard to reach', 'poorly coordinated', 'slow', 'too short', 'well attended', 'unevenly distributed', 'little known', 'overly complex'];
 const SOURCES = (s: Scene) => [
   `${num(count(s.rnd, 12, 80))} interviews with caseworkers`,
   `a survey of ${num(count(s.rnd, 200, 4000))} ${group(s)}`,

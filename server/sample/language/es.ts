@@ -45,9 +45,8 @@ const num = (n: number) => grouped(n, '.', false);
 const pct = (n: number) => `${n} %`;
 const el = (n: Noun, plural = false) => (plural ? `${n.f ? 'las' : 'los'} ${n.pl}` : `${n.f ? 'la' : 'el'} ${n.sg}`);
 const un = (n: Noun) => `${n.f ? 'una' : 'un'} ${n.sg}`;
-/** "de" and "a" before a phrase with its article: del, al. */
+/** "de" before a phrase with its article: del. */
 const de = (phrase: string) => (phrase.startsWith('el ') ? `del ${phrase.slice(3)}` : `de ${phrase}`);
-const a = (phrase: string) => (phrase.startsWith('el ') ? `al ${phrase.slice(3)}` : `a ${phrase}`);
 const agree = (word: string, n: Noun, plural: boolean) => `${word.slice(0, -1)}${n.f ? 'a' : 'o'}${plural ? 's' : ''}`;
 
 const words = (s: Scene) => TOPICS[s.topic];

@@ -5,7 +5,7 @@ import { cite } from '../citations';
 import { city, country } from '../places';
 import { MEASURE_KINDS, type MeasureKind } from '../topics';
 import { FR_TOPICS, type FrGroup, type FrNoun, type Gender } from './fr-words';
-import type { ArticleChange, LanguagePack, NationalActKind, ProseKind, Scene, SectionKind } from './types';
+import type { ArticleChange, LanguagePack, ProseKind, Scene, SectionKind } from './types';
 import { cap, count, grouped, list, measureOf, parts, type Measure } from './util';
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
