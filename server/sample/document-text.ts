@@ -41,8 +41,8 @@ const SENTENCES: Record<SectionKind, readonly ProseKind[]> = {
 const LISTS = new Set<SectionKind>(['summary', 'practice', 'recommendations']);
 /** Sections a long document repeats, each time with its own heading. */
 const EXTENDABLE: readonly SectionKind[] = ['findings', 'data', 'practice', 'findings', 'context'];
-/** A page of the sample PDFs holds about this many characters of running text. */
-export const CHARS_PER_PAGE = 3000;
+/** A page of the sample PDFs holds about this many characters of running text (10.5 pt Helvetica on A4). */
+export const CHARS_PER_PAGE = 3500;
 
 function paragraph(pack: LanguagePack, scene: Scene, kind: SectionKind, opening: boolean): string {
   const [lead, ...rest] = SENTENCES[kind];
@@ -70,11 +70,16 @@ const length = (sections: readonly Section[]) => sections.reduce((sum, s) => sum
  * The document's sections. `pages` asks for a long text filling about that
  * many PDF pages; without it the text is what a library page shows.
  */
+/** More of a long document: one more findings, data, practice or context section. */
+export function extraSection(pack: LanguagePack, scene: Scene, n: number): Section {
+  return section(pack, scene, EXTENDABLE[n % EXTENDABLE.length]!, scene.rnd.int(3, 5));
+}
+
 export function documentSections(pack: LanguagePack, scene: Scene, kind: Exclude<DocumentKind, 'legislation'>, pages?: number): Section[] {
   const plan = PLAN[kind];
   if (!pages) return plan.filter((k, i) => i < 2 || scene.rnd.chance(0.7)).map((k) => section(pack, scene, k, scene.rnd.int(1, 2)));
   const sections = plan.map((k) => section(pack, scene, k, k === 'summary' ? 2 : scene.rnd.int(2, 4)));
-  const target = (pages - 0.7) * CHARS_PER_PAGE;
+  const target = (pages - 0.5) * CHARS_PER_PAGE;
   const conclusions = sections.pop()!;
   let extra = 0;
   while (length(sections) + length([conclusions]) < target) {

@@ -2,7 +2,7 @@
 // every index when titles are made unique), then its record, its versions
 // when it is legislation, and its PDF attachments.
 import { DOCUMENT_TYPES, type ContentInput } from '../../shared/content';
-import { documentSections, sectionsHtml, sectionsText, type Section } from './document-text';
+import { CHARS_PER_PAGE, documentSections, extraSection, sectionsHtml, sectionsText, type Section } from './document-text';
 import { cite } from './citations';
 import { EU_COMMUNICATIONS, EU_LEGISLATION, type EuInstrument } from './instruments';
 import { PACKS } from './language';
@@ -78,7 +78,7 @@ const ACT_KINDS: Readonly<Record<NationalActKind, number>> = { act: 35, regulati
 function pages(rnd: Random): number {
   const roll = rnd.next();
   // Most are short; a few are long studies (mean about five pages).
-  return roll < 0.82 ? rnd.int(2, 4) : roll < 0.96 ? rnd.int(5, 12) : rnd.int(13, 38);
+  return roll < 0.82 ? rnd.int(2, 4) : roll < 0.96 ? rnd.int(5, 12) : rnd.int(13, 34);
 }
 
 /** Everything about document `index` except its text; `attempt` changes it when its title is already taken. */
@@ -184,6 +184,17 @@ export function buildDocument(ctx: DocumentContext, plan: DocumentPlan): BuiltDo
   const meta = [`${publisher} · ${place} · ${pack.date(plan.date)}`];
   const footer = `EWSI sample document ${plan.id}`;
   const pdfOf = (blocks: PdfBlock[]) => buildTextPdf({ title: plan.title, blocks, footer, pageLabel: pack.pageLabel, author: publisher, language: plan.lang });
+  /** A report is never a single page: a text that fits on one gets another section (added to `blocks`, and reported to `added`). */
+  const atLeastTwoPages = (blocks: PdfBlock[], added?: (section: Section) => void) => {
+    let pdf = pdfOf(blocks);
+    for (let n = 0; pdf.pages < 2; n += 1) {
+      const more = extraSection(pack, body, n);
+      added?.(more);
+      blocks.push({ kind: 'heading', text: more.heading }, ...more.blocks.map((b) => ({ kind: b.kind, text: b.text })));
+      pdf = pdfOf(blocks);
+    }
+    return pdf;
+  };
   const files: SampleAttachment[] = [];
   let pdfText: string | undefined;
   const attach = (bytes: Uint8Array, sha256: string, fileName: string) => files.push({ bytes, sha256, fileName, mimeType: 'application/pdf' });
@@ -205,7 +216,11 @@ export function buildDocument(ctx: DocumentContext, plan: DocumentPlan): BuiltDo
     if (plan.pdf.text) {
       const blocks: PdfBlock[] = [...meta, ...facts].map((text) => ({ kind: 'meta' as const, text }));
       blocks.push(...lawBlocks(pack, latest));
-      const pdf = pdfOf(blocks);
+      // The official print adds its explanatory memorandum and version history, so that it fills its pages.
+      for (const version of versions) if (version.changeNote) blocks.push({ kind: 'item', text: version.changeNote });
+      const memo = documentSections(pack, body, 'report', Math.max(1, plan.pdf.pages - Math.ceil(blocks.reduce((n, b) => n + b.text.length, 0) / CHARS_PER_PAGE)));
+      for (const s of memo.slice(1)) blocks.push({ kind: 'heading', text: s.heading }, ...s.blocks.map((b) => ({ kind: b.kind, text: b.text })));
+      const pdf = atLeastTwoPages(blocks);
       pdfText = [plan.title, ...blocks.map((b) => b.text)].join('\n');
       attach(pdf.bytes, pdf.sha256, `${plan.id}.pdf`);
     }
@@ -227,7 +242,7 @@ export function buildDocument(ctx: DocumentContext, plan: DocumentPlan): BuiltDo
     const numbered = sections.map((s, i) => ({ ...s, heading: `${i + 1}. ${s.heading}` }));
     const blocks: PdfBlock[] = meta.map((text) => ({ kind: 'meta' as const, text }));
     for (const s of numbered) blocks.push({ kind: 'heading', text: s.heading }, ...s.blocks.map((b) => ({ kind: b.kind, text: b.text })));
-    const pdf = pdfOf(blocks);
+    const pdf = atLeastTwoPages(blocks, (extra) => numbered.push({ ...extra, heading: `${numbered.length + 1}. ${extra.heading}` }));
     pdfText = [plan.title, ...meta, sectionsText(numbered)].join('\n');
     attach(pdf.bytes, pdf.sha256, `${plan.id}.pdf`);
   } else {
