@@ -27,14 +27,15 @@ export function emailOf(name: string): string {
 const frOf = (name: string) => (/^[aeiouyàâéèêîôû]/i.test(name) ? `d’${name}` : `de ${name}`);
 
 /**
- * Publishers by language, as templates over the document's main city.
+ * Publishers by language, as templates over the document's main city
+ * (the local Caritas twice: it publishes much of what the site collects).
  * Organisations that carry "Caritas" begin with it: the suggestion index
  * treats organisation names as entries of their own.
  */
 const PUBLISHERS: Record<Lang, ReadonlyArray<(cityName: string) => string>> = {
-  en: [(c) => `${c} City Council`, (c) => `University of ${c}`, (c) => `Caritas ${c}`, (c) => `Red Cross ${c}`, (c) => `Migrant Support Centre ${c}`, () => 'Migration Policy Institute Europe', () => 'European Council on Refugees and Exiles'],
-  fr: [(c) => `Ville ${frOf(c)}`, (c) => `Université ${frOf(c)}`, (c) => `Caritas ${c}`, (c) => `Croix-Rouge ${frOf(c)}`, (c) => `Observatoire de l’intégration ${frOf(c)}`, () => 'France terre d’asile', () => 'Ciré asbl'],
-  de: [(c) => `Stadt ${c}`, (c) => `Universität ${c}`, (c) => `Caritas ${c}`, (c) => `Diakonie ${c}`, (c) => `Integrationsbüro ${c}`, () => 'Sachverständigenrat für Integration und Migration', () => 'Forschungszentrum Migration'],
+  en: [(c) => `${c} City Council`, (c) => `University of ${c}`, (c) => `Caritas ${c}`, (c) => `Caritas ${c}`, (c) => `Red Cross ${c}`, (c) => `Migrant Support Centre ${c}`, () => 'Migration Policy Institute Europe', () => 'European Council on Refugees and Exiles'],
+  fr: [(c) => `Ville ${frOf(c)}`, (c) => `Université ${frOf(c)}`, (c) => `Caritas ${c}`, (c) => `Caritas ${c}`, (c) => `Croix-Rouge ${frOf(c)}`, (c) => `Observatoire de l’intégration ${frOf(c)}`, () => 'France terre d’asile', () => 'Ciré asbl'],
+  de: [(c) => `Stadt ${c}`, (c) => `Universität ${c}`, (c) => `Caritas ${c}`, (c) => `Caritas ${c}`, (c) => `Diakonie ${c}`, (c) => `Integrationsbüro ${c}`, () => 'Sachverständigenrat für Integration und Migration', () => 'Forschungszentrum Migration'],
   es: [(c) => `Ayuntamiento de ${c}`, (c) => `Universidad de ${c}`, (c) => `Cruz Roja ${c}`, () => 'CEAR – Comisión Española de Ayuda al Refugiado', () => 'Observatorio Permanente de la Inmigración'],
   it: [(c) => `Comune di ${c}`, (c) => `Università di ${c}`, (c) => `Caritas ${c}`, () => 'Fondazione ISMU', () => 'ASGI – Associazione per gli Studi Giuridici sull’Immigrazione'],
   nl: [(c) => `Gemeente ${c}`, (c) => `Universiteit ${c}`, (c) => `VluchtelingenWerk ${c}`, () => 'Kennisplatform Inclusief Samenleven', () => 'Wetenschappelijke Raad voor het Regeringsbeleid'],
