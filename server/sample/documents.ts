@@ -94,7 +94,9 @@ export function planDocument(ctx: DocumentContext, index: number, attempt: numbe
   const scene = sceneFor(rnd, { country, kind, topic: instrument?.topic ?? national?.topic, year });
   if (instrument && instrument.kind !== 'communication') scene.eu = instrument;
   if (national) scene.national = national;
-  const date = instrument?.adopted ?? national?.date ?? `${scene.year}-${pad(rnd.int(1, 12), 2)}-${pad(rnd.int(1, 28), 2)}`;
+  const drawn = `${scene.year}-${pad(rnd.int(1, 12), 2)}-${pad(rnd.int(1, 28), 2)}`;
+  // Nothing is published after the corpus's "today": this year's texts fall in the months before it.
+  const date = instrument?.adopted ?? national?.date ?? (drawn < ctx.today ? drawn : new Date(Date.parse(`${ctx.today}T00:00:00Z`) - rnd.int(5, 280) * 86_400_000).toISOString().slice(0, 10));
   const pack = PACKS[lang];
   let special = fixed?.special;
   let title: string;
