@@ -79,6 +79,12 @@ export const legalInfo = z.object({
   identifierScheme: z.enum(['ELI', 'CELEX']),
   identifier: z.string().min(1).max(300),
   status: z.enum(['in-force', 'amended', 'repealed', 'proposal', 'transposition-pending']),
+  /** Which version of the text this record is (1 for the original), when the portal publishes the text's history version by version. */
+  versionNumber: z.number().int().positive().optional(),
+  /** The date this version took effect. */
+  inForceFrom: isoDate.optional(),
+  /** What this version changed and by which act: "Article 5a inserted … by Act No 14/2021, in force from 1 July 2021." */
+  changeNote: text(2000).optional(),
 });
 
 export const documentFields = z.object({

@@ -140,7 +140,8 @@ test('a facet filters the list to its count, and the sort reorders it', async ({
   // Oldest first puts the years in ascending order.
   await page.getByTestId('sort').selectOption('date-asc');
   await expect(page).toHaveURL(/sort=date-asc/);
-  const yearOf = async (position: number) => Number((await loadedRow(listbox, position).locator('.record-title-text').textContent())!.match(/(\d{4})\)/)![1]);
+  // The year is the row's date (its facts line), which titles no longer all end with.
+  const yearOf = async (position: number) => Number((await loadedRow(listbox, position).locator('.record-meta').textContent())!.match(/\b(\d{4})\b/)![1]);
   await expect(loadedRow(listbox, count)).toBeVisible();
   const years = [];
   for (let position = 1; position <= count; position += 1) years.push(await yearOf(position));

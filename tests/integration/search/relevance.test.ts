@@ -1,4 +1,5 @@
-// Measured relevance: nDCG@10 over a judged set of queries on the sample corpus
+// Measured relevance: nDCG@10 and recall@20 over a judged set of queries on
+// the 2,000-document sample corpus, overall and per query class
 // (tests/relevance/README.md says how it was judged).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,28 +11,63 @@ import { startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
 import { startCore } from '../../support/sync';
 
+interface Judgement {
+  type: string;
+  id: string;
+  grade: number;
+}
 interface Judged {
   corpus: { documents: number; seed: number };
-  queries: Array<{ query: string; kind: string; relevant: Array<{ type: string; id: string; grade: number }> }>;
+  queries: Array<{ query: string; kind: string; relevant: Judgement[] }>;
 }
 
 const judged = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests/relevance/judged-queries.json'), 'utf8')) as Judged;
 
 /**
- * The threshold: a correct engine scores about 0.95 on this set (most queries
- * name their subject exactly), so ranking noise costs a few hundredths. A
- * broken part (accent folding, a filter, prefixes, a field left unindexed)
- * zeroes every query that needs it: seven accent-free queries alone are worth
- * about 0.1. 0.85 passes the first and fails the second.
+ * Thresholds, set a little below what the engine measured on this set when it
+ * was judged (README: the figures per class). Most of the distance to 1.0 is
+ * the engine's, not noise: a question asked in English is judged relevant to
+ * the French and German records on its subject, which a lexical engine cannot
+ * find, and the answers that live only in a PDF are out of its reach. A part
+ * that breaks (accent folding, a filter, identifiers, a field left unindexed)
+ * zeroes its class and pulls the mean below these.
  */
-export const NDCG_THRESHOLD = 0.85;
+export const NDCG_THRESHOLD = 0.36;
+export const RECALL_THRESHOLD = 0.29;
+/**
+ * Each class's floor, [nDCG@10, recall@20], 0.04 below what it measured: a
+ * class whose part of the engine breaks falls through its floor even when the
+ * mean would hide it. Inflected queries and answers that only a PDF holds
+ * measure at zero today (the engine neither stems nor reads attachments):
+ * they are here to show the day it does.
+ */
+export const CLASS_FLOORS: Record<string, [number, number]> = {
+  'policy-en': [0.44, 0.45],
+  'policy-fr': [0.34, 0.1],
+  'policy-de': [0.27, 0.05],
+  country: [0.3, 0.14],
+  inflected: [0, 0],
+  identifier: [0.57, 0.61],
+  'pdf-only': [0, 0],
+  'no-accents': [0.55, 0.41],
+  phrase: [0.39, 0.53],
+  filtered: [0.49, 0.31],
+  community: [0.71, 0.71],
+};
 
-function ndcgAt10(ranked: string[], relevant: Array<{ type: string; id: string; grade: number }>): number {
+function ndcgAt10(ranked: string[], relevant: Judgement[]): number {
   const grades = new Map(relevant.map((r) => [`${r.type}/${r.id}`, r.grade]));
   const gain = (grade: number, index: number) => (2 ** grade - 1) / Math.log2(index + 2);
   const dcg = ranked.slice(0, 10).reduce((sum, key, index) => sum + gain(grades.get(key) ?? 0, index), 0);
   const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, 10).reduce((sum, grade, index) => sum + gain(grade, index), 0);
   return ideal === 0 ? 0 : dcg / ideal;
+}
+
+/** Judged records among the first 20, out of as many as 20 can hold. */
+function recallAt20(ranked: string[], relevant: Judgement[]): number {
+  const keys = new Set(relevant.map((r) => `${r.type}/${r.id}`));
+  const found = ranked.slice(0, 20).filter((key) => keys.has(key)).length;
+  return found / Math.min(20, keys.size);
 }
 
 describe('relevance on the judged query set', () => {
@@ -43,18 +79,35 @@ describe('relevance on the judged query set', () => {
     await loadSampleCorpus(server.portal.content, server.portal.attachments, judged.corpus);
     ({ core, close } = await startCore());
     await core.sync.run(server.url);
-  });
+  }, 180_000);
   afterAll(async () => {
     await close?.();
     await server?.close();
   });
 
-  it(`reaches a mean nDCG@10 of at least ${NDCG_THRESHOLD} over ${judged.queries.length} queries`, () => {
-    expect(judged.queries.length).toBeGreaterThanOrEqual(30);
-    const scores = judged.queries.map((q) => ({ query: q.query, kind: q.kind, ndcg: ndcgAt10(core.search.search({ query: q.query, limit: 10 }).hits.map((h) => `${h.type}/${h.id}`), q.relevant) }));
-    const mean = scores.reduce((sum, s) => sum + s.ndcg, 0) / scores.length;
+  it(`reaches a mean nDCG@10 of at least ${NDCG_THRESHOLD} and recall@20 of at least ${RECALL_THRESHOLD} over ${judged.queries.length} queries, and each class its floor`, () => {
+    expect(judged.queries.length).toBeGreaterThanOrEqual(60);
+    const scores = judged.queries.map((q) => {
+      const ranked = core.search.search({ query: q.query, limit: 20 }).hits.map((h) => `${h.type}/${h.id}`);
+      return { query: q.query, kind: q.kind, ndcg: ndcgAt10(ranked, q.relevant), recall: recallAt20(ranked, q.relevant) };
+    });
+    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    const classes = [...new Set(scores.map((s) => s.kind))];
+    const perClass = classes.map((kind) => {
+      const of = scores.filter((s) => s.kind === kind);
+      return { kind, n: of.length, ndcg: mean(of.map((s) => s.ndcg)), recall: mean(of.map((s) => s.recall)) };
+    });
+    const table = perClass.map((c) => `${c.kind.padEnd(11)} n=${String(c.n).padStart(2)} nDCG@10 ${c.ndcg.toFixed(3)} recall@20 ${c.recall.toFixed(3)}`);
+    const ndcg = mean(scores.map((s) => s.ndcg));
+    const recall = mean(scores.map((s) => s.recall));
     const weakest = [...scores].sort((a, b) => a.ndcg - b.ndcg).slice(0, 8);
-    console.log(`mean nDCG@10 = ${mean.toFixed(3)}; weakest: ${weakest.map((s) => `${s.query} ${s.ndcg.toFixed(2)}`).join('; ')}`);
-    expect(mean).toBeGreaterThanOrEqual(NDCG_THRESHOLD);
+    console.log(`mean nDCG@10 = ${ndcg.toFixed(3)}, recall@20 = ${recall.toFixed(3)}\n${table.join('\n')}\nweakest: ${weakest.map((s) => `${s.query} ${s.ndcg.toFixed(2)}`).join('; ')}`);
+    expect(ndcg).toBeGreaterThanOrEqual(NDCG_THRESHOLD);
+    expect(recall).toBeGreaterThanOrEqual(RECALL_THRESHOLD);
+    expect(classes.sort()).toEqual(Object.keys(CLASS_FLOORS).sort());
+    for (const c of perClass) {
+      expect(c.ndcg, `${c.kind} nDCG@10`).toBeGreaterThanOrEqual(CLASS_FLOORS[c.kind]![0]);
+      expect(c.recall, `${c.kind} recall@20`).toBeGreaterThanOrEqual(CLASS_FLOORS[c.kind]![1]);
+    }
   });
 });
