@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../electron/core/core';
-import { toIndexedRecord, writeIndexedRecord, type IndexedRecord } from '../electron/core/corpus/indexed-record';
+import { deriveIndexedRecord, writeIndexedRecord, type IndexedRecord } from '../electron/core/corpus/indexed-record';
 import { createCorpusData } from '../electron/core/db/corpus';
 import { openStores } from '../electron/core/db/stores';
 import { generateSampleCorpus } from '../server/sample/generate';
@@ -49,7 +49,7 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
     // The baseline: the same rows, already in memory, into a fresh store of the same schema.
     // Rows prepared before the clock starts: the baseline measures only the inserts, records and index alike.
     const synced = createCorpusData(core.stores.corpus);
-    const rows: IndexedRecord[] = [...synced.records.each()].map(toIndexedRecord);
+    const rows: IndexedRecord[] = [...synced.records.each()].map((typed) => deriveIndexedRecord(typed).indexed);
     const refs = synced.attachments.refs();
     await core.close();
     const fresh = await openStores(path.join(temp.dir, 'raw'));

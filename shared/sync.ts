@@ -57,5 +57,10 @@ export const syncStatusSchema = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()),
   attachments: z.object({ present: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), missingBytes: z.number().nonnegative() }),
   progress: syncProgressSchema.nullable(),
+  /** Records a sync stored with less than their full derivation (found by their title only, say): how many, and the newest few. */
+  problems: z.object({
+    count: z.number().int().nonnegative(),
+    newest: z.array(z.object({ type: z.string(), id: z.string(), version: z.number().int().nonnegative(), reason: z.string(), at: z.string() })),
+  }),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

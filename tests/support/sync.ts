@@ -6,15 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
 import { attachmentPath } from '../../electron/core/attachments/attachment-files';
+import type { RecordDerivations } from '../../electron/core/corpus/indexed-record';
 import { readFeed } from './portal';
 import { makeTempDir } from './temp-dir';
 
 /** Fast retries so fault tests finish quickly; the logic is the production one. */
 export const FAST_PULL = { retries: 4, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 2000 };
 
-export async function startCore(options: { pageLimit?: number; retries?: number; deadlineMs?: number } = {}): Promise<{ core: Core; dataDir: string; close(): Promise<void> }> {
+export async function startCore(
+  options: { pageLimit?: number; retries?: number; deadlineMs?: number; derivations?: RecordDerivations } = {},
+): Promise<{ core: Core; dataDir: string; close(): Promise<void> }> {
   const temp = makeTempDir('ewsi-sync-');
-  const core = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, ...options } } });
+  const { derivations, ...pull } = options;
+  const core = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, ...pull }, derivations } });
   return {
     core,
     dataDir: temp.dir,

@@ -133,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
     const summary = `Synced to version ${result.cursor}: ${number(result.upserts)} updated, ${number(result.deletes)} deleted, ${megabytes(result.bytes)}${result.resynced ? ' (full resync)' : ''}; attachments: ${result.attachments.downloaded} downloaded, ${result.attachments.failed.length} failed`;
     if (values.json) console.log(JSON.stringify(result));
     else console.log(summary);
+    if (result.problems > 0) console.error(`${number(result.problems)} records stored with problems: see ewsi status`);
     for (const failure of result.attachments.failed) console.error(`attachment ${failure.sha256}: ${failure.message}`);
     return result.attachments.failed.length > 0 ? 1 : 0;
   }
@@ -156,6 +157,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Last sync: ${status.lastSyncAt ?? 'never'}; cursor ${status.cursor} of ${status.latest}`);
     for (const type of CONTENT_TYPES) console.log(`  ${type.padEnd(16)} ${number(status.counts[type] ?? 0).padStart(9)}`);
     console.log(`Attachments: ${status.attachments.present} present, ${status.attachments.missing} missing (${megabytes(status.attachments.missingBytes)})`);
+    if (status.problems.count > 0) {
+      console.log(`Records stored with problems: ${number(status.problems.count)} (found by title only, or without facets)`);
+      for (const problem of status.problems.newest) console.log(`  ${problem.type}/${problem.id} v${problem.version}: ${problem.reason}`);
+    }
     return 0;
   }
 

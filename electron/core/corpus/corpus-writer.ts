@@ -6,7 +6,7 @@ import type { ChangesPage } from '../../../shared/portal-api';
 import type { CorpusData } from '../db/corpus';
 import type { LastChangesWindow, SyncState } from '../db/corpus/sync-state';
 import { Listeners } from '../listeners';
-import { indexText, toIndexedRecord, writeIndexedRecord } from './indexed-record';
+import { deriveIndexedRecord, indexText, recordDerivations, writeIndexedRecord, type RecordDerivations } from './indexed-record';
 
 type Sheet = ContentRecord<'country-sheet'>;
 type SheetSection = Sheet['sections'][number];
@@ -16,6 +16,8 @@ const sameSection = (a: SheetSection, b: SheetSection) => a.title === b.title &&
 interface PageOutcome {
   upserts: number;
   deletes: number;
+  /** Records stored with less than their full derivation. */
+  problems: number;
   /** The rowids the page wrote or removed. */
   changedRowids: number[];
 }
@@ -27,13 +29,17 @@ export class CorpusWriter {
   private readonly applyInTransaction: (page: ChangesPage, serverUrl: string, at: string) => PageOutcome;
   private readonly resetInTransaction: () => void;
 
-  constructor(private readonly data: CorpusData) {
+  constructor(
+    private readonly data: CorpusData,
+    private readonly derivations: RecordDerivations = recordDerivations,
+  ) {
     this.applyInTransaction = data.transaction((page: ChangesPage, serverUrl: string, at: string) => this.write(page, serverUrl, at));
     this.resetInTransaction = data.transaction(() => {
       data.records.clear();
       data.searchIndex.clear();
       data.attachments.clearRefs();
       data.sheetSections.clear();
+      data.recordProblems.clear();
       data.syncState.restart();
     });
   }
@@ -54,14 +60,21 @@ export class CorpusWriter {
   }
 
   private write(page: ChangesPage, serverUrl: string, at: string): PageOutcome {
-    const { records, searchIndex, attachments, sheetSections, syncState } = this.data;
-    const outcome: PageOutcome = { upserts: 0, deletes: 0, changedRowids: [] };
+    const { records, searchIndex, attachments, sheetSections, syncState, recordProblems } = this.data;
+    const outcome: PageOutcome = { upserts: 0, deletes: 0, problems: 0, changedRowids: [] };
     if (page.changes.length > 0) {
       const windowStart = syncState.changeWindowStart();
+      // Known problems are rare: only then does each record need its problem cleared.
+      const problemsKnown = recordProblems.count() > 0;
       for (const change of page.changes) {
         if (change.op === 'upsert') {
           const previousSheet = change.type === 'country-sheet' ? records.get('country-sheet', change.id)?.record : undefined;
-          outcome.changedRowids.push(writeIndexedRecord(this.data, toIndexedRecord(change)));
+          const derived = deriveIndexedRecord(change, this.derivations);
+          outcome.changedRowids.push(writeIndexedRecord(this.data, derived.indexed));
+          if (derived.problems.length > 0) {
+            recordProblems.note({ type: change.type, id: change.id, version: change.record.version, reason: derived.problems.join('; '), at });
+            outcome.problems += 1;
+          } else if (problemsKnown) recordProblems.forget(change.type, change.id);
           if (change.type === 'country-sheet') this.trackSheetSections(change.record, previousSheet, windowStart);
           attachments.replaceRefs(change.type, change.id, attachmentsOf(change));
           outcome.upserts += 1;
@@ -73,6 +86,7 @@ export class CorpusWriter {
           }
           attachments.dropRefs(change.type, change.id);
           if (change.type === 'country-sheet') sheetSections.forget(change.id);
+          if (problemsKnown) recordProblems.forget(change.type, change.id);
           outcome.deletes += 1;
         }
       }
@@ -99,13 +113,13 @@ export class CorpusWriter {
   }
 
   /** Applies a validated page and its cursor atomically. */
-  applyPage(page: ChangesPage, serverUrl: string, at = new Date().toISOString()): { upserts: number; deletes: number } {
-    const { upserts, deletes, changedRowids } = this.applyInTransaction(page, serverUrl, at);
+  applyPage(page: ChangesPage, serverUrl: string, at = new Date().toISOString()): { upserts: number; deletes: number; problems: number } {
+    const { upserts, deletes, problems, changedRowids } = this.applyInTransaction(page, serverUrl, at);
     if (upserts + deletes > 0) {
       this.changes += 1;
       this.pageApplied.emit(page, changedRowids);
     }
-    return { upserts, deletes };
+    return { upserts, deletes, problems };
   }
 
   /**
@@ -115,7 +129,7 @@ export class CorpusWriter {
   ensureSearchIndex(): boolean {
     const { records, searchIndex } = this.data;
     if (records.count() === searchIndex.count()) return false;
-    searchIndex.rebuild(records, indexText);
+    searchIndex.rebuild(records, (typed) => indexText(typed, this.derivations));
     this.changes += 1;
     this.reset.emit();
     return true;

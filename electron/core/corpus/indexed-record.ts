@@ -1,7 +1,7 @@
 // A record as the corpus stores it: a row with its facets in columns and the
 // record as JSON, and the text of its full-text index entry under the same rowid.
 import type { TypedRecord } from '../../../shared/content';
-import { listColumn, recordFacets } from '../../../shared/record-facets';
+import { listColumn, recordFacets, type RecordFacets } from '../../../shared/record-facets';
 import type { CorpusData } from '../db/corpus';
 import type { RecordRow } from '../db/corpus/records';
 import { searchText, type SearchText } from '../search/search-text';
@@ -11,31 +11,74 @@ export interface IndexedRecord {
   text: SearchText;
 }
 
-export function toIndexedRecord(typed: TypedRecord): IndexedRecord {
+/** The two derivations of a stored record, replaceable so that a test can make one fail. */
+export interface RecordDerivations {
+  facets(typed: TypedRecord): RecordFacets;
+  text(typed: TypedRecord, title: string): SearchText;
+}
+
+export const recordDerivations: RecordDerivations = {
+  facets: (typed) => recordFacets(typed.type, typed.record),
+  text: (typed, title) => searchText(typed, title),
+};
+
+/** An indexed record, and what could not be derived of it (empty when everything was). */
+export interface DerivedRecord {
+  indexed: IndexedRecord;
+  problems: string[];
+}
+
+const reasonOf = (stage: string, error: unknown) => `${stage}: ${error instanceof Error ? error.message : String(error)}`;
+
+/**
+ * Derives a record's facets and index text, each on its own: a derivation that
+ * throws is replaced by the least that is certain (the record's own title and
+ * language, an index of the title alone), so one record no derivation expected
+ * is stored and found by its title rather than stopping the sync.
+ */
+export function deriveIndexedRecord(typed: TypedRecord, derivations: RecordDerivations = recordDerivations): DerivedRecord {
   const { type, record } = typed;
-  const facets = recordFacets(type, record);
+  const problems: string[] = [];
+  let facets: RecordFacets;
+  try {
+    facets = derivations.facets(typed);
+  } catch (error) {
+    problems.push(reasonOf('facets', error));
+    const title = 'title' in record && typeof record.title === 'string' ? record.title : record.id;
+    facets = { title, language: record.language, countries: [], themes: [], kind: '', parentId: '', date: '' };
+  }
+  let text: SearchText;
+  try {
+    text = derivations.text(typed, facets.title);
+  } catch (error) {
+    problems.push(reasonOf('index text', error));
+    text = { title: facets.title, summary: '', body: '' };
+  }
   return {
-    row: {
-      type,
-      id: record.id,
-      version: record.version,
-      updated_at: record.updatedAt,
-      title: facets.title,
-      language: facets.language,
-      countries: listColumn(facets.countries),
-      themes: listColumn(facets.themes),
-      kind: facets.kind,
-      parent_id: facets.parentId,
-      date: facets.date,
-      data: JSON.stringify(record),
+    indexed: {
+      row: {
+        type,
+        id: record.id,
+        version: record.version,
+        updated_at: record.updatedAt,
+        title: facets.title,
+        language: facets.language,
+        countries: listColumn(facets.countries),
+        themes: listColumn(facets.themes),
+        kind: facets.kind,
+        parent_id: facets.parentId,
+        date: facets.date,
+        data: JSON.stringify(record),
+      },
+      text,
     },
-    text: searchText(typed, facets.title),
+    problems,
   };
 }
 
-/** Only the index entry's text (rebuilding the index leaves the rows as they are). */
-export function indexText(typed: TypedRecord): SearchText {
-  return searchText(typed, recordFacets(typed.type, typed.record).title);
+/** Only the index entry's text (rebuilding the index leaves the rows as they are); the title alone when the text cannot be derived. */
+export function indexText(typed: TypedRecord, derivations: RecordDerivations = recordDerivations): SearchText {
+  return deriveIndexedRecord(typed, derivations).indexed.text;
 }
 
 /** Writes a record's row and its index entry (replacing an older entry); returns the rowid. */

@@ -40,6 +40,8 @@ export interface CorpusDatabase {
     previous_title: string | null;
     previous_body: string | null;
   };
+  /** Records stored with less than their full derivation, and why (migration 0006). */
+  record_problems: { type: ContentType; id: string; version: number; reason: string; at: string };
   /** The FTS5 index of records' text (migration 0003); its rowid is the record's. */
   search_index: {
     rowid: number;

@@ -53,6 +53,8 @@ export interface PullResult {
   pages: number;
   upserts: number;
   deletes: number;
+  /** Records stored with less than their full derivation (listed by the sync status). */
+  problems: number;
   bytes: number;
   resynced: boolean;
   cursor: number;
@@ -95,7 +97,7 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions): P
     resynced = true;
   }
   let cursor = writer.state().cursor;
-  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, bytes: 0, resynced, cursor, latest: 0 };
+  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, problems: 0, bytes: 0, resynced, cursor, latest: 0 };
   let pending = fetchPage(serverUrl, cursor, options);
   for (;;) {
     const fetched = await pending;
@@ -118,6 +120,7 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions): P
     result.pages += 1;
     result.upserts += applied.upserts;
     result.deletes += applied.deletes;
+    result.problems += applied.problems;
     result.bytes += bytes;
     result.cursor = cursor;
     result.latest = page.latest;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
+import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
@@ -23,7 +24,12 @@ export interface SyncServiceOptions {
   /** How often to probe an unreachable portal, in ms. */
   probeIntervalMs?: number;
   attachmentConcurrency?: number;
+  /** The records' derivations; a test replaces one to see a failing derivation isolated. */
+  derivations?: RecordDerivations;
 }
+
+/** How many record problems the status lists (all are counted). */
+const SHOWN_PROBLEMS = 20;
 
 type Emit = (name: 'sync.progress' | 'sync.status', payload: unknown) => void;
 
@@ -46,7 +52,7 @@ export class SyncService {
     private readonly emit: Emit,
     private readonly options: SyncServiceOptions = {},
   ) {
-    this.writer = new CorpusWriter(corpus);
+    this.writer = new CorpusWriter(corpus, options.derivations);
   }
 
   /** Whenever the portal is found reachable (true) or unreachable (false), a change from what was known before. */
@@ -173,6 +179,7 @@ export class SyncService {
       counts,
       attachments,
       progress: this.progress,
+      problems: { count: this.corpus.recordProblems.count(), newest: this.corpus.recordProblems.newest(SHOWN_PROBLEMS) },
     };
   }
 

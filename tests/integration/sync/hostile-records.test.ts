@@ -1,8 +1,13 @@
 // A record whose text no derivation expected must not stop the sync: the
 // record is stored and every record after it arrives.
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexText } from '../../../electron/core/corpus/indexed-record';
+import { createCore } from '../../../electron/core/core';
+import { indexText, recordDerivations, type RecordDerivations } from '../../../electron/core/corpus/indexed-record';
+import { FAST_PULL } from '../../support/sync';
+import { makeTempDir } from '../../support/temp-dir';
 import { contentRecordSchemas } from '../../../shared/content';
 import { htmlToText } from '../../../shared/text';
 import { sqliteEngine } from '../../support/databases';
@@ -34,6 +39,78 @@ describe('hostile record text', () => {
       expect(hostile.hits.map((hit) => hit.id)).toEqual(['doc-010']);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('a derivation that throws', () => {
+  let server: TestPortal;
+  beforeAll(async () => {
+    server = await startTestPortal(sqliteEngine);
+    for (let i = 0; i < 30; i += 1) {
+      const id = `doc-${String(i).padStart(3, '0')}`;
+      const response = await server.editor('PUT', `/api/v1/editor/document/${id}`, { ...sampleDocument(id), title: `Report ${i} on civic orientation`, body: `<p>Body words number ${i} about language courses</p>` });
+      expect(response.status).toBe(200);
+    }
+  });
+  afterAll(() => server?.close());
+
+  // The real derivations, made to fail on two records the way an unforeseen input would.
+  const failingOnTwoRecordsForTests: RecordDerivations = {
+    facets: (typed) => {
+      if (typed.record.id === 'doc-020') throw new RangeError('Invalid time value');
+      return recordDerivations.facets(typed);
+    },
+    text: (typed, title) => {
+      if (typed.record.id === 'doc-010') throw new RangeError('Invalid code point 99999999');
+      return recordDerivations.text(typed, title);
+    },
+  };
+
+  it('stores the record with what could be derived, applies the rest of the feed, and lists the problem in the status and `ewsi status --json`', async () => {
+    const temp = makeTempDir('ewsi-problems-');
+    try {
+      const core = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, pageLimit: 7 }, derivations: failingOnTwoRecordsForTests } });
+      try {
+        const result = await core.sync.run(server.url);
+        expect(result.problems).toBe(2);
+        expect(localContent(temp.dir)).toEqual(await serverContent(server.url));
+        // Found by its title; its body was not indexed.
+        expect((await core.search.search({ query: '"Report 10 on"', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['doc-010']);
+        expect((await core.search.search({ query: '"number 10 about"', limit: 5 })).hits).toEqual([]);
+        // Its facets failed: its text is indexed all the same.
+        expect((await core.search.search({ query: '"number 20 about"', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['doc-020']);
+        expect((await core.search.search({ query: '"number 29 about"', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['doc-029']);
+        const status = core.sync.status();
+        expect(status.lastError).toBeNull();
+        expect(status.problems.count).toBe(2);
+        expect(status.problems.newest.map((problem) => `${problem.id}: ${problem.reason}`).sort()).toEqual([
+          'doc-010: index text: Invalid code point 99999999',
+          'doc-020: facets: Invalid time value',
+        ]);
+      } finally {
+        await core.close();
+      }
+
+      const cli = spawnSync(process.execPath, [path.resolve('bin/ewsi.mjs'), 'status', '--json', '--data', temp.dir], { encoding: 'utf8' });
+      expect(cli.status).toBe(0);
+      const printed = JSON.parse(cli.stdout) as { problems: { count: number; newest: Array<{ type: string; id: string; reason: string }> } };
+      expect(printed.problems.count).toBe(2);
+      expect(printed.problems.newest.map((problem) => `${problem.type}/${problem.id}`).sort()).toEqual(['document/doc-010', 'document/doc-020']);
+
+      // A new version that derives cleanly ends the record's problem.
+      const edited = await server.editor('PUT', '/api/v1/editor/document/doc-010', { ...sampleDocument('doc-010'), title: 'Report 10 on civic orientation', body: '<p>Body words number 10 about language courses, revised</p>' });
+      expect(edited.status).toBe(200);
+      const again = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: FAST_PULL } });
+      try {
+        expect((await again.sync.run(server.url)).problems).toBe(0);
+        expect(again.sync.status().problems.newest.map((problem) => problem.id)).toEqual(['doc-020']);
+        expect((await again.search.search({ query: '"number 10 about"', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['doc-010']);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      temp.cleanup();
     }
   });
 });

@@ -3,6 +3,7 @@
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
 import { CorpusAttachments } from './attachments';
+import { RecordProblems } from './record-problems';
 import { CorpusRecords } from './records';
 import { SearchIndexEntries } from './search-index';
 import { SheetSections } from './sheet-sections';
@@ -14,6 +15,7 @@ export interface CorpusData {
   readonly syncState: SyncStateTable;
   readonly sheetSections: SheetSections;
   readonly searchIndex: SearchIndexEntries;
+  readonly recordProblems: RecordProblems;
   /** `fn` as one synchronous transaction on the corpus store (a savepoint when one is already open). */
   transaction<Args extends unknown[], Result>(fn: (...args: Args) => Result): (...args: Args) => Result;
 }
@@ -25,6 +27,7 @@ export function createCorpusData(store: Store<CorpusDatabase>): CorpusData {
     syncState: new SyncStateTable(store),
     sheetSections: new SheetSections(store),
     searchIndex: new SearchIndexEntries(store),
+    recordProblems: new RecordProblems(store),
     transaction: (fn) => store.sqlite.transaction(fn),
   };
 }

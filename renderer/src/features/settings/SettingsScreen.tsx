@@ -10,6 +10,7 @@ import { formatRelative } from '../../ui/format';
 import { bytesFromBase64, saveFile } from '../../ui/save-file';
 import { UpdatesCard } from '../updates/UpdatesCard';
 import { SignInCard } from './SignInCard';
+import { RecordProblems } from './RecordProblems';
 
 type Mode = Settings['attachmentPolicy']['mode'];
 const MODES: Mode[] = ['all', 'on-demand', 'none'];
@@ -194,6 +195,7 @@ function SyncControls() {
         {status?.lastSyncAt ? t('sync.lastSync', { when: formatRelative(status.lastSyncAt, i18n.language) }) : t('sync.never')}
       </p>
       {status?.lastError && <p className="error">{t('settings.lastError', { error: status.lastError })}</p>}
+      {status && <RecordProblems problems={status.problems} />}
       <div className="actions">
         <Button className="button button-primary" onPress={() => void start()} isDisabled={!status || status.running}>
           {t('settings.syncNowButton')}
