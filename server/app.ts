@@ -96,7 +96,10 @@ async function readBytes(c: Context, max: number): Promise<Uint8Array> {
     if (done) break;
     total += value.byteLength;
     if (total > max) {
-      await reader.cancel().catch(() => undefined);
+      // Released, not cancelled: cancelling destroys the socket before the 413
+      // is written, and the client sees a broken pipe instead of the answer.
+      // The server drains what follows (bounded in bytes and time) and closes.
+      reader.releaseLock();
       throw tooLarge(max);
     }
     chunks.push(value);
