@@ -23,6 +23,7 @@ import { countryCode, id } from './content';
 import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
 import { updateStatusSchema } from './updates';
+import { restoreRequestSchema, restoreResultSchema } from './user-data';
 import {
   authStatusSchema,
   signOutResultSchema,
@@ -98,8 +99,11 @@ export const contract = {
   'home.summary': { args: homeSummaryRequestSchema, result: homeSummarySchema },
   /** A copy of all the user's own data (settings, saved searches, annotations, collections, outbox) as one SQLite file. */
   'userData.backup': { args: noArguments, result: z.object({ fileName: z.string().min(1), base64: z.base64(), bytes: z.number().int().positive() }) },
-  /** Replaces all the user's own data with a backup's, all or nothing; rows restored per table. */
-  'userData.restore': { args: z.object({ base64: z.base64().min(1).max(512 * 1024 * 1024) }).strict(), result: z.object({ restored: z.record(z.string(), z.number().int().nonnegative()) }) },
+  /**
+   * Replaces all the user's own data with a backup's, all or nothing: every row checked, the file's own schema never run;
+   * restored outbox items wait for confirmation, a different portal address or update channel is proposed, not applied.
+   */
+  'userData.restore': { args: restoreRequestSchema, result: restoreResultSchema },
   /** Signs in to the portal (POST /api/v1/sessions) and keeps the token in the token store; starts a push. */
   'auth.signIn': { args: signInRequestSchema, result: authStatusSchema },
   /** Forgets the token; the outbox keeps everything. */
@@ -112,9 +116,12 @@ export const contract = {
   'outbox.composePartnerRequest': { args: partnerRequestDraft, result: outboxItemSchema },
   /** Replaces the payload of an item that is not sent and not in flight (a refused one goes back to the queue). */
   'outbox.update': { args: outboxUpdateRequestSchema, result: outboxItemSchema },
+  /** Withdraws an unsent item; discards an item restored from a backup. */
   'outbox.cancel': { args: z.object({ id: z.string().min(1) }).strict(), result: outboxItemSchema },
   /** Sends a queued or refused item again at the next push, now. */
   'outbox.retry': { args: z.object({ id: z.string().min(1) }).strict(), result: outboxItemSchema },
+  /** The user confirms an item restored from a backup: it is queued to be sent under their name. */
+  'outbox.confirmRestored': { args: z.object({ id: z.string().min(1) }).strict(), result: outboxItemSchema },
   /** Starts a push now; answers without waiting for it (outbox.changed reports the outcome). */
   'outbox.push': { args: noArguments, result: pushStartResultSchema },
   'outbox.status': { args: noArguments, result: outboxStatusSchema },

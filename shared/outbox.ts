@@ -12,9 +12,10 @@ export type OutboxKind = z.infer<typeof outboxKind>;
  * queued: waiting to be sent (maybe after a failed attempt); sending: a request
  * is (or, after a crash, may have been) on its way; sent: the portal confirmed
  * it; needs_attention: the portal refused it, with its reason; cancelled: the
- * user withdrew it before it was sent.
+ * user withdrew it before it was sent; restored: it came unsent from a backup
+ * (maybe someone else's) and is never sent until the user confirms it.
  */
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'needs_attention', 'cancelled'] as const;
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'needs_attention', 'cancelled', 'restored'] as const;
 export const outboxState = z.enum(OUTBOX_STATES);
 export type OutboxState = z.infer<typeof outboxState>;
 
@@ -75,6 +76,7 @@ export const outboxCountsSchema = z.object({
   needsAttention: z.number().int().nonnegative(),
   sent: z.number().int().nonnegative(),
   cancelled: z.number().int().nonnegative(),
+  restored: z.number().int().nonnegative(),
 });
 export type OutboxCounts = z.infer<typeof outboxCountsSchema>;
 
@@ -99,7 +101,7 @@ export const outboxUpdateRequestSchema = z.discriminatedUnion('kind', [
 
 export const outboxStatusSchema = z.object({
   counts: outboxCountsSchema,
-  /** What the count badge shows: queued + sending + needs attention. */
+  /** What the count badge shows: queued + sending + needs attention + restored (waiting for confirmation). */
   pending: z.number().int().nonnegative(),
   pushing: z.boolean(),
   /** The portal answered 401: pushing stopped until the member signs in again. Nothing was dropped. */

@@ -116,7 +116,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers({ stores, appVersion: options.appVersion, settings, sync }),
     ...syncHandlers(sync),
     ...searchHandlers({ search, suggestions, savedSearches }),
-    ...userDataHandlers({ backup: new UserStoreBackup(stores.user), sync }),
+    ...userDataHandlers({ backup: new UserStoreBackup(stores.user), settings, outbox: outboxService, sync }),
     ...libraryHandlers(library),
     ...outboxHandlers({ auth, outbox: outboxService, settings }),
     ...annotationHandlers({ annotations, collections }),

@@ -10,6 +10,8 @@ import { ANNOTATION_COLORS, EXPORT_FORMATS } from '../../shared/annotations';
 import { CONTENT_TYPES, COUNTRY_SHEET_SECTIONS, DOCUMENT_TYPES, FUNDER_TYPES, ORGANISATION_TYPES, THEMES } from '../../shared/content';
 import { PRACTICE_FIELDS } from '../../shared/library';
 import { suggestionSchema } from '../../shared/search';
+import { UPDATE_CHANNELS } from '../../shared/updates';
+import { IGNORED_KINDS, USER_DATA_TABLES } from '../../shared/user-data';
 import { REPO_ROOT } from '../support/repo';
 
 type Tree = { [key: string]: string | Tree };
@@ -75,6 +77,9 @@ const TEMPLATE_KEYS: Record<string, readonly string[]> = {
   'practices.evaluationTypes': ['internal', 'external', 'both', 'none'],
   'practices.organisationTypes': ORGANISATION_TYPES,
   'funding.funderTypes': FUNDER_TYPES,
+  'settings.restoreResult.tables': USER_DATA_TABLES,
+  'settings.restoreResult.channels': UPDATE_CHANNELS,
+  'settings.restoreResult.kinds': IGNORED_KINDS,
 };
 
 describe('interface strings', () => {
@@ -126,6 +131,8 @@ const SAME_AS_ENGLISH = {
     'library.facetOption', 'screens.annotations', 'screens.collections', 'annotations.facetOption', 'annotations.panelTitle_one', 'annotations.panelTitle_other',
     'annotations.note', 'annotations.colors.orange', 'annotations.record', 'annotations.total_one', 'annotations.total_other',
     'collections.choose', 'collections.format', 'collections.formats.csl-json', 'collections.formats.ris', 'collections.formats.bibtex',
+    'settings.restoreResult.channels.stable', 'settings.restoreResult.kinds.table', 'settings.restoreResult.kinds.index',
+    'settings.restoreResult.tables.annotations', 'settings.restoreResult.tables.collections',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
@@ -133,6 +140,6 @@ const SAME_AS_ENGLISH = {
     'library.facetOption', 'library.funderTypes.national', 'reader.meta.organisation', 'links.listLabel', 'signIn.portal',
     'reader.parts.body', 'annotations.facetOption', 'annotations.colors.orange', 'collections.name', 'collections.format',
     'collections.formats.csl-json', 'collections.formats.ris', 'collections.formats.bibtex',
-    'settings.updates.title',
+    'settings.updates.title', 'settings.restoreResult.refusedItem', 'settings.restoreResult.kinds.index', 'settings.restoreResult.kinds.trigger',
   ]),
 };

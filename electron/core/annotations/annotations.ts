@@ -16,6 +16,7 @@ import {
   type AnnotationTarget,
   type Anchoring,
   anchoringSchema,
+  annotationSchema,
   type AnnotatableType,
 } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
@@ -74,6 +75,22 @@ function toAnnotation(row: AnnotationRow): Annotation {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/**
+ * Why a stored row would break the annotation screens (its selectors are
+ * readable, so it is shown, but it does not make a valid annotation), or
+ * undefined when it is fine. A row whose selectors cannot be read is never
+ * shown and is kept as it is.
+ */
+export function storedAnnotationProblem(row: AnnotationRow): string | undefined {
+  if (readSelectors(row.selector) === undefined) return undefined;
+  try {
+    const parsed = annotationSchema.safeParse(toAnnotation(row));
+    return parsed.success ? undefined : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  } catch (error) {
+    return error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`).join('; ') : String(error);
+  }
 }
 
 /** A snippet with U+E000…U+E001 (private-use characters; a note that itself contains them would be split there) around matches, as parts. */

@@ -229,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify({ items, counts: status.counts, pending: status.pending, signedIn: auth.signedIn, signInRequired: auth.signInRequired }));
       return 0;
     }
-    console.log(`Outbox: ${status.counts.queued} queued, ${status.counts.sending} sending, ${status.counts.needsAttention} need attention, ${status.counts.sent} sent, ${status.counts.cancelled} cancelled`);
+    console.log(`Outbox: ${status.counts.queued} queued, ${status.counts.sending} sending, ${status.counts.needsAttention} need attention, ${status.counts.sent} sent, ${status.counts.cancelled} cancelled${status.counts.restored ? `, ${status.counts.restored} restored from a backup (confirm each in the app before it is sent)` : ''}`);
     console.log(auth.signedIn ? `Signed in to ${auth.serverUrl} as ${auth.email}` : auth.signInRequired ? `Sign-in required (${auth.email} at ${auth.serverUrl})` : 'Not signed in');
     for (const item of items) console.log(describeItem(item));
     return 0;
@@ -240,7 +240,7 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(attempts) || attempts < 1 || attempts > 1000) throw new UsageError('--attempts must be a whole number from 1 to 1000');
     const { result, items } = await withCore(dataDir, async (core) => {
       const outcome = await core.outbox.push({ maxAttemptsPerRun: attempts });
-      return { result: outcome, items: core.outbox.list({ states: ['queued', 'sending', 'needs_attention'], includeSynced: true }).items };
+      return { result: outcome, items: core.outbox.list({ states: ['queued', 'sending', 'needs_attention', 'restored'], includeSynced: true }).items };
     });
     console.log(`Sent ${result.sent}; ${result.remaining} left undelivered${result.signInRequired ? ' (sign-in required: run ewsi sign-in)' : ''}`);
     for (const item of items) console.error(describeItem(item));

@@ -24,6 +24,7 @@ export function outboxHandlers(deps: { auth: AuthService; outbox: OutboxService;
     'outbox.update': async ({ id, kind, payload }) => outbox.update(id, kind, payload),
     'outbox.cancel': async ({ id }) => outbox.cancel(id),
     'outbox.retry': async ({ id }) => outbox.retry(id),
+    'outbox.confirmRestored': async ({ id }) => outbox.confirmRestored(id),
     'outbox.push': async () => outbox.start(),
     'outbox.status': async () => outbox.status(),
   };

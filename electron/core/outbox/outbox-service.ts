@@ -38,10 +38,11 @@ export class OutboxService {
 
   status(): OutboxStatus {
     const counts = this.store.counts();
-    return { counts, pending: counts.queued + counts.sending + counts.needsAttention, pushing: this.pushing, signInRequired: this.auth.status().signInRequired };
+    return { counts, pending: counts.queued + counts.sending + counts.needsAttention + counts.restored, pushing: this.pushing, signInRequired: this.auth.status().signInRequired };
   }
 
-  private changed(): void {
+  /** Tells the interface the outbox changed from outside (a restore replaced it). */
+  changed(): void {
     this.emit(this.status());
   }
 
@@ -67,6 +68,13 @@ export class OutboxService {
     const row = this.store.cancel(id);
     this.changed();
     this.current?.run.wake();
+    return this.store.present(row);
+  }
+
+  confirmRestored(id: string): OutboxItem {
+    const row = this.store.confirmRestored(id);
+    this.changed();
+    this.nudge();
     return this.store.present(row);
   }
 

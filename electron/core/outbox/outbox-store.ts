@@ -21,7 +21,7 @@ import type { OutboxRow, OutboxTable } from '../db/user/outbox';
 export type { OutboxRow } from '../db/user/outbox';
 
 /** States an item can still leave by being sent. */
-export const PENDING_STATES: readonly OutboxState[] = ['queued', 'sending', 'needs_attention'];
+export const PENDING_STATES: readonly OutboxState[] = ['queued', 'sending', 'needs_attention', 'restored'];
 
 /** A reply waits for the replies before it in its thread; a new thread or partner request has a lane of its own. */
 export function laneOf(kind: OutboxKind, payload: OutboxPayload, itemId: string): string {
@@ -58,6 +58,7 @@ const COUNT_OF_STATE = new Map<string, keyof OutboxCounts>([
   ['needs_attention', 'needsAttention'],
   ['sent', 'sent'],
   ['cancelled', 'cancelled'],
+  ['restored', 'restored'],
 ]);
 
 function parseDraft(kind: OutboxKind, draft: unknown): OutboxPayload {
@@ -110,11 +111,22 @@ export class OutboxStore {
     return this.require(id);
   }
 
+  /** Withdraws an editable item, or discards a restored one (it was never sent from here). */
   cancel(id: string): OutboxRow {
     this.table.immediate(() => {
       const row = this.require(id);
-      if (!isEditable(row)) throw refusalToEdit(row, 'cancelled');
+      if (row.state !== 'restored' && !isEditable(row)) throw refusalToEdit(row, 'cancelled');
       this.table.cancel(id, this.stamp());
+    });
+    return this.require(id);
+  }
+
+  /** The member confirms an item restored from a backup: from now on it is theirs to send. */
+  confirmRestored(id: string): OutboxRow {
+    this.table.immediate(() => {
+      const row = this.require(id);
+      if (row.state !== 'restored') throw new ContractError('conflict', `Outbox item ${id} is ${row.state}, not waiting for confirmation after a restore`);
+      this.table.confirmRestored(id, this.stamp());
     });
     return this.require(id);
   }
@@ -124,6 +136,7 @@ export class OutboxStore {
     this.table.immediate(() => {
       const row = this.require(id);
       if (row.state === 'sent' || row.state === 'cancelled') throw new ContractError('conflict', `Outbox item ${id} is ${row.state}: there is nothing to retry`);
+      if (row.state === 'restored') throw new ContractError('conflict', `Outbox item ${id} came from a backup: confirm it before it is sent`);
       if (row.state === 'sending') throw new ContractError('conflict', `Outbox item ${id} is being sent right now`);
       this.table.requeueNow(id, this.stamp());
     });
@@ -135,7 +148,7 @@ export class OutboxStore {
     this.table.clearBackoff();
   }
 
-  /** The first unsent item of each lane, in written order: only these may be sent. */
+  /** The first unsent item of each lane, in written order: only these may be sent (a restored one only once confirmed). */
   laneHeads(): OutboxRow[] {
     const heads = new Map<string, OutboxRow>();
     for (const row of this.table.pending()) if (!heads.has(row.lane)) heads.set(row.lane, row);
@@ -166,7 +179,7 @@ export class OutboxStore {
   }
 
   counts(): OutboxCounts {
-    const counts: OutboxCounts = { queued: 0, sending: 0, needsAttention: 0, sent: 0, cancelled: 0 };
+    const counts: OutboxCounts = { queued: 0, sending: 0, needsAttention: 0, sent: 0, cancelled: 0, restored: 0 };
     for (const { state, n } of this.table.countsByState()) {
       const key = COUNT_OF_STATE.get(state);
       if (key) counts[key] = n;

@@ -36,7 +36,7 @@ export const DEFAULT_PUSH_OPTIONS: PushOptions = {
 export interface PushRunResult {
   sent: number;
   refused: number;
-  /** Items still queued, sending or needing attention when the run ended. */
+  /** Items still queued, sending, needing attention or waiting for confirmation after a restore when the run ended. */
   remaining: number;
   signInRequired: boolean;
   cancelled: boolean;
@@ -76,7 +76,8 @@ export class PushRun {
         }
         if (this.result.signInRequired) break;
         const now = Date.now();
-        const heads = this.store.laneHeads().filter((row) => row.state !== 'needs_attention' && (this.attemptsThisRun.get(row.id) ?? 0) < this.options.maxAttemptsPerRun);
+        // A refused item waits for an edit, a restored one for the member's confirmation; either holds its lane.
+        const heads = this.store.laneHeads().filter((row) => row.state !== 'needs_attention' && row.state !== 'restored' && (this.attemptsThisRun.get(row.id) ?? 0) < this.options.maxAttemptsPerRun);
         const idle = heads.filter((row) => !inFlight.has(row.lane));
         const ready = idle.filter((row) => row.next_attempt_at === null || Date.parse(row.next_attempt_at) <= now);
         for (const row of ready.slice(0, Math.max(0, this.options.concurrency - inFlight.size))) {
@@ -97,7 +98,7 @@ export class PushRun {
       await Promise.allSettled([...inFlight.values()]);
     }
     const counts = this.store.counts();
-    this.result.remaining = counts.queued + counts.sending + counts.needsAttention;
+    this.result.remaining = counts.queued + counts.sending + counts.needsAttention + counts.restored;
     return { ...this.result };
   }
 

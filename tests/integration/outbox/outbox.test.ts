@@ -68,7 +68,7 @@ describe('the outbox', () => {
     expect(await failure('outbox.composePartnerRequest', { ...samplePartnerRequest(), projectIdea: 'short' })).toMatchObject({ message: expect.stringContaining('at least 20 characters') });
     const listed = (await call('outbox.list', {})) as { items: Array<{ id: string }>; counts: Record<string, number> };
     expect(listed.items.map((item) => item.id)).toEqual([first.id, second.id, thread.id, partner.id]);
-    expect(listed.counts).toEqual({ queued: 4, sending: 0, needsAttention: 0, sent: 0, cancelled: 0 });
+    expect(listed.counts).toEqual({ queued: 4, sending: 0, needsAttention: 0, sent: 0, cancelled: 0, restored: 0 });
     expect(((await call('outbox.list', { threadId: 'thread-a' })) as typeof listed).items).toHaveLength(2);
   });
 

@@ -47,6 +47,7 @@ describe('user data backup and restore', () => {
     fillUserData(source);
     await source.handlers['settings.update']({ serverUrl: 'https://portal.example.eu', syncIntervalMinutes: 30, interfaceLanguage: 'de', theme: 'dark' });
     await source.handlers['savedSearches.save']({ name: 'Housing in Germany', query: 'housing country:DE' });
+    const sourceSettings = await source.handlers['settings.get']({});
     const backup = await source.handlers['userData.backup']({});
     expect(backup.fileName).toMatch(/^ewsi-user-data-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.sqlite$/);
     expect(Buffer.from(backup.base64, 'base64').length).toBe(backup.bytes);
@@ -56,10 +57,14 @@ describe('user data backup and restore', () => {
     const fresh = await openCore('fresh');
     try {
       await fresh.handlers['savedSearches.save']({ name: 'to be replaced', query: 'x' });
-      const { restored } = await fresh.handlers['userData.restore']({ base64: backup.base64 });
+      const { restored, refused, ignored, settingsToConfirm } = await fresh.handlers['userData.restore']({ base64: backup.base64 });
       expect(restored).toMatchObject({ annotations: 2, collections: 1, collection_items: 2, saved_searches: 1, settings: 1 });
-      expect(allUserRows(fresh)).toEqual(expected);
-      expect((await fresh.handlers['settings.get']({})).interfaceLanguage).toBe('de');
+      expect({ refused, ignored }).toEqual({ refused: [], ignored: [] });
+      // The portal address is the one thing not taken over unasked: it is proposed, and applied when confirmed.
+      expect(settingsToConfirm).toEqual({ serverUrl: { current: null, backup: 'https://portal.example.eu' } });
+      expect({ ...allUserRows(fresh), settings: undefined }).toEqual({ ...expected, settings: undefined });
+      await fresh.handlers['settings.update']({ serverUrl: settingsToConfirm.serverUrl!.backup });
+      expect(await fresh.handlers['settings.get']({})).toEqual(sourceSettings);
     } finally {
       await fresh.close();
     }
@@ -99,14 +104,14 @@ describe('user data backup and restore', () => {
     const names = Object.keys(userMigrations).sort();
     const older = Object.fromEntries(names.slice(0, 2).map((name) => [name, userMigrations[name]!]));
     expect((await new Migrator({ db, provider: { getMigrations: async () => older } }).migrateToLatest()).error).toBeUndefined();
-    sqlite.prepare("INSERT INTO collections (id, name, note, created_at, updated_at) VALUES ('old', 'From the old app', '', '2025-01-01', '2025-01-01')").run();
+    sqlite.prepare("INSERT INTO collections (id, name, note, created_at, updated_at) VALUES ('old', 'From the old app', '', '2025-01-01T09:00:00.000Z', '2025-01-01T09:00:00.000Z')").run();
     await db.destroy();
 
     const core = await openCore('from-old');
     try {
       const { restored } = await core.handlers['userData.restore']({ base64: fs.readFileSync(file).toString('base64') });
       expect(restored.collections).toBe(1);
-      expect(allUserRows(core).collections).toEqual([{ id: 'old', name: 'From the old app', note: '', created_at: '2025-01-01', updated_at: '2025-01-01' }]);
+      expect(allUserRows(core).collections).toEqual([{ id: 'old', name: 'From the old app', note: '', created_at: '2025-01-01T09:00:00.000Z', updated_at: '2025-01-01T09:00:00.000Z' }]);
       expect(await core.handlers['savedSearches.list']({})).toEqual([]);
     } finally {
       await core.close();

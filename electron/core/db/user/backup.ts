@@ -1,91 +1,29 @@
-// The SQLite side of backing up and restoring the user store: a consistent copy
-// by SQLite's backup API, a look inside a file offered as a backup, bringing a
-// copy of it to the current schema with the app's own migrations, and replacing
-// every user table's rows with its rows in one transaction.
+// The SQLite side of backing up and restoring the open user store: a
+// consistent copy by SQLite's backup API, and replacing every user table's rows
+// with rows already read and checked, in one transaction. Reading a file
+// offered as a backup is in backup-file.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { userMigrations } from '../migrations';
-import { allRows, firstRow, prepareQuery } from '../prepared-query';
+import { sql } from 'kysely';
+import { allRows, prepareQuery, type PreparedQuery } from '../prepared-query';
 import type { UserDatabase } from '../schema';
 import type { Store } from '../stores';
+import { insertStatement, schemaObjects, tableColumns, userTables, type Catalogue, type SqlRow } from './backup-file';
 
-/** SQLite's catalogue and the migrator's history, which every store has besides its own tables. */
-type CatalogueTables = {
-  sqlite_master: { type: string; name: string; sql: string | null };
-  kysely_migration: { name: string; timestamp: string };
-};
+export { BackupFile, RestoreScratch, isDamage, isPlainTable, userTables, type BackupSafeguards, type ColumnInfo, type SchemaObject, type SqlRow } from './backup-file';
 
-
-/**
- * The user tables of `schema` (everything but SQLite's and the migrator's own, and the
- * full-text indexes: virtual tables and their shadow tables are derived from
- * the others, and their triggers rebuild them as rows are restored).
- */
-function userTables(sqlite: Database.Database, db: Kysely<UserDatabase & CatalogueTables>, schema: 'main' | 'restored'): string[] {
-  const rows = allRows(
-    sqlite,
-    db
-      .withSchema(schema)
-      .selectFrom('sqlite_master')
-      .select(['name', 'sql'])
-      .where('type', '=', 'table')
-      .where('name', 'not like', 'sqlite_%')
-      .where('name', 'not like', 'kysely_%')
-      .orderBy('name'),
-  );
-  const virtual = rows.filter((row) => /^CREATE VIRTUAL TABLE/i.test(row.sql ?? '')).map((row) => row.name);
-  return rows.map((row) => row.name).filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
+/** Rows a foreign key check took out again: they refer to a row that is not there. */
+export interface OrphanedRows {
+  table: string;
+  parent: string;
+  count: number;
 }
 
-/** A file offered as a backup, opened read-only to be looked at before anything is restored from it. */
-export class BackupProbe {
-  private readonly sqlite: Database.Database;
-  private readonly db: Kysely<CatalogueTables>;
-
-  constructor(file: string) {
-    this.sqlite = new Database(file, { readonly: true });
-    this.db = new Kysely<CatalogueTables>({ dialect: new SqliteDialect({ database: this.sqlite }) });
-  }
-
-  /** SQLite's integrity check: 'ok', or what is damaged. */
-  integrity(): string {
-    return String(this.sqlite.pragma('integrity_check', { simple: true }));
-  }
-
-  /** Whether the file has the migrator's history (every EWSI store has). */
-  hasSchemaHistory(): boolean {
-    return firstRow(this.sqlite, this.db.selectFrom('sqlite_master').select((eb) => eb.lit(1).as('one')).where('type', '=', 'table').where('name', '=', 'kysely_migration')) !== undefined;
-  }
-
-  /** The names of the migrations applied to the file. */
-  appliedMigrations(): string[] {
-    return allRows(this.sqlite, this.db.selectFrom('kysely_migration').select('name')).map((row) => row.name);
-  }
-
-  close(): void {
-    this.sqlite.close();
-  }
-}
-
-/** Runs the user store's migrations on the file; answers the migrator's error, undefined when it succeeded. */
-export async function migrateUserFile(file: string): Promise<unknown> {
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Database(file) }) });
-  try {
-    const { error } = await new Migrator({ db, provider: { getMigrations: async () => userMigrations } }).migrateToLatest();
-    return error;
-  } finally {
-    await db.destroy();
-  }
-}
-
-/** Backup and restore of one open user store. */
 export class UserStoreBackup {
-  private readonly catalogue: Kysely<UserDatabase & CatalogueTables>;
+  private readonly db;
 
   constructor(private readonly store: Store<UserDatabase>) {
-    this.catalogue = store.db.withTables<CatalogueTables>();
+    this.db = store.db.withTables<Catalogue>();
   }
 
   /** Writes a consistent copy of the store to `file`. */
@@ -94,33 +32,44 @@ export class UserStoreBackup {
     await this.store.sqlite.backup(file);
   }
 
-  /**
-   * Replaces the rows of every user table with those of the same table in `file`
-   * (a user store at the current schema), in one transaction. Returns the rows
-   * restored per table.
-   */
-  replaceAllFrom(file: string): Record<string, number> {
+  /** Each user table of the store with the columns it declares (stored ones: the app's tables have no others). */
+  tables(): Array<{ table: string; columns: string[] }> {
     const { sqlite } = this.store;
-    const db = this.catalogue;
-    prepareQuery(sqlite, (args: { file: string }) => sql`ATTACH DATABASE ${args.file} AS restored`.compile(db)).run({ file });
-    try {
-      const tables = userTables(sqlite, db, 'main');
-      const restoredTables = new Set(userTables(sqlite, db, 'restored'));
-      const counts: Record<string, number> = {};
-      sqlite.transaction(() => {
-        // Foreign keys are checked at commit, so tables can be filled in any order.
-        sqlite.pragma('defer_foreign_keys = ON');
-        for (const table of tables) prepareQuery(sqlite, () => sql`DELETE FROM ${sql.id('main', table)}`.compile(db)).run({});
-        for (const table of tables) {
-          if (!restoredTables.has(table)) continue;
-          const columns = allRows(sqlite, sql<{ name: string }>`PRAGMA main.table_info(${sql.id(table)})`.compile(db)).map((column) => sql.id(column.name));
-          const list = sql.join(columns);
-          counts[table] = prepareQuery(sqlite, () => sql`INSERT INTO ${sql.id('main', table)} (${list}) SELECT ${list} FROM ${sql.id('restored', table)}`.compile(db)).run({}).changes;
-        }
-      })();
-      return counts;
-    } finally {
-      prepareQuery(sqlite, () => sql`DETACH DATABASE restored`.compile(db)).run({});
-    }
+    return userTables(schemaObjects(sqlite, this.db)).map((table) => ({
+      table,
+      columns: tableColumns(sqlite, this.db, table)
+        .filter((column) => column.hidden === 0)
+        .map((column) => column.name),
+    }));
+  }
+
+  /**
+   * Replaces the rows of every user table with `rows` (table → rows, each with
+   * the table's declared columns), in one transaction: all of them are in, or
+   * nothing changed. Rows whose foreign key finds no parent are taken out again
+   * before the commit and answered as orphans.
+   */
+  replaceAll(rows: Map<string, SqlRow[]>): OrphanedRows[] {
+    const { sqlite } = this.store;
+    const db = this.db;
+    const tables = this.tables();
+    const orphans: OrphanedRows[] = [];
+    sqlite.transaction(() => {
+      // Foreign keys are checked at commit, so tables can be filled in any order.
+      sqlite.pragma('defer_foreign_keys = ON');
+      for (const { table } of tables) prepareQuery(sqlite, () => sql`DELETE FROM ${sql.id('main', table)}`.compile(db)).run({});
+      for (const { table, columns } of tables) {
+        const insert: PreparedQuery<SqlRow, unknown> = insertStatement(sqlite, db, table, columns);
+        for (const row of rows.get(table) ?? []) insert.run(row);
+      }
+      const violations = allRows(sqlite, sql<{ table: string; rowid: number; parent: string }>`PRAGMA main.foreign_key_check`.compile(db));
+      for (const violation of violations) {
+        prepareQuery(sqlite, (args: { rowid: number }) => sql`DELETE FROM ${sql.id('main', violation.table)} WHERE rowid = ${args.rowid}`.compile(db)).run({ rowid: violation.rowid });
+        const counted = orphans.find((orphan) => orphan.table === violation.table && orphan.parent === violation.parent);
+        if (counted) counted.count += 1;
+        else orphans.push({ table: violation.table, parent: violation.parent, count: 1 });
+      }
+    })();
+    return orphans;
   }
 }

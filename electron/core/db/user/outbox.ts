@@ -31,7 +31,8 @@ function prepareOutbox({ db, sqlite }: Store<UserDatabase>) {
   const rows = () => db.selectFrom('outbox').selectAll().$narrowType<Typed>();
   return {
     byId: prepareQuery(sqlite, (args: { id: string }) => rows().where('id', '=', args.id)),
-    pending: prepareQuery(sqlite, () => rows().where('state', 'in', ['queued', 'sending', 'needs_attention']).orderBy('seq')),
+    // Restored items hold their lane's place until they are confirmed or discarded.
+    pending: prepareQuery(sqlite, () => rows().where('state', 'in', ['queued', 'sending', 'needs_attention', 'restored']).orderBy('seq')),
     countsByState: prepareQuery(sqlite, () =>
       db
         .selectFrom('outbox')
@@ -66,6 +67,9 @@ function prepareOutbox({ db, sqlite }: Store<UserDatabase>) {
     ),
     cancel: prepareQuery(sqlite, (args: { id: string; at: string }) =>
       db.updateTable('outbox').set({ state: 'cancelled', next_attempt_at: null, updated_at: args.at }).where('id', '=', args.id),
+    ),
+    confirmRestored: prepareQuery(sqlite, (args: { id: string; at: string }) =>
+      db.updateTable('outbox').set({ state: 'queued', next_attempt_at: null, updated_at: args.at }).where('id', '=', args.id).where('state', '=', 'restored'),
     ),
     requeueNow: prepareQuery(sqlite, (args: { id: string; at: string }) =>
       db.updateTable('outbox').set({ state: 'queued', next_attempt_at: null, updated_at: args.at }).where('id', '=', args.id),
@@ -118,7 +122,7 @@ export class OutboxTable {
     return this.queries.byId.get({ id });
   }
 
-  /** Queued, sending and needing attention, in written order. */
+  /** Queued, sending, needing attention and restored, in written order. */
   pending(): OutboxRow[] {
     return this.queries.pending.all({});
   }
@@ -151,6 +155,11 @@ export class OutboxTable {
 
   cancel(id: string, at: string): void {
     this.queries.cancel.run({ id, at });
+  }
+
+  /** A restored item the member confirmed: queued to be sent. False when it was not (or no longer) restored. */
+  confirmRestored(id: string, at: string): boolean {
+    return this.queries.confirmRestored.run({ id, at }).changes === 1;
   }
 
   /** Back in the queue, to go at the next push. */

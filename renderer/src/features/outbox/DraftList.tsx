@@ -27,7 +27,12 @@ export function DraftList({ items, label, render }: { items: OutboxItem[]; label
                 {t('drafts.refused', { message: item.lastError })}
               </p>
             )}
-            {item.state !== 'sent' && (
+            {item.state === 'restored' && (
+              <p>
+                <a href={href('outbox')}>{t('drafts.confirm')}</a>
+              </p>
+            )}
+            {item.state !== 'sent' && item.state !== 'restored' && (
               <p>
                 <a href={href('outbox', {}, [item.id])}>{item.state === 'needs_attention' ? t('drafts.fix') : t('drafts.open')}</a>
               </p>

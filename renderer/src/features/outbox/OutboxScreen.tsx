@@ -102,10 +102,11 @@ function OutboxList({ notice }: { notice: boolean }) {
               ['needs_attention', counts.needsAttention],
               ['sent', counts.sent],
               ['cancelled', counts.cancelled],
+              ...(counts.restored > 0 ? ([['restored', counts.restored]] as const) : []),
             ] as const
           ).map(([state, count]) => (
             <div className="fact" key={state}>
-              <dt>{stateLabel(t, state)}</dt>
+              <dt>{state === 'restored' ? t('outbox.restoredCount') : stateLabel(t, state)}</dt>
               <dd data-testid={`count-${state}`}>{formatNumber(count, locale)}</dd>
             </div>
           ))}
@@ -153,6 +154,21 @@ function OutboxList({ notice }: { notice: boolean }) {
                   </p>
                 )}
                 {item.deliveryUnknown && <p className="muted">{t('outbox.deliveryUnknown')}</p>}
+                {item.state === 'restored' && (
+                  <>
+                    <p className="notice restore-note" data-testid="outbox-restored">
+                      {t('outbox.restoredExplanation')}
+                    </p>
+                    <div className="actions" role="group" aria-label={t('outbox.actionsFor', { title })}>
+                      <Button className="button button-primary" aria-label={t('outbox.confirmNamed', { title })} onPress={() => void act(() => api['outbox.confirmRestored']({ id: item.id }), t('outbox.confirmed'))}>
+                        {t('outbox.confirm')}
+                      </Button>
+                      <Button className="button" aria-label={t('outbox.discardNamed', { title })} onPress={() => void act(() => api['outbox.cancel']({ id: item.id }), t('outbox.discarded'))}>
+                        {t('outbox.discard')}
+                      </Button>
+                    </div>
+                  </>
+                )}
                 {(item.editable || item.state === 'needs_attention' || (item.state === 'queued' && item.attempts > 0)) && (
                   <div className="actions" role="group" aria-label={t('outbox.actionsFor', { title })}>
                     {item.editable && (

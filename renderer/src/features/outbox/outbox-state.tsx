@@ -45,7 +45,7 @@ export function useOutboxItems(query: OutboxQuery): Load<OutboxItem[]> {
 }
 
 /** What lists show under the synced copies: everything not yet in the corpus, cancelled items left out. */
-export const UNSENT_STATES: OutboxState[] = ['queued', 'sending', 'needs_attention', 'sent'];
+export const UNSENT_STATES: OutboxState[] = ['queued', 'sending', 'needs_attention', 'restored', 'sent'];
 
 export function stateLabel(t: TFunction, state: OutboxState): string {
   const labels: Record<OutboxState, string> = {
@@ -54,6 +54,7 @@ export function stateLabel(t: TFunction, state: OutboxState): string {
     sent: t('outbox.states.sent'),
     needs_attention: t('outbox.states.needsAttention'),
     cancelled: t('outbox.states.cancelled'),
+    restored: t('outbox.states.restored'),
   };
   return labels[state];
 }

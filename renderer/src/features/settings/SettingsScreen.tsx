@@ -7,10 +7,10 @@ import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreferen
 import { useSync } from '../../app/sync-state';
 import { useLoad } from '../../app/use-load';
 import { formatRelative } from '../../ui/format';
-import { bytesFromBase64, saveFile } from '../../ui/save-file';
 import { UpdatesCard } from '../updates/UpdatesCard';
 import { SignInCard } from './SignInCard';
 import { RecordProblems } from './RecordProblems';
+import { UserDataBackup } from './UserDataBackup';
 
 type Mode = Settings['attachmentPolicy']['mode'];
 const MODES: Mode[] = ['all', 'on-demand', 'none'];
@@ -35,6 +35,9 @@ function parsePortalUrl(text: string): { ok: true; value: string | null } | { ok
 
 export function SettingsScreen(props: SettingsScreenProps) {
   const { t } = useTranslation();
+  // A restore (or a switch it proposed) changes the settings under the cards that show them: they read them again.
+  const [settingsGeneration, setSettingsGeneration] = useState(0);
+  const settingsChanged = () => setSettingsGeneration((generation) => generation + 1);
   return (
     <section aria-labelledby="screen-title" className="screen">
       <h1 id="screen-title" tabIndex={-1}>
@@ -43,10 +46,10 @@ export function SettingsScreen(props: SettingsScreenProps) {
       <div className="stack">
         <Appearance {...props} />
         <SignInCard />
-        <SyncSettings />
+        <SyncSettings key={`sync-${settingsGeneration}`} />
         <SyncControls />
-        <UserDataBackup />
-        <UpdatesCard />
+        <UserDataBackup onDataReplaced={settingsChanged} />
+        <UpdatesCard key={`updates-${settingsGeneration}`} />
         <About />
       </div>
     </section>
@@ -206,89 +209,6 @@ function SyncControls() {
       </div>
       <p role="status" className="muted">
         {message}
-      </p>
-    </section>
-  );
-}
-
-/** Bytes ⇄ base64 for the contract, in chunks (a spread of megabytes would overflow the call stack). */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-/** Backup and restore of the user's own data as one file. */
-function UserDataBackup() {
-  const { t } = useTranslation();
-  const api = useApi();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [chosen, setChosen] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const backup = async () => {
-    setBusy(true);
-    try {
-      const answer = await api['userData.backup']({});
-      saveFile(answer.fileName, 'application/vnd.sqlite3', bytesFromBase64(answer.base64));
-      setMessage({ text: t('settings.backupSaved', { file: answer.fileName }), error: false });
-    } catch (error) {
-      setMessage({ text: errorMessage(error), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const restore = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    try {
-      const { restored } = await api['userData.restore']({ base64: toBase64(new Uint8Array(await chosen.arrayBuffer())) });
-      const rows = Object.values(restored).reduce((sum, count) => sum + count, 0);
-      setMessage({ text: t('settings.restoreDone', { count: rows }), error: false });
-      setChosen(null);
-    } catch (error) {
-      setMessage({ text: t('settings.restoreFailed', { reason: errorMessage(error) }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section aria-labelledby="settings-backup" className="card">
-      <h2 id="settings-backup">{t('settings.backup')}</h2>
-      <p className="muted">{t('settings.backupExplanation')}</p>
-      <div className="actions">
-        <Button className="button" onPress={() => void backup()} isDisabled={busy}>
-          {t('settings.backupButton')}
-        </Button>
-      </div>
-      <div className="field">
-        <label htmlFor="restore-file">{t('settings.restoreFile')}</label>
-        <input
-          id="restore-file"
-          type="file"
-          accept=".sqlite,application/vnd.sqlite3,application/x-sqlite3"
-          data-testid="restore-file"
-          onChange={(event) => {
-            setChosen(event.target.files?.[0] ?? null);
-            setMessage(null);
-          }}
-        />
-      </div>
-      {chosen && (
-        <div className="actions" role="group" aria-label={t('settings.restoreConfirm', { file: chosen.name })}>
-          <p>{t('settings.restoreConfirm', { file: chosen.name })}</p>
-          <Button className="button button-primary" onPress={() => void restore()} isDisabled={busy}>
-            {t('settings.restoreButton')}
-          </Button>
-          <Button className="button" onPress={() => setChosen(null)} isDisabled={busy}>
-            {t('settings.restoreCancel')}
-          </Button>
-        </div>
-      )}
-      <p role="status" className={message?.error ? 'error' : 'muted'} data-testid="backup-status">
-        {message?.text}
       </p>
     </section>
   );
