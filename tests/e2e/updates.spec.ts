@@ -52,7 +52,7 @@ test.beforeEach(() => {
 failOnConsoleErrors();
 
 async function openUpdates(page: Page) {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   const updates = page.getByRole('region', { name: 'Updates' });

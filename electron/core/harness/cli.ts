@@ -32,9 +32,10 @@ async function main(): Promise<void> {
   }
   // The portal is only a default: a portal saved in Settings wins.
   const harness = await startWebHarness({ dataDir, port, coreEnv: values.server ? { EWSI_PORTAL_URL: values.server } : {} });
-  console.log(`EWSI Desktop (browser harness) on ${harness.url}`);
+  // The token only in the fragment, which the browser keeps to itself: the page the harness serves holds none.
+  console.log(`EWSI Desktop (browser harness) on ${harness.pageUrl()}`);
   console.log(`Data folder: ${dataDir}`);
-  console.log('Open the address in a browser on this machine. Ctrl+C stops.');
+  console.log('Open this address, with its #ewsi-token=… part, in a browser on this machine; the app is not reachable without it. Ctrl+C stops.');
   const stop = () => {
     void harness.close().then(() => process.exit(0));
   };
