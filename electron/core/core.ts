@@ -99,7 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
-  const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
+  const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   // The portal answering again is when queued writes go.
   sync.onOnlineChanged((online) => {

@@ -1,5 +1,6 @@
 // `npm run web -- [--port P] [--data DIR]`: the loopback harness from a terminal.
 import { parseArgs } from 'node:util';
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { defaultDataDir } from '../data-dir';
 import { startWebHarness } from './web-harness';
 
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
   const dataDir = values.data ?? defaultDataDir();
   if (values.server !== undefined && !/^https?:\/\/[^/]+/.test(values.server)) {
     console.error(`--server must be an http(s) URL, got ${JSON.stringify(values.server)}\n${usage}`);
+    process.exit(2);
+  }
+  const refusal = values.server === undefined ? null : insecurePortalRefusal(values.server, false);
+  if (refusal) {
+    console.error(`--server: ${refusal} In the harness, allow it in Settings and enter the address there.`);
     process.exit(2);
   }
   // The portal is only a default: a portal saved in Settings wins.

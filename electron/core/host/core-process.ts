@@ -1,6 +1,7 @@
 // Entry point of the core process: an Electron utilityProcess in the app, a
 // Node child process under the CLI, the web harness and the tests. It opens
 // the stores and answers contract calls until told to shut down.
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { EncryptedFileTokenStore } from '../outbox/token-store';
@@ -62,7 +63,12 @@ async function main(): Promise<void> {
       emit: (name, payload) => link.post({ kind: 'event', name, payload }),
     });
     const portalUrl = process.env[CORE_ENV.portalUrl];
-    if (portalUrl && !core.settings.get().serverUrl) core.settings.update({ serverUrl: portalUrl });
+    if (portalUrl && !core.settings.get().serverUrl) {
+      // An address the settings refuse (plain http away from this computer) is not made the default: said, not fatal.
+      const refusal = insecurePortalRefusal(portalUrl, false);
+      if (refusal) console.warn(`${CORE_ENV.portalUrl} ignored: ${refusal}`);
+      else core.settings.update({ serverUrl: portalUrl });
+    }
     if (process.env[CORE_ENV.autoSync] !== '0') core.startBackground();
   } catch (error) {
     link.post({ kind: 'fatal', message: `Cannot open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}` });
