@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type AppCommand } from '../../shared/contract';
 import { APP_ORIGIN, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/sync';
+import { ed25519PublicKey } from '../core/updates/manifest-signature';
 import { EWSI_WEBSITE_URL, type MenuCommand } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { coreCrashDialog, CoreSupervisor, type CoreCrashReport } from './core-supervisor';
@@ -122,6 +123,8 @@ async function run(): Promise<void> {
     updater: () => electronUpdater.autoUpdater,
     currentVersion: app.getVersion(),
     unpackagedUpdates: dev && process.env.EWSI_UPDATES_UNPACKAGED === '1',
+    // The _electron tests sign their releases with a key pair they make; an installed (packaged) app never reads this.
+    signingKeyForTests: dev && process.env.EWSI_UPDATE_SIGNING_KEY_FOR_TESTS ? ed25519PublicKey(process.env.EWSI_UPDATE_SIGNING_KEY_FOR_TESTS) : undefined,
     readSettings: async () => {
       const envelope = await supervisor.call('settings.get', {});
       if (!envelope.ok) throw new Error(envelope.error.message);

@@ -1,5 +1,5 @@
 // A portal over plain http away from this computer: refused by the settings,
-// the sync, sign-in, sign-out and push unless the user
+// the sync, sign-in, sign-out, push and the update check unless the user
 // allowed an insecure portal, and then nothing at all is sent to it; allowed,
 // it works and every status says so. "Away from this computer" is one of this
 // machine's own non-loopback addresses, where a recording proxy in front of a
@@ -115,7 +115,7 @@ describe('the core and an insecure portal', () => {
     expect(elsewhere.log.map((request) => request.path)).toEqual(expect.arrayContaining(['/api/v1/sessions', expect.stringMatching(/^\/api\/v1\/changes/)]));
   });
 
-  it('withdrawing the permission always works, and from then on nothing is sent: no sync, no post, no token on sign-out', async () => {
+  it('withdrawing the permission always works, and from then on nothing is sent: no sync, no post, no token on sign-out, no update check', async () => {
     core.outbox.compose('forum.reply', { threadId: 'thread-a', body: 'Waits for a secure portal' });
     await core.handlers['settings.update']({ allowInsecurePortal: false });
     expect(statuses.at(-1)).toMatchObject({ portalSecurity: 'insecure-refused' });
@@ -128,6 +128,8 @@ describe('the core and an insecure portal', () => {
     expect(await core.handlers['outbox.push']({})).toMatchObject({ started: false, reason: expect.stringMatching(REFUSAL) });
     expect(await failure(core.outbox.push())).toMatchObject({ code: 'unavailable', message: expect.stringMatching(REFUSAL) });
     expect(core.outbox.status().counts).toMatchObject({ queued: 1, sent: 0 });
+
+    expect(await core.handlers['update.check']({})).toMatchObject({ state: 'error', message: expect.stringMatching(REFUSAL) });
 
     // Signed out here at once; the token is not sent to the portal to be revoked.
     expect(await core.handlers['auth.signOut']({})).toMatchObject({ signedIn: false, revokedOnPortal: false });

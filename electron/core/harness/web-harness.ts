@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { RENDERER_SECURITY_HEADERS } from '../../../shared/csp';
 import { eventNames, failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
 import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_PARAMETER, harnessPageUrl } from '../../../shared/harness';
-import { forkCoreProcess, type CoreClient } from '../host/core-client';
+import { forkCoreProcess, type CoreClient, type CoreInitOptions } from '../host/core-client';
 import { resolveStaticPath, staticContentType } from '../static-path';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -27,6 +27,12 @@ export interface WebHarnessOptions {
   appVersion?: string;
   /** Environment for the core process (e.g. EWSI_PORTAL_URL, EWSI_AUTO_SYNC). */
   coreEnv?: Record<string, string>;
+  /**
+   * What the core is handed over its channel, as the app's main hands it: a session key, the test key
+   * update info must be signed with. Without them the token is kept in a 0600 file and update info must
+   * carry the release key's signature.
+   */
+  coreInit?: CoreInitOptions;
 }
 
 export interface WebHarness {
@@ -75,7 +81,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first`);
   }
   const token = randomBytes(24).toString('base64url');
-  const core = await forkCoreProcess({ dataDir: options.dataDir, appVersion: options.appVersion, env: options.coreEnv });
+  const core = await forkCoreProcess({ ...options.coreInit, dataDir: options.dataDir, appVersion: options.appVersion, env: options.coreEnv });
   // Server-sent events: the browser's EventSource cannot send headers, so the token comes in the query.
   const eventStreams = new Set<http.ServerResponse>();
   for (const name of eventNames) {

@@ -5,6 +5,7 @@ import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { EncryptedFileTokenStore } from '../outbox/token-store';
+import { ed25519PublicKey } from '../updates/manifest-signature';
 import { CORE_ENV, toCoreSchema, type FromCore, type ToCore } from './protocol';
 
 interface ParentLink {
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   });
   link.post({ kind: 'waiting' });
   // The session key comes over the channel from the app's main, not in the environment.
-  const { tokenKey } = await initialised;
+  const { tokenKey, updateSigningKeyForTests } = await initialised;
   let core: Core;
   try {
     const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64')) : undefined;
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(),
       search: { backgroundPostings: true },
       tokenStore,
+      ...(updateSigningKeyForTests ? { updateSigningKeyForTests: ed25519PublicKey(updateSigningKeyForTests) } : {}),
       emit: (name, payload) => link.post({ kind: 'event', name, payload }),
     });
     const portalUrl = process.env[CORE_ENV.portalUrl];
