@@ -28,9 +28,9 @@ export interface WebHarnessOptions {
   /** Environment for the core process (e.g. EWSI_PORTAL_URL, EWSI_AUTO_SYNC). */
   coreEnv?: Record<string, string>;
   /**
-   * What the core is handed over its channel, as the app's main hands it: a session key, the test key
-   * update info must be signed with. Without them the token is kept in a 0600 file and update info must
-   * carry the release key's signature.
+   * What the core is handed over its channel, as the app's main hands it: a session key and what
+   * protects it (tests make one with a fake safeStorage), the test key update info must be signed with.
+   * Without them the token is kept in a 0600 file and update info must carry the release key's signature.
    */
   coreInit?: CoreInitOptions;
 }

@@ -15,6 +15,8 @@ export interface CoreChannel {
 export interface CoreInitOptions {
   /** The 32-byte key for the session token (the app's main gives one; none keeps the token in a 0600 file). */
   tokenKey?: Buffer;
+  /** What protects that key: the OS keychain (default), or safeStorage's basic_text store on Linux without a keyring. */
+  tokenProtection?: 'keychain' | 'basic-text';
   /** Tests only: the public key (PEM) update info must be signed with, in place of the release key. */
   updateSigningKeyForTests?: string;
 }
@@ -28,7 +30,7 @@ export class CoreClient {
   private exited: string | undefined;
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-  /** `tokenKey`: the key the core encrypts the session token with, handed over the channel when the core asks. */
+  /** `tokenKey`: the key the core encrypts the session token with (and what protects it), handed over the channel when the core asks. */
   constructor(
     private readonly channel: CoreChannel,
     options: CoreInitOptions = {},
@@ -48,6 +50,7 @@ export class CoreClient {
         channel.send({
           kind: 'init',
           tokenKey: options.tokenKey?.toString('base64') ?? null,
+          tokenProtection: options.tokenProtection ?? 'keychain',
           updateSigningKeyForTests: options.updateSigningKeyForTests ?? null,
         });
       } else if (message.kind === 'ready') markReady();
@@ -142,7 +145,7 @@ export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreCli
       ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
       ...options.env,
     }),
-    { tokenKey: options.tokenKey, updateSigningKeyForTests: options.updateSigningKeyForTests },
+    { tokenKey: options.tokenKey, tokenProtection: options.tokenProtection, updateSigningKeyForTests: options.updateSigningKeyForTests },
   );
   await client.ready;
   return client;

@@ -47,10 +47,10 @@ async function main(): Promise<void> {
   });
   link.post({ kind: 'waiting' });
   // The session key comes over the channel from the app's main, not in the environment.
-  const { tokenKey, updateSigningKeyForTests } = await initialised;
+  const { tokenKey, tokenProtection, updateSigningKeyForTests } = await initialised;
   let core: Core;
   try {
-    const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64')) : undefined;
+    const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64'), tokenProtection) : undefined;
     const pageLimit = Number(process.env[CORE_ENV.syncPageLimit] ?? '');
     if (process.env[CORE_ENV.syncPageLimit] !== undefined && !(Number.isInteger(pageLimit) && pageLimit >= 1 && pageLimit <= 1000)) {
       throw new Error(`${CORE_ENV.syncPageLimit} must be a whole number from 1 to 1000, not ${JSON.stringify(process.env[CORE_ENV.syncPageLimit])}`);

@@ -14,6 +14,8 @@ export const toCoreSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('init'),
     tokenKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).nullable(),
+    /** What protects that key: the OS keychain, or (Linux without a keyring) safeStorage's basic_text store. */
+    tokenProtection: z.enum(['keychain', 'basic-text']).default('keychain'),
     /**
      * Tests only (the harness's end-to-end tests): the public key (PEM) update info must be signed with
      * instead of the release key. The app's main never sends one.

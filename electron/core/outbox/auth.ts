@@ -78,6 +78,7 @@ export class AuthService {
       member: stored?.member ?? null,
       expiresAt: stored?.expiresAt ?? null,
       tokenStorage: this.tokens.description,
+      tokenProtection: this.tokens.protection,
     };
   }
 
