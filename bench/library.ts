@@ -50,7 +50,7 @@ export async function libraryBench(options: Record<string, string | undefined>):
       // tsx compiles the in-page functions below with esbuild's keepNames, which wraps them in
       // a __name(fn, name) helper the page does not have: give it one that does nothing.
       await page.addInitScript('globalThis.__name = (fn) => fn;');
-      await page.goto(`${harness.url}#/home`);
+      await page.goto(harness.pageUrl('/home'));
       await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
       // Navigation → first row painted: the hash changes in the page and the clock runs until a

@@ -61,7 +61,7 @@ const env = { ...process.env, EWSI_DATA_DIR: dataDir, EWSI_PORTAL_URL: portalUrl
 const electron = electronRuntime();
 const app = electron
   ? spawn(electron, ['.'], { cwd: root, stdio: 'inherit', env })
-  : (console.log('The Electron runtime is not installed here (its download is blocked or was skipped): opening the browser harness instead.'),
+  : (console.log('The Electron runtime is not installed here (its download is blocked or was skipped): opening the browser harness instead. Open the address it prints, with its #ewsi-token=… part: the page does not connect without it.'),
     spawn(bin('tsx'), ['electron/core/harness/cli.ts', '--data', dataDir, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env }));
 children.push(app);
 app.on('exit', (code) => {

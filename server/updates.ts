@@ -25,6 +25,8 @@ const MEDIA_TYPES: Record<string, string> = {
   '.dmg': 'application/x-apple-diskimage',
   '.zip': 'application/zip',
   '.blockmap': 'application/octet-stream',
+  // The release key's signature of an update info file, beside it (latest-linux.yml.sig).
+  '.sig': 'text/plain; charset=utf-8',
 };
 
 /** A file name the folder may serve: one segment, no dotfiles, no `..`, nothing a file system reads as a path. */
@@ -32,9 +34,9 @@ export function isServableUpdateName(name: string): boolean {
   return name.length > 0 && name.length <= 255 && /^[A-Za-z0-9][A-Za-z0-9 ._+~()-]*$/.test(name) && !name.includes('..');
 }
 
-/** Update info files change with every release: caches must ask each time. Artifacts are named by version. */
+/** Update info files and their signatures change with every release: caches must ask each time. Artifacts are named by version. */
 export function isUpdateInfoFile(name: string): boolean {
-  return /\.ya?ml$/i.test(name);
+  return /\.ya?ml(\.sig)?$/i.test(name);
 }
 
 /** The validators of a file: a strong ETag from its size and modification time, and Last-Modified. */

@@ -120,6 +120,18 @@ export const signInRequestSchema = z
   })
   .strict();
 
+/**
+ * How the session token is protected at rest: `keychain` (encrypted with a key
+ * the operating system's keychain protects: Keychain, DPAPI, libsecret, KWallet),
+ * `basic-text` (Linux without a keyring: Electron's safeStorage falls back to a
+ * fixed built-in password, so the encryption protects nothing), `owner-only-file`
+ * (no keychain at all, as in the browser harness and the CLI: a file only the
+ * user's account can read).
+ */
+export const TOKEN_PROTECTIONS = ['keychain', 'basic-text', 'owner-only-file'] as const;
+export const tokenProtectionSchema = z.enum(TOKEN_PROTECTIONS);
+export type TokenProtection = z.infer<typeof tokenProtectionSchema>;
+
 export const authStatusSchema = z.object({
   signedIn: z.boolean(),
   /** The portal answered 401 to the stored token: sign in again (the outbox keeps everything meanwhile). */
@@ -130,6 +142,7 @@ export const authStatusSchema = z.object({
   expiresAt: isoDateTime.nullable(),
   /** Where the token is kept, e.g. "file session-token (mode 0600)". */
   tokenStorage: z.string(),
+  tokenProtection: tokenProtectionSchema,
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 

@@ -21,6 +21,11 @@ export const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** Which releases the app is offered: 'stable' only, or 'beta' (prereleases and stable releases). */
   updateChannel: updateChannelSchema,
+  /**
+   * Lets the app use a portal over plain http: away from this computer (passwords, the session
+   * token, documents and updates then travel in clear); the app shows a warning while it does.
+   */
+  allowInsecurePortal: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -31,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   interfaceLanguage: 'en',
   theme: 'system',
   updateChannel: 'stable',
+  allowInsecurePortal: false,
 };
 
 export const syncProgressSchema = z.object({
@@ -45,8 +51,18 @@ export const syncProgressSchema = z.object({
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
+/**
+ * How the configured portal is reached: `encrypted` (https), `loopback` (http on this computer),
+ * `insecure-allowed` (http elsewhere, allowed by the user: the app warns), `insecure-refused`
+ * (http elsewhere, not allowed: nothing is sent).
+ */
+export const PORTAL_SECURITY = ['encrypted', 'loopback', 'insecure-allowed', 'insecure-refused'] as const;
+export type PortalSecurity = (typeof PORTAL_SECURITY)[number];
+
 export const syncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
+  /** null without a portal (or an address that is not http or https). */
+  portalSecurity: z.enum(PORTAL_SECURITY).nullable(),
   running: z.boolean(),
   /** null until the portal has been tried once. */
   online: z.boolean().nullable(),

@@ -139,7 +139,8 @@ export function describeOffer(info: UpdateInfo, file: UpdateFile): UpdateOffer {
   const notes = Array.isArray(info.releaseNotes) ? info.releaseNotes.map((note) => `${note.version}\n${note.note ?? ''}`).join('\n\n') : (info.releaseNotes ?? null);
   return {
     version: info.version,
-    releaseDate: info.releaseDate ?? null,
+    // electron-updater's type requires a date: a file without one reaches here as ''.
+    releaseDate: info.releaseDate || null,
     releaseNotes: notes === null ? null : notes.slice(0, 20_000),
     fileName: installerFileName(file).slice(0, 1024),
     size: file.size ?? null,

@@ -12,9 +12,11 @@ export const UPDATE_STATES = ['idle', 'checking', 'up-to-date', 'available', 're
 /**
  * Why an offered update is not installed: a version older than this one
  * (downgrades never), a prerelease on the stable channel, an update info file
- * that does not validate, or a download that is not the file the info describes.
+ * that does not validate, one without a valid signature by the release key
+ * (missing, malformed, or not matching: nothing is downloaded), or a download
+ * that is not the file the info describes.
  */
-export const UPDATE_REFUSALS = ['older-version', 'prerelease-on-stable', 'invalid-info', 'checksum-mismatch', 'size-mismatch'] as const;
+export const UPDATE_REFUSALS = ['older-version', 'prerelease-on-stable', 'invalid-info', 'unsigned-info', 'checksum-mismatch', 'size-mismatch'] as const;
 export const updateRefusalSchema = z.enum(UPDATE_REFUSALS);
 export type UpdateRefusal = z.infer<typeof updateRefusalSchema>;
 

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import {
   ContractError,
@@ -54,6 +55,11 @@ export interface CoreOptions {
   outbox?: OutboxServiceOptions;
   /** Where the session token lives; a 0600 file `session-token` in the data folder by default. */
   tokenStore?: TokenStore;
+  /**
+   * Tests only: the public key update info must be signed with, in place of the
+   * release key built into the app (a test signs its releases with a key pair it makes).
+   */
+  updateSigningKeyForTests?: KeyObject;
 }
 
 export interface Core {
@@ -99,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
-  const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir));
+  const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   // The portal answering again is when queued writes go.
   sync.onOnlineChanged((online) => {
@@ -109,6 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: stores.dataDir,
     currentVersion: options.appVersion,
     settings: () => settings.get(),
+    signingKey: options.updateSigningKeyForTests,
     emit: (status) => emitOut('update.status', status),
   });
   // Each feature answers its own slice of the contract; the compiler checks that together they answer every method.

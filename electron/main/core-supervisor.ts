@@ -25,6 +25,8 @@ export interface CoreSupervisorOptions {
   appVersion: string;
   /** The key the core encrypts the session token with (see session-key.ts); none leaves it in a 0600 file. */
   tokenKey?: Buffer;
+  /** What protects that key (session-key.ts, tokenProtectionOf): the keychain, or safeStorage's basic_text store. */
+  tokenProtection?: 'keychain' | 'basic-text';
   /** Told when the core died and what happened next. */
   onCrash(report: CoreCrashReport): void;
   /** Receives every event the core emits (forwarded to the windows). */
@@ -79,9 +81,9 @@ export class CoreSupervisor {
   }
 
   private launch(): CoreClient {
-    const { dataDir, appVersion, tokenKey } = this.options;
+    const { dataDir, appVersion, tokenKey, tokenProtection } = this.options;
     const channel = this.options.spawn({ [CORE_ENV.dataDir]: dataDir, [CORE_ENV.appVersion]: appVersion });
-    const client = new CoreClient(channel, { tokenKey });
+    const client = new CoreClient(channel, { tokenKey, tokenProtection });
     // A core that dies while starting rejects `ready`; its exit is handled below, so this rejection needs no other handler.
     client.ready.catch(() => undefined);
     for (const name of eventNames) client.on(name, (payload) => this.options.onEvent(name, payload));

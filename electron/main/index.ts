@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { type AppCommand } from '../../shared/contract';
 import { APP_ORIGIN, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../shared/sync';
+import { ed25519PublicKey } from '../core/updates/manifest-signature';
 import { EWSI_WEBSITE_URL, type MenuCommand } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { coreCrashDialog, CoreSupervisor, type CoreCrashReport } from './core-supervisor';
@@ -16,7 +17,7 @@ import { hardenWebContents, lockDownSession } from './hardening';
 import { refuseUntrustedCall } from './ipc-guard';
 import { interfaceLanguageIn, type InterfaceLanguage } from './main-strings';
 import { installApplicationMenu } from './menu';
-import { sessionKey } from './session-key';
+import { sessionKeyAndProtection } from './session-key';
 import { isUpdateMethod, MainUpdater } from './updater';
 import { utilityCoreSpawner } from './utility-core';
 import { createMainWindow } from './window-options';
@@ -35,15 +36,20 @@ if (!app.requestSingleInstanceLock()) {
   void run();
 }
 
-/** The session key, or none (the core then keeps the token in its 0600 file) when the key file cannot be written. */
-function sessionKeyOrNone(dataDir: string): Buffer | undefined {
+/**
+ * The session key and what protects it (the keychain, or on Linux safeStorage's basic_text store, which the
+ * interface then says), or none (the core keeps the token in its 0600 file) when the key file cannot be written.
+ */
+function sessionKeyOrNone(dataDir: string): ReturnType<typeof sessionKeyAndProtection> {
   try {
-    return sessionKey(dataDir, safeStorage);
+    return sessionKeyAndProtection(dataDir, safeStorage, process.platform);
   } catch (error) {
     console.warn(`The session token will be kept in a private file, not encrypted: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
+
+const tokenKeyOptions = (session: ReturnType<typeof sessionKeyOrNone>) => (session ? { tokenKey: session.key, tokenProtection: session.protection } : {});
 
 async function run(): Promise<void> {
   // Every session (the default one and any created later) and every webContents gets the policy before it loads anything.
@@ -93,7 +99,7 @@ async function run(): Promise<void> {
     spawn: utilityCoreSpawner(path.join(here, 'core-process.js')),
     dataDir,
     appVersion: app.getVersion(),
-    tokenKey: sessionKeyOrNone(dataDir),
+    ...tokenKeyOptions(sessionKeyOrNone(dataDir)),
     onCrash: (report) => void reportCrash(report),
     onEvent: (name, payload) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
@@ -122,6 +128,8 @@ async function run(): Promise<void> {
     updater: () => electronUpdater.autoUpdater,
     currentVersion: app.getVersion(),
     unpackagedUpdates: dev && process.env.EWSI_UPDATES_UNPACKAGED === '1',
+    // The _electron tests sign their releases with a key pair they make; an installed (packaged) app never reads this.
+    signingKeyForTests: dev && process.env.EWSI_UPDATE_SIGNING_KEY_FOR_TESTS ? ed25519PublicKey(process.env.EWSI_UPDATE_SIGNING_KEY_FOR_TESTS) : undefined,
     readSettings: async () => {
       const envelope = await supervisor.call('settings.get', {});
       if (!envelope.ok) throw new Error(envelope.error.message);

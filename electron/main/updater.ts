@@ -3,7 +3,9 @@
 // user's settings at each check. Main answers the contract's update.* methods
 // itself (the core cannot install: that replaces the running app) and sends
 // every change as an `update.status` event. Nothing downloads or installs
-// without the user asking: autoDownload and autoInstallOnAppQuit are off.
+// without the user asking: autoDownload and autoInstallOnAppQuit are off. The
+// update info is read through signedFeedProvider: electron-updater sees a
+// channel file only after its signature by the release key was verified.
 // No Electron import here: electron-updater reaches the runtime through its
 // own adapter, so this file runs under Node in the tests with a Node adapter.
 import type { AppUpdater, ProgressInfo } from 'electron-updater';
@@ -17,8 +19,12 @@ import {
   type Envelope,
 } from '../../shared/contract';
 import { describeOffer, electronUpdaterChannel, judgeOffer, pickInstaller, updateFiles, updateInfoSchema, type UpdateFile, type UpdateInfo } from '../../shared/update-info';
+import type { KeyObject } from 'node:crypto';
+import { insecurePortalRefusal } from '../../shared/portal-transport';
 import type { UpdateChannel, UpdateStatus } from '../../shared/updates';
 import { updatesFolderUrl } from '../core/portal/urls';
+import { ManifestSignatureError, releaseSigningKey } from '../core/updates/manifest-signature';
+import { signedFeedProvider } from './signed-feed-provider';
 
 export const UPDATE_METHODS = ['update.status', 'update.check', 'update.download', 'update.install'] as const;
 export type UpdateMethod = (typeof UPDATE_METHODS)[number];
@@ -32,8 +38,13 @@ export interface MainUpdaterOptions {
   /** electron-updater's autoUpdater, made on first use (making it reads the installed app's files). */
   updater: () => AppUpdater;
   currentVersion: string;
-  /** The portal and the channel the user chose (the core keeps the settings). */
-  readSettings: () => Promise<{ serverUrl: string | null; updateChannel: UpdateChannel }>;
+  /** The portal, its permission and the channel the user chose (the core keeps the settings). */
+  readSettings: () => Promise<{ serverUrl: string | null; updateChannel: UpdateChannel; allowInsecurePortal: boolean }>;
+  /**
+   * Tests only: the public key update info must be signed with, in place of the release key
+   * built into the app (tests sign their releases with a key pair they make).
+   */
+  signingKeyForTests?: KeyObject;
   /** Sends an update.status event to the windows; the payload is already validated. */
   emit: (status: UpdateStatus) => void;
   platform?: string;
@@ -94,9 +105,11 @@ export class MainUpdater {
   }
 
   private async runCheck(): Promise<UpdateStatus> {
-    const { serverUrl, updateChannel } = await this.options.readSettings();
+    const { serverUrl, updateChannel, allowInsecurePortal } = await this.options.readSettings();
     this.channel = updateChannel;
     if (!serverUrl) return this.set({ ...this.base('error'), message: 'No portal is configured: enter its address under Settings → Portal and sync, then check again.' });
+    const insecure = insecurePortalRefusal(serverUrl, allowInsecurePortal);
+    if (insecure) return this.set({ ...this.base('error'), message: insecure });
     this.set(this.base('checking'));
     const checkedAt = () => new Date().toISOString();
     try {
@@ -125,6 +138,7 @@ export class MainUpdater {
       }
       return this.set({ ...this.base('available'), offer, checkedAt: checkedAt() });
     } catch (error) {
+      if (error instanceof ManifestSignatureError) return this.set({ ...this.base('refused'), refusal: 'unsigned-info', message: error.message, checkedAt: checkedAt() });
       const code = (error as { code?: unknown }).code;
       if (code === 'ERR_UPDATER_INVALID_UPDATE_INFO' || code === 'ERR_UPDATER_INVALID_VERSION' || code === 'ERR_UPDATER_NO_FILES_PROVIDED' || code === 'ERR_UPDATER_NO_CHECKSUM') {
         return this.set({ ...this.base('refused'), refusal: 'invalid-info', message: firstLine(error), checkedAt: checkedAt() });
@@ -184,8 +198,10 @@ export class MainUpdater {
     updater.autoDownload = false;
     updater.autoInstallOnAppQuit = false;
     updater.forceDevUpdateConfig = this.options.unpackagedUpdates ?? false;
-    // One range per request: the portal answers single ranges (differential downloads then still work).
-    updater.setFeedURL({ provider: 'generic', url: updatesFolderUrl(serverUrl), useMultipleRangeRequest: false });
+    // The generic layout with one range per request (the portal answers single ranges; differential downloads
+    // then still work), every update info file verified with the release key before electron-updater reads it.
+    const folder = updatesFolderUrl(serverUrl);
+    updater.setFeedURL({ provider: 'custom', url: folder, updateProvider: signedFeedProvider(folder, this.options.signingKeyForTests ?? releaseSigningKey()) });
     updater.channel = electronUpdaterChannel(channel);
     // The channel setter turns allowDowngrade on (electron-updater's choice for channel switches); never go back a version.
     updater.allowDowngrade = false;

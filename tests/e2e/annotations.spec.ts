@@ -78,14 +78,14 @@ const painted = (page: Page, name: string) =>
   }, name);
 
 const openLaw = async (page: Page) => {
-  await page.goto(`${env.harness.url}#/read/document/${LAW_ID}`);
+  await page.goto(env.harness.pageUrl(`/read/document/${LAW_ID}`));
   await expect(page.getByRole('heading', { level: 1, name: LAW_TITLE })).toBeVisible();
   await expect(page.getByTestId('annotation-panel')).toBeVisible();
 };
 
 test('highlight and annotate a passage of a law, re-anchored after the portal amends it; a deleted passage becomes an orphan', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(env.harness.url);
+  await page.goto(env.harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await syncNowFromSettings(page);
   await expect(page.getByTestId('sync-indicator')).toContainText(/^Synced/);
@@ -165,7 +165,7 @@ test('highlight and annotate a passage of a law, re-anchored after the portal am
   await expect(page.getByTestId('annotation-results').locator('mark')).toHaveText('amendment');
 
   // The library's search points at matching notes too (they live apart from the library's index).
-  await page.goto(`${env.harness.url}#/search?q=amendment`);
+  await page.goto(env.harness.pageUrl('/search?q=amendment'));
   await expect(page.getByTestId('notes-matching')).toContainText('1 of your annotation notes matches.');
   await page.getByTestId('notes-matching').getByRole('link', { name: 'Show them' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Annotations' })).toBeVisible();
@@ -207,7 +207,7 @@ test('gather items into a collection from the Reader, a list and search results,
   await expect(actions.getByTestId('added-to-collection')).toHaveText('Added to Residence research.');
 
   // From search results.
-  await page.goto(`${env.harness.url}#/search?q=integration`);
+  await page.goto(env.harness.pageUrl('/search?q=integration'));
   const hit = page.getByTestId('search-hits').getByRole('listitem').filter({ hasNotText: chosenTitle }).filter({ hasNotText: LAW_TITLE }).first();
   const hitTitle = (await hit.getByRole('heading').textContent())!;
   await hit.getByTestId('add-to-collection').click();

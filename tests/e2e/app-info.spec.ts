@@ -26,7 +26,7 @@ test('the renderer shows app.info answered by the real core', async ({ page }) =
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await expect(page.getByRole('heading', { name: 'About this installation' })).toBeVisible();
   await expect(page.getByTestId('app-version')).toHaveText(readAppVersion());
   await expect(page.getByTestId('app-data-folder')).toHaveText(dataDir);

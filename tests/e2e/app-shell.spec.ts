@@ -30,13 +30,13 @@ const nav = mainNav;
 
 /** Opens the app and waits for its first render (which follows reading the saved language and theme). */
 async function openApp(page: Page) {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 }
 
 test('first sync from an empty data folder shows its progress, then the library counts', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toContainText('Not synced yet');
   // Record every progress bar the indicator renders, however briefly it is there.
@@ -97,13 +97,13 @@ test('Ctrl+K searches everywhere: suggestions, results with highlighted snippets
   await expect(page.getByTestId('saved-searches')).toContainText(`${expected} ${expected === 1 ? 'match' : 'matches'}`);
 
   await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(`${harness.url}#/search?q=integration`);
+  await page.goto(harness.pageUrl('/search?q=integration'));
   await expect(hits.first().locator('mark').first()).toBeVisible();
   await page.screenshot({ path: path.resolve('docs/screenshot.png') });
 });
 
 test('the interface switches to French and German', async ({ page }) => {
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await page.getByTestId('language-choice').getByText('Français', { exact: true }).click();
   await expect(page.getByRole('radio', { name: 'Français' })).toBeChecked();
   await expect(page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Accueil' })).toBeVisible();
@@ -153,7 +153,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation on any screen (${colorScheme})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    await page.goto(harness.url);
+    await page.goto(harness.pageUrl());
     for (const name of SCREENS) {
       await nav(page).getByRole('link', { name, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
@@ -161,7 +161,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       if (name === 'Settings') await expect(page.getByTestId('app-info')).toBeVisible();
       await expectNoSeriousViolations(page, `${name} (${colorScheme})`);
     }
-    await page.goto(`${harness.url}#/search?q=integration`);
+    await page.goto(harness.pageUrl('/search?q=integration'));
     await expect(page.getByTestId('search-hits').getByRole('listitem').first()).toBeVisible();
     await expectNoSeriousViolations(page, `search results (${colorScheme})`);
     await page.keyboard.press('Control+K');

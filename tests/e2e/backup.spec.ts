@@ -25,7 +25,7 @@ const nav = mainNav;
 failOnConsoleErrors();
 
 test('a backup saved from Settings restores what was deleted since; a stray file changes nothing', async ({ page }) => {
-  await page.goto(`${harness.url}#/search?q=housing`);
+  await page.goto(harness.pageUrl('/search?q=housing'));
   await page.getByRole('button', { name: 'Save this search' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Housing, kept by the backup');
   await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();

@@ -13,7 +13,7 @@ import { findElectronBinary, NO_ELECTRON_REASON } from '../support/electron-bina
 import { startTestPortal, type TestPortal } from '../support/portal';
 import { REPO_ROOT } from '../support/repo';
 import { makeTempDir } from '../support/temp-dir';
-import { publishRelease } from '../support/updates';
+import { publishRelease, testSigningPublicKeyPem } from '../support/updates';
 
 const electronBinary = findElectronBinary();
 const appVersion = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -41,7 +41,8 @@ test.describe('Electron updater', () => {
       executablePath: electronBinary!,
       args: [REPO_ROOT],
       cwd: REPO_ROOT,
-      env: { ...env, EWSI_DATA_DIR: path.join(temp.dir, 'data'), EWSI_AUTO_SYNC: '0', EWSI_PORTAL_URL: portal.url, EWSI_UPDATES_UNPACKAGED: '1' },
+      // The releases are signed with the tests' key pair; the unpackaged app reads its public half from here (a packaged one never does).
+      env: { ...env, EWSI_DATA_DIR: path.join(temp.dir, 'data'), EWSI_AUTO_SYNC: '0', EWSI_PORTAL_URL: portal.url, EWSI_UPDATES_UNPACKAGED: '1', EWSI_UPDATE_SIGNING_KEY_FOR_TESTS: testSigningPublicKeyPem() },
     });
     window = await app.firstWindow();
     await expect(window.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();

@@ -65,7 +65,7 @@ const activePosition = async (listbox: Locator) => {
 
 test('first sync brings the library', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await page.getByRole('button', { name: 'Sync now' }).click();
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
@@ -73,7 +73,7 @@ test('first sync brings the library', async ({ page }) => {
 });
 
 test('the library list is virtualized: few rows in the DOM, however far the keyboard goes', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await nav(page).getByRole('link', { name: 'Library', exact: true }).click();
   const listbox = list(page);
   await expect(loadedRow(listbox, 1)).toBeVisible();
@@ -107,7 +107,7 @@ test('the library list is virtualized: few rows in the DOM, however far the keyb
 });
 
 test('a facet filters the list to its count, and the sort reorders it', async ({ page }) => {
-  await page.goto(`${harness.url}#/library`);
+  await page.goto(harness.pageUrl('/library'));
   const listbox = list(page);
   await expect(loadedRow(listbox, 1)).toBeVisible();
   const country = page.getByTestId('filter-country');
@@ -152,7 +152,7 @@ test('the reader shows a document from the library: sanitized body and metadata'
   consoleErrors.allow(CSP_PARSE_REPORT);
   const listbox = list(page);
   // Narrow the list to the hostile document's facets, then open it from there.
-  await page.goto(`${harness.url}#/library?country=DE&kind=report&sort=date-desc&year=2024`);
+  await page.goto(harness.pageUrl('/library?country=DE&kind=report&sort=date-desc&year=2024'));
   await expect(loadedRow(listbox, 1)).toBeVisible();
   const row = listbox.getByRole('option', { name: /Hostile markup report/ });
   await row.click();
@@ -184,7 +184,7 @@ test('the reader shows a document from the library: sanitized body and metadata'
 });
 
 test('the reader opens a search hit (Ctrl+K) and a PDF attachment drawn by pdf.js', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   // Keys pressed before the first render (which waits for the saved settings) would be lost.
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await page.keyboard.press('Control+K');
@@ -199,7 +199,7 @@ test('the reader opens a search hit (Ctrl+K) and a PDF attachment drawn by pdf.j
   await expect(page.getByTestId('reader-meta')).toBeVisible();
 
   // doc-000001 carries a PDF in the sample corpus.
-  await page.goto(`${harness.url}#/read/document/doc-000001`);
+  await page.goto(harness.pageUrl('/read/document/doc-000001'));
   const attachments = page.getByTestId('reader-attachments');
   await expect(attachments).toContainText('doc-000001.pdf');
   await expect(attachments).toContainText('available offline');
@@ -222,7 +222,7 @@ test('the reader opens a search hit (Ctrl+K) and a PDF attachment drawn by pdf.j
 });
 
 test('Links and News & events list their records and open them in the reader', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await nav(page).getByRole('link', { name: 'Links', exact: true }).click();
   const links = list(page, 'Links');
   await expect(loadedRow(links, 1)).toBeVisible();
@@ -249,7 +249,7 @@ test('Links and News & events list their records and open them in the reader', a
 });
 
 test('keyboard only: Library → Reader → back to the same row', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   const link = nav(page).getByRole('link', { name: 'Library', exact: true });
   for (let step = 0; step < 30 && !(await link.evaluate((element) => element === element.ownerDocument.activeElement)); step += 1) await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
@@ -283,19 +283,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no serious or critical violation on Library, Reader, Links, News (${colorScheme})`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
-    await page.goto(`${harness.url}#/library`);
+    await page.goto(harness.pageUrl('/library'));
     await expect(loadedRow(list(page), 1)).toBeVisible();
     await list(page).focus();
     await page.keyboard.press('ArrowDown');
     await expectNoSeriousViolations(page, `Library (${colorScheme})`);
-    await page.goto(`${harness.url}#/read/document/doc-000001`);
+    await page.goto(harness.pageUrl('/read/document/doc-000001'));
     await page.getByRole('button', { name: 'Show doc-000001.pdf' }).click();
     await expect(page.getByTestId('pdf-view')).toHaveAttribute('data-rendered-page', '1', { timeout: 20_000 });
     await expectNoSeriousViolations(page, `Reader (${colorScheme})`);
-    await page.goto(`${harness.url}#/links`);
+    await page.goto(harness.pageUrl('/links'));
     await expect(loadedRow(list(page, 'Links'), 1)).toBeVisible();
     await expectNoSeriousViolations(page, `Links (${colorScheme})`);
-    await page.goto(`${harness.url}#/news`);
+    await page.goto(harness.pageUrl('/news'));
     await expect(loadedRow(list(page, 'News and events'), 1)).toBeVisible();
     await expectNoSeriousViolations(page, `News (${colorScheme})`);
   });

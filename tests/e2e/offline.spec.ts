@@ -28,7 +28,7 @@ const syncNow = syncNowFromSettings;
 
 test('after a first sync the portal stops; the app says it is offline and keeps working', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await syncNow(page);
   await expect(page.getByTestId('sync-indicator')).toContainText(/^Synced/);

@@ -69,7 +69,7 @@ async function fillPartnerRequest(page: Page, title: string, expiresOn: string) 
 
 test('written offline, queued with a badge, delivered once when the portal is back; a refusal is fixed and resent', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 
   // Sign in from Settings: a wrong password is said so, the right one signs in.
@@ -207,7 +207,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     const check = (label: string) => expectNoSeriousViolations(page, label);
-    await page.goto(harness.url);
+    await page.goto(harness.pageUrl());
     await nav(page).getByRole('link', { name: 'Forums' }).click();
     await expect(page.getByTestId('forum-list')).toBeVisible();
     await check('Forums');
@@ -236,7 +236,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('signing out keeps the outbox and asks to sign in before pushing', async ({ page }) => {
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await expect(page.getByTestId('signed-in')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByTestId('sign-in-status')).toHaveText('Signed out. Your outbox keeps everything until you sign in again.');
@@ -253,7 +253,7 @@ test('signing out keeps the outbox and asks to sign in before pushing', async ({
 test('when the portal stops accepting the session, the header asks to sign in; signing in again delivers what waited', async ({ page }) => {
   test.setTimeout(120_000);
   const reply = 'Sent after signing in again: nothing written is lost.';
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   const account = page.getByTestId('sign-in-card');
   await account.getByLabel('E-mail').fill(MEMBER.email);
   await account.getByLabel('Password').fill(MEMBER.password);

@@ -34,7 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Presses "Sync now" in Settings and waits until the core reports a newer completed sync. */
 async function syncNow(page: Page) {
   const before = (await harness.core.api['sync.status']({})).lastSyncAt;
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect
     .poll(async () => {
@@ -76,7 +76,7 @@ let oldLegislation = '';
 
 test('first sync from an empty data folder, then one country sheet by its six sections', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await expect(page.getByTestId('home-changes')).toContainText('Nothing synced yet');
   await syncNow(page);
 
@@ -116,11 +116,11 @@ test('a section edited on the portal is marked after the next sync, with its pre
   expect(written.status).toBe(200);
 
   await syncNow(page);
-  await page.goto(`${harness.url}#/countries`);
+  await page.goto(harness.pageUrl('/countries'));
   await expect(page.getByTestId('country-list').getByRole('listitem').filter({ hasText: 'Germany' })).toContainText('1 section changed in the last sync');
   await expect(page.getByTestId('country-list').getByRole('listitem').filter({ hasText: 'France' })).not.toContainText('changed');
 
-  await page.goto(`${harness.url}#/countries/DE`);
+  await page.goto(harness.pageUrl('/countries/DE'));
   const changed = page.getByTestId('section-legislation');
   await expect(changed).toHaveAttribute('data-changed', 'true');
   await expect(changed.getByTestId('change-mark')).toHaveText('✎ Changed in the last sync');
@@ -143,7 +143,7 @@ test('a section edited on the portal is marked after the next sync, with its pre
 });
 
 test('two countries side by side, section by section, chosen with the keyboard', async ({ page }) => {
-  await page.goto(`${harness.url}#/countries`);
+  await page.goto(harness.pageUrl('/countries'));
   const first = page.getByRole('combobox', { name: 'First country' });
   const second = page.getByRole('combobox', { name: 'Second country' });
   await first.selectOption({ label: 'Germany' });
@@ -177,7 +177,7 @@ test('two countries side by side, section by section, chosen with the keyboard',
 });
 
 test('good practices: filter, choose two, compare them with the differing fields marked', async ({ page }) => {
-  await page.goto(`${harness.url}#/practices`);
+  await page.goto(harness.pageUrl('/practices'));
   await expect(h1(page, 'Good practices')).toBeVisible();
   const all = await portalList('good-practices');
   await expect(page.getByTestId('practice-total')).toHaveText(`${all.length} good practices`);
@@ -255,7 +255,7 @@ test('funding by deadline: a deadline range and open calls only, each obeyed and
   expect(inRange).toBeLessThan(calls.length);
   expect(open).toBeLessThan(calls.length);
 
-  await page.goto(`${harness.url}#/funding`);
+  await page.goto(harness.pageUrl('/funding'));
   await expect(h1(page, 'Funding')).toBeVisible();
   await expect(page.getByTestId('funding-total')).toHaveText(`${calls.length} funding opportunities`);
 
@@ -288,7 +288,7 @@ test('funding by deadline: a deadline range and open calls only, each obeyed and
 });
 
 test('Home shows what the last sync changed and the upcoming deadlines', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   const changes = page.getByTestId('home-changes');
   // The last sync brought one record: the edited German sheet.
   await expect(changes.getByTestId('home-change-counts')).toHaveText(/Country sheet\s*1/);
@@ -311,7 +311,7 @@ test('Home shows what the last sync changed and the upcoming deadlines', async (
 });
 
 test('the interface language and theme are kept in the settings, across a reload', async ({ page }) => {
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await page.getByTestId('language-choice').getByText('Français', { exact: true }).click();
   await expect(h1(page, 'Paramètres')).toBeVisible();
   await expect.poll(async () => (await harness.core.api['settings.get']({})).interfaceLanguage).toBe('fr');
@@ -329,11 +329,11 @@ test('the interface language and theme are kept in the settings, across a reload
   await expect(h1(page, 'Paramètres')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.goto(`${harness.url}#/countries/DE`);
+  await page.goto(harness.pageUrl('/countries/DE'));
   await expect(h1(page, 'Allemagne : fiche d’information pays')).toBeVisible();
   await expect(page.getByTestId('section-legislation').getByTestId('change-mark')).toHaveText('✎ Modifié lors de la dernière synchronisation');
 
-  await page.goto(`${harness.url}#/settings`);
+  await page.goto(harness.pageUrl('/settings'));
   await page.getByTestId('language-choice').getByText('English', { exact: true }).click();
   await page.getByText('Same as the system', { exact: true }).click();
   await expect(h1(page, 'Settings')).toBeVisible();
@@ -360,7 +360,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ['funding', '#/funding?open=1', async (p) => expect(p.getByTestId('funding-list').getByRole('listitem').first()).toBeVisible()],
     ];
     for (const [label, hash, ready] of screens) {
-      await page.goto(`${harness.url}${hash}`);
+      await page.goto(harness.pageUrl(hash));
       await ready(page);
       await expectNoSeriousViolations(page, `${label} (${colorScheme})`);
     }

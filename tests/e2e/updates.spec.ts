@@ -1,8 +1,10 @@
 // Settings → Updates through the real renderer and the real core, against the
 // real portal serving a temp updates folder (behind a throttling proxy, so a
 // download takes long enough to be watched): a newer release is found,
-// downloaded with progress and verified; a tampered installer is refused with
-// the reason; the channel is saved and decides which file is read.
+// downloaded with progress and verified; a tampered installer, and update info
+// changed after it was signed, are refused with the reason; the channel is
+// saved and decides which file is read. The releases are signed with a key
+// pair made by the tests, whose public half the harness hands the core.
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,7 +16,7 @@ import { expectNoSeriousViolations, failOnConsoleErrors, mainNav } from '../supp
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startTestPortal, type TestPortal } from '../support/portal';
 import { makeTempDir } from '../support/temp-dir';
-import { installerBytes, publishRelease } from '../support/updates';
+import { installerBytes, publishRelease, testSigningPublicKeyPem } from '../support/updates';
 
 let portal: TestPortal;
 let proxy: FaultProxy;
@@ -35,7 +37,12 @@ test.beforeAll(async () => {
   portal = await startTestPortal(sqliteEngine, { updatesDir });
   // Installers come at 1 MB/s, everything else at once.
   proxy = await startFaultProxy(portal.url, ({ path: requested }) => (/^\/updates\/.+\.AppImage$/.test(requested) ? { kind: 'throttle', bytesPerSecond: 1024 * 1024 } : { kind: 'pass' }));
-  harness = await startWebHarness({ dataDir, appVersion: '0.1.0', coreEnv: { EWSI_PORTAL_URL: proxy.url, EWSI_AUTO_SYNC: '0' } });
+  harness = await startWebHarness({
+    dataDir,
+    appVersion: '0.1.0',
+    coreEnv: { EWSI_PORTAL_URL: proxy.url, EWSI_AUTO_SYNC: '0' },
+    coreInit: { updateSigningKeyForTests: testSigningPublicKeyPem() },
+  });
 });
 
 test.afterAll(async () => {
@@ -52,7 +59,7 @@ test.beforeEach(() => {
 failOnConsoleErrors();
 
 async function openUpdates(page: Page) {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   const updates = page.getByRole('region', { name: 'Updates' });
@@ -105,6 +112,20 @@ test('a tampered installer is refused with the reason, and nothing is kept', asy
   await expect(updates.getByRole('button', { name: 'Download' })).toHaveCount(0);
   expect(fs.readdirSync(path.join(dataDir, 'updates')).filter((name) => name.includes('0.3.0'))).toEqual([]);
   await expectNoSeriousViolations(page, 'Settings, update refused');
+});
+
+test('update info changed after it was signed is refused before anything is downloaded', async ({ page }) => {
+  publishRelease(updatesDir, '0.3.0', { infoFiles: infoFiles('0.3.0') });
+  const file = path.join(updatesDir, infoFiles('0.3.0')[0]!);
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('0.3.0', '0.3.1'));
+  proxy.log.length = 0;
+  const updates = await openUpdates(page);
+  await updates.getByRole('button', { name: 'Check for updates' }).click();
+  await expect(updates.getByTestId('update-result')).toContainText('Refused: the portal’s update information is not signed with the EWSI Desktop release key. Nothing was downloaded.');
+  await expect(updates.getByTestId('update-message')).toContainText('does not match its signature');
+  await expect(updates.getByRole('button', { name: 'Download' })).toHaveCount(0);
+  expect(proxy.log.filter((entry) => entry.path.endsWith('.AppImage'))).toEqual([]);
+  await expectNoSeriousViolations(page, 'Settings, update info unsigned');
 });
 
 test('the channel is saved and decides what is offered; an older version is refused', async ({ page }) => {

@@ -163,7 +163,7 @@ test(`no payload runs, leaks or calls the contract, rendered in every place cont
   test.setTimeout(600_000);
   for (const report of INERT_PARSE_CSP_REPORTS) consoleErrors.allow(report);
   const seen = await watch(page);
-  await page.goto(env.harness.url);
+  await page.goto(env.harness.pageUrl());
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await syncNowFromSettings(page);
   await expect(page.getByTestId('sync-indicator')).toContainText(/^Synced/);
@@ -178,7 +178,7 @@ test(`no payload runs, leaks or calls the contract, rendered in every place cont
 
   // Every payload document in the Reader: body, title, summary, metadata.
   for (const [i, payload] of payloads.entries()) {
-    await page.goto(`${env.harness.url}#/read/document/xss-${i}`);
+    await page.goto(env.harness.pageUrl(`/read/document/xss-${i}`));
     await expect(page.getByTestId('reader-body'), payload.name).toContainText(`Payload ${i} (`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Payload ${i}`);
     if (i % 10 === 0) await provoke(page, 'reader-body');
@@ -187,7 +187,7 @@ test(`no payload runs, leaks or calls the contract, rendered in every place cont
   await provoke(page, 'reader-body');
 
   // The carrier, with every note in its annotation panel.
-  await page.goto(`${env.harness.url}#/read/document/${CARRIER}`);
+  await page.goto(env.harness.pageUrl(`/read/document/${CARRIER}`));
   await expect(page.getByTestId('annotation-panel').getByTestId('annotation-card')).toHaveCount(payloads.length);
   await provoke(page, 'annotation-panel');
 
@@ -204,16 +204,16 @@ test(`no payload runs, leaks or calls the contract, rendered in every place cont
   // The forum thread, page by page (authors' names carry payloads too).
   const pages = Math.ceil(payloads.length / 50);
   for (let p = 1; p <= pages; p += 1) {
-    await page.goto(`${env.harness.url}#/forums/t/${THREAD}${p > 1 ? `?page=${p}` : ''}`);
+    await page.goto(env.harness.pageUrl(`/forums/t/${THREAD}${p > 1 ? `?page=${p}` : ''}`));
     await expect(page.getByRole('heading', { level: 1, name: 'Payloads thread' })).toBeVisible();
     await expect(page.getByTestId('posts').getByTestId('post')).toHaveCount(Math.min(50, payloads.length - (p - 1) * 50));
     await provoke(page, 'posts');
   }
 
   // Search results (titles and snippets) and the library list (titles and summaries).
-  await page.goto(`${env.harness.url}#/search?q=payload`);
+  await page.goto(env.harness.pageUrl('/search?q=payload'));
   await expect(page.getByTestId('search-hits').getByRole('listitem').first()).toBeVisible();
-  await page.goto(`${env.harness.url}#/library`);
+  await page.goto(env.harness.pageUrl('/library'));
   await expect(page.getByTestId('record-list').getByRole('option').first()).toBeVisible();
 
   expect(await ran(page), 'payloads whose script ran').toEqual([]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HARNESS_CALL_PATH, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../shared/harness';
+import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_TOKEN_HEADER, readHarnessFragment } from '../../shared/harness';
 import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
 import { makeTempDir } from '../support/temp-dir';
 import http from 'node:http';
@@ -36,13 +36,40 @@ function rawGet(path: string, host: string): Promise<number> {
 }
 
 describe('the loopback harness', () => {
-  it('binds to 127.0.0.1 and serves the renderer with the run token and the CSP', async () => {
+  it('binds to 127.0.0.1 and serves the renderer with the CSP, but never its token', async () => {
     expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const response = await fetch(harness.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await response.text();
-    expect(html).toContain(`<meta name="${HARNESS_TOKEN_META}" content="${harness.token}">`);
+    expect(html).toContain('<div id="root">');
+    expect(html).not.toContain(harness.token);
+    // Nothing else it serves without the token holds it either: a client-side route, the assets the page loads.
+    expect(await (await fetch(new URL('/settings', harness.url))).text()).not.toContain(harness.token);
+    for (const asset of [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!)) {
+      expect(await (await fetch(new URL(asset, harness.url))).text(), asset).not.toContain(harness.token);
+    }
+  });
+
+  it('hands the token over only in the address’s fragment, which a browser never sends', () => {
+    const page = new URL(harness.pageUrl('/settings'));
+    expect(`${page.origin}/`).toBe(harness.url);
+    expect(page.pathname + page.search).toBe('/');
+    expect(readHarnessFragment(page.hash)).toEqual({ token: harness.token, route: '/settings' });
+    expect(readHarnessFragment(new URL(harness.pageUrl()).hash)).toEqual({ token: harness.token, route: '' });
+    expect(readHarnessFragment('#/settings')).toBeNull();
+  });
+
+  it('refuses calls and the event stream without the token', async () => {
+    const without = await fetch(new URL(HARNESS_CALL_PATH, harness.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method: 'app.info', args: {} }) });
+    expect(without.status).toBe(401);
+    expect(await without.json()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/open the address the harness printed in its terminal, with its #ewsi-token=… part/) } });
+    expect((await fetch(new URL(HARNESS_EVENTS_PATH, harness.url))).status).toBe(401);
+    expect((await fetch(new URL(`${HARNESS_EVENTS_PATH}?token=wrong`, harness.url))).status).toBe(401);
+    const events = new AbortController();
+    const stream = await fetch(new URL(`${HARNESS_EVENTS_PATH}?token=${encodeURIComponent(harness.token)}`, harness.url), { signal: events.signal });
+    expect(stream.status).toBe(200);
+    events.abort();
   });
 
   it('answers contract calls from the real core', async () => {

@@ -4,6 +4,7 @@
 // corrupted exchanges over actual sockets.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { pipeline } from 'node:stream';
 
 export type Fault =
@@ -27,7 +28,7 @@ export interface ProxyRequestInfo {
 }
 
 export interface FaultProxy {
-  readonly url: string; // http://127.0.0.1:PORT
+  readonly url: string; // http://127.0.0.1:PORT, or the host it was started on
   /** Decides the fault for each request (index counts from 0). Replaceable at any time. */
   plan: (request: ProxyRequestInfo) => Fault;
   /** Every request received, in order, with the fault applied. */
@@ -76,7 +77,12 @@ function readAll(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRequestInfo) => Fault = () => ({ kind: 'pass' })): Promise<FaultProxy> {
+/**
+ * `host`: the address the proxy listens on and names in its url (default 127.0.0.1); another of this
+ * machine's addresses stands for a portal away from this computer (see nonLoopbackAddress).
+ */
+export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRequestInfo) => Fault = () => ({ kind: 'pass' }), options: { host?: string } = {}): Promise<FaultProxy> {
+  const host = options.host ?? '127.0.0.1';
   const target = new URL(targetUrl);
   if (target.protocol !== 'http:') throw new Error(`The fault proxy forwards to http: only, not ${target.protocol}`);
   const basePath = target.pathname.replace(/\/+$/, '');
@@ -275,7 +281,7 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(0, host, () => {
       server.off('error', reject);
       resolve();
     });
@@ -283,7 +289,7 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
   const { port } = server.address() as AddressInfo;
 
   const proxy: FaultProxy = {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     plan,
     log,
     get forwarded() {
@@ -369,4 +375,17 @@ export function randomFaultPlan(
         return { kind, bytesPerSecond: 256 * 1024 };
     }
   };
+}
+
+/**
+ * One of this machine's own IPv4 addresses outside 127.0.0.0/8: a proxy listening
+ * there is "a portal away from this computer" to the app's transport rule, yet
+ * reachable in a test. Throws when the machine has no such address.
+ */
+export function nonLoopbackAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    const found = addresses?.find((address) => address.family === 'IPv4' && !address.internal);
+    if (found) return found.address;
+  }
+  throw new Error('This machine has no IPv4 address outside 127.0.0.0/8: the insecure-portal tests need one to stand for a portal elsewhere');
 }

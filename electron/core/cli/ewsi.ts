@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, collectionName, exportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
+import { ALLOW_INSECURE_PORTAL_FLAG } from '../../../shared/portal-transport';
 import { CONTENT_TYPES, contentType, countryCode, id as idSchema, type ContentType } from '../../../shared/content';
 import type { SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
@@ -23,11 +24,11 @@ import { portalIsUp } from '../portal/health';
 import { SyncError } from '../sync/pull';
 
 const USAGE = `Usage:
-  ewsi sync --server URL [--data DIR] [--page-size N]   bring the local copy up to date
+  ewsi sync --server URL [--data DIR] [--page-size N] [${ALLOW_INSECURE_PORTAL_FLAG}]   bring the local copy up to date
   ewsi status [--data DIR] [--json]            what is stored, and the last sync
   ewsi search QUERY [--data DIR] [--type T] [--country CC] [--sort rank|date] [--limit N] [--json]
       QUERY: words, "phrases", prefix*, OR, -exclusion, type: country: theme: lang: year:2019..2023
-  ewsi sign-in --server URL --email E [--data DIR]   sign in as a member (password from EWSI_PASSWORD, else asked)
+  ewsi sign-in --server URL --email E [--data DIR] [${ALLOW_INSECURE_PORTAL_FLAG}]   sign in as a member (password from EWSI_PASSWORD, else asked)
   ewsi sign-out [--data DIR]                    forget the session token
   ewsi reply THREAD_ID --body TEXT [--language xx] [--data DIR]   queue a forum reply in the outbox
   ewsi outbox [--data DIR] [--json]             the outbox's items and their states
@@ -35,7 +36,10 @@ const USAGE = `Usage:
   ewsi collect NAME ID... [--data DIR]          add items to a collection (created if new); ID is type/id or a document id
   ewsi collections [--data DIR] [--json]        the collections and their items
   ewsi export --collection NAME --format ${EXPORT_FORMATS.join('|')} --out FILE [--data DIR]
-The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).`;
+The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).
+A portal over plain http:// away from this computer is refused: passwords, the session token, documents and
+updates would travel in clear. ${ALLOW_INSECURE_PORTAL_FLAG} allows it (saved, like --server, as the app's
+"Allow an insecure portal" setting).`;
 
 class UsageError extends Error {}
 
@@ -85,6 +89,15 @@ async function withCore<T>(dataDir: string, run: (core: Core) => Promise<T>, onP
   }
 }
 
+/**
+ * Saves `--server` (and, with --allow-insecure-portal, the permission) as the settings; the settings refuse
+ * plain http away from this computer without the permission, with a message naming the flag.
+ */
+function usePortal(core: Core, server: string | undefined, allowInsecure: boolean): void {
+  if (allowInsecure) core.settings.update({ allowInsecurePortal: true, ...(server ? { serverUrl: server } : {}) });
+  else if (server) core.settings.update({ serverUrl: server });
+}
+
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -105,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
       collection: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      'allow-insecure-portal': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -122,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     const result = await withCore(
       dataDir,
       async (core) => {
-        if (values.server) core.settings.update({ serverUrl: values.server });
+        usePortal(core, values.server, values['allow-insecure-portal']);
         if (!core.settings.get().serverUrl) throw new UsageError('ewsi sync needs --server URL the first time');
         return core.sync.run();
       },
@@ -143,7 +157,8 @@ async function main(argv: string[]): Promise<number> {
       const current = core.sync.status();
       // "Online" means the portal answers now, not at the last sync.
       let online: boolean | null = null;
-      if (current.serverUrl) {
+      // A portal nothing may be sent to (plain http, not allowed) is not asked either.
+      if (current.serverUrl && current.portalSecurity !== 'insecure-refused') {
         online = await portalIsUp(current.serverUrl, 3000);
       }
       return { ...current, online, dataFolder: dataDir };
@@ -154,6 +169,8 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`Data folder: ${status.dataFolder}`);
     console.log(`Portal: ${status.serverUrl ?? 'not configured'} (${status.online === null ? 'unknown' : status.online ? 'online' : 'offline'})`);
+    if (status.portalSecurity === 'insecure-allowed') console.log('Warning: this portal is reached over plain http: passwords, the session token, documents and updates travel unencrypted.');
+    if (status.portalSecurity === 'insecure-refused') console.log(`Not contacted: the address is plain http away from this computer; pass ${ALLOW_INSECURE_PORTAL_FLAG} to ewsi sync to allow it.`);
     console.log(`Last sync: ${status.lastSyncAt ?? 'never'}; cursor ${status.cursor} of ${status.latest}`);
     for (const type of CONTENT_TYPES) console.log(`  ${type.padEnd(16)} ${number(status.counts[type] ?? 0).padStart(9)}`);
     console.log(`Attachments: ${status.attachments.present} present, ${status.attachments.missing} missing (${megabytes(status.attachments.missingBytes)})`);
@@ -199,6 +216,7 @@ async function main(argv: string[]): Promise<number> {
     const password = process.env.EWSI_PASSWORD ?? (await readPassword(`Password for ${values.email}: `));
     if (!password) throw new UsageError('No password: set EWSI_PASSWORD or type it when asked');
     const status = await withCore(dataDir, async (core) => {
+      if (values['allow-insecure-portal']) usePortal(core, undefined, true);
       const server = values.server ?? core.settings.get().serverUrl ?? core.auth.status().serverUrl;
       if (!server) throw new UsageError('ewsi sign-in needs --server URL the first time');
       return core.handlers['auth.signIn']({ serverUrl: server, email: values.email!, password });

@@ -1,5 +1,6 @@
 // `npm run web -- [--port P] [--data DIR]`: the loopback harness from a terminal.
 import { parseArgs } from 'node:util';
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { defaultDataDir } from '../data-dir';
 import { startWebHarness } from './web-harness';
 
@@ -30,11 +31,17 @@ async function main(): Promise<void> {
     console.error(`--server must be an http(s) URL, got ${JSON.stringify(values.server)}\n${usage}`);
     process.exit(2);
   }
+  const refusal = values.server === undefined ? null : insecurePortalRefusal(values.server, false);
+  if (refusal) {
+    console.error(`--server: ${refusal} In the harness, allow it in Settings and enter the address there.`);
+    process.exit(2);
+  }
   // The portal is only a default: a portal saved in Settings wins.
   const harness = await startWebHarness({ dataDir, port, coreEnv: values.server ? { EWSI_PORTAL_URL: values.server } : {} });
-  console.log(`EWSI Desktop (browser harness) on ${harness.url}`);
+  // The token only in the fragment, which the browser keeps to itself: the page the harness serves holds none.
+  console.log(`EWSI Desktop (browser harness) on ${harness.pageUrl()}`);
   console.log(`Data folder: ${dataDir}`);
-  console.log('Open the address in a browser on this machine. Ctrl+C stops.');
+  console.log('Open this address, with its #ewsi-token=… part, in a browser on this machine; the app is not reachable without it. Ctrl+C stops.');
   const stop = () => {
     void harness.close().then(() => process.exit(0));
   };

@@ -1,6 +1,10 @@
 // The loopback harness: serves the built renderer and the real core over the
 // app contract on 127.0.0.1, for end-to-end tests and for trying the app where
 // the Electron binary is missing. Only this machine, only with the run's token.
+// The page and its assets are served to anyone on this machine and hold no
+// secret; every call and the event stream need the token, which reaches the
+// page only in the fragment of the address the harness prints (pageUrl):
+// a browser never sends a fragment, and another local process cannot read it.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -8,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RENDERER_SECURITY_HEADERS } from '../../../shared/csp';
 import { eventNames, failureEnvelope, ContractError, type Envelope } from '../../../shared/contract';
-import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/harness';
-import { forkCoreProcess, type CoreClient } from '../host/core-client';
+import { HARNESS_CALL_PATH, HARNESS_EVENTS_PATH, HARNESS_MAX_BODY, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_PARAMETER, harnessPageUrl } from '../../../shared/harness';
+import { forkCoreProcess, type CoreClient, type CoreInitOptions } from '../host/core-client';
 import { resolveStaticPath, staticContentType } from '../static-path';
 
 export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
@@ -23,16 +27,27 @@ export interface WebHarnessOptions {
   appVersion?: string;
   /** Environment for the core process (e.g. EWSI_PORTAL_URL, EWSI_AUTO_SYNC). */
   coreEnv?: Record<string, string>;
+  /**
+   * What the core is handed over its channel, as the app's main hands it: a session key and what
+   * protects it (tests make one with a fake safeStorage), the test key update info must be signed with.
+   * Without them the token is kept in a 0600 file and update info must carry the release key's signature.
+   */
+  coreInit?: CoreInitOptions;
 }
 
 export interface WebHarness {
+  /** The harness's origin, `http://127.0.0.1:PORT/`: what a request goes to. Opening it alone does not connect the app. */
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** The address that opens the app with the token in its fragment; `route` a hash route such as `/settings`. */
+  pageUrl(route?: string): string;
   readonly core: CoreClient;
   close(): Promise<void>;
 }
 
+
+const WRONG_TOKEN = `Missing or wrong harness token: open the address the harness printed in its terminal, with its #${HARNESS_TOKEN_PARAMETER}=… part`;
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { ...RENDERER_SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
@@ -66,7 +81,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     throw new Error(`No built renderer at ${rendererDir}: run \`npm run build\` first`);
   }
   const token = randomBytes(24).toString('base64url');
-  const core = await forkCoreProcess({ dataDir: options.dataDir, appVersion: options.appVersion, env: options.coreEnv });
+  const core = await forkCoreProcess({ ...options.coreInit, dataDir: options.dataDir, appVersion: options.appVersion, env: options.coreEnv });
   // Server-sent events: the browser's EventSource cannot send headers, so the token comes in the query.
   const eventStreams = new Set<http.ServerResponse>();
   for (const name of eventNames) {
@@ -86,7 +101,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     }
     const given = req.headers[HARNESS_TOKEN_HEADER];
     if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-      return sendEnvelope(res, 401, { ok: false, error: { code: 'unavailable', message: 'Missing or wrong harness token' } });
+      return sendEnvelope(res, 401, { ok: false, error: { code: 'unavailable', message: WRONG_TOKEN } });
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendEnvelope(res, 415, failureEnvelope(new ContractError('invalid_arguments', 'Calls must be sent as application/json')));
@@ -111,13 +126,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
       if (path.extname(urlPath) === '') return handleIndex(res);
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }
-    if (file === indexFile) return handleIndex(res);
     send(res, 200, staticContentType(file), fs.readFileSync(file));
   }
 
+  /** The built page as it is: the token is never in it. */
   function handleIndex(res: http.ServerResponse): void {
-    const html = fs.readFileSync(indexFile, 'utf8').replace('</head>', `<meta name="${HARNESS_TOKEN_META}" content="${token}"></head>`);
-    send(res, 200, staticContentType(indexFile), html);
+    send(res, 200, staticContentType(indexFile), fs.readFileSync(indexFile));
   }
 
   const server = http.createServer((req, res) => {
@@ -127,7 +141,7 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
     const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
     const urlPath = requestUrl.pathname;
     if (urlPath === HARNESS_EVENTS_PATH) {
-      if (!sameToken(requestUrl.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/plain; charset=utf-8', 'Missing or wrong harness token');
+      if (!sameToken(requestUrl.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'text/plain; charset=utf-8', WRONG_TOKEN);
       res.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
       eventStreams.add(res);
@@ -152,10 +166,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<WebHa
   });
   port = (server.address() as { port: number }).port;
 
+  const origin = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: origin,
     port,
     token,
+    pageUrl: (route) => harnessPageUrl(origin, token, route),
     core,
     close: async () => {
       server.closeAllConnections();

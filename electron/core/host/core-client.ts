@@ -11,6 +11,16 @@ export interface CoreChannel {
   kill(): void;
 }
 
+/** What the host hands the core when it asks (`waiting`), over the channel, never in the environment. */
+export interface CoreInitOptions {
+  /** The 32-byte key for the session token (the app's main gives one; none keeps the token in a 0600 file). */
+  tokenKey?: Buffer;
+  /** What protects that key: the OS keychain (default), or safeStorage's basic_text store on Linux without a keyring. */
+  tokenProtection?: 'keychain' | 'basic-text';
+  /** Tests only: the public key (PEM) update info must be signed with, in place of the release key. */
+  updateSigningKeyForTests?: string;
+}
+
 /** Talks to a core process: pairs each call with its answer by id. */
 export class CoreClient {
   readonly api: EwsiApi;
@@ -20,10 +30,10 @@ export class CoreClient {
   private exited: string | undefined;
   private readonly listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-  /** `tokenKey`: the key the core encrypts the session token with, handed over the channel when the core asks. */
+  /** `tokenKey`: the key the core encrypts the session token with (and what protects it), handed over the channel when the core asks. */
   constructor(
     private readonly channel: CoreChannel,
-    options: { tokenKey?: Buffer } = {},
+    options: CoreInitOptions = {},
   ) {
     this.api = createContractClient((method, args) => this.call(method, args));
     let markReady!: () => void;
@@ -36,8 +46,14 @@ export class CoreClient {
       const parsed = fromCoreSchema.safeParse(raw);
       if (!parsed.success) return;
       const message = parsed.data;
-      if (message.kind === 'waiting') channel.send({ kind: 'init', tokenKey: options.tokenKey?.toString('base64') ?? null });
-      else if (message.kind === 'ready') markReady();
+      if (message.kind === 'waiting') {
+        channel.send({
+          kind: 'init',
+          tokenKey: options.tokenKey?.toString('base64') ?? null,
+          tokenProtection: options.tokenProtection ?? 'keychain',
+          updateSigningKeyForTests: options.updateSigningKeyForTests ?? null,
+        });
+      } else if (message.kind === 'ready') markReady();
       else if (message.kind === 'fatal') markFailed(new Error(message.message));
       else if (message.kind === 'event') {
         for (const listener of this.listeners.get(message.name) ?? []) listener(message.payload);
@@ -93,13 +109,11 @@ export class CoreClient {
   }
 }
 
-export interface ForkCoreOptions {
+export interface ForkCoreOptions extends CoreInitOptions {
   dataDir: string;
   appVersion?: string;
   /** Extra environment for the core process (CORE_ENV names). */
   env?: Record<string, string>;
-  /** The 32-byte key for the session token (the app's main gives one; none keeps the token in a 0600 file). */
-  tokenKey?: Buffer;
 }
 
 /**
@@ -131,7 +145,7 @@ export async function forkCoreProcess(options: ForkCoreOptions): Promise<CoreCli
       ...(options.appVersion ? { [CORE_ENV.appVersion]: options.appVersion } : {}),
       ...options.env,
     }),
-    { tokenKey: options.tokenKey },
+    { tokenKey: options.tokenKey, tokenProtection: options.tokenProtection, updateSigningKeyForTests: options.updateSigningKeyForTests },
   );
   await client.ready;
   return client;

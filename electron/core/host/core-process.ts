@@ -1,9 +1,11 @@
 // Entry point of the core process: an Electron utilityProcess in the app, a
 // Node child process under the CLI, the web harness and the tests. It opens
 // the stores and answers contract calls until told to shut down.
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { EncryptedFileTokenStore } from '../outbox/token-store';
+import { ed25519PublicKey } from '../updates/manifest-signature';
 import { CORE_ENV, toCoreSchema, type FromCore, type ToCore } from './protocol';
 
 interface ParentLink {
@@ -45,10 +47,10 @@ async function main(): Promise<void> {
   });
   link.post({ kind: 'waiting' });
   // The session key comes over the channel from the app's main, not in the environment.
-  const { tokenKey } = await initialised;
+  const { tokenKey, tokenProtection, updateSigningKeyForTests } = await initialised;
   let core: Core;
   try {
-    const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64')) : undefined;
+    const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64'), tokenProtection) : undefined;
     const pageLimit = Number(process.env[CORE_ENV.syncPageLimit] ?? '');
     if (process.env[CORE_ENV.syncPageLimit] !== undefined && !(Number.isInteger(pageLimit) && pageLimit >= 1 && pageLimit <= 1000)) {
       throw new Error(`${CORE_ENV.syncPageLimit} must be a whole number from 1 to 1000, not ${JSON.stringify(process.env[CORE_ENV.syncPageLimit])}`);
@@ -59,10 +61,16 @@ async function main(): Promise<void> {
       appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(),
       search: { backgroundPostings: true },
       tokenStore,
+      ...(updateSigningKeyForTests ? { updateSigningKeyForTests: ed25519PublicKey(updateSigningKeyForTests) } : {}),
       emit: (name, payload) => link.post({ kind: 'event', name, payload }),
     });
     const portalUrl = process.env[CORE_ENV.portalUrl];
-    if (portalUrl && !core.settings.get().serverUrl) core.settings.update({ serverUrl: portalUrl });
+    if (portalUrl && !core.settings.get().serverUrl) {
+      // An address the settings refuse (plain http away from this computer) is not made the default: said, not fatal.
+      const refusal = insecurePortalRefusal(portalUrl, false);
+      if (refusal) console.warn(`${CORE_ENV.portalUrl} ignored: ${refusal}`);
+      else core.settings.update({ serverUrl: portalUrl });
+    }
     if (process.env[CORE_ENV.autoSync] !== '0') core.startBackground();
   } catch (error) {
     link.post({ kind: 'fatal', message: `Cannot open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}` });

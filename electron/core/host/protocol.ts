@@ -11,7 +11,17 @@ export const toCoreSchema = z.discriminatedUnion('kind', [
    * or null for none. It travels over the channel, never in the environment, which other processes
    * of the same user can read (/proc/PID/environ) for the process's whole life.
    */
-  z.object({ kind: z.literal('init'), tokenKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).nullable() }),
+  z.object({
+    kind: z.literal('init'),
+    tokenKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/).nullable(),
+    /** What protects that key: the OS keychain, or (Linux without a keyring) safeStorage's basic_text store. */
+    tokenProtection: z.enum(['keychain', 'basic-text']).default('keychain'),
+    /**
+     * Tests only (the harness's end-to-end tests): the public key (PEM) update info must be signed with
+     * instead of the release key. The app's main never sends one.
+     */
+    updateSigningKeyForTests: z.string().max(4096).nullable().default(null),
+  }),
   z.object({ kind: z.literal('call'), id: z.number().int().nonnegative(), method: z.string(), args: z.unknown() }),
   z.object({ kind: z.literal('shutdown') }),
 ]);

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { isoDateTime } from '../../../shared/content';
 import type { AuthStatus } from '../../../shared/outbox';
 import { publicMember, type PublicMember } from '../../../shared/portal-api';
+import { ContractError } from '../../../shared/contract';
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { endSession, requestSession } from '../portal/sessions';
 import { portalAddress } from '../portal/urls';
 import type { TokenStore } from './token-store';
@@ -30,8 +32,18 @@ export class AuthService {
 
   constructor(
     readonly tokens: TokenStore,
-    private readonly options: { timeoutMs?: number; now?: () => Date } = {},
+    private readonly options: {
+      timeoutMs?: number;
+      now?: () => Date;
+      /** The user's "allow an insecure portal" setting, read at each use; off when not given. */
+      allowInsecurePortal?: () => boolean;
+    } = {},
   ) {}
+
+  /** Why the password or the token may not go to this portal (plain http away from this computer, not allowed); null when they may. */
+  portalRefusal(serverUrl: string): string | null {
+    return insecurePortalRefusal(serverUrl, this.options.allowInsecurePortal?.() ?? false);
+  }
 
   private read(): StoredSession | null {
     const raw = this.tokens.load();
@@ -66,23 +78,29 @@ export class AuthService {
       member: stored?.member ?? null,
       expiresAt: stored?.expiresAt ?? null,
       tokenStorage: this.tokens.description,
+      tokenProtection: this.tokens.protection,
     };
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<AuthStatus> {
     const base = portalAddress(serverUrl);
+    const refusal = this.portalRefusal(base);
+    if (refusal) throw new ContractError('invalid_arguments', refusal);
     const session = await requestSession(base, { email, password }, { timeoutMs: this.options.timeoutMs ?? 30_000 });
     this.tokens.save(JSON.stringify({ serverUrl: base, email, token: session.token, expiresAt: session.expiresAt, member: session.member, rejected: false } satisfies StoredSession));
     this.changed();
     return this.status();
   }
 
-  /** Forgets the token here at once, then revokes it on the portal (offline, it lapses at its expiry). */
+  /**
+   * Forgets the token here at once, then revokes it on the portal (offline, it lapses at its expiry).
+   * A portal the token may not be sent to (plain http, not allowed) is not asked: it lapses there too.
+   */
   async signOut(): Promise<AuthStatus & { revokedOnPortal: boolean }> {
     const stored = this.read();
     this.tokens.delete();
     this.changed();
-    const revokedOnPortal = stored ? await endSession(stored.serverUrl, stored.token, { timeoutMs: Math.min(this.options.timeoutMs ?? 10_000, 10_000) }) : false;
+    const revokedOnPortal = stored && !this.portalRefusal(stored.serverUrl) ? await endSession(stored.serverUrl, stored.token, { timeoutMs: Math.min(this.options.timeoutMs ?? 10_000, 10_000) }) : false;
     return { ...this.status(), revokedOnPortal };
   }
 

@@ -97,6 +97,9 @@ export class OutboxService {
       const status = this.auth.status();
       return Promise.reject(new ContractError('unauthenticated', status.signInRequired ? 'Sign in again: the portal no longer accepts the stored session' : 'Sign in first: only members can post to the portal'));
     }
+    // The token and the posts would travel in clear: nothing is sent, everything stays queued.
+    const refusal = this.auth.portalRefusal(session.serverUrl);
+    if (refusal) return Promise.reject(new ContractError('unavailable', refusal));
     const controller = new AbortController();
     const options = { ...DEFAULT_PUSH_OPTIONS, ...this.options.push, ...overrides };
     const run = new PushRun(this.store, session, options, controller.signal, () => this.changed(), (token) => this.auth.markRejected(token));
@@ -126,7 +129,10 @@ export class OutboxService {
       this.current.run.wake();
       return { started: false, reason: 'A push is already running' };
     }
-    if (!this.auth.session()) return { started: false, reason: this.auth.status().signInRequired ? 'Sign-in required' : 'Not signed in' };
+    const session = this.auth.session();
+    if (!session) return { started: false, reason: this.auth.status().signInRequired ? 'Sign-in required' : 'Not signed in' };
+    const refusal = this.auth.portalRefusal(session.serverUrl);
+    if (refusal) return { started: false, reason: refusal };
     this.store.clearBackoff();
     this.push().catch(() => undefined);
     return { started: true };
@@ -152,7 +158,8 @@ export class OutboxService {
       this.current.run.wake();
       return;
     }
-    if (!this.auth.session()) return;
+    const session = this.auth.session();
+    if (!session || this.auth.portalRefusal(session.serverUrl)) return;
     const counts = this.store.counts();
     if (counts.queued + counts.sending > 0) this.push().catch(() => undefined);
   }

@@ -5,11 +5,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { TokenProtection } from '../../../shared/outbox';
 
 /** Keeps one secret string (the serialized session) and nothing else. */
 export interface TokenStore {
   /** For humans: where the secret lives, e.g. "file /data/session-token (mode 0600)". */
   readonly description: string;
+  /** What protects it at rest, as the interface tells the user. */
+  readonly protection: TokenProtection;
   load(): string | null;
   save(secret: string): void;
   delete(): void;
@@ -20,6 +23,7 @@ export const TOKEN_FILE = 'session-token';
 /** A plain file named `session-token`, mode 0600, replaced atomically. */
 export class FileTokenStore implements TokenStore {
   readonly file: string;
+  readonly protection = 'owner-only-file';
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, TOKEN_FILE);
@@ -62,7 +66,9 @@ const MAGIC = Buffer.from('EWSI-TOKEN-1');
 /**
  * The session encrypted with AES-256-GCM under a key the host gives the core
  * (in the app: a random key that main keeps encrypted with Electron's
- * safeStorage, so the token at rest is only readable through the OS keychain).
+ * safeStorage, so the token at rest is only readable through the OS keychain;
+ * `protection` says whether safeStorage really had one: on Linux without a
+ * keyring its basic_text store uses a fixed password, and the user is told).
  * A file that does not decrypt (another key, tampering) reads as signed out.
  * A plain `session-token` left by an earlier version is encrypted on first read.
  */
@@ -73,6 +79,7 @@ export class EncryptedFileTokenStore implements TokenStore {
   constructor(
     dataDir: string,
     private readonly key: Buffer,
+    readonly protection: Exclude<TokenProtection, 'owner-only-file'> = 'keychain',
   ) {
     if (key.length !== 32) throw new Error('The session key must be 32 bytes');
     this.file = path.join(dataDir, ENCRYPTED_TOKEN_FILE);
@@ -80,7 +87,9 @@ export class EncryptedFileTokenStore implements TokenStore {
   }
 
   get description(): string {
-    return `file ${this.file} (encrypted; its key is protected by the operating system's keychain)`;
+    return this.protection === 'keychain'
+      ? `file ${this.file} (encrypted; its key is protected by the operating system's keychain)`
+      : `file ${this.file} (encrypted, but its key is not protected by a keychain: no keyring was found, so Electron's safeStorage used its basic_text store)`;
   }
 
   load(): string | null {

@@ -1,6 +1,7 @@
 // The app's update check and download under plain Node, reading the portal's
 // /updates/ folder as electron-updater's generic provider does: the channel's
-// update info file, then the platform's installer through the one resumable,
+// update info file and its signature (verified with the release key before the
+// file is read: updates/manifest-signature.ts), then the platform's installer through the one resumable,
 // hash-verified download (resumed with Range/If-Range after a break, kept only
 // when its size and SHA-512 are those the update info gives; a mismatching file
 // is deleted). The browser harness and the CLI use it; the desktop app uses
@@ -17,12 +18,15 @@ import {
   type UpdateInfo,
   type UpdateVerdict,
 } from '../../../shared/update-info';
+import type { KeyObject } from 'node:crypto';
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import type { UpdateChannel, UpdateRefusal } from '../../../shared/updates';
+import { ManifestSignatureError, signatureFileName, verifyUpdateManifest } from '../updates/manifest-signature';
 import { download, DownloadError } from './download';
 import { getText } from './http';
 import { updatesFolderUrl } from './urls';
 
-export type UpdateErrorKind = Extract<UpdateRefusal, 'invalid-info' | 'checksum-mismatch' | 'size-mismatch'> | 'network' | 'not-found' | 'disk';
+export type UpdateErrorKind = Extract<UpdateRefusal, 'invalid-info' | 'unsigned-info' | 'checksum-mismatch' | 'size-mismatch'> | 'network' | 'not-found' | 'disk' | 'insecure-portal';
 
 /** Why a check or download failed; `kind` tells a refusal (the portal's files are wrong) from a failure (try again). */
 export class UpdateError extends Error {
@@ -50,6 +54,10 @@ export function updatesBaseUrl(portalUrl: string): URL {
 
 export interface UpdateCheckOptions {
   portalUrl: string;
+  /** The user's "allow an insecure portal" setting: without it, plain http away from this computer is refused unread. */
+  allowInsecurePortal: boolean;
+  /** The key update info must be signed with: the release key in the app, a key made by the test in tests. */
+  signingKey: KeyObject;
   channel: UpdateChannel;
   currentVersion: string;
   platform?: string;
@@ -76,30 +84,45 @@ export interface UpdateCheck {
  */
 export async function checkForUpdate(options: UpdateCheckOptions): Promise<UpdateCheck> {
   const base = updatesBaseUrl(options.portalUrl);
+  allowedOrRefused(base.href, options.allowInsecurePortal);
   const channelFile = channelFileName(options.channel, options.platform ?? process.platform, options.arch ?? process.arch);
   const channelUrl = new URL(channelFile, base).href;
-  let response;
-  try {
-    response = await getText(channelUrl, { signal: options.signal, timeoutMs: options.timeoutMs, headers: { accept: 'text/yaml, application/yaml, */*', 'cache-control': 'no-cache' } });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new UpdateError('network', `Cannot read ${channelFile} from the portal (${channelUrl}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const read = (url: string, name: string, maxBytes: number) =>
+    getText(url, { signal: options.signal, timeoutMs: options.timeoutMs, maxBytes, headers: { accept: 'text/yaml, application/yaml, text/plain, */*', 'cache-control': 'no-cache' } }).catch((error: unknown) => {
+      if (options.signal?.aborted) throw error;
+      throw new UpdateError('network', `Cannot read ${name} from the portal (${url}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
+  const sigFile = signatureFileName(channelFile);
+  const [response, signature] = await Promise.all([read(channelUrl, channelFile, MAX_UPDATE_INFO_BYTES), read(new URL(sigFile, base).href, sigFile, 1024)]);
   if (response.status === 404) {
     throw new UpdateError('not-found', `The portal publishes no ${channelFile} (${channelUrl} answered 404): there is no release for this platform on the ${options.channel} channel`);
   }
   if (response.status !== 200) throw new UpdateError('network', `The portal answered ${response.status} for ${channelUrl}`);
-  if (Buffer.byteLength(response.body) > MAX_UPDATE_INFO_BYTES) throw new UpdateError('invalid-info', `${channelFile} is larger than ${MAX_UPDATE_INFO_BYTES} bytes: not an update info file`);
+  if (signature.status !== 200 && signature.status !== 404) throw new UpdateError('network', `The portal answered ${signature.status} for ${sigFile}`);
+  try {
+    // Before anything reads the file: an unsigned or changed one is never parsed, and nothing it names is fetched.
+    verifyUpdateManifest(channelFile, Buffer.from(response.body, 'utf8'), signature.status === 200 ? signature.body : null, options.signingKey);
+  } catch (error) {
+    if (error instanceof ManifestSignatureError) throw new UpdateError('unsigned-info', error.message, { cause: error });
+    throw error;
+  }
   try {
     const info = parseUpdateInfo(response.body, channelFile);
     const installer = pickInstaller(info, options.platform ?? process.platform, options.arch ?? process.arch);
     const installerUrl = new URL(installer.url, base);
     if (installerUrl.protocol !== 'http:' && installerUrl.protocol !== 'https:') throw new UpdateInfoError(`${channelFile} names an installer at ${installerUrl.href}: only http and https addresses are downloaded`);
+    allowedOrRefused(installerUrl.href, options.allowInsecurePortal);
     return { channelFile, channelUrl, info, installer, installerUrl: installerUrl.href, verdict: judgeOffer(options.currentVersion, info.version, options.channel) };
   } catch (error) {
     if (error instanceof UpdateInfoError) throw new UpdateError('invalid-info', error.message, { cause: error });
     throw error;
   }
+}
+
+/** UpdateError 'insecure-portal' for an address nothing may be fetched from (plain http away from this computer, not allowed). */
+function allowedOrRefused(url: string, allowInsecurePortal: boolean): void {
+  const refusal = insecurePortalRefusal(url, allowInsecurePortal);
+  if (refusal) throw new UpdateError('insecure-portal', refusal);
 }
 
 export interface DownloadProgress {

@@ -1,6 +1,8 @@
 // Every address of the portal the app uses, built here and nowhere else, from
 // the portal's address as the user gave it. No Node imports: the main process's
-// updater builds its feed address with it too.
+// updater builds its feed address with it too. Whether the app may talk to an
+// address at all (https, or http on loopback, or an insecure portal the user
+// allowed) is shared/portal-transport.ts: the renderer shows the same rule.
 import { COLLECTION_PATHS, type ContentType } from '../../../shared/content';
 import { API_PREFIX } from '../../../shared/portal-api';
 

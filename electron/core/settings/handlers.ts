@@ -16,6 +16,7 @@ export function settingsHandlers(deps: { stores: Stores; appVersion: string; set
     'settings.update': async (patch) => {
       const before = settings.get();
       const next = settings.update(patch);
+      if (next.serverUrl !== before.serverUrl || next.allowInsecurePortal !== before.allowInsecurePortal) sync.settingsChanged();
       if (next.syncIntervalMinutes !== before.syncIntervalMinutes || next.serverUrl !== before.serverUrl) sync.reschedule();
       return next;
     },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ContractError } from '../../../shared/contract';
+import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/sync';
 import type { SettingsTable } from '../db/user/settings';
 
@@ -25,8 +27,16 @@ export class SettingsStore {
     return merged as Settings;
   }
 
+  /**
+   * Saves a change. A new portal address reached over plain http away from this
+   * computer is refused unless an insecure portal is allowed (in the same change
+   * or before); other changes go through whatever address is saved, and turning
+   * the permission off always does (nothing is sent to such a portal then).
+   */
   update(patch: Partial<Settings>): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch });
+    const refusal = patch.serverUrl ? insecurePortalRefusal(patch.serverUrl, next.allowInsecurePortal) : null;
+    if (refusal) throw new ContractError('invalid_arguments', refusal);
     this.table.write(SETTINGS_KEY, JSON.stringify(next), new Date().toISOString());
     return next;
   }

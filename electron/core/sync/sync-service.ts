@@ -1,6 +1,7 @@
 // Runs syncs for the core: one at a time, on demand, on a schedule and when the
 // portal becomes reachable again; reports status and progress as events.
 import fs from 'node:fs';
+import { insecurePortalRefusal, portalSecurityOf } from '../../../shared/portal-transport';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
@@ -75,6 +76,8 @@ export class SyncService {
     const requested = serverUrlOverride ?? this.portalUrl();
     const serverUrl = requested && portalAddress(requested);
     if (!serverUrl) return Promise.reject(new SyncError('server', 'No portal is configured: set its address in Settings (or pass --server)'));
+    const refusal = this.refuseInsecurePortal(serverUrl);
+    if (refusal) return Promise.reject(new SyncError('server', refusal));
     const controller = new AbortController();
     this.controller = controller;
     this.lastError = null;
@@ -93,8 +96,21 @@ export class SyncService {
     if (this.current) return { started: false, reason: 'A sync is already running' };
     const url = serverUrl ?? this.portalUrl();
     if (!url) return { started: false, reason: 'No portal is configured: set its address in Settings' };
+    const refusal = this.refuseInsecurePortal(portalAddress(url));
+    if (refusal) return { started: false, reason: refusal };
     this.run(url).catch(() => undefined); // The failure is in lastError and the status event.
     return { started: true };
+  }
+
+  /** Why nothing may be sent to this portal (plain http away from this computer, not allowed), also put in the status; null when it may. */
+  private refuseInsecurePortal(serverUrl: string): string | null {
+    const refusal = insecurePortalRefusal(serverUrl, this.settings.get().allowInsecurePortal);
+    if (refusal) {
+      // In the status too: a scheduled sync has nobody else to tell.
+      this.lastError = refusal;
+      this.emitStatus();
+    }
+    return refusal;
   }
 
   cancel(): boolean {
@@ -168,8 +184,10 @@ export class SyncService {
     const state = this.writer.state();
     const counts = this.counts();
     const attachments = this.corpus.attachments.summary();
+    const serverUrl = this.portalUrl();
     return {
-      serverUrl: this.portalUrl(),
+      serverUrl,
+      portalSecurity: portalSecurityOf(serverUrl, this.settings.get().allowInsecurePortal),
       running: this.running,
       online: this.online,
       cursor: state.cursor,
@@ -185,6 +203,11 @@ export class SyncService {
 
   private emitStatus(): void {
     this.emit('sync.status', this.status());
+  }
+
+  /** The portal or its permission changed in the settings: the status (and its portalSecurity) says so at once. */
+  settingsChanged(): void {
+    this.emitStatus();
   }
 
   private setOnline(online: boolean): void {

@@ -3,18 +3,22 @@
 // `<data folder>/updates/`, each change sent as an `update.status` event.
 // Installing needs electron-updater in the desktop app's main process, which
 // answers these methods itself there; here install is refused with a reason.
+import type { KeyObject } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { ContractError } from '../../../shared/contract';
 import { describeOffer } from '../../../shared/update-info';
 import type { UpdateChannel, UpdateStatus } from '../../../shared/updates';
 import { checkForUpdate, downloadUpdate, UpdateError, type UpdateCheck } from '../portal/updates';
+import { releaseSigningKey } from './manifest-signature';
 
 export interface UpdateServiceOptions {
   dataDir: string;
   currentVersion: string;
-  /** The portal and channel as the settings say now. */
-  settings: () => { serverUrl: string | null; updateChannel: UpdateChannel };
+  /** The portal, its permission and the channel as the settings say now. */
+  settings: () => { serverUrl: string | null; updateChannel: UpdateChannel; allowInsecurePortal: boolean };
+  /** The key update info must be signed with: the release key unless a test gives its own. */
+  signingKey?: KeyObject;
   emit: (status: UpdateStatus) => void;
   platform?: string;
   arch?: string;
@@ -53,12 +57,20 @@ export class UpdateService {
   }
 
   private async runCheck(): Promise<UpdateStatus> {
-    const { serverUrl, updateChannel } = this.options.settings();
+    const { serverUrl, updateChannel, allowInsecurePortal } = this.options.settings();
     this.offer = undefined;
     if (!serverUrl) return this.set({ ...this.base('error'), message: 'No portal is configured: enter its address under Settings → Portal and sync, then check again.' });
     this.set({ ...this.base('checking'), offer: null });
     try {
-      const check = await checkForUpdate({ portalUrl: serverUrl, channel: updateChannel, currentVersion: this.options.currentVersion, platform: this.options.platform, arch: this.options.arch });
+      const check = await checkForUpdate({
+        portalUrl: serverUrl,
+        allowInsecurePortal,
+        signingKey: this.options.signingKey ?? releaseSigningKey(),
+        channel: updateChannel,
+        currentVersion: this.options.currentVersion,
+        platform: this.options.platform,
+        arch: this.options.arch,
+      });
       const offer = describeOffer(check.info, check.installer);
       const checkedAt = new Date().toISOString();
       if (check.verdict.kind === 'same') return this.set({ ...this.base('up-to-date'), offer, message: check.verdict.message, checkedAt });
@@ -67,7 +79,7 @@ export class UpdateService {
       return this.set({ ...this.base('available'), offer, checkedAt });
     } catch (error) {
       const checkedAt = new Date().toISOString();
-      if (error instanceof UpdateError && error.kind === 'invalid-info') return this.set({ ...this.base('refused'), refusal: 'invalid-info', message: error.message, checkedAt });
+      if (error instanceof UpdateError && (error.kind === 'invalid-info' || error.kind === 'unsigned-info')) return this.set({ ...this.base('refused'), refusal: error.kind, message: error.message, checkedAt });
       return this.set({ ...this.base('error'), message: messageOf(error), checkedAt });
     }
   }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useOutboxStatus } from '../features/outbox/outbox-state';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { formatNumber } from '../ui/format';
-import { OfflineBadge, SyncIndicator } from './SyncIndicator';
+import { InsecurePortalBadge, OfflineBadge, SyncIndicator } from './SyncIndicator';
 import { useCore } from './core';
 import { href, navigate, SCREENS, type Route } from './router';
 
@@ -77,6 +77,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
               {t('outbox.signInPrompt')}
             </a>
           )}
+          <InsecurePortalBadge />
           <OfflineBadge />
           <SyncIndicator />
         </div>

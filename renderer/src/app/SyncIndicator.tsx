@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatRelative } from '../ui/format';
+import { href } from './router';
 import { useSync } from './sync-state';
 
 /** The header's sync state: progress while a sync runs, else when it last ran or why it failed. */
@@ -48,5 +49,44 @@ export function OfflineBadge() {
     <span className="badge badge-offline" data-testid="offline-badge" title={t('offline.explanation')}>
       {t('offline.badge')}
     </span>
+  );
+}
+
+/**
+ * Shown on every screen while the app talks to a portal over plain http away
+ * from this computer (the user allowed it): a link to the warning in Settings.
+ */
+export function InsecurePortalBadge() {
+  const { t } = useTranslation();
+  const { status } = useSync();
+  if (status?.portalSecurity !== 'insecure-allowed') return null;
+  return (
+    <a href={href('settings')} className="badge badge-warning" data-testid="insecure-portal-badge" title={t('insecurePortal.badgeTitle')}>
+      {t('insecurePortal.badge')}
+    </a>
+  );
+}
+
+/** The portal's host, for the warning: the address as saved when it does not parse. */
+function hostOf(address: string): string {
+  try {
+    return new URL(address).host;
+  } catch {
+    return address;
+  }
+}
+
+/** The persistent warning of Settings while the portal is reached over plain http away from this computer. */
+export function InsecurePortalWarning() {
+  const { t } = useTranslation();
+  const { status } = useSync();
+  if (status?.portalSecurity !== 'insecure-allowed' || !status.serverUrl) return null;
+  return (
+    <div className="notice warning-notice" role="note" aria-labelledby="insecure-portal-title" data-testid="insecure-portal-warning">
+      <p id="insecure-portal-title" className="warning-title">
+        {t('insecurePortal.warningTitle')}
+      </p>
+      <p>{t('insecurePortal.warning', { host: hostOf(status.serverUrl) })}</p>
+    </div>
   );
 }

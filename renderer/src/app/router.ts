@@ -1,6 +1,7 @@
 // A small hash router: the app is one page served from app:// or the harness,
 // so the hash keeps every screen addressable without any server routes.
 import { useEffect, useState } from 'react';
+import { readHarnessFragment } from '../../../shared/harness';
 
 export const SCREENS = ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'annotations', 'collections', 'search', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number] | 'read';
@@ -36,7 +37,10 @@ export function navigate(to: string): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
-    const update = () => setRoute(parseHash(window.location.hash));
+    // The harness's token hand-over (#ewsi-token=…) is no screen: the bridge replaces it with the one it names.
+    const update = () => {
+      if (!readHarnessFragment(window.location.hash)) setRoute(parseHash(window.location.hash));
+    };
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);

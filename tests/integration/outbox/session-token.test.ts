@@ -8,28 +8,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forkCoreProcess } from '../../../electron/core/host/core-client';
 import { ENCRYPTED_TOKEN_FILE, EncryptedFileTokenStore, FileTokenStore, TOKEN_FILE } from '../../../electron/core/outbox/token-store';
-import { SESSION_KEY_FILE, sessionKey, type SafeStorageLike } from '../../../electron/main/session-key';
+import { SESSION_KEY_FILE, sessionKey, sessionKeyAndProtection } from '../../../electron/main/session-key';
+import { FakeSafeStorageForTests } from '../../support/fake-safe-storage';
 import { MEMBER, startCommunityPortal } from '../../support/community';
 import type { TestPortal } from '../../support/portal';
 import { makeTempDir } from '../../support/temp-dir';
 
-/** Stands in for Electron's safeStorage in tests: a reversible scrambling that is clearly not the plain text. */
-function fakeSafeStorageForTests(available = true): SafeStorageLike & { calls: number } {
-  const mask = (bytes: Buffer) => Buffer.from(bytes.map((byte) => byte ^ 0x5a));
-  return {
-    calls: 0,
-    isEncryptionAvailable: () => available,
-    encryptString(plainText) {
-      this.calls += 1;
-      return Buffer.concat([Buffer.from('FAKE:'), mask(Buffer.from(plainText, 'utf8'))]);
-    },
-    decryptString(encrypted) {
-      this.calls += 1;
-      if (!encrypted.subarray(0, 5).equals(Buffer.from('FAKE:'))) throw new Error('not ours');
-      return mask(encrypted.subarray(5)).toString('utf8');
-    },
-  };
-}
+const fakeSafeStorageForTests = (available = true) => new FakeSafeStorageForTests(available);
 
 describe('session key kept with safeStorage', () => {
   const temp = makeTempDir('ewsi-session-key-');
@@ -121,5 +106,29 @@ describe('the core process with a session key', () => {
     } finally {
       await core.close();
     }
+  });
+
+  it('says what protects the token: the keychain, safeStorage’s basic_text store on Linux without a keyring, or only the file’s mode', async () => {
+    const statusWith = async (init: Parameters<typeof forkCoreProcess>[0]) => {
+      const core = await forkCoreProcess(init);
+      try {
+        return await core.api['auth.status']({});
+      } finally {
+        await core.close();
+      }
+    };
+    const keyring = sessionKeyAndProtection(path.join(temp.dir, 'keyring'), new FakeSafeStorageForTests(true, 'gnome_libsecret'), 'linux')!;
+    expect(await statusWith({ dataDir: path.join(temp.dir, 'keyring'), tokenKey: keyring.key, tokenProtection: keyring.protection })).toMatchObject({
+      tokenProtection: 'keychain',
+      tokenStorage: expect.stringContaining("its key is protected by the operating system's keychain"),
+    });
+    const basic = sessionKeyAndProtection(path.join(temp.dir, 'basic'), new FakeSafeStorageForTests(true, 'basic_text'), 'linux')!;
+    expect(basic.protection).toBe('basic-text');
+    expect(await statusWith({ dataDir: path.join(temp.dir, 'basic'), tokenKey: basic.key, tokenProtection: basic.protection })).toMatchObject({
+      tokenProtection: 'basic-text',
+      tokenStorage: expect.stringContaining("its key is not protected by a keychain: no keyring was found, so Electron's safeStorage used its basic_text store"),
+    });
+    expect(sessionKeyAndProtection(path.join(temp.dir, 'none'), new FakeSafeStorageForTests(false), 'linux')).toBeUndefined();
+    expect(await statusWith({ dataDir: path.join(temp.dir, 'none') })).toMatchObject({ tokenProtection: 'owner-only-file', tokenStorage: expect.stringContaining('(mode 0600)') });
   });
 });

@@ -41,6 +41,7 @@ describe('the /updates/ folder', () => {
     fs.mkdirSync(updatesDir);
     fs.writeFileSync(path.join(updatesDir, 'latest-linux.yml'), yml);
     fs.writeFileSync(path.join(updatesDir, 'beta-linux.yml'), yml.replace('0.2.0', '0.3.0-beta.1'));
+    fs.writeFileSync(path.join(updatesDir, 'latest-linux.yml.sig'), `${'A'.repeat(86)}==\n`);
     fs.writeFileSync(path.join(updatesDir, ARTIFACT), artifact);
     fs.writeFileSync(path.join(updatesDir, `${ARTIFACT}.blockmap`), Buffer.from([1, 2, 3]));
     fs.writeFileSync(path.join(updatesDir, '.htpasswd'), 'secret');
@@ -66,6 +67,14 @@ describe('the /updates/ folder', () => {
     expect(response.headers.get('accept-ranges')).toBe('bytes');
     expect(await response.text()).toBe(yml);
     expect(await (await fetch(url('beta-linux.yml'))).text()).toContain('0.3.0-beta.1');
+  });
+
+  it('serves an update info file’s signature beside it, as text no cache may keep without asking', async () => {
+    const response = await fetch(url('latest-linux.yml.sig'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toBe(`${'A'.repeat(86)}==\n`);
   });
 
   it('streams an artifact whole, with its type, length and no compression', async () => {

@@ -5,6 +5,7 @@
 // under electron-updater's own HTTP executor, and installing (dpkg and a relaunch) is recorded instead of run.
 import { DebUpdater, type AppUpdater } from 'electron-updater';
 import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -16,7 +17,8 @@ import type { UpdateChannel, UpdateStatus } from '../../../shared/updates';
 import { sqliteEngine } from '../../support/databases';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 import { makeTempDir } from '../../support/temp-dir';
-import { installerBytes, publishRelease, sha512Base64 } from '../../support/updates';
+import { startFaultProxy } from '../../support/fault-proxy';
+import { installerBytes, publishRelease, sha512Base64, signInfoFile, testSigningKeys } from '../../support/updates';
 
 /** electron-updater's AppAdapter in place of Electron's `app`: the Electron-runtime boundary. */
 function fakeElectronAppForTests(dir: string, version: string) {
@@ -76,7 +78,7 @@ interface Harness {
   call(method: string, args?: unknown): Promise<Envelope>;
 }
 
-function startMainUpdater(currentVersion: string, channel: UpdateChannel = 'stable'): Harness {
+function startMainUpdater(currentVersion: string, channel: UpdateChannel = 'stable', portalUrl = server.url): Harness {
   const dir = fs.mkdtempSync(path.join(temp.dir, 'app-'));
   const updater = new DebUpdater(undefined, fakeElectronAppForTests(dir, currentVersion));
   updater.logger = null;
@@ -88,8 +90,10 @@ function startMainUpdater(currentVersion: string, channel: UpdateChannel = 'stab
   const main = new MainUpdater({
     updater: () => updater,
     currentVersion,
-    readSettings: async () => ({ serverUrl: server.url, updateChannel: channel }),
+    readSettings: async () => ({ serverUrl: portalUrl, updateChannel: channel, allowInsecurePortal: false }),
     emit: (status) => events.push(status),
+    // The releases here are signed with the key pair the tests made, not the release key.
+    signingKeyForTests: testSigningKeys.publicKey,
   });
   return {
     main,
@@ -179,10 +183,64 @@ describe('main’s updater on electron-updater', () => {
     const file = channelFileName('stable', process.platform, process.arch);
     const app = startMainUpdater('0.1.0');
     expect(value(await app.call('update.check'))).toMatchObject({ state: 'error', message: expect.stringMatching(/Cannot find channel "[\w.-]+\.yml" update info/) });
+    // Signed, so what is checked is the file itself.
     fs.writeFileSync(path.join(updatesDir, file), 'version: [0.2.0\n');
-    expect(value(await app.call('update.check'))).toMatchObject({ state: 'refused', refusal: 'invalid-info', message: expect.stringMatching(/Cannot parse update info/) });
+    signInfoFile(updatesDir, file);
+    expect(value(await app.call('update.check'))).toMatchObject({ state: 'refused', refusal: 'invalid-info', message: expect.stringMatching(/is not valid YAML/) });
     fs.writeFileSync(path.join(updatesDir, file), 'version: banana\nfiles: []\n');
+    signInfoFile(updatesDir, file);
     expect(value(await app.call('update.check'))).toMatchObject({ state: 'refused', refusal: 'invalid-info' });
+  });
+
+  it('verifies the update info’s signature before electron-updater reads it: unsigned, changed or foreign files are refused and nothing is downloaded', async () => {
+    const file = channelFileName('stable', process.platform, process.arch);
+    const proxy = await startFaultProxy(server.url);
+    try {
+      const release = publishRelease(updatesDir, '0.2.0', { deb: true, infoFiles: infoFiles('0.2.0') });
+      const installerRequests = () => proxy.log.filter((request) => request.path.includes(release.deb!.fileName) || request.path.includes(release.fileName));
+
+      // Changed after signing: one byte of the version.
+      const signedText = fs.readFileSync(path.join(updatesDir, file), 'utf8');
+      fs.writeFileSync(path.join(updatesDir, file), signedText.replace('version: 0.2.0', 'version: 0.9.0'));
+      const tampered = startMainUpdater('0.1.0', 'stable', proxy.url);
+      expect(value(await tampered.call('update.check'))).toMatchObject({ state: 'refused', refusal: 'unsigned-info', offer: null, message: expect.stringMatching(/does not match its signature.*Nothing was downloaded/) });
+      expect(await tampered.call('update.download')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(proxy.log.map((request) => request.path)).toEqual(expect.arrayContaining([`/updates/${file}`, `/updates/${file}.sig`]));
+
+      // No signature at all.
+      fs.writeFileSync(path.join(updatesDir, file), signedText);
+      fs.rmSync(path.join(updatesDir, `${file}.sig`));
+      expect(value(await startMainUpdater('0.1.0', 'stable', proxy.url).call('update.check'))).toMatchObject({ state: 'refused', refusal: 'unsigned-info', message: expect.stringMatching(/without its signature/) });
+
+      // Signed, but by another key than the one the app trusts.
+      signInfoFile(updatesDir, file, generateKeyPairSync('ed25519').privateKey);
+      expect(value(await startMainUpdater('0.1.0', 'stable', proxy.url).call('update.check'))).toMatchObject({ state: 'refused', refusal: 'unsigned-info', message: expect.stringMatching(/another key/) });
+      expect(installerRequests()).toEqual([]);
+
+      // Signed with the trusted key: found, and downloaded through the same provider.
+      signInfoFile(updatesDir, file);
+      const good = startMainUpdater('0.1.0', 'stable', proxy.url);
+      expect(value(await good.call('update.check'))).toMatchObject({ state: 'available', offer: { version: '0.2.0' } });
+      value(await good.call('update.download'));
+      await expect.poll(() => good.events.at(-1)?.state, { timeout: 20_000 }).toBe('downloaded');
+      expect(installerRequests().length).toBeGreaterThan(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('refuses a portal over plain http away from this computer without the user’s permission, before any request', async () => {
+    const events: UpdateStatus[] = [];
+    const main = new MainUpdater({
+      updater: () => {
+        throw new Error('electron-updater must not even be made');
+      },
+      currentVersion: '0.1.0',
+      readSettings: async () => ({ serverUrl: 'http://portal.example.org', updateChannel: 'stable', allowInsecurePortal: false }),
+      emit: (status) => events.push(status),
+      signingKeyForTests: testSigningKeys.publicKey,
+    });
+    expect(value(await main.dispatch('update.check', {}))).toMatchObject({ state: 'error', message: expect.stringMatching(/http:\/\/portal\.example\.org is not encrypted.*Allow an insecure portal/) });
   });
 
   it('checks every call against the contract', async () => {

@@ -12,9 +12,12 @@ import type { UpdateChannel, UpdateStatus } from '../../../shared/updates';
 import { sqliteEngine } from '../../support/databases';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 import { makeTempDir } from '../../support/temp-dir';
-import { installerBytes, publishRelease, sha512Base64 } from '../../support/updates';
+import { installerBytes, publishRelease, sha512Base64, signInfoFile, testSigningKeys } from '../../support/updates';
 
 const linux = { platform: 'linux', arch: 'x64' } as const;
+/** What every check here is given: no insecure portal, the test's signing key. */
+const trust = { allowInsecurePortal: false, signingKey: testSigningKeys.publicKey } as const;
+const serviceTrust = { signingKey: testSigningKeys.publicKey } as const;
 
 let server: TestPortal;
 let temp: ReturnType<typeof makeTempDir>;
@@ -36,7 +39,7 @@ beforeEach(() => {
   downloads = fs.mkdtempSync(path.join(temp.dir, 'downloads-'));
 });
 
-const check = (currentVersion: string, channel: UpdateChannel = 'stable') => checkForUpdate({ portalUrl: server.url, channel, currentVersion, ...linux });
+const check = (currentVersion: string, channel: UpdateChannel = 'stable') => checkForUpdate({ portalUrl: server.url, channel, currentVersion, ...trust, ...linux });
 
 async function refusal(promise: Promise<unknown>): Promise<UpdateError> {
   try {
@@ -166,7 +169,9 @@ describe('the update check', () => {
       [`version: 0.2.0\nfiles:\n  - url: a.AppImage\n    sha512: ${sha512Base64(Buffer.from('x'))}\n    size: -4\n`, /files\.0\.size Too small/],
     ];
     for (const [text, message] of cases) {
+      // Signed: a file the release key signed is still checked field by field.
       fs.writeFileSync(path.join(updatesDir, 'latest-linux.yml'), text);
+      signInfoFile(updatesDir, 'latest-linux.yml');
       const error = await refusal(check('0.1.0'));
       expect({ text, kind: error.kind }).toEqual({ text, kind: 'invalid-info' });
       expect(error.message).toMatch(message);
@@ -177,7 +182,7 @@ describe('the update check', () => {
     const missing = await refusal(check('0.1.0'));
     expect(missing.kind).toBe('not-found');
     expect(missing.message).toMatch(/The portal publishes no latest-linux\.yml .* answered 404\): there is no release for this platform on the stable channel/);
-    const down = await refusal(checkForUpdate({ portalUrl: 'http://127.0.0.1:9', channel: 'stable', currentVersion: '0.1.0', ...linux }));
+    const down = await refusal(checkForUpdate({ portalUrl: 'http://127.0.0.1:9', channel: 'stable', currentVersion: '0.1.0', ...trust, ...linux }));
     expect(down.kind).toBe('network');
     expect(down.message).toMatch(/Cannot read latest-linux\.yml from the portal/);
   });
@@ -234,7 +239,8 @@ describe('the core’s update service', () => {
     const service = new UpdateService({
       dataDir: downloads,
       currentVersion: '0.1.0',
-      settings: () => ({ serverUrl: server.url, updateChannel: 'stable' }),
+      settings: () => ({ serverUrl: server.url, updateChannel: 'stable', allowInsecurePortal: false }),
+      ...serviceTrust,
       emit: (status) => events.push(status),
       ...linux,
       progressIntervalMs: 0,
@@ -253,7 +259,7 @@ describe('the core’s update service', () => {
   it('turns a tampered download into a refusal with the reason', async () => {
     const release = publishRelease(updatesDir, '0.2.0');
     fs.writeFileSync(path.join(updatesDir, release.fileName), installerBytes('evil', release.bytes.length));
-    const service = new UpdateService({ dataDir: downloads, currentVersion: '0.1.0', settings: () => ({ serverUrl: server.url, updateChannel: 'stable' }), emit: () => undefined, ...linux });
+    const service = new UpdateService({ dataDir: downloads, currentVersion: '0.1.0', settings: () => ({ serverUrl: server.url, updateChannel: 'stable', allowInsecurePortal: false }), ...serviceTrust, emit: () => undefined, ...linux });
     await service.check();
     service.startDownload();
     await expect.poll(() => service.status().state, { timeout: 20_000 }).toBe('refused');
@@ -263,10 +269,11 @@ describe('the core’s update service', () => {
   });
 
   it('answers without a portal and with malformed info as a status, never a crash', async () => {
-    const noPortal = new UpdateService({ dataDir: downloads, currentVersion: '0.1.0', settings: () => ({ serverUrl: null, updateChannel: 'beta' }), emit: () => undefined, ...linux });
+    const noPortal = new UpdateService({ dataDir: downloads, currentVersion: '0.1.0', settings: () => ({ serverUrl: null, updateChannel: 'beta', allowInsecurePortal: false }), ...serviceTrust, emit: () => undefined, ...linux });
     expect(await noPortal.check()).toMatchObject({ state: 'error', channel: 'beta', message: expect.stringMatching(/No portal is configured/) });
     fs.writeFileSync(path.join(updatesDir, 'latest-linux.yml'), 'version: 1\n');
-    const malformed = new UpdateService({ dataDir: downloads, currentVersion: '0.1.0', settings: () => ({ serverUrl: server.url, updateChannel: 'stable' }), emit: () => undefined, ...linux });
+    signInfoFile(updatesDir, 'latest-linux.yml');
+    const malformed = new UpdateService({ dataDir: downloads, currentVersion: '0.1.0', settings: () => ({ serverUrl: server.url, updateChannel: 'stable', allowInsecurePortal: false }), ...serviceTrust, emit: () => undefined, ...linux });
     expect(await malformed.check()).toMatchObject({ state: 'refused', refusal: 'invalid-info', message: expect.stringMatching(/version Invalid input: expected string/) });
   });
 });

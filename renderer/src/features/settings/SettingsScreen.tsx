@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { portalTransport } from '../../../../shared/portal-transport';
 import { settingsSchema, type Settings } from '../../../../shared/sync';
 import { errorMessage, useApi } from '../../app/core';
+import { InsecurePortalWarning } from '../../app/SyncIndicator';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../../app/preferences';
 import { useSync } from '../../app/sync-state';
 import { useLoad } from '../../app/use-load';
@@ -92,11 +94,14 @@ function SyncSettings() {
   const [interval, setInterval] = useState(15);
   const [mode, setMode] = useState<Mode>('all');
   const [maxMb, setMaxMb] = useState<number>(Number.NaN);
+  const [allowInsecure, setAllowInsecure] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const ids = { allowInsecure: useId(), allowInsecureHelp: useId() };
 
   const show = (settings: Settings) => {
     setLoaded(settings);
     setPortal(settings.serverUrl ?? '');
+    setAllowInsecure(settings.allowInsecurePortal);
     setInterval(settings.syncIntervalMinutes);
     setMode(settings.attachmentPolicy.mode);
     setMaxMb(settings.attachmentPolicy.maxBytes === null ? Number.NaN : Math.round(settings.attachmentPolicy.maxBytes / MB));
@@ -105,13 +110,16 @@ function SyncSettings() {
   useLoad('settings', () => api['settings.get']({}), { onAnswer: show, onFailure: (text) => setMessage({ ok: false, text }) });
 
   const portalCheck = parsePortalUrl(portal);
+  // The core refuses it too: plain http away from this computer needs the permission below.
+  const insecureRefused = portalCheck.ok && portalCheck.value !== null && portalTransport(portalCheck.value) === 'insecure-http' && !allowInsecure;
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (!portalCheck.ok || Number.isNaN(interval)) return;
+    if (!portalCheck.ok || insecureRefused || Number.isNaN(interval)) return;
     try {
       const saved = await api['settings.update']({
         serverUrl: portalCheck.value,
+        allowInsecurePortal: allowInsecure,
         syncIntervalMinutes: interval,
         attachmentPolicy: { mode, maxBytes: Number.isNaN(maxMb) ? null : maxMb * MB },
       });
@@ -126,14 +134,32 @@ function SyncSettings() {
     <section aria-labelledby="settings-sync" className="card">
       <h2 id="settings-sync">{t('settings.sync')}</h2>
       <form onSubmit={(event) => void save(event)} className="stack" aria-labelledby="settings-sync">
-        <TextField value={portal} onChange={setPortal} isInvalid={!portalCheck.ok} type="url" className="field" isDisabled={!loaded}>
+        <TextField value={portal} onChange={setPortal} isInvalid={!portalCheck.ok || insecureRefused} type="url" className="field" isDisabled={!loaded}>
           <Label>{t('settings.portalUrl')}</Label>
           <Input className="input" data-testid="portal-url" />
           <Text slot="description" className="muted">
             {t('settings.portalUrlHelp')}
           </Text>
-          <FieldError className="error">{t('settings.portalUrlInvalid')}</FieldError>
+          <FieldError className="error">{portalCheck.ok ? t('settings.insecurePortalRefused') : t('settings.portalUrlInvalid')}</FieldError>
         </TextField>
+        <div className="field">
+          <label className="check" htmlFor={ids.allowInsecure}>
+            <input
+              id={ids.allowInsecure}
+              type="checkbox"
+              checked={allowInsecure}
+              onChange={(event) => setAllowInsecure(event.target.checked)}
+              disabled={!loaded}
+              aria-describedby={ids.allowInsecureHelp}
+              data-testid="allow-insecure-portal"
+            />
+            {t('settings.allowInsecurePortal')}
+          </label>
+          <p id={ids.allowInsecureHelp} className="muted field-help">
+            {t('settings.allowInsecurePortalHelp')}
+          </p>
+        </div>
+        <InsecurePortalWarning />
         <NumberField value={interval} onChange={setInterval} minValue={0} maxValue={24 * 60} step={1} className="field" isDisabled={!loaded}>
           <Label>{t('settings.interval')}</Label>
           <Input className="input input-narrow" />
@@ -157,7 +183,7 @@ function SyncSettings() {
           </Text>
         </NumberField>
         <div className="actions">
-          <Button type="submit" className="button button-primary" isDisabled={!loaded || !portalCheck.ok}>
+          <Button type="submit" className="button button-primary" isDisabled={!loaded || !portalCheck.ok || insecureRefused}>
             {t('common.save')}
           </Button>
           <span role="status" className={message && !message.ok ? 'error' : 'muted'}>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ContractError } from '../../../../shared/contract';
-import { signInRequestSchema, type AuthStatus } from '../../../../shared/outbox';
+import { signInRequestSchema, type AuthStatus, type TokenProtection } from '../../../../shared/outbox';
 import { errorMessage, useApi } from '../../app/core';
 import { useLoad } from '../../app/use-load';
 import { formatDate } from '../../ui/format';
@@ -75,6 +75,7 @@ export function SignInCard() {
     <section aria-labelledby="settings-account" className="card" data-testid="sign-in-card">
       <h2 id="settings-account">{t('signIn.title')}</h2>
       <p className="muted">{t('signIn.explanation')}</p>
+      {status && <TokenProtectionNote protection={status.tokenProtection} signedIn={signedIn} />}
       {status?.signInRequired && (
         <p className="notice card" data-testid="sign-in-again">
           {t('signIn.again')}
@@ -135,5 +136,21 @@ export function SignInCard() {
         {message?.text}
       </p>
     </section>
+  );
+}
+
+/**
+ * Says so when the session token is not protected by the operating system's
+ * keychain: Linux without a keyring (safeStorage's basic_text store), or no
+ * keychain at all (the browser harness, or an OS that offers none).
+ */
+function TokenProtectionNote({ protection, signedIn }: { protection: TokenProtection; signedIn: boolean }) {
+  const { t } = useTranslation();
+  if (protection === 'keychain') return null;
+  return (
+    <div className="notice warning-notice" role="note" data-testid="token-protection-note" data-protection={protection}>
+      <p className="warning-title">{signedIn ? t('signIn.tokenUnprotected') : t('signIn.tokenUnprotectedBeforeSignIn')}</p>
+      <p>{protection === 'basic-text' ? t('signIn.tokenBasicText') : t('signIn.tokenOwnerOnlyFile')}</p>
+    </div>
   );
 }

@@ -201,7 +201,9 @@ function Outcome({ status, locale }: { status: UpdateStatus; locale: string }) {
                   ? t('settings.updates.refusedChecksum')
                   : status.refusal === 'size-mismatch'
                     ? t('settings.updates.refusedSize')
-                    : t('settings.updates.refusedInvalid')}
+                    : status.refusal === 'unsigned-info'
+                      ? t('settings.updates.refusedSignature')
+                      : t('settings.updates.refusedInvalid')}
           </p>
           {detail}
         </>
