@@ -95,8 +95,12 @@ function validSettings(stored: Record<string, unknown>): Partial<Settings> {
 /** States of an item that was still to be sent when the backup was made. */
 const UNSENT: readonly OutboxState[] = ['queued', 'sending', 'needs_attention', 'restored'];
 
-/** The settings where the app connects: never taken from a backup without the user's word. */
-const CONNECTION_SETTINGS = ['serverUrl', 'updateChannel'] as const;
+/**
+ * The settings where the app connects: never taken from a backup without the
+ * user's word. The portal and channel are proposed; the permission to use a
+ * portal in clear is never restored (the user grants it again in Settings).
+ */
+const CONNECTION_SETTINGS = ['serverUrl', 'updateChannel', 'allowInsecurePortal'] as const;
 
 /**
  * Checks the rows of one restore against the schemas, and decides what the

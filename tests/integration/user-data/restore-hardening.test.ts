@@ -44,10 +44,15 @@ async function restore(core: Core, file: string): Promise<RestoreResult> {
 }
 
 /** A backup of a core holding a bit of everything, written to `name` for the test to change. */
-async function sourceBackup(name: string, settings: { serverUrl?: string | null; updateChannel?: 'stable' | 'beta' } = {}): Promise<string> {
+async function sourceBackup(name: string, settings: { serverUrl?: string | null; updateChannel?: 'stable' | 'beta'; allowInsecurePortal?: boolean } = {}): Promise<string> {
   const source = await openCore();
   try {
-    await source.handlers['settings.update']({ serverUrl: settings.serverUrl ?? portal.url, updateChannel: settings.updateChannel ?? 'stable', theme: 'dark' });
+    await source.handlers['settings.update']({
+      serverUrl: settings.serverUrl ?? portal.url,
+      updateChannel: settings.updateChannel ?? 'stable',
+      allowInsecurePortal: settings.allowInsecurePortal ?? false,
+      theme: 'dark',
+    });
     await source.handlers['savedSearches.save']({ name: 'Housing', query: 'housing' });
     await source.handlers['collections.create']({ name: 'Reading list', note: '' });
     await source.handlers['outbox.composeReply']({ threadId: 'thread-a', body: 'Written by whoever made this backup', language: 'en' });
@@ -260,6 +265,21 @@ describe('restoring a backup someone else may have made', () => {
       // Confirmed by the member: one contract call.
       await core.handlers['settings.update']({ serverUrl: 'https://other-portal.example.eu', updateChannel: 'beta' });
       expect(await core.handlers['settings.get']({})).toMatchObject({ serverUrl: 'https://other-portal.example.eu', updateChannel: 'beta' });
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('never restores the permission to use a portal in clear', async () => {
+    const file = await sourceBackup('insecure-portal.sqlite', { serverUrl: 'http://portal.example.eu', allowInsecurePortal: true });
+    const core = await openCore();
+    try {
+      await core.handlers['settings.update']({ serverUrl: portal.url });
+      const result = await restore(core, file);
+      expect(result.settingsToConfirm.serverUrl).toEqual({ current: portal.url, backup: 'http://portal.example.eu' });
+      expect(await core.handlers['settings.get']({})).toMatchObject({ serverUrl: portal.url, allowInsecurePortal: false });
+      // Switching to the backup's portal in clear still needs the permission, granted here and now.
+      await expect(core.handlers['settings.update']({ serverUrl: 'http://portal.example.eu' })).rejects.toThrow(/insecure/i);
     } finally {
       await core.close();
     }
