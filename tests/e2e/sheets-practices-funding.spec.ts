@@ -44,6 +44,19 @@ async function syncNow(page: Page) {
     .toBe(true);
 }
 
+/** Types an ISO date into a deadline field as a user does, in the English interface's order (mm/dd/yyyy). */
+async function typeDeadline(page: Page, label: string, isoDate: string) {
+  const [year, month, day] = isoDate.split('-');
+  await page.getByText(label, { exact: true }).click();
+  await page.keyboard.type(`${month}${day}${year}`);
+}
+
+/** Empties a deadline field with Backspace, from its year back to its month. */
+async function clearDeadline(page: Page, label: string) {
+  await page.getByRole('group', { name: label }).getByRole('spinbutton', { name: /^year/ }).click();
+  for (let press = 0; press < 12; press += 1) await page.keyboard.press('Backspace');
+}
+
 interface PortalRecord {
   id: string;
   [field: string]: unknown;
@@ -260,8 +273,8 @@ test('funding by deadline: a deadline range and open calls only, each obeyed and
   await expect(h1(page, 'Funding')).toBeVisible();
   await expect(page.getByTestId('funding-total')).toHaveText(`${calls.length} funding opportunities`);
 
-  await page.getByLabel('Deadline from').fill(from);
-  await page.getByLabel('Deadline until').fill(to);
+  await typeDeadline(page, 'Deadline from', from);
+  await typeDeadline(page, 'Deadline until', to);
   await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
   await expect(page.getByTestId('funding-total')).toHaveText(`${inRange} ${inRange === 1 ? 'funding opportunity' : 'funding opportunities'}`);
   const rows = page.getByTestId('funding-list').getByRole('listitem');
@@ -275,8 +288,9 @@ test('funding by deadline: a deadline range and open calls only, each obeyed and
   await expect(rows.first()).toContainText(/\d+ days? left|Closes today/);
 
   // Open calls only, without a range: nothing closed; dated calls soonest first, then rolling calls.
-  await page.getByLabel('Deadline from').fill('');
-  await page.getByLabel('Deadline until').fill('');
+  await clearDeadline(page, 'Deadline from');
+  await clearDeadline(page, 'Deadline until');
+  await expect(page).toHaveURL(/#\/funding$/);
   await page.getByRole('checkbox', { name: 'Open calls only' }).check();
   await expect(page).toHaveURL(/#\/funding\?open=1$/);
   await expect(page.getByTestId('funding-total')).toHaveText(`${open} funding opportunities`);
