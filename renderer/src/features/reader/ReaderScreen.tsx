@@ -15,8 +15,9 @@ import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLa
 import { formatBytes, kindLabel } from '../../ui/record-labels';
 import { sanitizeHtml } from '../../ui/sanitize';
 import { saveFile } from '../../ui/save-file';
-import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { AnnotationPanel, AnnotationsToggle } from '../annotations/AnnotationPanel';
 import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
+import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { AddToCollection } from '../collections/AddToCollection';
 import { PdfView } from './PdfView';
 
@@ -113,7 +114,11 @@ export function ReaderScreen({ route }: { route: Route }) {
       {detail && annotatable && target ? (
         <ReaderAnnotationsProvider target={target} parts={parts} focusId={route.params.get('annotation')}>
           <div className="reader-layout">
-            <div className="reader-main">{body}</div>
+            <AnnotationsToggle />
+            <div className="reader-main">
+              {body}
+              <SelectionToolbar />
+            </div>
             <AnnotationPanel parts={parts} partLabel={partLabel} />
           </div>
         </ReaderAnnotationsProvider>
