@@ -89,7 +89,7 @@ export function DeadlineField({ label, value, onCommit, testId }: { label: strin
         shouldForceLeadingZeros
         data-testid={testId}
       >
-        <Label>{label}</Label>
+        <Label className="date-label">{label}</Label>
         <Group
           ref={group}
           className="input date-group"
