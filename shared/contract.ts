@@ -97,6 +97,10 @@ export const contract = {
   'practices.compare': { args: z.object({ ids: z.array(id).min(2).max(6) }).strict(), result: practiceComparisonSchema },
   'funding.list': { args: fundingListRequestSchema, result: fundingListResultSchema },
   'home.summary': { args: homeSummaryRequestSchema, result: homeSummarySchema },
+  /** The user opened the record: it is no longer new or changed (nor are a sheet's sections). */
+  'changes.markSeen': { args: recordKeySchema, result: z.object({ seen: z.boolean() }) },
+  /** Nothing is new or changed any more; `seen` counts the records that were. */
+  'changes.markAllSeen': { args: noArguments, result: z.object({ seen: z.number().int().nonnegative() }) },
   /** A copy of all the user's own data (settings, saved searches, annotations, collections, outbox) as one SQLite file. */
   'userData.backup': { args: noArguments, result: z.object({ fileName: z.string().min(1), base64: z.base64(), bytes: z.number().int().positive() }) },
   /**

@@ -26,6 +26,15 @@ const year = z.number().int().min(1900).max(2200);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256');
 const count = z.number().int().nonnegative();
 
+/**
+ * What the user has not seen yet of a record: `new` (it arrived after the first
+ * sync and the user has not opened it), `changed` (it changed since the user
+ * last opened it), or null. The marks last until the user opens the record or
+ * marks everything seen; the first sync (and a resync) marks nothing.
+ */
+export const unseenChangeSchema = z.enum(['new', 'changed']).nullable();
+export type UnseenChange = z.infer<typeof unseenChangeSchema>;
+
 /** Filters shared by records.list and records.facets: AND across fields, OR within one field's values. */
 export const recordFiltersSchema = z.object({
   types: z.array(contentType).min(1).max(CONTENT_TYPES.length),
@@ -61,7 +70,7 @@ export const recordListItemSchema = z.object({
   kind: z.string().optional(),
   /** Plain text, never HTML: a few sentences of the summary (or description, body…). */
   summary: z.string(),
-  changedInLastSync: z.boolean(),
+  unseenChange: unseenChangeSchema,
 });
 export type RecordListItem = z.infer<typeof recordListItemSchema>;
 
@@ -96,7 +105,7 @@ function recordDetailOf<T extends ContentType>(type: T) {
     type: z.literal(type),
     record: contentRecordSchemas[type],
     attachments: z.array(attachmentInfoSchema),
-    changedInLastSync: z.boolean(),
+    unseenChange: unseenChangeSchema,
   });
 }
 
@@ -142,7 +151,8 @@ export const countrySheetSummarySchema = z.object({
   title: z.string(),
   language: z.string(),
   updatedAt: z.string(),
-  /** Sections whose text changed in the last sync that brought changes. */
+  unseenChange: unseenChangeSchema,
+  /** Sections changed (or added) since the user last opened the sheet. */
   changedSections: z.array(countrySheetSectionKey),
 });
 
@@ -153,6 +163,7 @@ export const countrySheetViewSchema = z.object({
   language: z.string(),
   version: z.number().int().positive(),
   updatedAt: z.string(),
+  unseenChange: unseenChangeSchema,
   /** In COUNTRY_SHEET_SECTIONS order. `body` is the portal's HTML: sanitize before display. */
   sections: z.array(
     z.object({
@@ -161,7 +172,7 @@ export const countrySheetViewSchema = z.object({
       body: z.string(),
       updatedAt: z.string(),
       programmeKind: z.enum(['voluntary', 'mandatory', 'mixed']).nullable(),
-      changedInLastSync: z.boolean(),
+      unseenChange: unseenChangeSchema,
       /** The section's HTML before that change; null when unchanged or new. */
       previousBody: z.string().nullable(),
     }),
@@ -186,7 +197,7 @@ export type PracticeField = (typeof PRACTICE_FIELDS)[number];
 export const practiceFieldFormat = z.enum(['text', 'html', 'date', 'number', 'boolean', 'list', 'url', 'code']);
 
 export const practiceComparisonSchema = z.object({
-  practices: z.array(z.object({ id: z.string(), title: z.string(), version: z.number().int().positive(), changedInLastSync: z.boolean() })),
+  practices: z.array(z.object({ id: z.string(), title: z.string(), version: z.number().int().positive(), unseenChange: unseenChangeSchema })),
   /** One row per template field; `values[i]` belongs to `practices[i]`. */
   fields: z.array(
     z.object({
@@ -228,7 +239,7 @@ export const fundingItemSchema = z.object({
   amount: z.object({ min: z.number().nullable(), max: z.number().nullable(), currency: z.string() }).nullable(),
   url: z.string(),
   summary: z.string(),
-  changedInLastSync: z.boolean(),
+  unseenChange: unseenChangeSchema,
 });
 export type FundingItem = z.infer<typeof fundingItemSchema>;
 
@@ -265,5 +276,7 @@ export const homeSummarySchema = z.object({
   upcomingDeadlines: z.array(fundingItemSchema),
   /** Saved searches with matches the user has not seen yet. */
   savedSearches: z.array(savedSearchSchema),
+  /** Records new or changed that the user has not opened yet. */
+  unseen: z.object({ new: count, changed: count }),
 });
 export type HomeSummary = z.infer<typeof homeSummarySchema>;

@@ -20,7 +20,10 @@ import { CollectionTable } from './db/user/collections';
 import { OutboxTable } from './db/user/outbox';
 import { SavedSearchTable } from './db/user/saved-searches';
 import { SettingsTable } from './db/user/settings';
+import { UnseenChangeTable } from './db/user/unseen-changes';
 import { annotationHandlers } from './annotations/handlers';
+import { changesHandlers } from './changes/handlers';
+import { UnseenChanges } from './changes/unseen-changes';
 import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
 import { exportHandlers } from './export/handlers';
@@ -102,9 +105,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const collections = new CollectionService(new CollectionTable(stores.user), corpus.records);
   sync.writer.onPageApplied((page) => annotations.pageApplied(page));
   sync.writer.onReset(() => annotations.corpusReset());
+  // What the user has not seen yet: marked per record after each page, kept in the user store until opened.
+  const unseen = new UnseenChanges(new UnseenChangeTable(stores.user), corpus, () => sync.writer.state());
+  sync.writer.onPageApplied((page, changedRowids) => unseen.pageApplied(page, changedRowids));
+  sync.writer.onReset(() => unseen.corpusReset());
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
-  const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list() });
+  const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   // The portal answering again is when queued writes go.
@@ -125,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...searchHandlers({ search, suggestions, savedSearches }),
     ...userDataHandlers({ backup: new UserStoreBackup(stores.user), settings, outbox: outboxService, sync }),
     ...libraryHandlers(library),
+    ...changesHandlers(unseen),
     ...outboxHandlers({ auth, outbox: outboxService, settings }),
     ...annotationHandlers({ annotations, collections }),
     ...exportHandlers(exporter),

@@ -85,7 +85,7 @@ const forumPostsSince = async (since: number) => (await readFeed(portal.url, sin
 test('a restored backup asks before switching portal or channel, and its outbox waits for confirmation', async ({ page }) => {
   test.setTimeout(120_000);
   const since = (await readFeed(portal.url)).cursor;
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   const account = page.getByTestId('sign-in-card');
   await account.getByLabel('E-mail').fill(MEMBER.email);
@@ -140,7 +140,7 @@ test('a restored backup asks before switching portal or channel, and its outbox 
 });
 
 test('a backup changed by hand: the restore lists the rows it left out and the parts it ignored', async ({ page }) => {
-  await page.goto(harness.url);
+  await page.goto(harness.pageUrl());
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Restore from a backup file').setInputFiles(craftedFile);
   await page.getByRole('button', { name: 'Replace with the backup' }).click();

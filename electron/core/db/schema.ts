@@ -91,6 +91,11 @@ export interface UserDatabase {
   /** FTS5 index of annotations.note (external content: rowid is the annotation's rowid; triggers keep it in step). */
   annotation_notes: { rowid: number; note: string };
   collections: { id: string; name: string; note: string; created_at: string; updated_at: string };
+  /** A record new or changed since the user last opened it (migration 0007). */
+  unseen_changes: { item_type: ContentType; item_id: string; change: 'new' | 'changed'; noticed_at: string };
+  /** A country-sheet section changed since the user last opened the sheet, with the text the user last saw (null: a new section). */
+  unseen_sections: { sheet_id: string; section: (typeof COUNTRY_SHEET_SECTIONS)[number]; previous_body: string | null; noticed_at: string };
+  change_tracking: { key: string; value: string };
   collection_items: { collection_id: string; item_type: string; item_id: string; note: string; added_at: string };
   outbox: {
     id: string;

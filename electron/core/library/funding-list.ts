@@ -1,6 +1,7 @@
 // funding.list: funding opportunities by deadline.
 import type { FundingItem, FundingListRequest } from '../../../shared/library';
 import type { CorpusRecords } from '../db/corpus/records';
+import type { UnseenLookup } from '../changes/unseen-changes';
 import { plainText, shorten } from './plain-text';
 import { SUMMARY_LENGTH } from './record-rows';
 
@@ -10,17 +11,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class FundingList {
   constructor(
     private readonly records: CorpusRecords,
-    /** The version above which records changed in the last sync; null when none did. */
-    private readonly changedSince: () => number | null,
+    /** What the user has not seen yet of each record. */
+    private readonly unseen: Pick<UnseenLookup, 'changeOf'>,
   ) {}
 
   /** Upcoming deadlines first (soonest first), then rolling calls, then closed calls (latest first). */
   list(query: FundingListRequest): { asOf: string; total: number; items: FundingItem[] } {
     const asOf = query.asOf ?? today();
     const { total, calls } = this.records.funding({ ...query, asOf }, { limit: query.limit, offset: query.offset });
-    const since = this.changedSince();
     const asOfMs = Date.parse(`${asOf}T00:00:00Z`);
-    const items = calls.map(({ version, call }): FundingItem => ({
+    const items = calls.map(({ call }): FundingItem => ({
       id: call.id,
       title: call.title,
       programme: call.programme,
@@ -31,7 +31,7 @@ export class FundingList {
       amount: call.amount,
       url: call.url,
       summary: shorten(plainText(call.description), SUMMARY_LENGTH),
-      changedInLastSync: since !== null && version > since,
+      unseenChange: this.unseen.changeOf('funding', call.id),
     }));
     return { asOf, total, items };
   }

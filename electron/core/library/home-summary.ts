@@ -5,6 +5,7 @@ import type { SavedSearch } from '../../../shared/search';
 import type { SyncStatus } from '../../../shared/sync';
 import type { CorpusRecords } from '../db/corpus/records';
 import type { LastChangesWindow } from '../db/corpus/sync-state';
+import type { UnseenLookup } from '../changes/unseen-changes';
 import type { FundingList } from './funding-list';
 import { toListItem } from './record-rows';
 
@@ -13,6 +14,7 @@ export interface HomeSources {
   lastChanges: () => LastChangesWindow | null;
   funding: FundingList;
   savedSearches: () => SavedSearch[];
+  unseen: Pick<UnseenLookup, 'changeOf' | 'counts'>;
 }
 
 export class HomeSummaryBuilder {
@@ -32,11 +34,12 @@ export class HomeSummaryBuilder {
         sinceVersion: window.sinceVersion,
         // From version 0 (a first sync or a resync) everything changed: the status's cached counts say how much.
         counts: window.sinceVersion === 0 ? status.counts : this.records.changedCountsByType(window.sinceVersion),
-        newest: this.records.newestSince(window.sinceVersion, request.newestLimit).map((row) => toListItem(row, window.sinceVersion)),
+        newest: this.records.newestSince(window.sinceVersion, request.newestLimit).map((row) => toListItem(row, this.sources.unseen)),
       },
       upcomingDeadlines:
         request.deadlineLimit === 0 ? [] : this.sources.funding.list({ asOf, openOnly: true, deadlineFrom: asOf, funderTypes: [], countries: [], offset: 0, limit: request.deadlineLimit }).items,
       savedSearches: this.sources.savedSearches().filter((search) => search.newMatches > 0),
+      unseen: this.sources.unseen.counts(),
     };
   }
 }

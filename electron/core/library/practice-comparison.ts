@@ -45,7 +45,7 @@ export function comparePractices(reader: RecordReader, ids: readonly string[]): 
     return { version, practice: record };
   });
   return {
-    practices: loaded.map(({ version, practice }) => ({ id: practice.id, title: practice.title, version, changedInLastSync: reader.changedInLastSync(version) })),
+    practices: loaded.map(({ version, practice }) => ({ id: practice.id, title: practice.title, version, unseenChange: reader.unseenChange('good-practice', practice.id) })),
     fields: FIELDS.map(([field, format, read]) => {
       const values = loaded.map(({ practice }) => read(practice) ?? null);
       const differs = new Set(values.map((value) => JSON.stringify(value))).size > 1;

@@ -4,6 +4,7 @@
 import type { RecordFacetsResult, RecordFilters, RecordListRequest, RecordListResult } from '../../../shared/library';
 import { filterClause, type FacetName, type Where } from '../db/corpus/record-filters';
 import type { CorpusRecords } from '../db/corpus/records';
+import type { UnseenLookup } from '../changes/unseen-changes';
 import { splitListColumn, toListItem } from './record-rows';
 
 /** A few recent results keyed by their arguments, dropped whenever the corpus changes. */
@@ -46,8 +47,8 @@ export class RecordList {
     private readonly records: CorpusRecords,
     /** Bumped by the corpus writer on every change (CorpusWriter.generation). */
     generation: () => number,
-    /** The version above which records changed in the last sync; null when none did. */
-    private readonly changedSince: () => number | null,
+    /** What the user has not seen yet of each record. */
+    private readonly unseen: Pick<UnseenLookup, 'changeOf'>,
   ) {
     // The virtualized list asks for many windows of one filter set: count it once.
     this.totals = new GenerationCache(generation, 50);
@@ -59,10 +60,9 @@ export class RecordList {
     const total = this.count(where);
     if (request.offset >= total) return { total, items: [] };
     const rowids = this.records.windowRowids(where, request.sort, request.limit, request.offset);
-    const changedSince = this.changedSince();
     const items = rowids.flatMap((rowid) => {
       const row = this.records.listRow(rowid);
-      return row ? [toListItem(row, changedSince)] : [];
+      return row ? [toListItem(row, this.unseen)] : [];
     });
     return { total, items };
   }

@@ -3,17 +3,18 @@
 import fs from 'node:fs';
 import { ContractError } from '../../../shared/contract';
 import { attachmentsOf, type ContentType, type TypedRecord } from '../../../shared/content';
-import type { AttachmentInfo, RecordDetail } from '../../../shared/library';
+import type { AttachmentInfo, RecordDetail, UnseenChange } from '../../../shared/library';
 import type { CorpusData } from '../db/corpus';
 import type { StoredRecord } from '../db/corpus/records';
 import { attachmentPath } from '../attachments/attachment-files';
+import type { UnseenLookup } from '../changes/unseen-changes';
 
 export class RecordReader {
   constructor(
     private readonly corpus: Pick<CorpusData, 'records' | 'attachments'>,
     private readonly dataDir: string,
-    /** The version above which records changed in the last sync; null when none did. */
-    private readonly changedSince: () => number | null,
+    /** What the user has not seen yet of each record. */
+    private readonly unseen: Pick<UnseenLookup, 'changeOf'>,
   ) {}
 
   /** The stored record as served (validated against its content schema by the contract); throws not_found. */
@@ -27,9 +28,8 @@ export class RecordReader {
     return this.corpus.records.exists(type, id);
   }
 
-  changedInLastSync(version: number): boolean {
-    const since = this.changedSince();
-    return since !== null && version > since;
+  unseenChange(type: ContentType, id: string): UnseenChange | null {
+    return this.unseen.changeOf(type, id);
   }
 
   /** In the record's own order; offline only when the verified file is really on disk. */
@@ -45,7 +45,7 @@ export class RecordReader {
 
   get(type: ContentType, id: string): RecordDetail {
     // Not generic in the type: the stored record is then the union whose `type` decides its `record`.
-    const { rowid: _rowid, version, ...typed } = this.record(type, id);
-    return { ...typed, attachments: this.attachments(typed), changedInLastSync: this.changedInLastSync(version) };
+    const { rowid: _rowid, version: _version, ...typed } = this.record(type, id);
+    return { ...typed, attachments: this.attachments(typed), unseenChange: this.unseenChange(type, id) };
   }
 }

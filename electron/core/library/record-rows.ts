@@ -1,6 +1,7 @@
 // Reading records rows back as list items: the pieces every list shares.
 import type { RecordListItem } from '../../../shared/library';
 import type { ListRow } from '../db/corpus/records';
+import type { UnseenLookup } from '../changes/unseen-changes';
 import { plainText, shorten } from './plain-text';
 
 /** Characters of summary a list item carries: two or three lines of a list row. */
@@ -9,8 +10,8 @@ export const SUMMARY_LENGTH = 240;
 /** ",DE,FR," → ["DE", "FR"] (the list-column format of shared/record-facets.ts). */
 export const splitListColumn = (value: string): string[] => (value ? value.slice(1, -1).split(',') : []);
 
-/** `changedSince`: the version above which records changed in the last sync; null when none did. */
-export function toListItem(row: ListRow, changedSince: number | null): RecordListItem {
+/** `unseen`: what the user has not seen yet of each record. */
+export function toListItem(row: ListRow, unseen: Pick<UnseenLookup, 'changeOf'>): RecordListItem {
   return {
     type: row.type,
     id: row.id,
@@ -21,6 +22,6 @@ export function toListItem(row: ListRow, changedSince: number | null): RecordLis
     themes: splitListColumn(row.themes),
     ...(row.kind ? { kind: row.kind } : {}),
     summary: shorten(plainText(row.summary_source ?? ''), SUMMARY_LENGTH),
-    changedInLastSync: changedSince !== null && row.version > changedSince,
+    unseenChange: unseen.changeOf(row.type, row.id),
   };
 }

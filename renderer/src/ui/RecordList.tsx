@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { useTranslation } from 'react-i18next';
 import type { RecordListItem, RecordListRequest } from '../../../shared/library';
 import { errorMessage, useApi } from '../app/core';
+import { ChangeMark } from './ChangeMark';
 import { countryName, formatDate, formatNumber, languageName, typeLabel } from './format';
 import { kindLabel } from './record-labels';
 
@@ -209,7 +210,7 @@ export function RecordList({
                 <>
                   <span className="record-title" id={`${rowId(row.index)}-title`}>
                     <span className="record-title-text">{item.title}</span>
-                    {item.changedInLastSync && <span className="badge">{t('library.changed')}</span>}
+                    {item.unseenChange && <ChangeMark change={item.unseenChange} />}
                   </span>
                   <span className="record-meta muted" id={`${rowId(row.index)}-meta`}>
                     {[item.kind ? kindLabel(t, item.type, item.kind, locale) : typeLabel(t, item.type), formatDate(item.date, locale), languageName(item.language, locale), item.countries.slice(0, 4).map((code) => countryName(code, locale)).join(', ')]

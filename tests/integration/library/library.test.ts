@@ -175,7 +175,7 @@ describe('the library data layer', () => {
       const detail = await call('records.get', { type: 'document', id: withFile.id });
       expect(detail.record).toEqual(withFile);
       expect(detail.attachments).toEqual(withFile.attachments.map((a: Rec) => ({ sha256: a.sha256, fileName: a.fileName, mediaType: a.mimeType, size: a.size, availableOffline: true })));
-      expect(detail.changedInLastSync).toBe(true); // The first sync brought everything.
+      expect(detail.unseenChange).toBeNull(); // The first sync brought everything, so it marks nothing.
 
       const whole = await call('attachments.read', { sha256: withFile.attachments[0].sha256 });
       const bytes = Buffer.from(whole.base64, 'base64');
@@ -208,7 +208,7 @@ describe('the library data layer', () => {
       expect((await failure('countrySheets.get', { country: 'de' })).code).toBe('invalid_arguments');
     });
 
-    it('marks the sections the last sync changed, with their text before', async () => {
+    it('marks the sections changed since the sheet was last opened, with the text before', async () => {
       const editSection = async (key: string, body: string) => {
         const { version: _v, updatedAt: _u, ...fields } = content.get('country-sheet/country-DE')!;
         fields.sections = fields.sections.map((s: Rec) => (s.key === key ? { ...s, body, updatedAt: new Date().toISOString() } : s));
@@ -218,27 +218,30 @@ describe('the library data layer', () => {
       await editSection('legislation', '<p>New residence act, version one.</p>');
       await resync();
       let de = await call('countrySheets.get', { country: 'DE' });
-      const changed = de.sections.filter((s: Rec) => s.changedInLastSync);
-      expect(changed.map((s: Rec) => [s.key, s.previousBody])).toEqual([['legislation', original]]);
+      const changed = de.sections.filter((s: Rec) => s.unseenChange);
+      expect(changed.map((s: Rec) => [s.key, s.unseenChange, s.previousBody])).toEqual([['legislation', 'changed', original]]);
       expect(de.sections.find((s: Rec) => s.key === 'strategy').previousBody).toBeNull();
       const list = await call('countrySheets.list', {});
       expect(list.filter((sheet: Rec) => sheet.changedSections.length > 0).map((sheet: Rec) => [sheet.country, sheet.changedSections])).toEqual([['DE', ['legislation']]]);
-      expect((await call('records.get', { type: 'country-sheet', id: 'country-DE' })).changedInLastSync).toBe(true);
-      expect((await call('records.get', { type: 'country-sheet', id: 'country-FR' })).changedInLastSync).toBe(false);
+      expect((await call('records.get', { type: 'country-sheet', id: 'country-DE' })).unseenChange).toBe('changed');
+      expect((await call('records.get', { type: 'country-sheet', id: 'country-FR' })).unseenChange).toBeNull();
 
-      // A sync that brings nothing keeps the marks of the last one that did.
+      // A sync that brings nothing keeps the marks.
       await resync();
       de = await call('countrySheets.get', { country: 'DE' });
-      expect(de.sections.filter((s: Rec) => s.changedInLastSync).map((s: Rec) => s.key)).toEqual(['legislation']);
+      expect(de.sections.filter((s: Rec) => s.unseenChange).map((s: Rec) => s.key)).toEqual(['legislation']);
 
-      // Two edits within one sync: "before" is the text before that sync.
+      // Two edits within one sync: "before" is the text before that sync; the unopened legislation change stays.
       await editSection('funding', '<p>Funding, first edit.</p>');
       const fundingBefore = content.get('country-sheet/country-DE')!.sections.find((s: Rec) => s.key === 'funding').body;
       content = (await serverContent(server.url)) as Map<string, Rec>;
       await editSection('funding', '<p>Funding, second edit.</p>');
       await resync();
       de = await call('countrySheets.get', { country: 'DE' });
-      expect(de.sections.filter((s: Rec) => s.changedInLastSync).map((s: Rec) => [s.key, s.previousBody, s.body])).toEqual([['funding', fundingBefore, '<p>Funding, second edit.</p>']]);
+      expect(de.sections.filter((s: Rec) => s.unseenChange).map((s: Rec) => [s.key, s.previousBody, s.body])).toEqual([
+        ['legislation', original, '<p>New residence act, version one.</p>'],
+        ['funding', fundingBefore, '<p>Funding, second edit.</p>'],
+      ]);
 
       const home = await call('home.summary', { asOf: SAMPLE_NOW });
       expect(home.lastChanges.counts).toEqual({ 'country-sheet': 1 });
@@ -297,7 +300,7 @@ describe('the library data layer', () => {
       expect(home.upcomingDeadlines).toHaveLength(3);
       for (const item of home.upcomingDeadlines) expect(item.deadline >= SAMPLE_NOW).toBe(true);
       expect(home.lastChanges.counts).toEqual({ document: 1 });
-      expect(home.lastChanges.newest[0]).toMatchObject({ id: 'doc-quokka', changedInLastSync: true });
+      expect(home.lastChanges.newest[0]).toMatchObject({ id: 'doc-quokka', unseenChange: 'new' });
     });
 
     it('keeps interface language and theme in the settings, with defaults for older stores', async () => {

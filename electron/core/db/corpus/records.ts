@@ -100,6 +100,8 @@ function prepare(db: Kysely<CorpusDatabase>, sqlite: Store<CorpusDatabase>['sqli
     batchAfter: prepareQuery(sqlite, (args: { after: number; limit: number }) => records().select(['rowid', 'type', 'version', 'data']).where('rowid', '>', args.after).orderBy('rowid').limit(args.limit)),
     every: prepareQuery(sqlite, () => records().select(['type', 'data'])),
     byKey: prepareQuery(sqlite, (key: { type: ContentType; id: string }) => records().select(['rowid', 'version', 'data']).where('type', '=', key.type).where('id', '=', key.id)),
+    rowidOf: prepareQuery(sqlite, (key: { type: ContentType; id: string }) => records().select('rowid').where('type', '=', key.type).where('id', '=', key.id)),
+    maxRowid: prepareQuery(sqlite, () => records().select((eb) => eb.fn.max<number | null>('rowid').as('rowid'))),
     titleOf: prepareQuery(sqlite, (key: { type: ContentType; id: string }) => records().select('title').where('type', '=', key.type).where('id', '=', key.id)),
     titledByKey: prepareQuery(sqlite, (key: { type: ContentType; id: string }) => records().select(['rowid', 'version', 'title', 'data']).where('type', '=', key.type).where('id', '=', key.id)),
     countrySheets: prepareQuery(sqlite, () => records().select('data').where('type', '=', 'country-sheet').orderBy('kind').orderBy('version', 'desc')),
@@ -186,6 +188,16 @@ export class CorpusRecords {
   /** What a search hit shows of these records (in no particular order). */
   hitRecords(rowids: readonly number[]) {
     return allRows(this.sqlite, this.db.selectFrom('records').select(['rowid', 'type', 'id', 'title', 'date', 'language', 'countries']).where('rowid', 'in', rowids));
+  }
+
+  /** A record's rowid, or undefined when it is not in the library. */
+  rowidOf(type: ContentType, id: string): number | undefined {
+    return this.queries.rowidOf.get({ type, id })?.rowid;
+  }
+
+  /** The largest rowid in use (0 for an empty library): SQLite gives a new row the largest rowid + 1. */
+  maxRowid(): number {
+    return this.queries.maxRowid.get({})?.rowid ?? 0;
   }
 
   exists(type: ContentType, id: string): boolean {

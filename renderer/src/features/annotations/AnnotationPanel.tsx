@@ -1,24 +1,45 @@
 // The Reader's annotation sidebar: a new annotation on the selected passage
 // (or on words typed to find it: the keyboard's way to select), the record's
-// annotations in reading order, and its orphans to triage.
-import { useState } from 'react';
+// annotations in reading order, and its orphans to triage. It scrolls on its
+// own beside the text; a narrow window shows it as a drawer, opened by a
+// button that stays in view.
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Annotation, AnnotationColor } from '../../../../shared/annotations';
+import type { Annotation } from '../../../../shared/annotations';
 import { errorMessage, useApi } from '../../app/core';
-import { AnnotationCard, ColorChoice, NoteFields, parseTags } from './AnnotationParts';
+import { AnnotationCard, ColorChoice, NoteFields } from './AnnotationParts';
 import { useReaderAnnotations, type AnnotatablePart } from './reader-annotations';
+
+const PANEL_ID = 'annotation-panel';
+
+/** Opens the sidebar as a drawer where the window is too narrow to show it beside the text (CSS hides it elsewhere). */
+export function AnnotationsToggle() {
+  const { t } = useTranslation();
+  const { annotations, panelOpen, setPanelOpen } = useReaderAnnotations();
+  return (
+    <Button
+      className="button annotations-toggle"
+      aria-expanded={panelOpen}
+      aria-controls={PANEL_ID}
+      onPress={() => {
+        setPanelOpen(true);
+        requestAnimationFrame(() => document.getElementById('annotation-panel-title')?.focus());
+      }}
+      data-testid="annotations-toggle"
+    >
+      {t('annotations.panelTitle', { count: annotations.length })}
+    </Button>
+  );
+}
 
 export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]; partLabel: (key: string | null) => string }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { target, load, annotations, unpainted, pending, clearPending, findPassage, active, setActive, show, reload } = useReaderAnnotations();
-  const [color, setColor] = useState<AnnotationColor>('yellow');
-  const [note, setNote] = useState('');
-  const [tags, setTags] = useState('');
+  const { load, annotations, unpainted, pending, clearPending, findPassage, active, setActive, show, reload, draft, panelOpen, setPanelOpen } = useReaderAnnotations();
+  const { color, setColor, note, setNote, tags, setTags, busy, message, setMessage } = draft;
   const [words, setWords] = useState('');
-  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const panel = useRef<HTMLElement>(null);
 
   const order = new Map(parts.map((part, i) => [part.key ?? '', i]));
   const placed = annotations
@@ -27,24 +48,10 @@ export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]
   const orphans = annotations.filter((a) => a.anchoring.status === 'orphaned');
   const passage = pending && !('error' in pending) ? pending : null;
 
-  const create = async () => {
-    if (!passage) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      const made = await api['annotations.create']({ target: { ...target, key: passage.key }, start: passage.start, end: passage.end, exact: passage.exact, color, note, tags: parseTags(tags) });
-      setNote('');
-      setTags('');
-      clearPending();
-      document.getSelection()?.removeAllRanges();
-      await reload();
-      setActive(made.id);
-      setMessage({ kind: 'status', text: t('annotations.created') });
-    } catch (error) {
-      setMessage({ kind: 'error', text: t('annotations.saveFailed', { message: errorMessage(error) }) });
-    } finally {
-      setBusy(false);
-    }
+  const close = () => {
+    setPanelOpen(false);
+    // The button is hidden while the drawer is open: focus it once the drawer is drawn closed.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="annotations-toggle"]')?.focus());
   };
 
   const reattach = async (annotation: Annotation) => {
@@ -65,8 +72,25 @@ export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]
   };
 
   return (
-    <aside className="annotation-panel" aria-labelledby="annotation-panel-title" data-testid="annotation-panel">
-      <h2 id="annotation-panel-title">{t('annotations.panelTitle', { count: annotations.length })}</h2>
+    <aside
+      ref={panel}
+      id={PANEL_ID}
+      className="annotation-panel"
+      aria-labelledby="annotation-panel-title"
+      data-testid="annotation-panel"
+      data-open={panelOpen ? 'true' : 'false'}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key === 'Escape' && panelOpen && panel.current && getComputedStyle(panel.current).position === 'fixed') close();
+      }}
+    >
+      <div className="annotation-panel-head">
+        <h2 id="annotation-panel-title" tabIndex={-1}>
+          {t('annotations.panelTitle', { count: annotations.length })}
+        </h2>
+        <Button className="button button-quiet annotations-close" onPress={close}>
+          {t('annotations.closePanel')}
+        </Button>
+      </div>
       {load.status === 'loading' && <p role="status">{t('annotations.loading')}</p>}
       {load.status === 'failed' && (
         <p role="alert" className="error">
@@ -100,18 +124,20 @@ export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]
             {t('annotations.find')}
           </Button>
         </form>
-        <ColorChoice value={color} onChange={setColor} label={t('annotations.color')} />
-        <NoteFields note={note} onNote={setNote} tags={tags} onTags={setTags} />
-        <div className="actions">
-          <Button className="button button-primary" isDisabled={!passage || busy} onPress={() => void create()} data-testid="annotation-create">
-            {t('annotations.highlight')}
-          </Button>
-          {passage && (
-            <Button className="button" onPress={clearPending}>
-              {t('annotations.clearSelection')}
-            </Button>
-          )}
-        </div>
+        {passage && (
+          <>
+            <ColorChoice value={color} onChange={setColor} label={t('annotations.color')} />
+            <NoteFields note={note} onNote={setNote} tags={tags} onTags={setTags} />
+            <div className="actions">
+              <Button className="button button-primary" isDisabled={busy} onPress={() => void draft.create()} data-testid="annotation-create">
+                {t('annotations.highlight')}
+              </Button>
+              <Button className="button" onPress={clearPending}>
+                {t('annotations.clearSelection')}
+              </Button>
+            </div>
+          </>
+        )}
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
             {message.text}

@@ -1,7 +1,8 @@
 // The Reader's annotations: which texts of a record can be annotated, their
 // plain text as the core stores it (annotations.forTarget), the annotations
-// of the record, the passage the user selected (or found by typing), and the
-// highlights drawn on the page. One provider per open record.
+// of the record, the passage the user selected (or found by typing), the
+// annotation being made on it, whether the sidebar is open (a drawer on narrow
+// windows), and the highlights drawn on the page. One provider per open record.
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { AnnotatableType, Annotation } from '../../../../shared/annotations';
 import type { RecordDetail } from '../../../../shared/library';
@@ -9,6 +10,7 @@ import { useApi } from '../../app/core';
 import { useLoad, useReload, type Load } from '../../app/use-load';
 import { sanitizeHtml } from '../../ui/sanitize';
 import { indexAtPoint, indexText, paintActive, paintArea, paintedRange, PENDING_ID, rangeOf, spanOf, type PaintedAnnotation, type TextIndex } from './annotation-dom';
+import { useAnnotationDraft, type AnnotationDraft } from './annotation-draft';
 import { findWords, mapSpan } from './text-fold';
 
 /** One annotatable text of a record: the document body, a country-sheet section, a practice field. */
@@ -41,6 +43,12 @@ interface ReaderAnnotationsValue {
   unpainted: Set<string>;
   pending: PendingPassage | null;
   clearPending: () => void;
+  /** The pending passage as drawn on the page (where the floating toolbar goes); null when none or not drawn. */
+  passageRange: () => Range | null;
+  draft: AnnotationDraft;
+  /** The sidebar, which narrow windows show as a drawer on demand. */
+  panelOpen: boolean;
+  setPanelOpen: (open: boolean) => void;
   /** Looks the words up in the record's texts, first part first, and makes them the pending passage; false when absent. */
   findPassage: (words: string) => boolean;
   active: string | null;
@@ -82,6 +90,8 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
   const [pending, setPending] = useState<PendingPassage | null>(null);
   const [active, setActiveState] = useState<string | null>(focusId);
   const [unpainted, setUnpainted] = useState<Set<string>>(new Set());
+  // Opened on one annotation (from the Annotations screen): its card is in the sidebar, so show it.
+  const [panelOpen, setPanelOpen] = useState(focusId !== null);
   const focused = useRef(false);
   /** Every highlight area this record painted, cleared when the Reader closes (its nodes are gone by then). */
   const paintedAreas = useRef(new Set<string>());
@@ -195,13 +205,18 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
     document.getElementById(`annotation-${focusId}`)?.focus();
   }, [focusId, load.status, areasVersion, show]);
 
-  // A new selection inside the record's texts becomes the pending passage; it stays when focus moves to the form.
+  // A new selection inside the record's texts becomes the pending passage; it stays when focus moves to the form
+  // or the toolbar. A click elsewhere in the texts (a collapsed selection there) lets it go, as it does the toolbar.
   useEffect(() => {
+    const inArea = (node: Node) => [...areas.current.entries()].find(([, area]) => area.element.contains(node));
     const onSelection = () => {
       const selection = document.getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+      if (!selection || selection.rangeCount === 0) return;
+      if (selection.isCollapsed) {
+        if (selection.anchorNode && inArea(selection.anchorNode)) setPending(null);
+        return;
+      }
       const range = selection.getRangeAt(0);
-      const inArea = (node: Node) => [...areas.current.entries()].find(([, area]) => area.element.contains(node));
       const startArea = inArea(range.startContainer);
       const endArea = inArea(range.endContainer);
       if (!startArea && !endArea) return; // A selection elsewhere (the form, the sidebar) is not a passage.
@@ -251,10 +266,25 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
       );
       if (!hit) return;
       setActive(hit.id);
-      document.getElementById(`annotation-${hit.id}`)?.focus();
+      setPanelOpen(true);
+      // The drawer of a narrow window is drawn open first, then its card takes focus.
+      requestAnimationFrame(() => document.getElementById(`annotation-${hit.id}`)?.focus());
     },
     [annotations, texts, setActive],
   );
+
+  const passage = pending && !('error' in pending) ? pending : null;
+  const passageRange = useCallback(() => (passage ? rangeInPage(passage.key, passage.start, passage.end) : null), [passage, rangeInPage]);
+  const onCreated = useCallback(
+    async (id: string) => {
+      setPending(null);
+      document.getSelection()?.removeAllRanges();
+      await reload();
+      setActive(id);
+    },
+    [reload, setActive],
+  );
+  const draft = useAnnotationDraft({ target, passage, onCreated });
 
   const value: ReaderAnnotationsValue = {
     target,
@@ -263,6 +293,10 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
     unpainted,
     pending,
     clearPending: () => setPending(null),
+    passageRange,
+    draft,
+    panelOpen,
+    setPanelOpen,
     findPassage,
     active,
     setActive,

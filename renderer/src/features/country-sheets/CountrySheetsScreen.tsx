@@ -1,10 +1,10 @@
 // Country information sheets: every country with a sheet, one sheet by its six
-// sections (what the last sync changed marked, the text before it viewable),
-// and two countries side by side, section by section.
+// sections (what changed since the user last opened it marked, the text the
+// user saw then viewable), and two countries side by side, section by section.
 //
 // Routes: #/countries (the list), #/countries/DE (one sheet),
 // #/countries/compare?a=DE&b=FR (two sheets side by side).
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import type { CountrySheetView, countrySheetSummarySchema } from '../../../../sh
 import { useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad, type Load } from '../../app/use-load';
+import { ChangeMark } from '../../ui/ChangeMark';
 import { countryName, formatDate } from '../../ui/format';
 import { sanitizeHtml } from '../../ui/sanitize';
 
@@ -69,11 +70,10 @@ function CountryList() {
             {sheets.map((sheet) => (
               <li key={sheet.country}>
                 <a href={href('countries', {}, [sheet.country])}>{countryName(sheet.country, locale)}</a>
-                {sheet.changedSections.length > 0 && (
-                  <span className="change-mark">
-                    <span aria-hidden="true">✎ </span>
-                    {t('countrySheets.sectionsChanged', { count: sheet.changedSections.length })}
-                  </span>
+                {sheet.changedSections.length > 0 ? (
+                  <ChangeMark change="changed">{t('changes.sectionsChanged', { count: sheet.changedSections.length })}</ChangeMark>
+                ) : (
+                  sheet.unseenChange && <ChangeMark change={sheet.unseenChange} />
                 )}
               </li>
             ))}
@@ -137,6 +137,13 @@ function CountrySheet({ country }: { country: string }) {
   const sheet = useLoad(country, () => api['countrySheets.get']({ country }));
   const locale = i18n.language;
   const name = countryName(country, locale);
+  const shown = sheet.status === 'ready' ? sheet.value : null;
+  const unseen = shown !== null && (shown.unseenChange !== null || shown.sections.some((section) => section.unseenChange !== null));
+
+  // Opened: the sheet and its sections are no longer new or changed; the marks stay on screen until it closes.
+  useEffect(() => {
+    if (shown && unseen) api['changes.markSeen']({ type: 'country-sheet', id: shown.id }).catch(() => undefined);
+  }, [api, shown, unseen]);
 
   return (
     <article aria-labelledby="screen-title" className="screen">
@@ -151,6 +158,11 @@ function CountrySheet({ country }: { country: string }) {
       {sheet.status === 'ready' && (
         <>
           <p className="muted">{t('countrySheets.updated', { date: formatDate(sheet.value.updatedAt, locale) })}</p>
+          {sheet.value.unseenChange === 'new' && (
+            <p className="card notice" data-testid="sheet-new">
+              <ChangeMark change="new" /> {t('changes.newSheet')}
+            </p>
+          )}
           <nav aria-label={t('countrySheets.contents')} className="toc">
             <ol>
               {sheet.value.sections.map((section) => (
@@ -165,7 +177,7 @@ function CountrySheet({ country }: { country: string }) {
                   >
                     {t(`countrySheets.sections.${section.key}`)}
                   </a>
-                  {section.changedInLastSync && <span className="visually-hidden"> ({t(section.previousBody === null ? 'countrySheets.newMark' : 'countrySheets.changedMark')})</span>}
+                  {section.unseenChange && <span className="visually-hidden"> ({t(section.unseenChange === 'new' ? 'changes.new' : 'changes.changed')})</span>}
                 </li>
               ))}
             </ol>
@@ -195,9 +207,9 @@ function SheetSection({ section, headingLevel, idPrefix, label }: { section: Sec
       id={`${idPrefix}-${section.key}`}
       tabIndex={-1}
       aria-labelledby={headingId}
-      className={section.changedInLastSync ? 'sheet-section changed' : 'sheet-section'}
+      className={section.unseenChange ? 'sheet-section changed' : 'sheet-section'}
       data-testid={`section-${section.key}`}
-      data-changed={section.changedInLastSync ? 'true' : 'false'}
+      data-changed={section.unseenChange ? 'true' : 'false'}
     >
       <Heading id={headingId} lang={locale}>
         {label ?? t(`countrySheets.sections.${section.key}`)}
@@ -206,12 +218,7 @@ function SheetSection({ section, headingLevel, idPrefix, label }: { section: Sec
         {t('countrySheets.updated', { date: formatDate(section.updatedAt, locale) })}
         {section.programmeKind && <> · {t(`countrySheets.programmeKinds.${section.programmeKind}`)}</>}
       </p>
-      {section.changedInLastSync && (
-        <p className="change-mark" data-testid="change-mark" lang={locale}>
-          <span aria-hidden="true">✎ </span>
-          {section.previousBody === null ? t('countrySheets.newMark') : t('countrySheets.changedMark')}
-        </p>
-      )}
+      {section.unseenChange && <ChangeMark change={section.unseenChange} as="p" />}
       <div className="prose" dangerouslySetInnerHTML={{ __html: sanitizeHtml(section.body) }} />
       {section.previousBody !== null && (
         <>

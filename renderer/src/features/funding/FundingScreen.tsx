@@ -13,6 +13,7 @@ import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { countryName, formatDate, formatNumber } from '../../ui/format';
+import { DeadlineField } from './DeadlineField';
 
 const PAGE_SIZE = 20;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,7 +100,7 @@ export function FundingScreen({ route }: { route: Route }) {
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const go = (next: Partial<FundingFilters>) => navigate(filtersHref({ ...filters, page: 1, ...next }));
   const countries = [...EU_COUNTRIES].sort((a, b) => countryName(a, locale).localeCompare(countryName(b, locale), locale));
-  const ids = { open: useId(), from: useId(), to: useId(), funder: useId(), country: useId() };
+  const ids = { open: useId(), funder: useId(), country: useId() };
 
   return (
     <section aria-labelledby="screen-title" className="screen">
@@ -115,12 +116,8 @@ export function FundingScreen({ route }: { route: Route }) {
             {t('funding.openOnly')}
           </label>
         </div>
-        <Field id={ids.from} label={t('funding.from')}>
-          <input id={ids.from} type="date" className="input" value={filters.from} onChange={(event) => go({ from: event.target.value })} data-testid="deadline-from" />
-        </Field>
-        <Field id={ids.to} label={t('funding.to')}>
-          <input id={ids.to} type="date" className="input" value={filters.to} onChange={(event) => go({ to: event.target.value })} data-testid="deadline-to" />
-        </Field>
+        <DeadlineField label={t('funding.from')} value={filters.from} onCommit={(from) => go({ from })} testId="deadline-from" />
+        <DeadlineField label={t('funding.to')} value={filters.to} onCommit={(to) => go({ to })} testId="deadline-to" />
         <Field id={ids.funder} label={t('funding.funderType')}>
           <select id={ids.funder} className="input" value={filters.funder} onChange={(event) => go({ funder: event.target.value as FunderType | '' })}>
             <option value="">{t('funding.anyFunder')}</option>

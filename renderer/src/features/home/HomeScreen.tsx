@@ -7,6 +7,7 @@ import { href, navigate } from '../../app/router';
 import { useSync } from '../../app/sync-state';
 import { useLoad, useReload } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
+import { ChangeMark } from '../../ui/ChangeMark';
 import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
 import { daysLeftText } from '../funding/FundingScreen';
 
@@ -49,16 +50,23 @@ export function HomeScreen() {
   );
 }
 
-/** What the last sync changed, and the next funding deadlines: one home.summary, read again after every sync. */
+/**
+ * What the last sync changed, what the user has not opened yet, and the next
+ * funding deadlines: one home.summary, read again after every sync.
+ */
 function LastChangesAndDeadlines() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const { status } = useSync();
   const locale = i18n.language;
-  const summary = useLoad(`${status?.lastSyncAt ?? ''}|${status?.running ? 'running' : ''}`, () => api['home.summary']({ newestLimit: 8, deadlineLimit: 5 }));
-  const value = summary.status === 'ready' ? summary.value : null;
+  const [generation, reload] = useReload();
+  const summary = useLoad(`${status?.lastSyncAt ?? ''}|${status?.running ? 'running' : ''}|${generation}`, () => api['home.summary']({ newestLimit: 8, deadlineLimit: 5 }), { keep: true });
+  const value = summary.status === 'ready' ? summary.value : summary.status === 'failed' ? (summary.last ?? null) : null;
   const changes = value?.lastChanges ?? null;
+  // From version 0 (the first sync, a resync) everything arrived: one sentence says so, no lists.
+  const fromScratch = changes?.sinceVersion === 0;
   const changedCounts = Object.entries(changes?.counts ?? {}).filter(([, count]) => count > 0);
+  const broughtInAll = changedCounts.reduce((sum, [, count]) => sum + count, 0);
 
   return (
     <>
@@ -68,8 +76,12 @@ function LastChangesAndDeadlines() {
         {value && !changes && <p className="muted">{t('home.noChanges')}</p>}
         {changes && (
           <>
-            <p>{t('home.changesAt', { when: formatRelative(changes.at, locale) })}</p>
-            {changedCounts.length > 0 && (
+            {fromScratch ? (
+              <p data-testid="home-first-sync">{t('changes.firstSync', { count: broughtInAll, formatted: formatNumber(broughtInAll, locale) })}</p>
+            ) : (
+              <p>{t('home.changesAt', { when: formatRelative(changes.at, locale) })}</p>
+            )}
+            {!fromScratch && changedCounts.length > 0 && (
               <dl className="facts" data-testid="home-change-counts">
                 {changedCounts.map(([type, count]) => (
                   <div key={type} className="fact">
@@ -79,13 +91,14 @@ function LastChangesAndDeadlines() {
                 ))}
               </dl>
             )}
-            {changes.newest.length > 0 && (
+            {!fromScratch && changes.newest.length > 0 && (
               <>
                 <h3 id="home-newest">{t('home.newest')}</h3>
                 <ul className="plain-list link-list" aria-labelledby="home-newest" data-testid="home-newest">
                   {changes.newest.map((item) => (
                     <li key={`${item.type}/${item.id}`}>
                       <a href={href('read', {}, [item.type, item.id])}>{item.title}</a> <span className="muted">{typeLabel(t, item.kind && item.type === 'document' ? `document:${item.kind}` : item.type)}</span>
+                      {item.unseenChange && <ChangeMark change={item.unseenChange} />}
                     </li>
                   ))}
                 </ul>
@@ -93,6 +106,7 @@ function LastChangesAndDeadlines() {
             )}
           </>
         )}
+        {value && changes && <UnseenSummary unseen={value.unseen} hideWhenNone={fromScratch} onCleared={reload} />}
       </section>
       <section aria-labelledby="home-deadlines" className="card" data-testid="home-deadlines">
         <h2 id="home-deadlines">{t('home.deadlines')}</h2>
@@ -115,6 +129,63 @@ function LastChangesAndDeadlines() {
         </p>
       </section>
     </>
+  );
+}
+
+/** How many records the user has not opened since they arrived or changed, and "Mark all as seen". */
+function UnseenSummary({ unseen, hideWhenNone, onCleared }: { unseen: { new: number; changed: number }; hideWhenNone: boolean; onCleared: () => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const locale = i18n.language;
+  const any = unseen.new + unseen.changed > 0;
+
+  const markAll = async () => {
+    setBusy(true);
+    try {
+      await api['changes.markAllSeen']({});
+      setMessage({ kind: 'status', text: t('changes.allSeen') });
+      onCleared();
+    } catch (error) {
+      setMessage({ kind: 'error', text: t('changes.markFailed', { message: errorMessage(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!any && hideWhenNone && !message) return null;
+  return (
+    <div className="stack-top" data-testid="home-unseen">
+      <h3 id="home-unseen-title">{t('changes.unseenTitle')}</h3>
+      {any ? (
+        <>
+          <dl className="facts" aria-labelledby="home-unseen-title">
+            {(['new', 'changed'] as const)
+              .filter((change) => unseen[change] > 0)
+              .map((change) => (
+                <div key={change} className="fact">
+                  <dt>
+                    <ChangeMark change={change} />
+                  </dt>
+                  <dd>{formatNumber(unseen[change], locale)}</dd>
+                </div>
+              ))}
+          </dl>
+          <p className="muted">{t('changes.unseenHelp')}</p>
+          <Button className="button" isDisabled={busy} onPress={() => void markAll()}>
+            {t('changes.markAllSeen')}
+          </Button>
+        </>
+      ) : (
+        !message && <p className="muted">{t('changes.nothingUnseen')}</p>
+      )}
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 // One record in full (records.get): its metadata, its text (portal HTML only
 // through sanitizeHtml), and its attachments, opened offline: PDFs with pdf.js,
 // any file saved to disk.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { contentType, type ContentType } from '../../../../shared/content';
@@ -10,12 +10,14 @@ import { MAX_ATTACHMENT_CHUNK, type AttachmentInfo, type RecordDetail } from '..
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
+import { ChangeMark } from '../../ui/ChangeMark';
 import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
 import { formatBytes, kindLabel } from '../../ui/record-labels';
 import { sanitizeHtml } from '../../ui/sanitize';
 import { saveFile } from '../../ui/save-file';
-import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { AnnotationPanel, AnnotationsToggle } from '../annotations/AnnotationPanel';
 import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
+import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { AddToCollection } from '../collections/AddToCollection';
 import { PdfView } from './PdfView';
 
@@ -66,6 +68,13 @@ export function ReaderScreen({ route }: { route: Route }) {
 
   const detail = state.status === 'ready' ? state.value : null;
   const title = detail ? recordTitle(detail, t) : t('screens.read');
+  const unseen = detail?.unseenChange ?? null;
+
+  // Opened: it is no longer new or changed. The mark stays on screen until the Reader closes.
+  useEffect(() => {
+    if (!detail || unseen === null) return;
+    api['changes.markSeen']({ type: detail.type, id: detail.record.id }).catch(() => undefined);
+  }, [api, detail, unseen]);
 
   const parts = useMemo(() => (detail ? annotatableParts(detail) : []), [detail]);
   const annotatable = detail !== null && (detail.type === 'document' || detail.type === 'country-sheet' || detail.type === 'good-practice') && parts.length > 0;
@@ -74,9 +83,9 @@ export function ReaderScreen({ route }: { route: Route }) {
 
   const body = detail && (
     <>
-      {detail.changedInLastSync && (
+      {unseen && (
         <p className="card notice" data-testid="reader-changed">
-          {t('reader.changed')}
+          <ChangeMark change={unseen} /> {t(unseen === 'new' ? 'changes.newNotice' : 'changes.changedNotice')}
         </p>
       )}
       <Metadata detail={detail} locale={locale} />
@@ -105,7 +114,11 @@ export function ReaderScreen({ route }: { route: Route }) {
       {detail && annotatable && target ? (
         <ReaderAnnotationsProvider target={target} parts={parts} focusId={route.params.get('annotation')}>
           <div className="reader-layout">
-            <div className="reader-main">{body}</div>
+            <AnnotationsToggle />
+            <div className="reader-main">
+              {body}
+              <SelectionToolbar />
+            </div>
             <AnnotationPanel parts={parts} partLabel={partLabel} />
           </div>
         </ReaderAnnotationsProvider>
