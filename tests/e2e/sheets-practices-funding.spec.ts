@@ -340,6 +340,8 @@ test('the interface language and theme are kept in the settings, across a reload
     scope.localStorage.clear();
     scope.sessionStorage.clear();
   });
+  // Opened again from the address the harness prints (its token went with the session storage).
+  await page.goto(harness.pageUrl('/settings'));
   await page.reload();
   await expect(h1(page, 'Paramètres')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');

@@ -71,14 +71,22 @@ export function isPlainTable(objects: SchemaObject[], name: string): boolean {
 }
 
 /**
- * The user tables among `objects`: everything but SQLite's and the migrator's
- * own and the full-text indexes (virtual tables and their shadow tables are
- * derived from the others; the app's triggers rebuild them as rows go in).
+ * Tables about this computer's library rather than the user's work: what the
+ * user has not seen yet of what this library's syncs brought. A restore leaves
+ * them as they are (the backup's marks would name another library's changes).
+ */
+const KEPT_ON_THIS_COMPUTER = new Set(['unseen_changes', 'unseen_sections', 'change_tracking']);
+
+/**
+ * The user tables among `objects` that a restore replaces: everything but
+ * SQLite's and the migrator's own, the full-text indexes (virtual tables and
+ * their shadow tables are derived from the others; the app's triggers rebuild
+ * them as rows go in) and the tables kept on this computer.
  */
 export function userTables(objects: SchemaObject[]): string[] {
   const virtual = objects.filter(isVirtualTable).map((object) => object.name);
   return objects
-    .filter((object) => object.type === 'table' && !object.name.startsWith('sqlite_') && !object.name.startsWith('kysely_'))
+    .filter((object) => object.type === 'table' && !object.name.startsWith('sqlite_') && !object.name.startsWith('kysely_') && !KEPT_ON_THIS_COMPUTER.has(object.name))
     .map((object) => object.name)
     .filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
 }
