@@ -3,11 +3,10 @@
 // updater builds its feed address with it too.
 import { COLLECTION_PATHS, type ContentType } from '../../../shared/content';
 import { API_PREFIX } from '../../../shared/portal-api';
+import { portalAddress } from '../../../shared/sync';
 
-/** The portal's address as the app keeps and compares it: without trailing slashes. */
-export function portalAddress(serverUrl: string): string {
-  return serverUrl.replace(/\/+$/, '');
-}
+// The interface compares portal addresses too (shared/sync.ts): one definition for both.
+export { portalAddress };
 
 /** A path of the portal (one of portalPaths, `/healthz`, ...) at the portal's address. */
 export function portalUrl(serverUrl: string, path: string): string {

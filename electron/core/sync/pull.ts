@@ -83,52 +83,86 @@ async function fetchPage(serverUrl: string, since: number, options: PullOptions)
   }
 }
 
+/**
+ * Where a resync, or the first copy from another portal, is built: beside the
+ * library (db/side-corpus.ts), which stays readable and searchable until the
+ * copy is complete and swapped in whole.
+ */
+export interface SideCopy {
+  readonly writer: CorpusWriter;
+  /** Replaces the library with the complete copy. */
+  swapIn(): Promise<void>;
+  /** Drops an unfinished copy; the library is untouched. Never throws. */
+  discard(): Promise<void>;
+}
+
 /** Brings the corpus up to the server's latest version, page by page. */
-export async function pullChanges(writer: CorpusWriter, options: PullOptions): Promise<PullResult> {
+export async function pullChanges(writer: CorpusWriter, options: PullOptions, openSideCopy: () => Promise<SideCopy>): Promise<PullResult> {
   const started = Date.now();
   const state = writer.state();
   const serverUrl = portalAddress(options.serverUrl);
-  let resynced = false;
-  // Versions are per server: another server's cursor means nothing here.
-  if (state.serverUrl && state.serverUrl !== serverUrl && state.cursor > 0) {
-    writer.resetCorpus();
-    resynced = true;
-  }
-  let cursor = writer.state().cursor;
-  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, bytes: 0, resynced, cursor, latest: 0 };
-  let pending = fetchPage(serverUrl, cursor, options);
-  for (;;) {
-    const fetched = await pending;
-    if (fetched.kind === 'resync') {
-      if (cursor === 0) throw new SyncError('server', `The portal asked for a resync from 0: ${fetched.message}`);
-      writer.resetCorpus();
-      result.resynced = true;
-      cursor = 0;
-      pending = fetchPage(serverUrl, 0, options);
-      continue;
+  // Versions are per portal: another portal's first copy starts from 0, beside the library.
+  const anotherPortal = state.serverUrl !== null && state.serverUrl !== serverUrl && state.cursor > 0;
+  // The copy being built beside the library, once there is a page for it; until then nothing is opened or written.
+  let buildingAside = anotherPortal;
+  let side: SideCopy | undefined;
+  let target = writer;
+  let cursor = anotherPortal ? 0 : state.cursor;
+  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, bytes: 0, resynced: anotherPortal, cursor, latest: 0 };
+  try {
+    let pending = fetchPage(serverUrl, cursor, options);
+    for (;;) {
+      const fetched = await pending;
+      if (fetched.kind === 'resync') {
+        if (cursor === 0) throw new SyncError('server', `The portal asked for a resync from 0: ${fetched.message}`);
+        // A copy already under way beside the library starts over; otherwise one starts with the next page.
+        side?.writer.resetCorpus();
+        buildingAside = true;
+        result.resynced = true;
+        cursor = 0;
+        pending = fetchPage(serverUrl, 0, options);
+        continue;
+      }
+      const { page, bytes } = fetched;
+      // Fetch the next page while this one is applied.
+      if (page.hasMore) {
+        pending = fetchPage(serverUrl, page.cursor, options);
+        pending.catch(() => undefined);
+      }
+      if (buildingAside && !side) {
+        side = await openSideCopy();
+        target = side.writer;
+      }
+      const applied = target.applyPage(page, serverUrl);
+      cursor = page.cursor;
+      result.pages += 1;
+      result.upserts += applied.upserts;
+      result.deletes += applied.deletes;
+      result.bytes += bytes;
+      result.cursor = cursor;
+      result.latest = page.latest;
+      const records = result.upserts + result.deletes;
+      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+      const rate = records / seconds;
+      const remaining = Math.max(0, page.latest - cursor);
+      options.onProgress?.({ records, bytes: result.bytes, cursor, latest: page.latest, rate, etaSeconds: rate > 0 ? remaining / rate : null, resyncing: result.resynced });
+      if (!page.hasMore) break;
+      if (options.signal?.aborted) throw new SyncError('cancelled', 'The sync was cancelled');
     }
-    const { page, bytes } = fetched;
-    // Fetch the next page while this one is applied.
-    if (page.hasMore) {
-      pending = fetchPage(serverUrl, page.cursor, options);
-      pending.catch(() => undefined);
+    target.markSynced();
+    if (side) {
+      await side.swapIn();
+      side = undefined;
     }
-    const applied = writer.applyPage(page, serverUrl);
-    cursor = page.cursor;
-    result.pages += 1;
-    result.upserts += applied.upserts;
-    result.deletes += applied.deletes;
-    result.bytes += bytes;
-    result.cursor = cursor;
-    result.latest = page.latest;
-    const records = result.upserts + result.deletes;
-    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-    const rate = records / seconds;
-    const remaining = Math.max(0, page.latest - cursor);
-    options.onProgress?.({ records, bytes: result.bytes, cursor, latest: page.latest, rate, etaSeconds: rate > 0 ? remaining / rate : null, resyncing: result.resynced });
-    if (!page.hasMore) break;
-    if (options.signal?.aborted) throw new SyncError('cancelled', 'The sync was cancelled');
+    return result;
+  } catch (error) {
+    // A copy that was to replace the library failed: say that the library is as it was.
+    if (buildingAside && error instanceof SyncError) {
+      const from = state.serverUrl ? ` from ${state.serverUrl}` : '';
+      throw new SyncError(error.kind, `${error.message}. The library is unchanged: it keeps its copy${from} until a complete new copy has arrived`, { cause: error });
+    }
+    throw error;
+  } finally {
+    await side?.discard();
   }
-  writer.markSynced();
-  return result;
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { CorpusData } from '../db/corpus';
+import type { SideCorpus } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
@@ -11,7 +12,7 @@ import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
 import { policyAllows } from './attachment-policy';
-import { pullChanges, SyncError, type PullOptions, type PullResult } from './pull';
+import { pullChanges, SyncError, type PullOptions, type PullResult, type SideCopy } from './pull';
 
 export interface SyncRunResult extends PullResult {
   attachments: { downloaded: number; failed: Array<{ sha256: string; message: string }> };
@@ -40,6 +41,8 @@ export class SyncService {
 
   constructor(
     private readonly corpus: CorpusData,
+    /** Opens an empty corpus beside this one, for a resync or another portal's first copy (db/side-corpus.ts). */
+    private readonly openSideCorpus: () => Promise<SideCorpus>,
     /** The data folder, where downloaded attachments live. */
     private readonly dataDir: string,
     private readonly settings: SettingsStore,
@@ -99,12 +102,16 @@ export class SyncService {
 
   private async execute(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult> {
     try {
-      const pulled = await pullChanges(this.writer, {
-        ...this.options.pull,
-        serverUrl,
-        signal,
-        onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
-      });
+      const pulled = await pullChanges(
+        this.writer,
+        {
+          ...this.options.pull,
+          serverUrl,
+          signal,
+          onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
+        },
+        () => this.openSideCopy(),
+      );
       this.setOnline(true);
       const attachments = await this.downloadMissing(serverUrl, signal);
       return { ...pulled, attachments };
@@ -114,6 +121,19 @@ export class SyncService {
       if (error instanceof SyncError && error.kind === 'network') this.setOnline(false);
       throw error;
     }
+  }
+
+  /** A copy built beside the library; once swapped in, the library's listeners are told the whole corpus changed. */
+  private async openSideCopy(): Promise<SideCopy> {
+    const side = await this.openSideCorpus();
+    return {
+      writer: new CorpusWriter(side.data),
+      swapIn: async () => {
+        await side.swapIn();
+        this.writer.corpusReplaced();
+      },
+      discard: () => side.discard(),
+    };
   }
 
   private report(progress: SyncProgress): void {
@@ -164,6 +184,7 @@ export class SyncService {
     const attachments = this.corpus.attachments.summary();
     return {
       serverUrl: this.portalUrl(),
+      libraryPortal: state.cursor > 0 ? state.serverUrl : null,
       running: this.running,
       online: this.online,
       cursor: state.cursor,
