@@ -15,7 +15,8 @@ export function portalUrl(serverUrl: string, path: string): string {
 
 /** The portal's routes, without its address: the outbox stores and sends these. */
 export const portalPaths = {
-  changes: (since: number, limit: number) => `${API_PREFIX}/changes?since=${since}&limit=${limit}`,
+  /** `horizon`: for a walk from 0 after a 409, the horizon it named. */
+  changes: (since: number, limit: number, horizon?: number) => `${API_PREFIX}/changes?since=${since}&limit=${limit}${horizon === undefined ? '' : `&horizon=${horizon}`}`,
   /** An attachment by its SHA-256 (already checked to be hex: it needs no encoding). */
   attachment: (sha256: string) => `${API_PREFIX}/attachments/${sha256}`,
   /** A record in the portal's read API. */

@@ -220,6 +220,18 @@ describe('a hostile portal', () => {
     expect(result.requests).toBe(5); // the 409, the first page, the garbage page and its two retries
   });
 
+  it('refuses a portal that sends the copy from 0 it asked for back to 0, after a bounded number of requests', async () => {
+    const firstPage = { changes: reportsOfA.slice(0, 2).map(upsert), cursor: 2, hasMore: true, latest: 5 };
+    const same = await replay((since, response) => (since === 0 ? json(response, firstPage) : json(response, { error: 'resync_required', message: 'behind the horizon', horizon: 5 }, 409)));
+    expect(same.message).toMatch(/asked for a resync again at since=2, during the copy from 0 it had asked for: behind the horizon\. The library is unchanged/);
+    expect(same.requests).toBe(3);
+    // A horizon that moves (a purge during the walk) is followed, three walks from 0 at most.
+    let horizon = 5;
+    const moving = await replay((since, response) => (since === 0 ? json(response, firstPage) : json(response, { error: 'resync_required', message: 'behind the horizon', horizon: horizon++ }, 409)));
+    expect(moving.message).toMatch(/asked for a resync again at since=2/);
+    expect(moving.requests).toBe(7);
+  });
+
   it('a different portal that answers a first page and then an invalid one never touches the library', async () => {
     const result = await replay(
       feedOfBInTwoPages((_since, response) => json(response, { changes: [{ ...upsert(feedOfB[2]!), record: { id: 'doc-2', title: 42 } }], cursor: 3, hasMore: false, latest: 3 })),
