@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { settingsSchema, type Settings } from '../../../../shared/sync';
+import { portalAddress, settingsSchema, switchesPortal, type Settings } from '../../../../shared/sync';
 import { errorMessage, useApi } from '../../app/core';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../../app/preferences';
 import { useSync } from '../../app/sync-state';
@@ -9,6 +9,7 @@ import { useLoad } from '../../app/use-load';
 import { formatRelative } from '../../ui/format';
 import { bytesFromBase64, saveFile } from '../../ui/save-file';
 import { UpdatesCard } from '../updates/UpdatesCard';
+import { CopyProgress, PortalSwitchDialog } from './PortalSwitch';
 import { SignInCard } from './SignInCard';
 
 type Mode = Settings['attachmentPolicy']['mode'];
@@ -83,7 +84,10 @@ function Appearance({ language, onLanguageChange, theme, onThemeChange, saveErro
 function SyncSettings() {
   const { t } = useTranslation();
   const api = useApi();
+  const { status } = useSync();
   const [loaded, setLoaded] = useState<Settings | null>(null);
+  /** The portal address waiting for the user's yes: saving it would replace the library. */
+  const [switchTo, setSwitchTo] = useState<string | null>(null);
   const [portal, setPortal] = useState('');
   const [interval, setInterval] = useState(15);
   const [mode, setMode] = useState<Mode>('all');
@@ -102,8 +106,16 @@ function SyncSettings() {
 
   const portalCheck = parsePortalUrl(portal);
 
-  const save = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!portalCheck.ok || Number.isNaN(interval)) return;
+    const portal = portalCheck.value;
+    const portalChanged = portal !== null && portalAddress(portal) !== portalAddress(loaded?.serverUrl ?? '');
+    if (portalChanged && status && switchesPortal(status, portal)) setSwitchTo(portal);
+    else void save();
+  };
+
+  const save = async () => {
     if (!portalCheck.ok || Number.isNaN(interval)) return;
     try {
       const saved = await api['settings.update']({
@@ -121,7 +133,7 @@ function SyncSettings() {
   return (
     <section aria-labelledby="settings-sync" className="card">
       <h2 id="settings-sync">{t('settings.sync')}</h2>
-      <form onSubmit={(event) => void save(event)} className="stack" aria-labelledby="settings-sync">
+      <form onSubmit={submit} className="stack" aria-labelledby="settings-sync">
         <TextField value={portal} onChange={setPortal} isInvalid={!portalCheck.ok} type="url" className="field" isDisabled={!loaded}>
           <Label>{t('settings.portalUrl')}</Label>
           <Input className="input" data-testid="portal-url" />
@@ -161,6 +173,17 @@ function SyncSettings() {
           </span>
         </div>
       </form>
+      {switchTo !== null && status?.libraryPortal && (
+        <PortalSwitchDialog
+          portal={portalAddress(switchTo)}
+          current={status.libraryPortal}
+          onConfirm={() => {
+            setSwitchTo(null);
+            void save();
+          }}
+          onCancel={() => setSwitchTo(null)}
+        />
+      )}
     </section>
   );
 }
@@ -193,6 +216,7 @@ function SyncControls() {
       <p>
         {status?.lastSyncAt ? t('sync.lastSync', { when: formatRelative(status.lastSyncAt, i18n.language) }) : t('sync.never')}
       </p>
+      <CopyProgress />
       {status?.lastError && <p className="error">{t('settings.lastError', { error: status.lastError })}</p>}
       <div className="actions">
         <Button className="button button-primary" onPress={() => void start()} isDisabled={!status || status.running}>
