@@ -80,12 +80,13 @@ export function buildOpenApiDocument(): Json {
         parameters: [
           queryParam('since', 'The cursor of the previous page (0 for a full sync)', { type: 'integer', minimum: 0, default: 0 }),
           queryParam('limit', 'Changes per page', { type: 'integer', minimum: 1, maximum: MAX_CHANGES_LIMIT, default: DEFAULT_CHANGES_LIMIT }),
+          queryParam('horizon', 'For a walk that began at since=0 after a 409: the horizon that 409 named. While the horizon has not moved, the walk is not sent back to 0', { type: 'integer', minimum: 0 }),
         ],
         responses: {
           200: jsonBody(ref('ChangesPage'), 'A page of changes; continue with since=cursor while hasMore'),
           304: { description: 'Not modified since the ETag sent in If-None-Match' },
           400: error('Invalid since or limit'),
-          409: jsonBody(ref('ResyncRequired'), 'since is older than the tombstone horizon: resync from 0'),
+          409: jsonBody(ref('ResyncRequired'), 'since is older than the tombstone horizon: resync from 0, naming this horizon in every request of that walk'),
         },
       },
     },

@@ -66,6 +66,12 @@ export type ChangesPage = Omit<z.infer<typeof changesPage>, 'changes'> & { chang
 export const changesQuery = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).default(DEFAULT_CHANGES_LIMIT),
+  /**
+   * Sent by a walk that began at since=0 under this tombstone horizon (the one
+   * its 409 named): while the horizon has not moved, such a walk missed no
+   * delete, so it goes on instead of being sent back to 0 at every page.
+   */
+  horizon: z.coerce.number().int().nonnegative().optional(),
 });
 
 /** 409 answer to a `since` older than the tombstone horizon: drop the corpus and sync from 0. */

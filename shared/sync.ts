@@ -63,6 +63,8 @@ export const syncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   /** null without a portal (or an address that is not http or https). */
   portalSecurity: z.enum(PORTAL_SECURITY).nullable(),
+  /** The portal the library's copy came from; null while it holds none. */
+  libraryPortal: z.string().nullable(),
   running: z.boolean(),
   /** null until the portal has been tried once. */
   online: z.boolean().nullable(),
@@ -80,3 +82,17 @@ export const syncStatusSchema = z.object({
   }),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** The portal's address as the app keeps and compares it: without trailing slashes. */
+export function portalAddress(serverUrl: string): string {
+  return serverUrl.replace(/\/+$/, '');
+}
+
+/**
+ * Whether syncing from `serverUrl` would replace a library copied from another
+ * portal (versions are per portal: the new one's first complete copy replaces
+ * it). The interface asks before switching.
+ */
+export function switchesPortal(status: Pick<SyncStatus, 'libraryPortal'>, serverUrl: string | null): boolean {
+  return status.libraryPortal !== null && serverUrl !== null && portalAddress(serverUrl) !== portalAddress(status.libraryPortal);
+}

@@ -12,6 +12,7 @@ import {
   type MethodName,
 } from '../../shared/contract';
 import { createCorpusData } from './db/corpus';
+import { openSideCorpus } from './db/side-corpus';
 import { SearchQueries } from './db/corpus/search-queries';
 import { openStores, type Stores } from './db/stores';
 import { AnnotationTable } from './db/user/annotations';
@@ -90,17 +91,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(new SettingsTable(stores.user));
   const emitOut = options.emit ?? (() => undefined);
   const corpus = createCorpusData(stores.corpus);
-  const sync = new SyncService(corpus, stores.dataDir, settings, emitOut, options.sync);
+  const sync = new SyncService(corpus, () => openSideCorpus(stores.corpus), stores.dataDir, settings, emitOut, options.sync);
   sync.writer.ensureSearchIndex();
   const searchQueries = new SearchQueries(stores.corpus);
   const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search);
   const suggestions = new Suggestions(corpus.records);
   sync.writer.onPageApplied((page) => suggestions.apply(page));
   sync.writer.onReset(() => suggestions.reset());
+  sync.writer.onReplaced(() => suggestions.reset());
   sync.writer.onPageApplied((_page, changedRowids) => search.corpusChanged(changedRowids));
   sync.writer.onReset(() => search.corpusReset());
-  // Annotations follow their targets' text after each page. A reset (resync) changes no annotation: the pages that
-  // follow re-anchor, and the resync's last page re-checks every target (a record that did not come back orphans its annotations).
+  sync.writer.onReplaced(() => search.corpusReset());
+  // Annotations follow their targets' text after each page. A reset (the corpus dropped in place) changes no annotation:
+  // the pages that follow re-anchor, and the last page re-checks every target (a record that did not come back orphans
+  // its annotations). A copy swapped in whole (a resync, another portal) re-checks every target at once.
   const annotations = new AnnotationService(new AnnotationTable(stores.user), corpus.records);
   const collections = new CollectionService(new CollectionTable(stores.user), corpus.records);
   sync.writer.onPageApplied((page) => annotations.pageApplied(page));
@@ -109,6 +113,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const unseen = new UnseenChanges(new UnseenChangeTable(stores.user), corpus, () => sync.writer.state());
   sync.writer.onPageApplied((page, changedRowids) => unseen.pageApplied(page, changedRowids));
   sync.writer.onReset(() => unseen.corpusReset());
+  sync.writer.onReplaced(() => annotations.reanchorAll());
+  sync.writer.onReplaced(() => unseen.corpusReplaced());
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });

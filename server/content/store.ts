@@ -146,11 +146,15 @@ export class ContentStore {
   /**
    * One page of the change feed as JSON text, built from the stored record text
    * without parsing it again. Returns `resync` when `since` is older than the
-   * tombstone horizon (deletes were purged) or ahead of the server.
+   * tombstone horizon (deletes were purged) or ahead of the server. A walk
+   * that began at 0 under `walkHorizon` goes on while the horizon is still
+   * there: a delete purged before the walk began took its record out of every
+   * page the walk read, and one purged since moves the horizon.
    */
-  async changesJson(since: number, limit: number): Promise<{ json: string; page: Omit<ChangesPage, 'changes'> } | { resync: number; reason: string }> {
+  async changesJson(since: number, limit: number, walkHorizon?: number): Promise<{ json: string; page: Omit<ChangesPage, 'changes'> } | { resync: number; reason: string }> {
     const { latest, horizon } = await this.latestVersion();
-    if (since > 0 && since < horizon) return { resync: horizon, reason: `since=${since} is older than the tombstone horizon ${horizon}: deletes before it are gone` };
+    const walkFromZeroUnderThisHorizon = walkHorizon !== undefined && walkHorizon >= horizon;
+    if (since > 0 && since < horizon && !walkFromZeroUnderThisHorizon) return { resync: horizon, reason: `since=${since} is older than the tombstone horizon ${horizon}: deletes before it are gone` };
     if (since > latest) return { resync: horizon, reason: `since=${since} is ahead of the server's latest version ${latest}` };
     const rows = await this.db
       .selectFrom('content')
@@ -165,7 +169,11 @@ export class ContentStore {
       const head = `{"op":"${row.deleted || row.hidden ? 'delete' : 'upsert'}","version":${Number(row.version)},"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"updatedAt":${JSON.stringify(row.updated_at)}`;
       return row.deleted || row.hidden ? `${head}}` : `${head},"record":${row.data}}`;
     });
-    const cursor = pageRows.length ? Number(pageRows.at(-1)!.version) : since;
+    // The last page reaches `latest` even when the newest versions were purged tombstones (read before the rows,
+    // so every version up to it is committed and either in this page or gone): a cursor left below the horizon
+    // would send the client back to 0 at its next sync, and at every one after.
+    const lastVersion = pageRows.length ? Number(pageRows.at(-1)!.version) : since;
+    const cursor = hasMore ? lastVersion : Math.max(lastVersion, latest);
     const page = { cursor, hasMore, latest: Math.max(latest, cursor) };
     return { json: `{"changes":[${parts.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore},"latest":${page.latest}}`, page };
   }

@@ -9,6 +9,7 @@ describe('portal URLs', () => {
     expect(portalAddress('https://portal.example//')).toBe('https://portal.example');
     expect(portalAddress('https://portal.example/base/')).toBe('https://portal.example/base');
     expect(portalUrl('https://portal.example/', portalPaths.changes(40, 500))).toBe('https://portal.example/api/v1/changes?since=40&limit=500');
+    expect(portalPaths.changes(40, 500, 1234)).toBe('/api/v1/changes?since=40&limit=500&horizon=1234');
     expect(portalUrl('https://portal.example/', portalPaths.health)).toBe('https://portal.example/healthz');
   });
 

@@ -83,6 +83,15 @@ export class UnseenChanges implements UnseenLookup {
     }
   }
 
+  /**
+   * After a copy built beside the library replaced it whole (CorpusWriter.onReplaced):
+   * none of its pages was announced, so nothing is marked; marks of records it did not bring back go.
+   */
+  corpusReplaced(): void {
+    this.highestRowid = this.corpus.records.maxRowid();
+    this.table.transaction(() => this.caughtUp());
+  }
+
   /** The sections this version of the sheet changed, as the corpus writer tracked them; a section already unseen keeps its older text. */
   private noticeSections(sheetId: string, version: number, at: string): void {
     for (const section of this.corpus.sheetSections.ofSheet(sheetId)) {

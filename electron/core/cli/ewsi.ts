@@ -16,7 +16,7 @@ import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
 import { ALLOW_INSECURE_PORTAL_FLAG } from '../../../shared/portal-transport';
 import { CONTENT_TYPES, contentType, countryCode, id as idSchema, type ContentType } from '../../../shared/content';
-import type { SyncProgress } from '../../../shared/sync';
+import { portalAddress, settingsSchema, switchesPortal, type SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../data-dir';
@@ -136,9 +136,18 @@ async function main(argv: string[]): Promise<number> {
     const result = await withCore(
       dataDir,
       async (core) => {
-        usePortal(core, values.server, values['allow-insecure-portal']);
-        if (!core.settings.get().serverUrl) throw new UsageError('ewsi sync needs --server URL the first time');
-        return core.sync.run();
+        const status = core.sync.status();
+        if (values.server && !settingsSchema.shape.serverUrl.safeParse(values.server).success) throw new UsageError(`--server must be an http(s) address: ${values.server}`);
+        if (!values.server && !status.serverUrl) throw new UsageError('ewsi sync needs --server URL the first time');
+        // The permission to use a portal in clear is the user's word, given now; the address waits for a complete feed.
+        if (values['allow-insecure-portal']) core.settings.update({ allowInsecurePortal: true });
+        if (values.server && switchesPortal(status, values.server)) {
+          console.error(`Switching to ${portalAddress(values.server)}: the library keeps its copy from ${status.libraryPortal} until the new portal's first complete copy has arrived.`);
+        }
+        const result = await core.sync.run(values.server);
+        // Kept only once the portal has answered with a complete feed: a mistyped address is never remembered.
+        if (values.server) core.settings.update({ serverUrl: values.server });
+        return result;
       },
       (p) => progress.update(p),
       pageSize,

@@ -1,6 +1,7 @@
 // Applies change-feed pages to the local corpus, one transaction per page
 // together with the new cursor: a crash at any instant leaves either the whole
-// page or nothing. Tells its listeners after each applied page and each reset.
+// page or nothing. Tells its listeners after each applied page, each reset and
+// each replacement of the whole corpus by a copy built beside it.
 import { attachmentsOf, type ContentRecord } from '../../../shared/content';
 import type { ChangesPage } from '../../../shared/portal-api';
 import type { CorpusData } from '../db/corpus';
@@ -26,6 +27,7 @@ export class CorpusWriter {
   private changes = 0;
   private readonly pageApplied = new Listeners<[page: ChangesPage, changedRowids: number[]]>();
   private readonly reset = new Listeners<[]>();
+  private readonly replaced = new Listeners<[]>();
   private readonly applyInTransaction: (page: ChangesPage, serverUrl: string, at: string) => PageOutcome;
   private readonly resetInTransaction: () => void;
 
@@ -57,6 +59,11 @@ export class CorpusWriter {
   /** After the corpus was dropped (a resync) or its index rebuilt. */
   onReset(listener: () => void): () => void {
     return this.reset.add(listener);
+  }
+
+  /** After the whole corpus was replaced by a complete copy built beside it (a resync, or another portal's first copy). */
+  onReplaced(listener: () => void): () => void {
+    return this.replaced.add(listener);
   }
 
   private write(page: ChangesPage, serverUrl: string, at: string): PageOutcome {
@@ -150,6 +157,12 @@ export class CorpusWriter {
     this.resetInTransaction();
     this.changes += 1;
     this.reset.emit();
+  }
+
+  /** Told that the store under this writer now holds another, complete copy (db/side-corpus.ts swapped it in). */
+  corpusReplaced(): void {
+    this.changes += 1;
+    this.replaced.emit();
   }
 
   state(): SyncState {

@@ -81,6 +81,19 @@ async function openStore<T>({ file, migrations, backupDir }: OpenStoreOptions): 
 
 export const CORPUS_FILE = 'corpus.sqlite';
 export const USER_FILE = 'user.sqlite';
+/** Where a resync, or the first copy from another portal, is built beside the library (db/side-corpus.ts). */
+export const SIDE_CORPUS_FILE = 'corpus.next.sqlite';
+
+/** Opens (creating and migrating as needed) a corpus store at `file`. */
+export function openCorpusStore(file: string): Promise<Store<CorpusDatabase>> {
+  return openStore<CorpusDatabase>({ file, migrations: corpusMigrations });
+}
+
+/** Deletes a side corpus and its WAL files: an unfinished copy (the process stopped while building it) is never resumed. */
+export function removeSideCorpusFiles(dataDir: string): void {
+  const file = path.join(dataDir, SIDE_CORPUS_FILE);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
 
 /** Opens (creating and migrating as needed) the two local stores in `dataDir`. */
 export async function openStores(dataDir: string): Promise<Stores> {
@@ -92,7 +105,8 @@ export async function openStores(dataDir: string): Promise<Stores> {
   });
   let corpus: Store<CorpusDatabase>;
   try {
-    corpus = await openStore<CorpusDatabase>({ file: path.join(dataDir, CORPUS_FILE), migrations: corpusMigrations });
+    removeSideCorpusFiles(dataDir);
+    corpus = await openCorpusStore(path.join(dataDir, CORPUS_FILE));
   } catch (error) {
     await user.close();
     throw error;

@@ -1,17 +1,22 @@
 // GET /changes: one page of the portal's change feed, validated whole (every
 // record against its schema) before anyone applies it.
-import { checkPageFollows, parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
-import { describePortalAnswer, PortalAnswerError, readPortalError } from './errors';
+import { checkPageFollows, parseChangesPage, resyncRequired, type ChangesPage } from '../../../shared/portal-api';
+import { describePortalAnswer, parseJson, PortalAnswerError, readPortalError } from './errors';
 import { getText, RESPONSE_LIMITS } from './http';
 import { parseRetryAfter } from './retry';
 import { portalPaths, portalUrl } from './urls';
 
-/** A page, or the portal's 409 saying the cursor is behind its tombstone horizon: drop the corpus and start from 0. */
-export type ChangesAnswer = { kind: 'page'; page: ChangesPage; bytes: number } | { kind: 'resync'; message: string };
+/**
+ * A page, or the portal's 409 saying the cursor is behind its tombstone horizon: start again from 0, naming the
+ * horizon (when the portal gave one) in every request of that walk.
+ */
+export type ChangesAnswer = { kind: 'page'; page: ChangesPage; bytes: number } | { kind: 'resync'; message: string; horizon: number | undefined };
 
 export interface ChangesRequest {
   since: number;
   limit: number;
+  /** For a walk from 0 after a 409: the horizon it named. */
+  horizon?: number;
   signal?: AbortSignal;
   /** Longest silence while the answer comes. */
   timeoutMs?: number;
@@ -26,7 +31,7 @@ export interface ChangesRequest {
  * CancelledError as the HTTP client does.
  */
 export async function fetchChangesPage(serverUrl: string, request: ChangesRequest): Promise<ChangesAnswer> {
-  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit)), {
+  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit, request.horizon)), {
     signal: request.signal,
     timeoutMs: request.timeoutMs,
     deadlineMs: request.deadlineMs,
@@ -35,7 +40,10 @@ export async function fetchChangesPage(serverUrl: string, request: ChangesReques
   if (response.status === 409) {
     // A 409 that is not a resync signal is a server error like any other.
     const body = readPortalError(response.body);
-    if (body.code === 'resync_required') return { kind: 'resync', message: body.message ?? 'resync required' };
+    if (body.code === 'resync_required') {
+      const signal = resyncRequired.safeParse(parseJson(response.body));
+      return { kind: 'resync', message: body.message ?? 'resync required', horizon: signal.success ? signal.data.horizon : undefined };
+    }
   }
   if (response.status >= 500 || response.status === 429) {
     throw new PortalAnswerError(describePortalAnswer(response.status, response.body), response.status, true, parseRetryAfter(response.headers['retry-after']));

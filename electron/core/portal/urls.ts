@@ -5,11 +5,10 @@
 // allowed) is shared/portal-transport.ts: the renderer shows the same rule.
 import { COLLECTION_PATHS, type ContentType } from '../../../shared/content';
 import { API_PREFIX } from '../../../shared/portal-api';
+import { portalAddress } from '../../../shared/sync';
 
-/** The portal's address as the app keeps and compares it: without trailing slashes. */
-export function portalAddress(serverUrl: string): string {
-  return serverUrl.replace(/\/+$/, '');
-}
+// The interface compares portal addresses too (shared/sync.ts): one definition for both.
+export { portalAddress };
 
 /** A path of the portal (one of portalPaths, `/healthz`, ...) at the portal's address. */
 export function portalUrl(serverUrl: string, path: string): string {
@@ -18,7 +17,8 @@ export function portalUrl(serverUrl: string, path: string): string {
 
 /** The portal's routes, without its address: the outbox stores and sends these. */
 export const portalPaths = {
-  changes: (since: number, limit: number) => `${API_PREFIX}/changes?since=${since}&limit=${limit}`,
+  /** `horizon`: for a walk from 0 after a 409, the horizon it named. */
+  changes: (since: number, limit: number, horizon?: number) => `${API_PREFIX}/changes?since=${since}&limit=${limit}${horizon === undefined ? '' : `&horizon=${horizon}`}`,
   /** An attachment by its SHA-256 (already checked to be hex: it needs no encoding). */
   attachment: (sha256: string) => `${API_PREFIX}/attachments/${sha256}`,
   /** A record in the portal's read API. */

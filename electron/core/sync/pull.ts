@@ -61,12 +61,18 @@ export interface PullResult {
   latest: number;
 }
 
-/** One page with retries: network failures and the portal's retryable answers wait by the portal's retry policy. */
-async function fetchPage(serverUrl: string, since: number, options: PullOptions): Promise<ChangesAnswer> {
+/** Walks from 0 one sync may start: a portal that keeps asking for one is refused, not followed forever. */
+const MAX_WALKS_FROM_ZERO = 3;
+
+/**
+ * One page with retries: network failures and the portal's retryable answers wait by the portal's retry policy.
+ * `horizon`: for a walk from 0 after a 409, the horizon it named.
+ */
+async function fetchPage(serverUrl: string, since: number, options: PullOptions, horizon?: number): Promise<ChangesAnswer> {
   const retries = options.retries ?? 6;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await fetchChangesPage(serverUrl, { since, limit: options.pageLimit ?? 1000, signal: options.signal, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs });
+      return await fetchChangesPage(serverUrl, { since, limit: options.pageLimit ?? 1000, horizon, signal: options.signal, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs });
     } catch (error) {
       if (error instanceof CancelledError) throw new SyncError('cancelled', 'The sync was cancelled');
       if (error instanceof InvalidPageError) throw new SyncError('invalid-page', `${error.message}; nothing from this page was applied`);
@@ -85,53 +91,99 @@ async function fetchPage(serverUrl: string, since: number, options: PullOptions)
   }
 }
 
+/**
+ * Where a resync, or the first copy from another portal, is built: beside the
+ * library (db/side-corpus.ts), which stays readable and searchable until the
+ * copy is complete and swapped in whole.
+ */
+export interface SideCopy {
+  readonly writer: CorpusWriter;
+  /** Replaces the library with the complete copy. */
+  swapIn(): Promise<void>;
+  /** Drops an unfinished copy; the library is untouched. Never throws. */
+  discard(): Promise<void>;
+}
+
 /** Brings the corpus up to the server's latest version, page by page. */
-export async function pullChanges(writer: CorpusWriter, options: PullOptions): Promise<PullResult> {
+export async function pullChanges(writer: CorpusWriter, options: PullOptions, openSideCopy: () => Promise<SideCopy>): Promise<PullResult> {
   const started = Date.now();
   const state = writer.state();
   const serverUrl = portalAddress(options.serverUrl);
-  let resynced = false;
-  // Versions are per server: another server's cursor means nothing here.
-  if (state.serverUrl && state.serverUrl !== serverUrl && state.cursor > 0) {
-    writer.resetCorpus();
-    resynced = true;
-  }
-  let cursor = writer.state().cursor;
-  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, problems: 0, bytes: 0, resynced, cursor, latest: 0 };
-  let pending = fetchPage(serverUrl, cursor, options);
-  for (;;) {
-    const fetched = await pending;
-    if (fetched.kind === 'resync') {
-      if (cursor === 0) throw new SyncError('server', `The portal asked for a resync from 0: ${fetched.message}`);
-      writer.resetCorpus();
-      result.resynced = true;
-      cursor = 0;
-      pending = fetchPage(serverUrl, 0, options);
-      continue;
+  // Versions are per portal: another portal's first copy starts from 0, beside the library.
+  const anotherPortal = state.serverUrl !== null && state.serverUrl !== serverUrl && state.cursor > 0;
+  // The copy being built beside the library, once there is a page for it; until then nothing is opened or written.
+  let buildingAside = anotherPortal;
+  let side: SideCopy | undefined;
+  let target = writer;
+  let cursor = anotherPortal ? 0 : state.cursor;
+  // A walk from 0 after a 409 names the horizon that 409 gave, so the portal lets it reach the end.
+  let walkHorizon: number | undefined;
+  let walksFromZero = 0;
+  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, problems: 0, bytes: 0, resynced: anotherPortal, cursor, latest: 0 };
+  try {
+    let pending = fetchPage(serverUrl, cursor, options);
+    for (;;) {
+      const fetched = await pending;
+      if (fetched.kind === 'resync') {
+        if (cursor === 0) throw new SyncError('server', `The portal asked for a resync from 0: ${fetched.message}`);
+        // Sent back during a walk from 0 it asked for: only a horizon that moved (a purge meanwhile) justifies another.
+        const horizonMoved = walkHorizon !== undefined && fetched.horizon !== undefined && fetched.horizon > walkHorizon;
+        if (walksFromZero >= MAX_WALKS_FROM_ZERO || (walksFromZero > 0 && !horizonMoved)) {
+          throw new SyncError('server', `The portal asked for a resync again at since=${cursor}, during the copy from 0 it had asked for: ${fetched.message}`);
+        }
+        walksFromZero += 1;
+        walkHorizon = fetched.horizon;
+        // A library that held a copy when this sync began keeps it until the new one is complete; pages this
+        // sync wrote into an empty library are dropped in place.
+        if (state.cursor > 0) buildingAside = true;
+        if (side) side.writer.resetCorpus();
+        else if (!buildingAside) writer.resetCorpus();
+        result.resynced = true;
+        cursor = 0;
+        pending = fetchPage(serverUrl, 0, options, walkHorizon);
+        continue;
+      }
+      const { page, bytes } = fetched;
+      // Fetch the next page while this one is applied.
+      if (page.hasMore) {
+        pending = fetchPage(serverUrl, page.cursor, options, walkHorizon);
+        pending.catch(() => undefined);
+      }
+      if (buildingAside && !side) {
+        side = await openSideCopy();
+        target = side.writer;
+      }
+      const applied = target.applyPage(page, serverUrl);
+      cursor = page.cursor;
+      result.pages += 1;
+      result.upserts += applied.upserts;
+      result.deletes += applied.deletes;
+      result.problems += applied.problems;
+      result.bytes += bytes;
+      result.cursor = cursor;
+      result.latest = page.latest;
+      const records = result.upserts + result.deletes;
+      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+      const rate = records / seconds;
+      const remaining = Math.max(0, page.latest - cursor);
+      options.onProgress?.({ records, bytes: result.bytes, cursor, latest: page.latest, rate, etaSeconds: rate > 0 ? remaining / rate : null, resyncing: buildingAside });
+      if (!page.hasMore) break;
+      if (options.signal?.aborted) throw new SyncError('cancelled', 'The sync was cancelled');
     }
-    const { page, bytes } = fetched;
-    // Fetch the next page while this one is applied.
-    if (page.hasMore) {
-      pending = fetchPage(serverUrl, page.cursor, options);
-      pending.catch(() => undefined);
+    target.markSynced();
+    if (side) {
+      await side.swapIn();
+      side = undefined;
     }
-    const applied = writer.applyPage(page, serverUrl);
-    cursor = page.cursor;
-    result.pages += 1;
-    result.upserts += applied.upserts;
-    result.deletes += applied.deletes;
-    result.problems += applied.problems;
-    result.bytes += bytes;
-    result.cursor = cursor;
-    result.latest = page.latest;
-    const records = result.upserts + result.deletes;
-    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-    const rate = records / seconds;
-    const remaining = Math.max(0, page.latest - cursor);
-    options.onProgress?.({ records, bytes: result.bytes, cursor, latest: page.latest, rate, etaSeconds: rate > 0 ? remaining / rate : null, resyncing: result.resynced });
-    if (!page.hasMore) break;
-    if (options.signal?.aborted) throw new SyncError('cancelled', 'The sync was cancelled');
+    return result;
+  } catch (error) {
+    // A copy that was to replace the library failed: say that the library is as it was.
+    if (buildingAside && error instanceof SyncError) {
+      const from = state.serverUrl ? ` from ${state.serverUrl}` : '';
+      throw new SyncError(error.kind, `${error.message}. The library is unchanged: it keeps its copy${from} until a complete new copy has arrived`, { cause: error });
+    }
+    throw error;
+  } finally {
+    await side?.discard();
   }
-  writer.markSynced();
-  return result;
 }

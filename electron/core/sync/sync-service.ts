@@ -6,6 +6,7 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
+import type { SideCorpus } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
@@ -13,7 +14,7 @@ import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
 import { policyAllows } from './attachment-policy';
-import { pullChanges, SyncError, type PullOptions, type PullResult } from './pull';
+import { pullChanges, SyncError, type PullOptions, type PullResult, type SideCopy } from './pull';
 
 export interface SyncRunResult extends PullResult {
   attachments: { downloaded: number; failed: Array<{ sha256: string; message: string }> };
@@ -47,6 +48,8 @@ export class SyncService {
 
   constructor(
     private readonly corpus: CorpusData,
+    /** Opens an empty corpus beside this one, for a resync or another portal's first copy (db/side-corpus.ts). */
+    private readonly openSideCorpus: () => Promise<SideCorpus>,
     /** The data folder, where downloaded attachments live. */
     private readonly dataDir: string,
     private readonly settings: SettingsStore,
@@ -121,12 +124,16 @@ export class SyncService {
 
   private async execute(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult> {
     try {
-      const pulled = await pullChanges(this.writer, {
-        ...this.options.pull,
-        serverUrl,
-        signal,
-        onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
-      });
+      const pulled = await pullChanges(
+        this.writer,
+        {
+          ...this.options.pull,
+          serverUrl,
+          signal,
+          onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
+        },
+        () => this.openSideCopy(),
+      );
       this.setOnline(true);
       const attachments = await this.downloadMissing(serverUrl, signal);
       return { ...pulled, attachments };
@@ -136,6 +143,19 @@ export class SyncService {
       if (error instanceof SyncError && error.kind === 'network') this.setOnline(false);
       throw error;
     }
+  }
+
+  /** A copy built beside the library; once swapped in, the library's listeners are told the whole corpus changed. */
+  private async openSideCopy(): Promise<SideCopy> {
+    const side = await this.openSideCorpus();
+    return {
+      writer: new CorpusWriter(side.data),
+      swapIn: async () => {
+        await side.swapIn();
+        this.writer.corpusReplaced();
+      },
+      discard: () => side.discard(),
+    };
   }
 
   private report(progress: SyncProgress): void {
@@ -187,6 +207,7 @@ export class SyncService {
     const serverUrl = this.portalUrl();
     return {
       serverUrl,
+      libraryPortal: state.cursor > 0 ? state.serverUrl : null,
       portalSecurity: portalSecurityOf(serverUrl, this.settings.get().allowInsecurePortal),
       running: this.running,
       online: this.online,

@@ -14,6 +14,7 @@ export function SyncIndicator() {
   else if (!status) text = t('sync.loading');
   else if (status.running) {
     if (progress?.phase === 'attachments') text = t('sync.attachments');
+    else if (progress?.resyncing) text = t('sync.copying', { records: formatNumber(progress.records, locale) });
     else if (progress) text = t('sync.pulling', { records: formatNumber(progress.records, locale) });
     else text = t('sync.starting');
   } else if (status.lastError) text = t('sync.failed');

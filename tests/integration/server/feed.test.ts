@@ -95,6 +95,24 @@ describe.each(testEngines())('change feed and editor API on $name', (engine) => 
     expect((await fetch(`${server.url}/api/v1/changes?since=999999999`)).status).toBe(409);
   });
 
+  it('lets a walk from 0 that names the horizon it began under reach the end, until a purge moves the horizon', async () => {
+    for (const id of ['doc-w1', 'doc-w2', 'doc-w3']) await server.editor('PUT', `/api/v1/editor/document/${id}`, sampleDocument(id));
+    const deleted = (await (await server.editor('DELETE', '/api/v1/editor/document/doc-w3')).json()) as { version: number };
+    const { horizon } = (await (await server.editor('POST', '/api/v1/editor/tombstones/purge', { uptoVersion: deleted.version })).json()) as { horizon: number };
+    const first = (await (await fetch(`${server.url}/api/v1/changes?since=0&limit=1`)).json()) as { cursor: number };
+    expect(first.cursor).toBeLessThan(horizon);
+    // Without the horizon the second page sends the walk back to 0; naming it, the walk goes on.
+    expect((await fetch(`${server.url}/api/v1/changes?since=${first.cursor}&limit=1`)).status).toBe(409);
+    expect((await fetch(`${server.url}/api/v1/changes?since=${first.cursor}&limit=1&horizon=${horizon}`)).status).toBe(200);
+    // A purge since the walk began moves the horizon: the walk may have missed its deletes, so it starts over.
+    await server.editor('PUT', '/api/v1/editor/document/doc-w4', sampleDocument('doc-w4'));
+    const later = (await (await server.editor('DELETE', '/api/v1/editor/document/doc-w4')).json()) as { version: number };
+    await server.editor('POST', '/api/v1/editor/tombstones/purge', { uptoVersion: later.version });
+    const moved = await fetch(`${server.url}/api/v1/changes?since=${first.cursor}&limit=1&horizon=${horizon}`);
+    expect(moved.status).toBe(409);
+    expect(await moved.json()).toMatchObject({ error: 'resync_required', horizon: later.version });
+  });
+
   it('hides and shows records through the feed (moderation)', async () => {
     await server.editor('PUT', '/api/v1/editor/link/link-m', { id: 'link-m', language: 'en', url: 'https://example.org', title: 'A link', category: 'ngo' });
     const hidden = (await (await server.editor('POST', '/api/v1/editor/link/link-m/hide')).json()) as { version: number };

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, NumberField, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { portalTransport } from '../../../../shared/portal-transport';
-import { settingsSchema, type Settings } from '../../../../shared/sync';
+import { portalAddress, settingsSchema, switchesPortal, type Settings } from '../../../../shared/sync';
 import { errorMessage, useApi } from '../../app/core';
 import { InsecurePortalWarning } from '../../app/SyncIndicator';
 import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreference } from '../../app/preferences';
@@ -10,6 +10,7 @@ import { useSync } from '../../app/sync-state';
 import { useLoad } from '../../app/use-load';
 import { formatRelative } from '../../ui/format';
 import { UpdatesCard } from '../updates/UpdatesCard';
+import { CopyProgress, PortalSwitchDialog } from './PortalSwitch';
 import { SignInCard } from './SignInCard';
 import { RecordProblems } from './RecordProblems';
 import { UserDataBackup } from './UserDataBackup';
@@ -89,7 +90,10 @@ function Appearance({ language, onLanguageChange, theme, onThemeChange, saveErro
 function SyncSettings() {
   const { t } = useTranslation();
   const api = useApi();
+  const { status } = useSync();
   const [loaded, setLoaded] = useState<Settings | null>(null);
+  /** The portal address waiting for the user's yes: saving it would replace the library. */
+  const [switchTo, setSwitchTo] = useState<string | null>(null);
   const [portal, setPortal] = useState('');
   const [interval, setInterval] = useState(15);
   const [mode, setMode] = useState<Mode>('all');
@@ -113,8 +117,16 @@ function SyncSettings() {
   // The core refuses it too: plain http away from this computer needs the permission below.
   const insecureRefused = portalCheck.ok && portalCheck.value !== null && portalTransport(portalCheck.value) === 'insecure-http' && !allowInsecure;
 
-  const save = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!portalCheck.ok || insecureRefused || Number.isNaN(interval)) return;
+    const portal = portalCheck.value;
+    const portalChanged = portal !== null && portalAddress(portal) !== portalAddress(loaded?.serverUrl ?? '');
+    if (portalChanged && status && switchesPortal(status, portal)) setSwitchTo(portal);
+    else void save();
+  };
+
+  const save = async () => {
     if (!portalCheck.ok || insecureRefused || Number.isNaN(interval)) return;
     try {
       const saved = await api['settings.update']({
@@ -133,7 +145,7 @@ function SyncSettings() {
   return (
     <section aria-labelledby="settings-sync" className="card">
       <h2 id="settings-sync">{t('settings.sync')}</h2>
-      <form onSubmit={(event) => void save(event)} className="stack" aria-labelledby="settings-sync">
+      <form onSubmit={submit} className="stack" aria-labelledby="settings-sync">
         <TextField value={portal} onChange={setPortal} isInvalid={!portalCheck.ok || insecureRefused} type="url" className="field" isDisabled={!loaded}>
           <Label>{t('settings.portalUrl')}</Label>
           <Input className="input" data-testid="portal-url" />
@@ -191,6 +203,17 @@ function SyncSettings() {
           </span>
         </div>
       </form>
+      {switchTo !== null && status?.libraryPortal && (
+        <PortalSwitchDialog
+          portal={portalAddress(switchTo)}
+          current={status.libraryPortal}
+          onConfirm={() => {
+            setSwitchTo(null);
+            void save();
+          }}
+          onCancel={() => setSwitchTo(null)}
+        />
+      )}
     </section>
   );
 }
@@ -223,6 +246,7 @@ function SyncControls() {
       <p>
         {status?.lastSyncAt ? t('sync.lastSync', { when: formatRelative(status.lastSyncAt, i18n.language) }) : t('sync.never')}
       </p>
+      <CopyProgress />
       {status?.lastError && <p className="error">{t('settings.lastError', { error: status.lastError })}</p>}
       {status && <RecordProblems problems={status.problems} />}
       <div className="actions">
