@@ -393,7 +393,7 @@ function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
           {failure}
         </p>
       )}
-      {shown && <PdfView key={shown.sha256} bytes={shown.bytes} fileName={shown.fileName} />}
+      {shown && <PdfView key={shown.sha256} bytes={shown.bytes} fileName={shown.fileName} sha256={shown.sha256} />}
     </section>
   );
 }
