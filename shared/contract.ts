@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import {
   attachmentContentSchema,
+  attachmentKeySchema,
+  attachmentOpenResultSchema,
   attachmentReadRequestSchema,
+  attachmentViewerCopySchema,
   countrySheetSummarySchema,
   countrySheetViewSchema,
   fundingListRequestSchema,
@@ -91,6 +94,14 @@ export const contract = {
   'records.get': { args: recordKeySchema, result: recordDetailSchema },
   /** Bytes of a downloaded attachment, whole or a range (pdf.js reads ranges). */
   'attachments.read': { args: attachmentReadRequestSchema, result: attachmentContentSchema },
+  /**
+   * A downloaded PDF opened with the system's viewer. In the app main answers it (shell.openPath on the copy
+   * `attachments.viewerCopy` gives); the core answers `opened: false`, as under the harness, where the
+   * renderer then opens the file in a browser tab.
+   */
+  'attachments.openExternally': { args: attachmentKeySchema, result: attachmentOpenResultSchema },
+  /** Main's half of attachments.openExternally: a copy of the PDF, its SHA-256 checked, under its own file name. */
+  'attachments.viewerCopy': { args: attachmentKeySchema, result: attachmentViewerCopySchema },
   'countrySheets.list': { args: noArguments, result: z.array(countrySheetSummarySchema) },
   'countrySheets.get': { args: z.object({ country: countryCode }).strict(), result: countrySheetViewSchema },
   /** Two to six good practices on the template's fields, side by side. */

@@ -143,6 +143,16 @@ export const attachmentContentSchema = z.object({
 });
 export type AttachmentContent = z.infer<typeof attachmentContentSchema>;
 
+export const attachmentKeySchema = z.object({ sha256 }).strict();
+
+/** A PDF handed to the system's viewer: opened, or not by this host (the browser harness has no system viewer). */
+export const attachmentOpenResultSchema = z.object({ opened: z.boolean() });
+export type AttachmentOpenResult = z.infer<typeof attachmentOpenResultSchema>;
+
+/** Where the verified copy of an attachment, under its own file name, waits for the system's viewer. */
+export const attachmentViewerCopySchema = z.object({ path: z.string().min(1), fileName: z.string() });
+export type AttachmentViewerCopy = z.infer<typeof attachmentViewerCopySchema>;
+
 export const countrySheetSectionKey = z.enum(COUNTRY_SHEET_SECTIONS);
 
 export const countrySheetSummarySchema = z.object({

@@ -1,4 +1,5 @@
 import type { ContentInput, ContentType } from './content';
+import { shorten } from './text';
 
 /** The fields of any record that lists, filters and facets use, whatever its type. */
 export interface RecordFacets {
@@ -26,7 +27,7 @@ interface OwnFacets {
 /** Plain text of an HTML fragment, for a title where a record has none (forum posts). */
 function textOf(html: string, max: number): string {
   const text = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return shorten(text, max);
 }
 
 // Typed by each type's input schema: stored records, validated fields and editor input (defaults not yet applied) alike.

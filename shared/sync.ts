@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
    * token, documents and updates then travel in clear); the app shows a warning while it does.
    */
   allowInsecurePortal: z.boolean(),
+  /** The user hid Home's "Start here" (shown until then, from the first visit on). */
+  startHereDismissed: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   updateChannel: 'stable',
   allowInsecurePortal: false,
+  startHereDismissed: false,
 };
 
 export const syncProgressSchema = z.object({

@@ -1,5 +1,6 @@
-// Plain text of the portal's HTML, and the letters search folds: one definition
-// for the full-text index, annotation targets, list summaries and suggestions.
+// Plain text of the portal's HTML, the letters search folds, and text cut to a
+// length: one definition for the full-text index, annotation targets, list
+// summaries, titles and suggestions.
 // The renderer folds the text nodes it shows exactly as htmlToText folds the
 // same HTML (renderer/src/text-fold.ts), so annotation offsets mean the same
 // on both sides. Runtime-neutral: no DOM, no Node.
@@ -46,6 +47,22 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     .replace(REFERENCE, (reference, body: string) => decodeReference(reference, body, validOnly))
     .replace(BLANKS, ' ')
     .trim();
+}
+
+/** Punctuation and blanks an ellipsis replaces: "sentence.…" reads as "sentence…". */
+const BEFORE_ELLIPSIS = /[\s.,;:!?·…–—-]+$/u;
+
+/**
+ * At most `max` characters, cut at a word boundary with an ellipsis; the
+ * punctuation the cut leaves at the end (a full stop, a comma) gives way to
+ * the ellipsis, so no text ends in ".…".
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  const kept = (space > max * 0.6 ? cut.slice(0, space) : cut).replace(BEFORE_ELLIPSIS, '');
+  return `${kept || cut}…`;
 }
 
 // Letters of their own, not a base letter plus a mark: neither FTS5's

@@ -17,6 +17,7 @@ import { hardenWebContents, lockDownSession } from './hardening';
 import { refuseUntrustedCall } from './ipc-guard';
 import { interfaceLanguageIn, type InterfaceLanguage } from './main-strings';
 import { installApplicationMenu } from './menu';
+import { OPEN_ATTACHMENT_METHOD, openAttachmentExternally } from './open-attachment';
 import { sessionKeyAndProtection } from './session-key';
 import { isUpdateMethod, MainUpdater } from './updater';
 import { utilityCoreSpawner } from './utility-core';
@@ -144,6 +145,7 @@ async function run(): Promise<void> {
     const refusal = refuseUntrustedCall(event.senderFrame?.url, method, args, devServerUrl);
     if (refusal) return refusal;
     if (isUpdateMethod(method)) return updates.dispatch(method, args);
+    if (method === OPEN_ATTACHMENT_METHOD) return openAttachmentExternally({ callCore: (name, callArgs) => supervisor.call(name, callArgs), openPath: (file) => shell.openPath(file) }, args);
     const envelope = await supervisor.call(String(method), args);
     followLanguage(method, envelope);
     return envelope;

@@ -93,3 +93,16 @@ export async function syncNowFromSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-running', 'false', { timeout: 90_000 });
 }
+
+/**
+ * The first sync, through the core (not the interface), before a spec's tests:
+ * each test then starts from a synced library and can run (and fail) alone.
+ */
+export async function firstSync(env: PortalAndHarness): Promise<void> {
+  const api = env.harness.core.api;
+  const answer = await api['sync.start']({});
+  if (!answer.started) throw new Error(`The first sync did not start: ${answer.reason ?? 'no reason given'}`);
+  await expect.poll(async () => (await api['sync.status']({})).running, { timeout: 120_000 }).toBe(false);
+  const status = await api['sync.status']({});
+  if (status.lastError || !status.lastSyncAt) throw new Error(`The first sync failed: ${status.lastError ?? 'it never finished'}`);
+}

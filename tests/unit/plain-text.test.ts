@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, shorten } from '../../electron/core/library/plain-text';
+import { plainText } from '../../electron/core/library/plain-text';
+import { shorten } from '../../shared/text';
 
 describe('plain text for list summaries', () => {
   it('drops tags, scripts and styles, decodes entities and collapses whitespace', () => {
@@ -11,5 +12,11 @@ describe('plain text for list summaries', () => {
     expect(shorten('short', 10)).toBe('short');
     expect(shorten('integration of migrants in the labour market', 20)).toBe('integration of…');
     expect(shorten('x'.repeat(30), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+
+  it('lets the ellipsis replace the punctuation a cut ends on: never ".…"', () => {
+    expect(shorten('The study ended in 2024. Its results follow here', 27)).toBe('The study ended in 2024…');
+    expect(shorten('Housing, schools, jobs and more besides', 20)).toBe('Housing, schools…');
+    expect(shorten('Ends here. ' + 'x'.repeat(40), 16)).toBe('Ends here…');
   });
 });

@@ -2,7 +2,8 @@
 import type { FundingItem, FundingListRequest } from '../../../shared/library';
 import type { CorpusRecords } from '../db/corpus/records';
 import type { UnseenLookup } from '../changes/unseen-changes';
-import { plainText, shorten } from './plain-text';
+import { shorten } from '../../../shared/text';
+import { plainText } from './plain-text';
 import { SUMMARY_LENGTH } from './record-rows';
 
 const DAY_MS = 86_400_000;

@@ -10,11 +10,3 @@ import { htmlToText } from '../../../shared/text';
 export function plainText(html: string): string {
   return htmlToText(html, { validReferencesOnly: true, blanksInEndTags: true });
 }
-
-/** At most `max` characters, cut at a word boundary with an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}

@@ -2,7 +2,8 @@
 import type { RecordListItem } from '../../../shared/library';
 import type { ListRow } from '../db/corpus/records';
 import type { UnseenLookup } from '../changes/unseen-changes';
-import { plainText, shorten } from './plain-text';
+import { shorten } from '../../../shared/text';
+import { plainText } from './plain-text';
 
 /** Characters of summary a list item carries: two or three lines of a list row. */
 export const SUMMARY_LENGTH = 240;

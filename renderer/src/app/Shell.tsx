@@ -11,6 +11,39 @@ import { href, navigate, SCREENS, type Route } from './router';
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
+ * The folded navigation's state: open or closed. Opening it moves focus to
+ * the current screen's link; it closes on Esc (focus back on the button), on
+ * a click outside it, and when a link in it is followed.
+ */
+function useNavigationMenu(route: Route) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  useEffect(() => setOpen(false), [route.hash]);
+  useEffect(() => {
+    if (!open) return undefined;
+    const links = navRef.current?.querySelectorAll<HTMLAnchorElement>('a');
+    (navRef.current?.querySelector<HTMLAnchorElement>('a[aria-current="page"]') ?? links?.[0])?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && !navRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return { open, setOpen, buttonRef, navRef };
+}
+
+/**
  * Header, navigation and main landmark around the current screen; Ctrl/Cmd+K
  * opens the search everywhere, and so do the Electron menu's Search and
  * Settings items (an `app.command` event from main).
@@ -22,6 +55,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const [paletteOpen, setPaletteOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const menu = useNavigationMenu(route);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -67,6 +101,19 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
         {t('shell.skipToContent')}
       </a>
       <header className="app-header">
+        {/* Below 1000 px the navigation folds behind this button (the stylesheet hides the button on wider windows). */}
+        <button
+          type="button"
+          ref={menu.buttonRef}
+          className="button menu-button"
+          aria-expanded={menu.open}
+          aria-controls="main-navigation"
+          onClick={() => menu.setOpen(!menu.open)}
+          data-testid="menu-button"
+        >
+          <span aria-hidden="true">☰ </span>
+          {t('shell.menu')}
+        </button>
         <span className="app-name">{t('app.name')}</span>
         <Button className="button search-button" onPress={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
           {t('shell.search')} <kbd>{isMac ? '⌘K' : t('shell.ctrlK')}</kbd>
@@ -82,7 +129,17 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
           <SyncIndicator />
         </div>
       </header>
-      <nav className="sidebar" aria-label={t('shell.navigation')}>
+      <nav
+        id="main-navigation"
+        ref={menu.navRef}
+        className="sidebar"
+        aria-label={t('shell.navigation')}
+        data-open={menu.open ? 'true' : undefined}
+        onClick={(event) => {
+          // The current screen's link changes no route: close on any link.
+          if (event.target instanceof Element && event.target.closest('a')) menu.setOpen(false);
+        }}
+      >
         <ul>
           {SCREENS.map((screen) => (
             <li key={screen}>

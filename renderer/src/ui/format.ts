@@ -1,5 +1,5 @@
 // Display names for the corpus's codes, in the interface language.
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 
 function displayName(type: 'region' | 'language', code: string, locale: string): string {
   try {
@@ -27,10 +27,16 @@ export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
+/**
+ * "5 minutes ago", "yesterday", "in 2 hours" (Intl.RelativeTimeFormat). The
+ * last minute is "just now" in words of our own: Intl would say "now" ("jetzt"),
+ * which reads wrongly after "synced".
+ */
 export function formatRelative(iso: string, locale: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const abs = Math.abs(seconds);
+  if (seconds <= 0 && abs < 60) return i18next.t('time.justNow', { lng: locale });
   if (abs < 60) return format.format(seconds, 'second');
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');

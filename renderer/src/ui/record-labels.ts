@@ -58,7 +58,14 @@ export function kindLabel(t: TFunction, type: ContentType, kind: string, locale:
   }
 }
 
-/** A file size for people: bytes, kB, MB. */
+/** The byte's symbol where the language has its own ("o" for octet in French); "B" elsewhere. */
+const BYTE_SYMBOL: Record<string, string> = { fr: 'o' };
+
+/**
+ * A file size for people: "916 B", "1.2 MB", "1,2 Mo", in the language's
+ * number format. Intl spells the byte out ("916 byte", "916 Byte"), so bytes
+ * get their symbol here; kB and up come from Intl.
+ */
 export function formatBytes(bytes: number, locale: string): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
@@ -67,5 +74,6 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  if (unit === 0) return `${new Intl.NumberFormat(locale).format(value)}\u00a0${BYTE_SYMBOL[locale.slice(0, 2)] ?? 'B'}`;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }

@@ -18,3 +18,14 @@ export function saveFile(fileName: string, mediaType: string, bytes: Uint8Array<
   // Revoked later: the download may still be reading the blob.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Opens bytes in a new browser tab (a PDF in the browser's own viewer); null when the browser refused the tab. */
+export function openInNewTab(mediaType: string, bytes: Uint8Array<ArrayBuffer>): Window | null {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+  const opened = window.open(url, '_blank');
+  // The new tab holds nothing of ours but the file.
+  if (opened) opened.opener = null;
+  // Revoked later: the tab may still be reading the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return opened;
+}

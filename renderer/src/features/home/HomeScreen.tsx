@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { SavedSearch } from '../../../../shared/search';
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate } from '../../app/router';
@@ -11,11 +12,26 @@ import { ChangeMark } from '../../ui/ChangeMark';
 import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
 import { daysLeftText } from '../funding/FundingScreen';
 
+/** Where a count of the library leads: the library switched to that type, or the forums. */
+function countHref(type: string): string {
+  if (type === 'forum' || type === 'forum-post') return href('forums');
+  return href('library', { type: type === 'document' ? undefined : type });
+}
+
+/** "1,204 documents": a count with the type's name, in the interface language's number format. */
+const countText = (t: TFunction, type: string, count: number, locale: string) => t(`home.counts.${type}`, { count, formatted: formatNumber(count, locale) });
+
+/** Counts, largest first, so the documents lead. */
+const byCount = (counts: Record<string, number> | undefined) =>
+  Object.entries(counts ?? {})
+    .filter(([, count]) => count > 0)
+    .sort(([, a], [, b]) => b - a);
+
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const { status } = useSync();
   const locale = i18n.language;
-  const counts = Object.entries(status?.counts ?? {}).filter(([, count]) => count > 0);
+  const counts = byCount(status?.counts);
 
   return (
     <section aria-labelledby="screen-title" className="screen">
@@ -23,6 +39,7 @@ export function HomeScreen() {
         {t('screens.home')}
       </h1>
       <p className="lede">{t('home.lede')}</p>
+      <StartHere synced={Boolean(status?.lastSyncAt)} />
       <div className="grid">
         <section aria-labelledby="home-library" className="card">
           <h2 id="home-library">{t('home.library')}</h2>
@@ -32,27 +49,71 @@ export function HomeScreen() {
             <p>{t('home.neverSynced')}</p>
           )}
           {counts.length > 0 && (
-            <dl className="facts" data-testid="home-counts">
+            <ul className="plain-list count-list" data-testid="home-counts">
               {counts.map(([type, count]) => (
-                <div key={type} className="fact">
-                  <dt>{typeLabel(t, type)}</dt>
-                  <dd>{formatNumber(count, locale)}</dd>
-                </div>
+                <li key={type}>
+                  <a href={countHref(type)}>{countText(t, type, count, locale)}</a>
+                </li>
               ))}
-            </dl>
+            </ul>
           )}
           {status && status.attachments.missing > 0 && <p className="muted">{t('home.attachmentsMissing', { count: status.attachments.missing })}</p>}
         </section>
-        <SavedSearches />
         <LastChangesAndDeadlines />
+        <SavedSearches />
       </div>
     </section>
   );
 }
 
+/** A first visit's few pointers, until the user hides them (remembered in the settings). */
+function StartHere({ synced }: { synced: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [hidden, setHidden] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const settings = useLoad('settings', () => api['settings.get']({}));
+  if (hidden || settings.status !== 'ready' || settings.value.startHereDismissed) return null;
+  const dismiss = async () => {
+    try {
+      await api['settings.update']({ startHereDismissed: true });
+      setHidden(true);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <section aria-labelledby="home-start" className="card notice start-here" data-testid="start-here">
+      <h2 id="home-start">{t('home.startHere.title')}</h2>
+      <ul className="start-steps">
+        {(
+          [
+            ['settings', synced ? 'home.startHere.synced' : 'home.startHere.sync'],
+            ['library', 'home.startHere.search'],
+            ['collections', 'home.startHere.keep'],
+            ['forums', 'home.startHere.write'],
+          ] as const
+        ).map(([screen, text]) => (
+          <li key={screen}>
+            <a href={href(screen)}>{t(`screens.${screen}`)}</a> – {t(text)}
+          </li>
+        ))}
+      </ul>
+      {failure && (
+        <p role="alert" className="error">
+          {failure}
+        </p>
+      )}
+      <Button className="button" onPress={() => void dismiss()}>
+        {t('home.startHere.dismiss')}
+      </Button>
+    </section>
+  );
+}
+
 /**
- * What the last sync changed, what the user has not opened yet, and the next
- * funding deadlines: one home.summary, read again after every sync.
+ * The next funding deadlines, what the last sync changed and what the user has
+ * not opened yet: one home.summary, read again after every sync.
  */
 function LastChangesAndDeadlines() {
   const { t, i18n } = useTranslation();
@@ -65,49 +126,11 @@ function LastChangesAndDeadlines() {
   const changes = value?.lastChanges ?? null;
   // From version 0 (the first sync, a resync) everything arrived: one sentence says so, no lists.
   const fromScratch = changes?.sinceVersion === 0;
-  const changedCounts = Object.entries(changes?.counts ?? {}).filter(([, count]) => count > 0);
+  const changedCounts = byCount(changes?.counts);
   const broughtInAll = changedCounts.reduce((sum, [, count]) => sum + count, 0);
 
   return (
     <>
-      <section aria-labelledby="home-changes" className="card" data-testid="home-changes">
-        <h2 id="home-changes">{t('home.changes')}</h2>
-        <LoadFailure load={summary} />
-        {value && !changes && <p className="muted">{t('home.noChanges')}</p>}
-        {changes && (
-          <>
-            {fromScratch ? (
-              <p data-testid="home-first-sync">{t('changes.firstSync', { count: broughtInAll, formatted: formatNumber(broughtInAll, locale) })}</p>
-            ) : (
-              <p>{t('home.changesAt', { when: formatRelative(changes.at, locale) })}</p>
-            )}
-            {!fromScratch && changedCounts.length > 0 && (
-              <dl className="facts" data-testid="home-change-counts">
-                {changedCounts.map(([type, count]) => (
-                  <div key={type} className="fact">
-                    <dt>{typeLabel(t, type)}</dt>
-                    <dd>{formatNumber(count, locale)}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-            {!fromScratch && changes.newest.length > 0 && (
-              <>
-                <h3 id="home-newest">{t('home.newest')}</h3>
-                <ul className="plain-list link-list" aria-labelledby="home-newest" data-testid="home-newest">
-                  {changes.newest.map((item) => (
-                    <li key={`${item.type}/${item.id}`}>
-                      <a href={href('read', {}, [item.type, item.id])}>{item.title}</a> <span className="muted">{typeLabel(t, item.kind && item.type === 'document' ? `document:${item.kind}` : item.type)}</span>
-                      {item.unseenChange && <ChangeMark change={item.unseenChange} />}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </>
-        )}
-        {value && changes && <UnseenSummary unseen={value.unseen} hideWhenNone={fromScratch} onCleared={reload} />}
-      </section>
       <section aria-labelledby="home-deadlines" className="card" data-testid="home-deadlines">
         <h2 id="home-deadlines">{t('home.deadlines')}</h2>
         {value && value.upcomingDeadlines.length === 0 && <p className="muted">{t('home.noDeadlines')}</p>}
@@ -127,6 +150,41 @@ function LastChangesAndDeadlines() {
         <p>
           <a href={href('funding', { open: 1 })}>{t('home.allFunding')}</a>
         </p>
+      </section>
+      <section aria-labelledby="home-changes" className="card" data-testid="home-changes">
+        <h2 id="home-changes">{t('home.changes')}</h2>
+        <LoadFailure load={summary} />
+        {value && !changes && <p className="muted">{t('home.noChanges')}</p>}
+        {changes && (
+          <>
+            {fromScratch ? (
+              <p data-testid="home-first-sync">{t('changes.firstSync', { count: broughtInAll, formatted: formatNumber(broughtInAll, locale) })}</p>
+            ) : (
+              <p>{t('home.changesAt', { when: formatRelative(changes.at, locale) })}</p>
+            )}
+            {!fromScratch && changedCounts.length > 0 && (
+              <ul className="plain-list count-list" data-testid="home-change-counts">
+                {changedCounts.map(([type, count]) => (
+                  <li key={type}>{countText(t, type, count, locale)}</li>
+                ))}
+              </ul>
+            )}
+            {!fromScratch && changes.newest.length > 0 && (
+              <>
+                <h3 id="home-newest">{t('home.newest')}</h3>
+                <ul className="plain-list link-list" aria-labelledby="home-newest" data-testid="home-newest">
+                  {changes.newest.map((item) => (
+                    <li key={`${item.type}/${item.id}`}>
+                      <a href={href('read', {}, [item.type, item.id])}>{item.title}</a> <span className="muted">{typeLabel(t, item.kind && item.type === 'document' ? `document:${item.kind}` : item.type)}</span>
+                      {item.unseenChange && <ChangeMark change={item.unseenChange} />}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+        {value && changes && <UnseenSummary unseen={value.unseen} hideWhenNone={fromScratch} onCleared={reload} />}
       </section>
     </>
   );

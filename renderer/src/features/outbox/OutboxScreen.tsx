@@ -9,6 +9,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AuthStatus, OutboxItem } from '../../../../shared/outbox';
+import { shorten } from '../../../../shared/text';
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
@@ -24,14 +25,18 @@ export function OutboxScreen({ route }: { route: Route }) {
   return <OutboxList notice={route.params.get('saved') === '1'} />;
 }
 
-function kindLabel(t: TFunction, item: OutboxItem): string {
-  if (item.kind === 'forum.reply') return t('outbox.kinds.reply');
+/** What the item is; a reply names its thread ("Reply in “Housing in Graz”") when the thread is synced. */
+function kindLabel(t: TFunction, item: OutboxItem, threadTitles: Record<string, string>): string {
+  if (item.kind === 'forum.reply') {
+    const thread = threadTitles[item.payload.threadId];
+    return thread ? t('outbox.kinds.replyIn', { thread }) : t('outbox.kinds.reply');
+  }
   if (item.kind === 'forum.thread') return t('outbox.kinds.thread');
   return t('outbox.kinds.partnerRequest');
 }
 
 function itemTitle(item: OutboxItem): string {
-  if (item.kind === 'forum.reply') return item.payload.body.length > 120 ? `${item.payload.body.slice(0, 119)}…` : item.payload.body;
+  if (item.kind === 'forum.reply') return shorten(item.payload.body, 120);
   return item.payload.title;
 }
 
@@ -41,6 +46,27 @@ function itemLink(item: OutboxItem): string | null {
   if (item.result?.type === 'forum-thread' && item.synced) return href('forums', {}, ['t', item.result.id]);
   if (item.result?.type === 'partner-request' && item.synced) return href('read', {}, ['partner-request', item.result.id]);
   return null;
+}
+
+/** The titles of the synced threads the replies among `items` answer, by thread id. */
+function useThreadTitles(items: OutboxItem[] | null): Record<string, string> {
+  const api = useApi();
+  const ids = [...new Set((items ?? []).flatMap((item) => (item.kind === 'forum.reply' ? [item.payload.threadId] : [])))].sort();
+  const titles = useLoad(
+    `threads|${ids.join(',')}`,
+    async () => {
+      const found = await Promise.all(
+        ids.map(async (id) => {
+          // A thread not synced (yet) keeps the plain "Forum reply".
+          const detail = await api['records.get']({ type: 'forum-thread', id }).catch(() => null);
+          return detail?.type === 'forum-thread' ? [[id, detail.record.title] as const] : [];
+        }),
+      );
+      return Object.fromEntries(found.flat());
+    },
+    { keep: true },
+  );
+  return titles.status === 'ready' ? titles.value : titles.status === 'failed' ? (titles.last ?? {}) : {};
 }
 
 function useAuthStatus(): AuthStatus | null {
@@ -58,6 +84,7 @@ function OutboxList({ notice }: { notice: boolean }) {
   const status = useOutboxStatus();
   const auth = useAuthStatus();
   const items = useOutboxItems({});
+  const threadTitles = useThreadTitles(items.status === 'ready' ? items.value : null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(notice ? { error: false, text: t('outbox.saved') } : null);
 
   const act = async (run: () => Promise<unknown>, done: string) => {
@@ -82,6 +109,8 @@ function OutboxList({ notice }: { notice: boolean }) {
 
   const signedIn = auth?.signedIn === true && !auth.signInRequired;
   const counts = status?.counts;
+  // Items needing attention wait for the member, not for a push.
+  const waiting = counts ? counts.queued + counts.sending : 0;
   return (
     <section aria-labelledby="screen-title" className="screen">
       <h1 id="screen-title" tabIndex={-1}>
@@ -113,12 +142,17 @@ function OutboxList({ notice }: { notice: boolean }) {
         </dl>
       )}
       <div className="actions">
-        <Button className="button button-primary" onPress={() => void pushNow()} isDisabled={!signedIn}>
+        <Button className="button button-primary" onPress={() => void pushNow()} isDisabled={!signedIn || waiting === 0} aria-describedby={waiting === 0 ? 'outbox-nothing-waits' : undefined}>
           {t('outbox.pushNow')}
         </Button>
         <span className="muted" data-testid="outbox-pushing">
           {status?.pushing ? t('outbox.pushing') : ''}
         </span>
+        {counts && waiting === 0 && (
+          <span className="muted" id="outbox-nothing-waits">
+            {t('outbox.nothingWaits')}
+          </span>
+        )}
       </div>
       <p role="status" className={message?.error ? 'error' : 'muted'} data-testid="outbox-message">
         {message?.text}
@@ -134,7 +168,7 @@ function OutboxList({ notice }: { notice: boolean }) {
             return (
               <li key={item.id} className={`card outbox-item draft-${item.state}`} data-testid="outbox-item" data-state={item.state} data-kind={item.kind}>
                 <p className="draft-state">
-                  <span className="badge">{stateLabel(t, item.state)}</span> <span className="muted">{kindLabel(t, item)}</span>
+                  <span className="badge">{stateLabel(t, item.state)}</span> <span className="muted">{kindLabel(t, item, threadTitles)}</span>
                 </p>
                 <h2 className="hit-title">{link ? <a href={link}>{title}</a> : title}</h2>
                 <p className="muted">

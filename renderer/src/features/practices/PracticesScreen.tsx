@@ -2,14 +2,16 @@
 // type, a page at a time), pick two to six, and compare them side by side on
 // EWSI's template fields with the fields where they differ marked.
 //
-// Routes: #/practices?country=DE&theme=…&kind=…&page=2&sel=id1,id2 (the list;
-// the selection lives in the address so paging and coming back keep it) and
-// #/practices/compare?ids=id1,id2,… (the comparison).
-import { useId, useState, type ReactNode } from 'react';
+// Routes: #/practices?q=…&country=DE&theme=…&kind=…&page=2&sel=id1,id2 (the
+// list; the selection lives in the address so paging and coming back keep it)
+// and #/practices/compare?ids=id1,id2,… (the comparison). Without words the
+// list comes from records.list; with words from search.query, whose filters
+// cover country and theme but not the organisation type (as in partner search).
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { PracticeComparison, RecordFacetsResult, RecordListResult } from '../../../../shared/library';
+import type { PracticeComparison, RecordFacetsResult } from '../../../../shared/library';
 import { useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
@@ -31,6 +33,7 @@ export function PracticesScreen({ route }: { route: Route }) {
 }
 
 interface ListState {
+  q: string;
   country: string;
   theme: string;
   kind: string;
@@ -40,6 +43,7 @@ interface ListState {
 
 function listHref(state: ListState): string {
   return href('practices', {
+    q: state.q,
     country: state.country,
     theme: state.theme,
     kind: state.kind,
@@ -50,11 +54,22 @@ function listHref(state: ListState): string {
 
 const organisationType = (t: TFunction, value: string) => t(`practices.organisationTypes.${value}`, { defaultValue: value });
 
+/** A practice in the list, from records.list or from a search hit (which has no organisation type). */
+interface PracticeRow {
+  id: string;
+  title: string;
+  countries: string[];
+  kind?: string;
+  date: string;
+  summary: string;
+}
+
 function PracticeList({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const locale = i18n.language;
   const state: ListState = {
+    q: route.params.get('q')?.trim() ?? '',
     country: route.params.get('country') ?? '',
     theme: route.params.get('theme') ?? '',
     kind: route.params.get('kind') ?? '',
@@ -69,14 +84,26 @@ function PracticeList({ route }: { route: Route }) {
   };
   const filterKey = JSON.stringify(filters);
   const facets = useLoad<RecordFacetsResult>(filterKey, () => api['records.facets'](filters));
-  const list = useLoad<RecordListResult>(`${filterKey}|${state.page}`, () =>
-    api['records.list']({ ...filters, sort: 'title', offset: (state.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-  );
+  const list = useLoad<{ total: number; items: PracticeRow[] }>(`${filterKey}|${state.q}|${state.page}`, async () => {
+    const offset = (state.page - 1) * PAGE_SIZE;
+    if (state.q) {
+      const query = ['type:good-practice', state.country && `country:${state.country}`, state.theme && `theme:${state.theme}`, state.q].filter(Boolean).join(' ');
+      const found = await api['search.query']({ query, offset, limit: PAGE_SIZE });
+      return { total: found.total, items: found.hits.map((hit) => ({ id: hit.id, title: hit.title, countries: hit.countries, date: hit.date, summary: hit.snippet.map((part) => part.text).join('') })) };
+    }
+    return api['records.list']({ ...filters, sort: 'title', offset, limit: PAGE_SIZE });
+  });
+  const [words, setWords] = useState(state.q);
+  const idPrefix = useId();
   // Titles of the chosen practices seen so far, for the selection bar (they may be on other pages).
   const [titles, setTitles] = useState<Record<string, string>>({});
 
   const go = (next: Partial<ListState>) => navigate(listHref({ ...state, ...next }));
   const setFilter = (name: FilterName, value: string) => go({ [name]: value, page: 1 });
+  const filterByWords = (event: FormEvent) => {
+    event.preventDefault();
+    go({ q: words.trim(), page: 1 });
+  };
   const toggle = (id: string, title: string) => {
     setTitles((known) => ({ ...known, [id]: title }));
     go({ selected: state.selected.includes(id) ? state.selected.filter((chosen) => chosen !== id) : [...state.selected, id] });
@@ -90,7 +117,17 @@ function PracticeList({ route }: { route: Route }) {
   const facetValues = (name: FilterName) => (facets.status === 'ready' ? facets.value[name] : []);
 
   const result = list.status === 'ready' ? list.value : null;
-  const titleOf = (id: string) => titles[id] ?? result?.items.find((item) => item.id === id)?.title ?? id;
+  // Chosen on another page or in an earlier visit (the address keeps only ids): their titles are read once.
+  const unknownIds = state.selected.filter((id) => !titles[id]).sort();
+  const readTitles = useLoad(
+    `titles|${unknownIds.join(',')}`,
+    async () =>
+      Object.fromEntries(
+        await Promise.all(unknownIds.map(async (id) => [id, await api['records.get']({ type: 'good-practice', id }).then((detail) => (detail.type === 'good-practice' ? detail.record.title : id), () => id)] as const)),
+      ),
+    { keep: true },
+  );
+  const titleOf = (id: string) => titles[id] ?? result?.items.find((item) => item.id === id)?.title ?? (readTitles.status === 'ready' ? readTitles.value[id] : undefined) ?? id;
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const full = state.selected.length >= MAX_COMPARE;
 
@@ -101,20 +138,49 @@ function PracticeList({ route }: { route: Route }) {
       </h1>
       <p className="lede">{t('practices.lede')}</p>
 
-      <form className="filters card" aria-label={t('practices.filters')} onSubmit={(event) => event.preventDefault()}>
-        {FILTERS.map((name) => (
-          <FilterSelect
-            key={name}
-            label={t(`practices.filter.${name}`)}
-            value={state[name]}
-            onChange={(value) => setFilter(name, value)}
-            options={facetValues(name).map(({ value, count }) => ({ value, label: `${facetLabel(name, value)} (${formatNumber(count, locale)})` }))}
-            anyLabel={t('practices.any')}
-          />
-        ))}
-      </form>
+      <div className="card practice-filters">
+        <form className="search-form" role="search" aria-label={t('practices.wordsLabel')} onSubmit={filterByWords}>
+          <div className="field grow">
+            <label htmlFor={`${idPrefix}-q`}>{t('practices.wordsLabel')}</label>
+            <input id={`${idPrefix}-q`} className="input" type="search" value={words} onChange={(event) => setWords(event.target.value)} placeholder={t('practices.wordsPlaceholder')} />
+          </div>
+          <Button type="submit" className="button">
+            {t('practices.applyWords')}
+          </Button>
+          {state.q && (
+            <Button
+              className="button button-quiet"
+              onPress={() => {
+                setWords('');
+                go({ q: '', page: 1 });
+              }}
+            >
+              {t('practices.clearWords')}
+            </Button>
+          )}
+        </form>
+        <form className="filters" aria-label={t('practices.filters')} onSubmit={(event) => event.preventDefault()}>
+          {FILTERS.map((name) => (
+            <FilterSelect
+              key={name}
+              label={t(`practices.filter.${name}`)}
+              value={name === 'kind' && state.q ? '' : state[name]}
+              disabled={name === 'kind' && state.q !== ''}
+              describedBy={name === 'kind' && state.q ? `${idPrefix}-kind-note` : undefined}
+              onChange={(value) => setFilter(name, value)}
+              options={facetValues(name).map(({ value, count }) => ({ value, label: `${facetLabel(name, value)} (${formatNumber(count, locale)})` }))}
+              anyLabel={t('practices.any')}
+            />
+          ))}
+        </form>
+        {state.q && (
+          <p id={`${idPrefix}-kind-note`} className="muted">
+            {t('practices.kindWithWords')}
+          </p>
+        )}
+      </div>
 
-      <div className="selection-bar card" role="region" aria-label={t('practices.selection')} data-testid="practice-selection">
+      <div className="selection-bar practice-selection card" role="region" aria-label={t('practices.selection')} data-testid="practice-selection">
         <p role="status">
           {state.selected.length === 0 ? t('practices.selectHint', { min: MIN_COMPARE, max: MAX_COMPARE }) : t('practices.selected', { count: state.selected.length, max: MAX_COMPARE })}
         </p>
@@ -161,7 +227,7 @@ function PracticeList({ route }: { route: Route }) {
             return (
               <li key={item.id} className="hit practice-item">
                 <h2 className="hit-title">
-                  <a href={href('read', {}, [item.type, item.id])}>{item.title}</a>
+                  <a href={href('read', {}, ['good-practice', item.id])}>{item.title}</a>
                 </h2>
                 <p className="muted hit-meta">
                   {[item.countries.map((code) => countryName(code, locale)).join(', '), item.kind ? organisationType(t, item.kind) : '', item.date ? t('practices.since', { date: formatDate(item.date, locale) }) : '']
@@ -195,14 +261,22 @@ function PracticeList({ route }: { route: Route }) {
   );
 }
 
-function FilterSelect(props: { label: string; value: string; onChange: (value: string) => void; options: Array<{ value: string; label: string }>; anyLabel: string }) {
+function FilterSelect(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<{ value: string; label: string }>;
+  anyLabel: string;
+  disabled?: boolean;
+  describedBy?: string;
+}) {
   const id = useId();
   // A chosen value stays listed even when its count is not loaded yet.
   const options = props.value && !props.options.some((option) => option.value === props.value) ? [{ value: props.value, label: props.value }, ...props.options] : props.options;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} className="input" value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+      <select id={id} className="input" value={props.value} disabled={props.disabled} aria-describedby={props.describedBy} onChange={(event) => props.onChange(event.target.value)}>
         <option value="">{props.anyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -220,7 +294,7 @@ function ComparePractices({ ids }: { ids: string[] }) {
   const enough = ids.length >= MIN_COMPARE;
   const comparison = useLoad<PracticeComparison | null>(ids.join(','), async () => (enough ? api['practices.compare']({ ids }) : null));
   const [differencesOnly, setDifferencesOnly] = useState(false);
-  const back = listHref({ country: '', theme: '', kind: '', page: 1, selected: ids });
+  const back = listHref({ q: '', country: '', theme: '', kind: '', page: 1, selected: ids });
 
   return (
     <section aria-labelledby="screen-title" className="screen">
@@ -236,7 +310,7 @@ function ComparePractices({ ids }: { ids: string[] }) {
       {comparison.status === 'ready' && comparison.value && (
         <>
           <p className="muted">
-            {t('practices.differCount', { count: comparison.value.fields.filter((field) => field.differs).length, total: comparison.value.fields.length })}
+            {t('practices.differCount', { count: shownFields(comparison.value).filter((field) => field.differs).length, total: shownFields(comparison.value).length })}
           </p>
           <ToggleButton className="button" isSelected={differencesOnly} onChange={setDifferencesOnly}>
             {t('practices.differencesOnly')}
@@ -248,9 +322,12 @@ function ComparePractices({ ids }: { ids: string[] }) {
   );
 }
 
+/** The fields the table has rows for: the titles head the columns, so they get no row of their own. */
+const shownFields = (comparison: PracticeComparison) => comparison.fields.filter((field) => field.field !== 'title');
+
 function ComparisonTable({ comparison, differencesOnly }: { comparison: PracticeComparison; differencesOnly: boolean }) {
   const { t } = useTranslation();
-  const rows = comparison.fields.filter((field) => !differencesOnly || field.differs);
+  const rows = shownFields(comparison).filter((field) => !differencesOnly || field.differs);
   return (
     <div className="table-scroll" role="region" aria-labelledby="compare-caption" tabIndex={0}>
       <table className="compare-table" data-testid="practice-comparison">

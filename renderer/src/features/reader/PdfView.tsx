@@ -2,10 +2,12 @@
 // nothing is fetched from the network. The worker is a file of our own bundle
 // (script-src 'self'), and pdf.js never compiles code (isEvalSupported: false),
 // so the CSP needs no 'unsafe-eval'.
-import { useRef, useState } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { errorMessage, useApi } from '../../app/core';
 import { objectKey, useLoad } from '../../app/use-load';
+import { openInNewTab } from '../../ui/save-file';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjsModule: Promise<PdfJs> | undefined;
@@ -19,17 +21,34 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsModule;
 }
 
-export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: string }) {
-  const { t } = useTranslation();
+/** The zoom levels the buttons step through; "fit" fits the page to the view's width. */
+const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
+type Zoom = 'fit' | number;
+
+interface ViewState {
+  /** The bytes this state is for: other bytes open on their first page, fitted. */
+  of: string;
+  page: number;
+  zoom: Zoom;
+  /** Counts "Fit to width" presses, so that one after a resize fits again. */
+  fits: number;
+}
+
+export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileName: string; sha256: string }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
   const bytesKey = objectKey(bytes);
-  // Other bytes open on their first page.
-  const [paging, setPaging] = useState({ of: bytesKey, page: 1 });
-  const page = paging.of === bytesKey ? paging.page : 1;
-  const turn = (by: number) => setPaging((current) => ({ of: bytesKey, page: (current.of === bytesKey ? current.page : 1) + by }));
-  const [rendered, setRendered] = useState(0);
+  const [state, setState] = useState<ViewState>({ of: bytesKey, page: 1, zoom: 'fit', fits: 0 });
+  const view = state.of === bytesKey ? state : { of: bytesKey, page: 1, zoom: 'fit' as Zoom, fits: 0 };
+  const change = (next: Partial<ViewState>) => setState((current) => ({ ...(current.of === bytesKey ? current : view), ...next }));
+  const { page } = view;
+  const [rendered, setRendered] = useState({ page: 0, scale: 0 });
+  const [pageDraft, setPageDraft] = useState<string | null>(null);
+  const [opening, setOpening] = useState<{ error: boolean; text: string } | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
+  const pageCountId = useId();
 
   // The document is freed once it is no longer shown (other bytes, the view closed), or when it opens too late.
   const opened = useLoad(bytesKey, async (signal) => {
@@ -42,10 +61,10 @@ export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: stri
   });
   const pdf = opened.status === 'ready' ? opened.value : null;
 
-  // Drawing a page is cancelled when another page (or document) is asked for; the last drawn page stays meanwhile.
+  // Drawing a page is cancelled when another page, zoom (or document) is asked for; the last drawn page stays meanwhile.
   const drawn = useLoad(
-    pdf ? `${objectKey(pdf)}|${page}` : 'no document',
-    async (signal): Promise<number | null> => {
+    pdf ? `${objectKey(pdf)}|${page}|${view.zoom}|${view.fits}` : 'no document',
+    async (signal): Promise<{ page: number; scale: number } | null> => {
       if (!pdf) return null;
       let cancel = () => {};
       signal.addEventListener('abort', () => cancel(), { once: true });
@@ -55,7 +74,7 @@ export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: stri
       const text = textRef.current;
       const wrapper = pageRef.current;
       if (signal.aborted || !canvas || !text || !wrapper) return null;
-      const scale = Math.min(1.5, Math.max(0.5, (wrapper.parentElement?.clientWidth ?? 800) / pdfPage.getViewport({ scale: 1 }).width));
+      const scale = view.zoom === 'fit' ? fitScale(wrapper, pdfPage.getViewport({ scale: 1 }).width) : view.zoom;
       const viewport = pdfPage.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
       canvas.width = Math.floor(viewport.width * ratio);
@@ -73,9 +92,9 @@ export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: stri
       const layer = new pdfjs.TextLayer({ textContentSource: pdfPage.streamTextContent(), container: text, viewport });
       cancel = () => layer.cancel();
       await layer.render();
-      return page;
+      return { page, scale };
     },
-    { enabled: pdf !== null, onAnswer: (drawnPage) => drawnPage !== null && setRendered(drawnPage) },
+    { enabled: pdf !== null, onAnswer: (answer) => answer !== null && setRendered(answer) },
   );
 
   const failure = opened.status === 'failed' ? opened.message : drawn.status === 'failed' ? drawn.message : null;
@@ -87,17 +106,87 @@ export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: stri
     );
   }
   const pages = pdf ? pdf.numPages : 0;
+  // The scale drawn last stands for "fit" when stepping from it.
+  const scale = view.zoom === 'fit' ? rendered.scale || 1 : view.zoom;
+  const larger = ZOOM_STEPS.find((step) => step > scale + 0.01);
+  const smaller = [...ZOOM_STEPS].reverse().find((step) => step < scale - 0.01);
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(scale);
+
+  const goToPage = (event?: FormEvent) => {
+    event?.preventDefault();
+    const wanted = Number.parseInt(pageDraft ?? '', 10);
+    if (Number.isInteger(wanted) && wanted >= 1 && wanted <= pages && wanted !== page) change({ page: wanted });
+    setPageDraft(null);
+  };
+
+  // In the app main hands a verified copy to the system's viewer. The browser harness has none
+  // (the core answers opened: false): there the browser opens the file in a new tab instead.
+  const openOutside = async () => {
+    setOpening(null);
+    try {
+      const answer = await api['attachments.openExternally']({ sha256 });
+      if (answer.opened) setOpening({ error: false, text: t('reader.openedOutside', { name: fileName }) });
+      else if (openInNewTab('application/pdf', bytes.slice())) setOpening({ error: false, text: t('reader.openedInTab', { name: fileName }) });
+      else setOpening({ error: true, text: t('reader.tabRefused') });
+    } catch (error) {
+      setOpening({ error: true, text: t('reader.openOutsideFailed', { name: fileName, message: errorMessage(error) }) });
+    }
+  };
+
   return (
-    <figure className="pdf-view" data-testid="pdf-view" data-rendered-page={rendered || undefined}>
-      <div className="pdf-toolbar">
-        <Button className="button" isDisabled={page <= 1} onPress={() => turn(-1)}>
-          {t('reader.previousPage')}
-        </Button>
-        <span role="status">{opened.status === 'loading' ? t('reader.pdfLoading') : t('reader.pageOf', { page, pages })}</span>
-        <Button className="button" isDisabled={page >= pages} onPress={() => turn(1)}>
-          {t('reader.nextPage')}
+    <figure className="pdf-view" data-testid="pdf-view" data-rendered-page={rendered.page || undefined} data-scale={rendered.scale || undefined}>
+      <div className="pdf-toolbar" role="toolbar" aria-label={t('reader.pdfTools', { name: fileName })}>
+        <div className="pdf-tool-group">
+          <Button className="button" isDisabled={page <= 1} onPress={() => change({ page: page - 1 })}>
+            {t('reader.previousPage')}
+          </Button>
+          <form className="pdf-page-entry" onSubmit={goToPage}>
+            <label>
+              {t('reader.pageLabel')}{' '}
+              <input
+                className="input input-page"
+                inputMode="numeric"
+                pattern="[0-9]*"
+                size={4}
+                value={pageDraft ?? String(page)}
+                disabled={pages === 0}
+                onChange={(event) => setPageDraft(event.target.value)}
+                onBlur={() => goToPage()}
+                aria-describedby={pageCountId}
+              />
+            </label>{' '}
+            <span id={pageCountId}>{t('reader.ofPages', { pages })}</span>
+          </form>
+          <Button className="button" isDisabled={page >= pages} onPress={() => change({ page: page + 1 })}>
+            {t('reader.nextPage')}
+          </Button>
+        </div>
+        <div className="pdf-tool-group">
+          <Button className="button" aria-label={t('reader.zoomOut')} isDisabled={smaller === undefined} onPress={() => smaller !== undefined && change({ zoom: smaller })}>
+            −
+          </Button>
+          <span className="pdf-zoom" data-testid="pdf-zoom">
+            {percent}
+          </span>
+          <Button className="button" aria-label={t('reader.zoomIn')} isDisabled={larger === undefined} onPress={() => larger !== undefined && change({ zoom: larger })}>
+            +
+          </Button>
+          <Button className="button" aria-pressed={view.zoom === 'fit'} onPress={() => change({ zoom: 'fit', fits: view.fits + 1 })}>
+            {t('reader.fitWidth')}
+          </Button>
+        </div>
+        <Button className="button" onPress={() => void openOutside()}>
+          {t('reader.openOutside')}
         </Button>
       </div>
+      <p role="status" className="visually-hidden">
+        {opened.status === 'loading' ? t('reader.pdfLoading') : `${t('reader.pageOf', { page, pages })}, ${percent}`}
+      </p>
+      {opening && (
+        <p role={opening.error ? 'alert' : 'status'} className={opening.error ? 'error' : 'muted'} data-testid="pdf-open-message">
+          {opening.text}
+        </p>
+      )}
       {/* Focusable, so a page wider or taller than the view can be scrolled with the keyboard. */}
       <div className="pdf-scroll" tabIndex={0} role="region" aria-label={t('reader.pdfLabel', { name: fileName })}>
         <div className="pdf-page" ref={pageRef}>
@@ -107,4 +196,13 @@ export function PdfView({ bytes, fileName }: { bytes: Uint8Array; fileName: stri
       </div>
     </figure>
   );
+}
+
+/** The scale at which a page `width` points wide fills the scrolling view's width (inside its padding). */
+function fitScale(wrapper: HTMLElement, width: number): number {
+  const scroller = wrapper.parentElement;
+  if (!scroller) return 1;
+  const style = window.getComputedStyle(scroller);
+  const inner = scroller.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+  return Math.min(4, Math.max(0.25, inner / width));
 }

@@ -11,7 +11,8 @@ import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
 import { ChangeMark } from '../../ui/ChangeMark';
-import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
+import { countryName, formatDate, languageName, themeLabel, typeLabel } from '../../ui/format';
+import { legalIdentifierUrl } from '../../ui/legal-links';
 import { formatBytes, kindLabel } from '../../ui/record-labels';
 import { sanitizeHtml } from '../../ui/sanitize';
 import { saveFile } from '../../ui/save-file';
@@ -169,7 +170,7 @@ function Metadata({ detail, locale }: { detail: RecordDetail; locale: string }) 
       add(t('reader.meta.authors'), doc.authors.join(', '));
       add(t('reader.meta.publisher'), doc.publisher);
       if (doc.legal) {
-        add(t('reader.meta.identifier'), `${doc.legal.identifierScheme} ${doc.legal.identifier}`);
+        add(t('reader.meta.identifier'), <LegalIdentifier scheme={doc.legal.identifierScheme} identifier={doc.legal.identifier} locale={locale} />);
         add(t('reader.meta.legalStatus'), legalStatus(t, doc.legal.status));
       }
       if (doc.sourceUrl) add(t('reader.meta.source'), <ExternalLink url={doc.sourceUrl} />);
@@ -242,6 +243,16 @@ function Metadata({ detail, locale }: { detail: RecordDetail; locale: string }) 
         ))}
       </dl>
     </section>
+  );
+}
+
+/** "CELEX 32013L0033" with the number linked to EUR-Lex, or an ELI linked as the URI it is. */
+function LegalIdentifier({ scheme, identifier, locale }: { scheme: 'ELI' | 'CELEX'; identifier: string; locale: string }) {
+  const url = legalIdentifierUrl(scheme, identifier, locale);
+  return (
+    <span data-testid="legal-identifier">
+      {scheme} {url ? <ExternalLink url={url}>{identifier}</ExternalLink> : identifier}
+    </span>
   );
 }
 
@@ -376,13 +387,13 @@ function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
           </li>
         ))}
       </ul>
-      {busy && <p role="status">{t('reader.reading', { size: formatNumber(attachments.find((a) => a.sha256 === busy)?.size ?? 0, locale) })}</p>}
+      {busy && <p role="status">{t('reader.reading', { size: formatBytes(attachments.find((a) => a.sha256 === busy)?.size ?? 0, locale) })}</p>}
       {failure && (
         <p role="alert" className="error">
           {failure}
         </p>
       )}
-      {shown && <PdfView key={shown.sha256} bytes={shown.bytes} fileName={shown.fileName} />}
+      {shown && <PdfView key={shown.sha256} bytes={shown.bytes} fileName={shown.fileName} sha256={shown.sha256} />}
     </section>
   );
 }
