@@ -26,6 +26,7 @@ import { updateStatusSchema } from './updates';
 import { restoreRequestSchema, restoreResultSchema } from './user-data';
 import {
   authStatusSchema,
+  authStatusWithRegistrationSchema,
   signOutResultSchema,
   forumReplyDraft,
   forumThreadDraft,
@@ -115,7 +116,7 @@ export const contract = {
   'auth.signIn': { args: signInRequestSchema, result: authStatusSchema },
   /** Forgets the token; the outbox keeps everything. */
   'auth.signOut': { args: noArguments, result: signOutResultSchema },
-  'auth.status': { args: noArguments, result: authStatusSchema },
+  'auth.status': { args: noArguments, result: authStatusWithRegistrationSchema },
   /** The outbox, oldest first, with its counts. */
   'outbox.list': { args: outboxListRequestSchema, result: outboxListResultSchema },
   'outbox.composeReply': { args: forumReplyDraft, result: outboxItemSchema },
