@@ -79,6 +79,11 @@ export function SignInCard() {
   };
 
   const signedIn = status?.signedIn === true && !status.signInRequired;
+  const storageWords: Record<TokenProtection, string> = {
+    keychain: t('signIn.storage.keychain'),
+    'basic-text': t('signIn.storage.basicText'),
+    'owner-only-file': t('signIn.storage.ownerOnlyFile'),
+  };
   // Sent here to sign in: once the form can be used, it has focus (after the shell has focused the heading).
   const formReady = status !== null && !signedIn;
   useEffect(() => {
@@ -126,6 +131,11 @@ export function SignInCard() {
                 <dd>{formatDate(status.expiresAt, i18n.language)}</dd>
               </div>
             )}
+            {/* How the session is kept, in words: never the file's path, which is the app's business. */}
+            <div className="fact">
+              <dt>{t('signIn.tokenStorage')}</dt>
+              <dd>{storageWords[status.tokenProtection]}</dd>
+            </div>
           </dl>
           <div className="actions">
             <Button className="button" onPress={() => void signOut()} isDisabled={busy}>
