@@ -279,6 +279,10 @@ test('signed out: the composer says the reply waits in the Outbox, links to sign
   await expect(portalPage.getByRole('heading', { level: 1, name: 'Create an EWSI community account' })).toBeVisible();
   await portalPage.getByLabel('Password').fill(NEWCOMER.password);
   await expectNoSeriousViolations(portalPage, 'portal registration page');
+  for (const viewport of VIEWPORTS) {
+    await portalPage.setViewportSize(viewport);
+    await shot(portalPage, 'portal-registration');
+  }
   await portalPage.getByRole('button', { name: 'Create the account' }).click();
   await expect(portalPage.getByRole('heading', { level: 1, name: 'Your account is ready' })).toBeVisible();
   await portalPage.close();
@@ -287,9 +291,13 @@ test('signed out: the composer says the reply waits in the Outbox, links to sign
   await card.getByLabel('Password').fill(NEWCOMER.password);
   await card.getByRole('button', { name: 'Sign in' }).click();
   await expect(card.getByTestId('signed-in')).toContainText(NEWCOMER.displayName);
+  // How the session is kept, in words (the harness has no keychain), and still no path.
+  await expect(card.getByTestId('signed-in')).toContainText('Session keptin a file on this computer that only your user account can read, without a keychain');
   await expect(card).not.toContainText('session-token');
   await expect(card).not.toContainText(env.dir);
   await expect(card.getByTestId('register-link')).toHaveCount(0);
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, 'sign-in-card-signed-in');
 
   // Signed in, the composer says the reply goes out when the portal can be reached.
   await page.goBack();
