@@ -30,6 +30,7 @@ import { IdempotencyKeys, requestFingerprint } from './idempotency';
 import { parseImportLines } from './import';
 import { buildOpenApiDocument } from './openapi';
 import { RateLimiter, type RateLimit } from './rate-limit';
+import { registrationPageRoutes } from './registration-page';
 import { serveUpdateFile, UPDATES_PATH } from './updates';
 
 export interface PortalOptions {
@@ -353,6 +354,8 @@ export function createPortal(options: PortalOptions): Portal {
     const input = parseWith(memberRegistration, await readJson(c), 'registration');
     return c.json(await members.register(input, now()), 201);
   });
+  // The same registration as a page for people, linked from the app's sign-in card.
+  registrationPageRoutes(app, { members, readBody: readBytes, limit: (c) => perAddress.take(address(c)), now });
   app.post(`${API_PREFIX}/sessions`, async (c) => {
     signInAttempts.take(address(c));
     const input = parseWith(sessionRequest, await readJson(c), 'sign-in');

@@ -13,6 +13,7 @@ import {
   newForumThread,
   newPartnerRequest,
   publicMember,
+  REGISTRATION_PATH,
   resyncRequired,
   sessionRequest,
   sessionResponse,
@@ -29,6 +30,7 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (schema: Json, description: string): Json => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string): Json => jsonBody(ref('ApiError'), description);
+const htmlPage = (description: string): Json => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const pathParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'path', required: true, description, schema });
 const queryParam = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({ name, in: 'query', required: false, description, schema });
 const bearer = [{ memberToken: [] }];
@@ -74,6 +76,21 @@ export function buildOpenApiDocument(): Json {
   const paths: Json = {
     '/healthz': { get: { summary: 'Answers when the database does', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
     '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
+    [REGISTRATION_PATH]: {
+      get: { summary: 'A page with the form that creates a community account, for people (the app links to it)', responses: { 200: htmlPage('The form') } },
+      post: {
+        summary: 'Creates a community account from the page\'s form (the same registration as POST /api/v1/members), answering with a page',
+        requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: ref('MemberRegistration') } } },
+        responses: {
+          201: htmlPage('The account is created'),
+          400: htmlPage('The form again, with each problem at its field'),
+          409: htmlPage('The form again: the e-mail address has an account'),
+          413: htmlPage('The form again: the body is larger than 16 KB'),
+          415: htmlPage('The body is not application/x-www-form-urlencoded'),
+          429: htmlPage('Rate limited; see Retry-After'),
+        },
+      },
+    },
     [`${API_PREFIX}/changes`]: {
       get: {
         summary: 'Every create, update and delete after `since`, in one global order',

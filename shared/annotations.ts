@@ -4,6 +4,8 @@
 // TextQuoteSelector and a TextPositionSelector on that plain text.
 import { z } from 'zod';
 import { COUNTRY_SHEET_SECTIONS, contentType, countryCode, id, isoDateTime } from './content';
+import { recordFiltersSchema, recordListRequestSchema } from './library';
+import { searchRequestSchema } from './search';
 
 export const ANNOTATABLE_TYPES = ['document', 'country-sheet', 'good-practice'] as const;
 export type AnnotatableType = (typeof ANNOTATABLE_TYPES)[number];
@@ -156,6 +158,31 @@ export type Collection = z.infer<typeof collectionSchema>;
 export type CollectionItem = z.infer<typeof collectionItemSchema>;
 
 export const collectionRef = z.object({ name: collectionName }).strict();
+
+/** The most records one call adds to a collection (a selection, or every record a list or search matches). */
+export const MAX_COLLECTION_ADD = 10_000;
+
+/**
+ * Every record of a list (its filters and sort, as records.list takes them) or
+ * of a search (its query and sort, as search.query takes them), added in the
+ * order they are shown.
+ */
+export const collectionSourceSchema = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('list'), filters: recordFiltersSchema.strict(), sort: recordListRequestSchema.shape.sort }).strict(),
+  z.object({ from: z.literal('search'), query: searchRequestSchema.shape.query.refine((query) => query.trim() !== '', 'a search to add needs words or filters'), sort: searchRequestSchema.shape.sort }).strict(),
+]);
+export type CollectionSource = z.output<typeof collectionSourceSchema>;
+
+export const addMatchingResultSchema = z.object({
+  name: z.string(),
+  /** Records the source matched. */
+  matched: z.number().int().nonnegative(),
+  /** Of those, the ones not in the collection before. */
+  added: z.number().int().nonnegative(),
+  /** Items in the collection now. */
+  items: z.number().int().nonnegative(),
+});
+export type AddMatchingResult = z.infer<typeof addMatchingResultSchema>;
 
 // ── Export ──
 

@@ -29,6 +29,7 @@ import { updateStatusSchema } from './updates';
 import { restoreRequestSchema, restoreResultSchema } from './user-data';
 import {
   authStatusSchema,
+  authStatusWithRegistrationSchema,
   signOutResultSchema,
   forumReplyDraft,
   forumThreadDraft,
@@ -42,6 +43,7 @@ import {
   signInRequestSchema,
 } from './outbox';
 import {
+  addMatchingResultSchema,
   annotationCreateSchema,
   annotationFacetsSchema,
   annotationReattachSchema,
@@ -54,7 +56,9 @@ import {
   collectionItemKey,
   collectionName,
   collectionSchema,
+  collectionSourceSchema,
   exportFormat,
+  MAX_COLLECTION_ADD,
   annotationSearchResultSchema,
   annotationSearchSchema,
 } from './annotations';
@@ -123,7 +127,7 @@ export const contract = {
   'auth.signIn': { args: signInRequestSchema, result: authStatusSchema },
   /** Forgets the token; the outbox keeps everything. */
   'auth.signOut': { args: noArguments, result: signOutResultSchema },
-  'auth.status': { args: noArguments, result: authStatusSchema },
+  'auth.status': { args: noArguments, result: authStatusWithRegistrationSchema },
   /** The outbox, oldest first, with its counts. */
   'outbox.list': { args: outboxListRequestSchema, result: outboxListResultSchema },
   'outbox.composeReply': { args: forumReplyDraft, result: outboxItemSchema },
@@ -160,8 +164,13 @@ export const contract = {
   'collections.delete': { args: z.object({ name: collectionName }).strict(), result: z.object({ deleted: z.boolean() }) },
   /** Adds synced records by type and id; `create` makes the collection when it does not exist. */
   'collections.addItems': {
-    args: z.object({ name: collectionName, items: z.array(collectionItemKey.extend({ note: z.string().max(20_000).optional() })).min(1).max(1000), create: z.boolean().default(false) }).strict(),
+    args: z.object({ name: collectionName, items: z.array(collectionItemKey.extend({ note: z.string().max(20_000).optional() })).min(1).max(MAX_COLLECTION_ADD), create: z.boolean().default(false) }).strict(),
     result: collectionSchema,
+  },
+  /** Adds every record a list or a search matches (at most MAX_COLLECTION_ADD), in one transaction, in the order they are shown. */
+  'collections.addMatching': {
+    args: z.object({ name: collectionName, source: collectionSourceSchema, create: z.boolean().default(false) }).strict(),
+    result: addMatchingResultSchema,
   },
   'collections.removeItems': { args: z.object({ name: collectionName, items: z.array(collectionItemKey).min(1).max(1000) }).strict(), result: collectionSchema },
   /** The note of the collection, or of one item when `item` is given. */

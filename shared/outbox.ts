@@ -146,5 +146,8 @@ export const authStatusSchema = z.object({
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 
+/** auth.status also says where someone without an account creates one: the portal's registration page (null while no portal is set). */
+export const authStatusWithRegistrationSchema = authStatusSchema.extend({ registrationUrl: z.url().nullable() });
+
 /** After a sign-out: whether the portal revoked the token too (offline, it lapses at its expiry). */
 export const signOutResultSchema = authStatusSchema.extend({ revokedOnPortal: z.boolean() });

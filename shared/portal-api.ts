@@ -17,6 +17,8 @@ import {
 } from './content';
 
 export const API_PREFIX = '/api/v1';
+/** The portal's page where a person creates a community account (the app's sign-in card links to it). */
+export const REGISTRATION_PATH = '/register';
 /** Largest page of the change feed a client may ask for. */
 export const MAX_CHANGES_LIMIT = 1000;
 export const DEFAULT_CHANGES_LIMIT = 500;

@@ -140,7 +140,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...libraryHandlers(library),
     ...changesHandlers(unseen),
     ...outboxHandlers({ auth, outbox: outboxService, settings }),
-    ...annotationHandlers({ annotations, collections }),
+    ...annotationHandlers({
+      annotations,
+      collections,
+      matching: (source, max) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max)),
+    }),
     ...exportHandlers(exporter),
     ...updateHandlers(updates),
   };

@@ -199,7 +199,7 @@ test('gather items into a collection from the Reader, a list and search results,
   await list.focus();
   await page.keyboard.press('ArrowDown');
   const actions = page.getByTestId('list-actions');
-  const chosenTitle = (await list.getByRole('option', { selected: true }).locator('.record-title-text').textContent())!;
+  const chosenTitle = (await list.locator('.record-row.active .record-title-text').textContent())!;
   await expect(actions).toContainText(chosenTitle);
   await actions.getByTestId('add-to-collection').click();
   await expect(dialog.getByRole('radio', { name: 'Residence research' })).toBeChecked();

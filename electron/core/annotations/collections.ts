@@ -3,7 +3,7 @@
 // their title is then null, and nothing is lost. The statements are in
 // db/user/collections.ts, the title reads in db/corpus/records.ts.
 import { randomUUID } from 'node:crypto';
-import type { Collection, CollectionItem } from '../../../shared/annotations';
+import type { AddMatchingResult, Collection, CollectionItem } from '../../../shared/annotations';
 import type { ContentType } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
 import type { CorpusRecords } from '../db/corpus/records';
@@ -78,6 +78,23 @@ export class CollectionService {
       for (const item of items) this.table.addItem(row.id, item.type, item.id, item.note, at);
       this.table.touch(row.id, at);
       return this.get(name);
+    });
+  }
+
+  /**
+   * Adds many records in one transaction, in their order (those already there
+   * keep their place and note), and says how many were new: the answer to
+   * "add all", where the whole collection would be a needless answer.
+   */
+  addAll(name: string, items: ItemKey[], options: { create?: boolean } = {}): AddMatchingResult {
+    return this.table.transaction(() => {
+      const row = options.create && !this.exists(name) ? this.create(name) : this.row(name);
+      const before = this.table.itemCount(row.id);
+      const at = this.now();
+      for (const item of items) this.table.addItem(row.id, item.type, item.id, undefined, at);
+      this.table.touch(row.id, at);
+      const after = this.table.itemCount(row.id);
+      return { name: row.name, matched: items.length, added: after - before, items: after };
     });
   }
 

@@ -1,6 +1,8 @@
 // records.list and records.facets: windows of a filtered, sorted list for a
 // virtualized view, and the facet counts of its filters (their SQL, on the
 // covering indexes, is in db/corpus/record-filters.ts).
+import type { ContentType } from '../../../shared/content';
+import { ContractError } from '../../../shared/contract';
 import type { RecordFacetsResult, RecordFilters, RecordListRequest, RecordListResult } from '../../../shared/library';
 import { filterClause, type FacetName, type Where } from '../db/corpus/record-filters';
 import type { CorpusRecords } from '../db/corpus/records';
@@ -65,6 +67,18 @@ export class RecordList {
       return row ? [toListItem(row, this.unseen)] : [];
     });
     return { total, items };
+  }
+
+  /**
+   * Every record of a list in its sort order: what "add all" puts in a
+   * collection. More than `max` is refused rather than cut, since a cut list
+   * would look complete.
+   */
+  keys(filters: RecordFilters, sort: RecordListRequest['sort'], max: number): Array<{ type: ContentType; id: string }> {
+    const where = filterClause(filters);
+    const total = this.count(where);
+    if (total > max) throw new ContractError('invalid_arguments', `The list has ${total} records; at most ${max} can be added at once`);
+    return this.records.keysOf(this.records.windowRowids(where, sort, Math.max(total, 1), 0));
   }
 
   /**

@@ -1,6 +1,6 @@
 // The contract's auth.* and outbox.* methods: signing in, and the writes that wait for the portal.
 import { ContractError, type HandlerSlice } from '../../../shared/contract';
-import { portalAddress } from '../portal/urls';
+import { portalAddress, portalPaths, portalUrl } from '../portal/urls';
 import type { SettingsStore } from '../settings/settings-store';
 import type { AuthService } from './auth';
 import type { OutboxService } from './outbox-service';
@@ -16,7 +16,11 @@ export function outboxHandlers(deps: { auth: AuthService; outbox: OutboxService;
       return status;
     },
     'auth.signOut': async () => auth.signOut(),
-    'auth.status': async () => auth.status(),
+    'auth.status': async () => {
+      const status = auth.status();
+      const portal = status.serverUrl ?? settings.get().serverUrl;
+      return { ...status, registrationUrl: portal ? portalUrl(portal, portalPaths.registration) : null };
+    },
     'outbox.list': async (request) => outbox.list(request),
     'outbox.composeReply': async (draft) => outbox.compose('forum.reply', draft),
     'outbox.composeThread': async (draft) => outbox.compose('forum.thread', draft),

@@ -4,7 +4,7 @@
 // address at all (https, or http on loopback, or an insecure portal the user
 // allowed) is shared/portal-transport.ts: the renderer shows the same rule.
 import { COLLECTION_PATHS, type ContentType } from '../../../shared/content';
-import { API_PREFIX } from '../../../shared/portal-api';
+import { API_PREFIX, REGISTRATION_PATH } from '../../../shared/portal-api';
 import { portalAddress } from '../../../shared/sync';
 
 // The interface compares portal addresses too (shared/sync.ts): one definition for both.
@@ -29,6 +29,8 @@ export const portalPaths = {
   forumThreadPosts: (threadId: string) => `${API_PREFIX}/forum/threads/${encodeURIComponent(threadId)}/posts`,
   partnerRequests: `${API_PREFIX}/partner-requests`,
   health: '/healthz',
+  /** The page where a person creates an account: the app links to it, never calls it. */
+  registration: REGISTRATION_PATH,
   /** The folder electron-updater's generic provider reads: update info files and installers. */
   updates: '/updates/',
 } as const;

@@ -3,6 +3,8 @@
 // they are ready), an in-memory facet table filters and counts them, and
 // snippets are made for the page of results alone (a plain `ORDER BY rank`
 // with snippet() computes a snippet for every match).
+import type { ContentType } from '../../../shared/content';
+import { ContractError } from '../../../shared/contract';
 import type { FacetCount, SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
 import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
@@ -347,31 +349,7 @@ export class SearchEngine {
       if (year > 0 && count > 0) yearCounts.push({ value: String(year), count });
     });
 
-    let page: number[];
-    if (request.sort === 'date' || !parsed.match) {
-      const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
-      page = topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
-    } else if (ranked) {
-      const { scoreOf } = ranked;
-      const rowids = table.rowids;
-      page = topByScore(positions, offset + limit, (p) => scoreOf[rowids[p]!]!, (p) => rowids[p]!)
-        .slice(offset)
-        .map((p) => rowids[p]!);
-    } else if (!filtered) {
-      page = this.queries.rankedPage(parsed.match, limit, offset);
-    } else {
-      // Ranked matches stream in BM25 order; keep those the filters let through until the page is full.
-      const wanted = new Uint8Array(table.size);
-      for (const p of positions) wanted[p] = 1;
-      page = [];
-      let skipped = 0;
-      for (const rowid of this.queries.rankedRowids(parsed.match)) {
-        const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
-        if (position < 0 || !wanted[position] || skipped++ < offset) continue;
-        page.push(rowid);
-        if (page.length === limit) break;
-      }
-    }
+    const page = this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, request.sort ?? 'rank', limit, offset);
 
     return {
       total: positions.length,
@@ -385,6 +363,56 @@ export class SearchEngine {
       },
       ...(parsed.notice ? { notice: parsed.notice } : {}),
     };
+  }
+
+  /**
+   * The rowids of results offset … offset+limit in the order the results are
+   * shown: by date (or without words), by BM25 score from the postings, or
+   * in FTS5's rank order (filtered as it streams).
+   */
+  private orderedRowids(selection: { match: string; ranked: RankedMatches | undefined; table: FacetTable; positions: number[]; filtered: boolean }, sort: 'rank' | 'date', limit: number, offset: number): number[] {
+    const { match, ranked, table, positions, filtered } = selection;
+    if (sort === 'date' || !match) {
+      const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
+      return topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
+    }
+    if (ranked) {
+      const { scoreOf } = ranked;
+      const rowids = table.rowids;
+      // A page keeps the best few as it goes; every result (adding all to a collection) is one sort.
+      const best =
+        offset + limit >= positions.length
+          ? [...positions].sort((a, b) => scoreOf[rowids[b]!]! - scoreOf[rowids[a]!]! || rowids[a]! - rowids[b]!)
+          : topByScore(positions, offset + limit, (p) => scoreOf[rowids[p]!]!, (p) => rowids[p]!);
+      return best.slice(offset, offset + limit).map((p) => rowids[p]!);
+    }
+    if (!filtered) return this.queries.rankedPage(match, limit, offset);
+    // Ranked matches stream in BM25 order; keep those the filters let through until the page is full.
+    const wanted = new Uint8Array(table.size);
+    for (const p of positions) wanted[p] = 1;
+    const page: number[] = [];
+    let skipped = 0;
+    for (const rowid of this.queries.rankedRowids(match)) {
+      const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
+      if (position < 0 || !wanted[position] || skipped++ < offset) continue;
+      page.push(rowid);
+      if (page.length === limit) break;
+    }
+    return page;
+  }
+
+  /**
+   * Every record a query matches, in the order its results are shown: what
+   * "add all results" puts in a collection. More than `max` is refused rather
+   * than cut, since a cut list would look complete.
+   */
+  matchingKeys(query: string, sort: 'rank' | 'date', max: number): Array<{ type: ContentType; id: string }> {
+    const parsed = parseQuery(query);
+    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
+    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
+    if (positions.length > max) throw new ContractError('invalid_arguments', `The search matches ${positions.length} records; at most ${max} can be added at once`);
+    if (positions.length === 0) return [];
+    return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, sort, positions.length, 0));
   }
 
   private hitsFor(rowids: number[], match: string): SearchHit[] {

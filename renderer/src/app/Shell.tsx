@@ -6,6 +6,7 @@ import { SearchPalette } from '../features/search/SearchPalette';
 import { formatNumber } from '../ui/format';
 import { InsecurePortalBadge, OfflineBadge, SyncIndicator } from './SyncIndicator';
 import { useCore } from './core';
+import { isReaderHash, rememberFocus, restoreFocus } from './focus-return';
 import { href, navigate, SCREENS, type Route } from './router';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -77,15 +78,38 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
     [events],
   );
 
-  // After a navigation, focus the new screen's heading so screen readers announce it.
-  // (A new query on the same screen, e.g. a facet, keeps focus where it is.)
-  const routeKey = route.hash.split('?', 1)[0];
+  // Leaving a screen for the Reader: remember what had focus there (before the next screen replaces it).
   useEffect(() => {
+    const onHashChange = (event: HashChangeEvent) => {
+      const from = new URL(event.oldURL).hash;
+      if (isReaderHash(new URL(event.newURL).hash) && !isReaderHash(from)) rememberFocus(from, document.activeElement);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  // After a navigation, focus the new screen's heading so screen readers announce it; back from
+  // the Reader, focus the row or link it was opened from. (A new query on the same screen, e.g. a
+  // facet, keeps focus where it is.)
+  const routeKey = route.hash.split('?', 1)[0];
+  const hashRef = useRef(route.hash);
+  hashRef.current = route.hash;
+  const previousKey = useRef(routeKey);
+  useEffect(() => {
+    const cameFrom = previousKey.current;
+    previousKey.current = routeKey;
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    const main = mainRef.current;
+    if (!main) return;
+    const focusHeading = () => main.querySelector<HTMLElement>('h1')?.focus();
+    if (!isReaderHash(cameFrom ?? '')) {
+      focusHeading();
+      return;
+    }
+    return restoreFocus(hashRef.current, main, focusHeading);
   }, [routeKey]);
 
   return (

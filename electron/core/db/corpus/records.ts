@@ -110,6 +110,7 @@ function prepare(db: Kysely<CorpusDatabase>, sqlite: Store<CorpusDatabase>['sqli
       records().select('data').where('type', '=', 'country-sheet').where('kind', '=', args.country).orderBy('version', 'desc').limit(1),
     ),
     listRow: prepareQuery(sqlite, (args: { rowid: number }) => selectListColumns(db).where('rowid', '=', args.rowid)),
+    keyOf: prepareQuery(sqlite, (args: { rowid: number }) => records().select(['type', 'id']).where('rowid', '=', args.rowid)),
     facetRows: prepareTuples(sqlite, () => records().select(FACET_COLUMNS), FACET_COLUMNS),
     newest: prepareQuery(sqlite, (args: { since: number; limit: number }) => selectListColumns(db).where('version', '>', args.since).orderBy('version', 'desc').limit(args.limit)),
   };
@@ -223,6 +224,14 @@ export class CorpusRecords {
   /** The columns of one list item. */
   listRow(rowid: number): ListRow | undefined {
     return this.queries.listRow.get({ rowid });
+  }
+
+  /** The type and id of each record, in the order of `rowids` (a rowid no longer there is left out). */
+  keysOf(rowids: readonly number[]): Array<{ type: ContentType; id: string }> {
+    return rowids.flatMap((rowid) => {
+      const key = this.queries.keyOf.get({ rowid });
+      return key ? [key] : [];
+    });
   }
 
   /** The newest records above `since`, as list rows. */

@@ -143,6 +143,11 @@ export class SearchQueries {
     return this.records.hitRecords(rowids);
   }
 
+  /** The type and id of each record, in the order of `rowids`. */
+  keysOf(rowids: readonly number[]) {
+    return this.records.keysOf(rowids);
+  }
+
 
   // Full-text matches.
 

@@ -32,6 +32,12 @@ function prepareCollections({ db, sqlite }: Store<UserDatabase>) {
         .orderBy('added_at')
         .orderBy(sql`rowid`),
     ),
+    itemCount: prepareQuery(sqlite, (args: { collectionId: string }) =>
+      db
+        .selectFrom('collection_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('collection_id', '=', args.collectionId),
+    ),
     insert: prepareQuery(sqlite, (args: CollectionRow) =>
       db.insertInto('collections').values({ id: args.id, name: args.name, note: args.note, created_at: args.created_at, updated_at: args.updated_at }),
     ),
@@ -91,6 +97,11 @@ export class CollectionTable {
   /** The collection's items in the order they were added. */
   items(collectionId: string): CollectionItemRow[] {
     return this.queries.items.all({ collectionId });
+  }
+
+  /** How many items the collection holds. */
+  itemCount(collectionId: string): number {
+    return this.queries.itemCount.get({ collectionId })?.n ?? 0;
   }
 
   insert(row: CollectionRow): void {

@@ -18,8 +18,9 @@ import { LoadFailure } from '../../ui/LoadFailure';
 import { formatDate, formatNumber } from '../../ui/format';
 import { sanitizeHtml } from '../../ui/sanitize';
 import { DraftList } from '../outbox/DraftList';
-import { UNSENT_STATES, useOutboxItems, useOutboxStatus } from '../outbox/outbox-state';
+import { UNSENT_STATES, useOutboxItems } from '../outbox/outbox-state';
 import { ForumComposer } from './ForumComposer';
+import { OutboxHint } from './OutboxHint';
 
 const THREAD_PAGE = 20;
 const POST_PAGE = 50;
@@ -141,11 +142,9 @@ function ForumView({ forumId, page }: { forumId: string; page: number }) {
 }
 
 function SignInHint() {
-  const { t } = useTranslation();
-  const status = useOutboxStatus();
   return (
     <Text slot="description" className="muted">
-      {t('forums.queuedHint')} {status?.signInRequired && <a href={href('settings')}>{t('outbox.signInPrompt')}</a>}
+      <OutboxHint />
     </Text>
   );
 }

@@ -3,17 +3,17 @@
 // virtualized RecordList. Everything lives in the route's query string, so
 // the reader's Back returns to the same list.
 import { useCallback, useId, useMemo, useState } from 'react';
-import { ToggleButton } from 'react-aria-components';
+import { Button, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ContentType } from '../../../../shared/content';
 import type { RecordListItem, RecordListRequest } from '../../../../shared/library';
 import { useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
-import { RecordList, type ListQuery } from '../../ui/RecordList';
+import { RecordList, type ListQuery, type ListSelection } from '../../ui/RecordList';
 import { countryName, formatNumber, languageName, themeLabel } from '../../ui/format';
 import { kindLabel } from '../../ui/record-labels';
-import { AddToCollection } from '../collections/AddToCollection';
+import { AddManyToCollection, AddToCollection } from '../collections/AddToCollection';
 
 export interface TypeOption {
   /** The value in the route (?type=…). */
@@ -61,6 +61,7 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
   const [total, setTotal] = useState<number | null>(null);
   const onTotal = useCallback((next: number | null) => setTotal(next), []);
   const [activeItem, setActiveItem] = useState<RecordListItem | undefined>(undefined);
+  const [selection, setSelection] = useState<ListSelection | null>(null);
   const idPrefix = useId();
 
   const go = (changes: Record<string, string | undefined>) => {
@@ -167,13 +168,41 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
         {total === null ? t('library.loading') : t('library.total', { count: total, formatted: formatNumber(total, locale) })}
       </p>
       <p className="muted help">{t('library.keyboardHelp')}</p>
-      <RecordList query={query} label={listLabel} onTotal={onTotal} onActive={setActiveItem} onOpen={(item) => navigate(href('read', {}, [item.type, item.id]))} />
-      {activeItem && (
-        <div className="actions list-actions" data-testid="list-actions">
-          <span className="muted">{t('library.selected', { title: activeItem.title })}</span>
-          <AddToCollection key={`${activeItem.type}/${activeItem.id}`} item={{ type: activeItem.type, id: activeItem.id }} title={activeItem.title} />
-        </div>
-      )}
+      {/* Above the list and sticky, so what acts on the selection is in view wherever the page scrolls. */}
+      <div className="actions list-actions" data-testid="list-actions">
+        {selection && selection.count > 0 ? (
+          <>
+            <span role="status" data-testid="selection-count">
+              {t('library.selectedCount', { count: selection.count, formatted: formatNumber(selection.count, locale) })}
+            </span>
+            <AddManyToCollection
+              key={`${JSON.stringify(query)}|${selection.count}`}
+              count={selection.count}
+              buttonLabel={t('collections.addSelected', { count: selection.count, formatted: formatNumber(selection.count, locale) })}
+              subject={t('collections.selectedItems', { count: selection.count, formatted: formatNumber(selection.count, locale) })}
+              // Every row selected: the core reads the list itself, in one call.
+              what={selection.all ? { source: { from: 'list', filters, sort } } : { keys: selection.keys }}
+              testId="add-selected-to-collection"
+            />
+            <Button className="button button-quiet" onPress={selection.clear}>
+              {t('library.clearSelection')}
+            </Button>
+          </>
+        ) : (
+          activeItem && (
+            <>
+              <span className="muted list-current">{t('library.current', { title: activeItem.title })}</span>
+              <AddToCollection key={`${activeItem.type}/${activeItem.id}`} item={{ type: activeItem.type, id: activeItem.id }} title={activeItem.title} />
+              {selection && total !== null && total > 1 && (
+                <Button className="button button-quiet" onPress={selection.selectAll} data-testid="select-all">
+                  {t('library.selectAll', { count: total, formatted: formatNumber(total, locale) })}
+                </Button>
+              )}
+            </>
+          )
+        )}
+      </div>
+      <RecordList query={query} label={listLabel} onTotal={onTotal} onActive={setActiveItem} onSelection={setSelection} onOpen={(item) => navigate(href('read', {}, [item.type, item.id]))} />
     </>
   );
 }

@@ -2,12 +2,14 @@
 // holds. It checks the draft with the shared schema the core and the portal
 // use (partnerRequestDraft), so what it accepts the contract accepts; each
 // problem is shown at its field (aria-invalid, aria-describedby) and focus
-// moves to the first one.
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+// moves to the first one. A new request starts with what the member's portal
+// profile says (name, e-mail, organisation, country), in the fields still empty.
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { EU_COUNTRIES, ORGANISATION_TYPES, THEMES } from '../../../../shared/content';
 import { partnerRequestDraft, type PartnerRequestDraft } from '../../../../shared/outbox';
+import { useAuthStatus } from '../../app/auth-status';
 import { errorMessage } from '../../app/core';
 import { INTERFACE_LANGUAGES } from '../../app/preferences';
 import { countryName, languageName, themeLabel } from '../../ui/format';
@@ -97,6 +99,22 @@ export function PartnerRequestForm({ initial, submitLabel, onSubmit }: { initial
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const auth = useAuthStatus();
+  const [prefilled, setPrefilled] = useState(false);
+  // Once, when the profile is known: a field the member has typed in (or emptied since) is theirs.
+  useEffect(() => {
+    const member = auth?.member;
+    if (initial || prefilled || !member) return;
+    setPrefilled(true);
+    const euCountry = (EU_COUNTRIES as readonly string[]).includes(member.country) ? member.country : '';
+    setValues((current) => ({
+      ...current,
+      contactName: current.contactName || member.displayName,
+      contactEmail: current.contactEmail || (auth.email ?? ''),
+      organisation: current.organisation || member.organisation,
+      country: current.country || euCountry,
+    }));
+  }, [auth, initial, prefilled]);
   const prefix = useId();
   const idOf = (field: Field) => `${prefix}-${field.replace('.', '-')}`;
 
@@ -200,7 +218,10 @@ export function PartnerRequestForm({ initial, submitLabel, onSubmit }: { initial
 
   return (
     <form ref={formRef} className="stack partner-form" onSubmit={(event) => void submit(event)} noValidate data-testid="partner-form">
-      <p className="muted">{t('partnerForm.required')}</p>
+      <p className="muted">
+        {t('partnerForm.required')}
+        {prefilled && <span data-testid="partner-form-prefilled"> {t('partnerForm.fromProfile')}</span>}
+      </p>
       {text('title', 'title', t('partnerForm.title'))}
       {text('organisation', 'organisation', t('partnerForm.organisation'), 'text', 'organization')}
       {choice('organisationType', 'organisationType', t('partnerForm.organisationType'), ORGANISATION_TYPES.map((value) => ({ value, label: kindLabel(t, 'partner-request', value, locale) })))}

@@ -19,6 +19,7 @@ import { countryName, formatDate, formatNumber, themeLabel } from '../../ui/form
 import { kindLabel } from '../../ui/record-labels';
 import { DraftList } from '../outbox/DraftList';
 import { UNSENT_STATES, useOutboxGeneration, useOutboxItems } from '../outbox/outbox-state';
+import { SignInNotice } from '../forums/OutboxHint';
 import { PartnerRequestForm } from './PartnerRequestForm';
 
 const PAGE_SIZE = 20;
@@ -49,6 +50,7 @@ function NewPartnerRequest() {
         {t('partners.newTitle')}
       </h1>
       <p className="lede">{t('partners.newLede')}</p>
+      <SignInNotice />
       <PartnerRequestForm
         submitLabel={t('partners.queue')}
         onSubmit={async (draft) => {

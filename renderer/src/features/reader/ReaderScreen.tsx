@@ -97,15 +97,16 @@ export function ReaderScreen({ route }: { route: Route }) {
 
   return (
     <article aria-labelledby="screen-title" className="screen reader-screen">
+      <h1 id="screen-title" tabIndex={-1}>
+        {title}
+      </h1>
+      {/* After the title, which has focus on arrival: the first Tab reaches Back, the next Add to collection. */}
       <div className="reader-bar">
         <Button className="button" onPress={back} data-testid="reader-back">
           {t('reader.back')}
         </Button>
         {detail && <AddToCollection item={{ type: detail.type, id: detail.record.id }} title={title} />}
       </div>
-      <h1 id="screen-title" tabIndex={-1}>
-        {title}
-      </h1>
       {state.status === 'loading' && <p role="status">{t('reader.loading')}</p>}
       {state.status === 'failed' && (
         <p role="alert" className="error">

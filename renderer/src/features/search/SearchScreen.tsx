@@ -1,14 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, TextField, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { contentType, type ContentType } from '../../../../shared/content';
 import type { SearchResultPayload } from '../../../../shared/search';
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad, type Load } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
-import { countryName, formatDate, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
-import { AddToCollection } from '../collections/AddToCollection';
+import { countryName, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
+import { SearchHits } from './SearchHits';
 import { facetToken, hasToken, toggleToken, type FacetName } from './search-query';
 
 const PAGE_SIZE = 20;
@@ -16,8 +15,6 @@ const FACETS: FacetName[] = ['type', 'country', 'theme', 'language', 'year'];
 type Sort = 'rank' | 'date';
 
 type ResultState = { status: 'idle' } | Load<SearchResultPayload>;
-
-const isContentType = (type: string): type is ContentType => contentType.safeParse(type).success;
 
 export function SearchScreen({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
@@ -112,24 +109,7 @@ export function SearchScreen({ route }: { route: Route }) {
                 </ToggleButton>
               ))}
             </div>
-            <ol className="hits plain-list" data-testid="search-hits" start={(page - 1) * PAGE_SIZE + 1}>
-              {result.hits.map((hit) => (
-                <li key={`${hit.type}/${hit.id}`} className="hit">
-                  <h3>
-                    <a href={href('read', {}, [hit.type, hit.id])}>{hit.title}</a>
-                  </h3>
-                  <p className="muted hit-meta">
-                    {[typeLabel(t, hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                  <p className="snippet">
-                    {hit.snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
-                  </p>
-                  {isContentType(hit.type) && <AddToCollection item={{ type: hit.type, id: hit.id }} title={hit.title} quiet />}
-                </li>
-              ))}
-            </ol>
+            <SearchHits key={query} query={query} sort={sort} hits={result.hits} total={result.total} firstPosition={(page - 1) * PAGE_SIZE + 1} />
             {pages > 1 && (
               <nav className="pager" aria-label={t('search.pages')}>
                 <Button className="button" isDisabled={page <= 1} onPress={() => go({ page: page - 1 })}>

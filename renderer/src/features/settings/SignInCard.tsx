@@ -1,12 +1,16 @@
 // The member's session with the portal (Settings): sign in with e-mail and
-// password, see who is signed in, sign out. Only members post to forums and
-// publish partner requests; the outbox keeps everything while signed out.
-import { useState, type FormEvent } from 'react';
+// password, see who is signed in, sign out, or go to the portal's page to
+// create an account. Only members post to forums and publish partner
+// requests; the outbox keeps everything while signed out. The "Sign in" links
+// of the writing screens open Settings with ?signin=1: the e-mail field then
+// has focus.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ContractError } from '../../../../shared/contract';
 import { signInRequestSchema, type AuthStatus, type TokenProtection } from '../../../../shared/outbox';
 import { errorMessage, useApi } from '../../app/core';
+import { useRoute } from '../../app/router';
 import { useLoad } from '../../app/use-load';
 import { formatDate } from '../../ui/format';
 import { useOutboxStatus } from '../outbox/outbox-state';
@@ -21,12 +25,16 @@ export function SignInCard() {
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [registrationUrl, setRegistrationUrl] = useState<string | null>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const askedToSignIn = useRoute().params.get('signin') === '1';
 
   // The outbox's signInRequired changes when the portal answers 401: read the session again then.
   const required = outbox?.signInRequired ?? false;
   useLoad(`auth.status|${required}`, () => api['auth.status']({}), {
-    onAnswer: (next) => {
+    onAnswer: ({ registrationUrl: registration, ...next }) => {
       setStatus(next);
+      setRegistrationUrl(registration);
       // Signing in again: the e-mail of the rejected session is kept to prefill the form.
       if (next.email) setEmail((current) => current || next.email!);
     },
@@ -71,11 +79,32 @@ export function SignInCard() {
   };
 
   const signedIn = status?.signedIn === true && !status.signInRequired;
+  const storageWords: Record<TokenProtection, string> = {
+    keychain: t('signIn.storage.keychain'),
+    'basic-text': t('signIn.storage.basicText'),
+    'owner-only-file': t('signIn.storage.ownerOnlyFile'),
+  };
+  // Sent here to sign in: once the form can be used, it has focus (after the shell has focused the heading).
+  const formReady = status !== null && !signedIn;
+  useEffect(() => {
+    if (!askedToSignIn || !formReady) return;
+    emailRef.current?.focus();
+    emailRef.current?.scrollIntoView({ block: 'center' });
+  }, [askedToSignIn, formReady]);
   return (
     <section aria-labelledby="settings-account" className="card" data-testid="sign-in-card">
       <h2 id="settings-account">{t('signIn.title')}</h2>
       <p className="muted">{t('signIn.explanation')}</p>
       {status && <TokenProtectionNote protection={status.tokenProtection} signedIn={signedIn} />}
+      {!signedIn && registrationUrl && (
+        <p data-testid="register-link">
+          {t('signIn.noAccount')}{' '}
+          {/* Outside the app: the system browser opens the portal's page (target=_blank goes to the navigation policy). */}
+          <a href={registrationUrl} target="_blank" rel="noopener noreferrer">
+            {t('signIn.register')}
+          </a>
+        </p>
+      )}
       {status?.signInRequired && (
         <p className="notice card" data-testid="sign-in-again">
           {t('signIn.again')}
@@ -102,9 +131,10 @@ export function SignInCard() {
                 <dd>{formatDate(status.expiresAt, i18n.language)}</dd>
               </div>
             )}
+            {/* How the session is kept, in words: never the file's path, which is the app's business. */}
             <div className="fact">
               <dt>{t('signIn.tokenStorage')}</dt>
-              <dd>{status.tokenStorage}</dd>
+              <dd>{storageWords[status.tokenProtection]}</dd>
             </div>
           </dl>
           <div className="actions">
@@ -117,7 +147,7 @@ export function SignInCard() {
         <form className="stack" onSubmit={(event) => void signIn(event)} noValidate aria-labelledby="settings-account">
           <TextField value={email} onChange={setEmail} type="email" autoComplete="username" className="field" isInvalid={tried && !emailValid} isDisabled={!status}>
             <Label>{t('signIn.email')}</Label>
-            <Input className="input" />
+            <Input ref={emailRef} className="input" />
             <FieldError className="error">{t('signIn.emailInvalid')}</FieldError>
           </TextField>
           <TextField value={password} onChange={setPassword} type="password" autoComplete="current-password" className="field" isInvalid={tried && !passwordValid} isDisabled={!status}>
