@@ -54,7 +54,7 @@ async function libraryView(page: Page): Promise<{ documents: number; search: str
   const listbox = page.getByRole('listbox', { name: 'Records' });
   await expect(listbox.locator('[role="option"][data-loaded="true"]').first()).toBeVisible();
   const documents = Number(await listbox.getAttribute('data-total'));
-  await page.goto(`${env.harness.url}#/search?q=integration`);
+  await page.goto(env.harness.pageUrl('/search?q=integration'));
   await expect(page.getByTestId('search-hits').locator('mark').first()).toBeVisible();
   return { documents, search: (await page.getByTestId('search-summary').textContent()) ?? '' };
 }
@@ -71,7 +71,7 @@ async function enterPortal(page: Page, address: string): Promise<void> {
 test('asks before switching portal; a mistyped address leaves the library as it was', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(env.harness.url);
+  await page.goto(env.harness.pageUrl());
   await mainNav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Sync now' }).click();
   // Waited for by its outcome: the indicator may not say "running" yet when the click returns.
@@ -115,7 +115,7 @@ test('asks before switching portal; a mistyped address leaves the library as it 
 test("another portal's copy arrives beside the library, its progress shown, and replaces it once complete", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(env.harness.url);
+  await page.goto(env.harness.pageUrl());
   const before = await libraryView(page);
   await enterPortal(page, proxyB.url);
   const dialog = page.getByRole('alertdialog', { name: `Switch to portal ${proxyB.url}?` });

@@ -117,6 +117,8 @@ test('a portal over plain http away from this computer is refused until allowed,
   await expect(sync.getByText('This address is not encrypted (http://).', { exact: false })).toBeVisible();
   await address.fill(env.portal.url);
   await sync.getByRole('button', { name: 'Save' }).click();
+  // The library now comes from the insecure portal: going back is a switch, asked first.
+  await page.getByRole('alertdialog', { name: `Switch to portal ${new URL(env.portal.url).origin}?` }).getByRole('button', { name: 'Switch portal' }).click();
   await expect(sync.getByText('Settings saved.')).toBeVisible();
   await expect(badge).toHaveCount(0);
   await expect(warning).toHaveCount(0);
