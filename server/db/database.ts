@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import { Migrator, type Migration } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,20 @@ const migrations: Record<string, Migration> = {
 // PostgreSQL's bigint arrives as a string by default; our versions fit in 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
+/**
+ * On PostgreSQL the migration tables are looked for in the schema the portal
+ * writes to (the first of its search_path): Kysely's migrator otherwise takes
+ * a `kysely_migration` table of any schema of the database (another app's, or
+ * another portal's) as ours, skips creating its own, and fails.
+ */
+async function migrationSchema(db: Kysely<ServerDatabase>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
 export async function migratePortal(db: Kysely<ServerDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: await migrationSchema(db) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { migratePortal } from '../../server/db/database';
 import { engineVersion, hasRealPostgres, testEngines } from '../support/databases';
 
 describe.each(testEngines())('test database: $name', (engine) => {
@@ -26,6 +27,22 @@ describe.each(testEngines())('test database: $name', (engine) => {
     } finally {
       await a.cleanup();
       await b.cleanup();
+    }
+  });
+});
+
+describe.each(testEngines())('the portal migrations on $name', (engine) => {
+  it('migrate a database beside another portal migrated in the same database', async () => {
+    const [other, portal] = [await engine.create(), await engine.create()];
+    try {
+      // On PostgreSQL the two are schemas of one database: the first one's migration tables must not pass for the second's.
+      await migratePortal(other.db);
+      await migratePortal(portal.db);
+      await sql`select count(*) from members`.execute(portal.db);
+      await sql`select count(*) from kysely_migration`.execute(portal.db);
+    } finally {
+      await other.cleanup();
+      await portal.cleanup();
     }
   });
 });

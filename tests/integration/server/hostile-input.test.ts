@@ -52,9 +52,17 @@ describe.each(testEngines())('hostile input to the portal on $name', (engine) =>
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     try {
-      const answer = await postChunked(`${server.url}/api/v1/sessions`, 300 * 1024 * 1024);
-      expect(answer.status).toBe(413);
-      expect(JSON.parse(answer.body)).toMatchObject({ error: 'payload_too_large' });
+      // The server answers, drains what follows for a bounded time, then closes. On a loaded machine the client
+      // can still be writing when the close's reset arrives and lose the answer (EPIPE): such a try is sent again.
+      let answer: Awaited<ReturnType<typeof postChunked>> | undefined;
+      for (let attempt = 0; attempt < 3 && !answer; attempt += 1) {
+        answer = await postChunked(`${server.url}/api/v1/sessions`, 300 * 1024 * 1024).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EPIPE' || error.code === 'ECONNRESET') return undefined;
+          throw error;
+        });
+      }
+      expect(answer?.status).toBe(413);
+      expect(JSON.parse(answer!.body)).toMatchObject({ error: 'payload_too_large' });
     } finally {
       clearInterval(sampler);
     }
