@@ -167,7 +167,11 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
       <p role="status" className="search-summary" data-testid="list-total">
         {total === null ? t('library.loading') : t('library.total', { count: total, formatted: formatNumber(total, locale) })}
       </p>
-      <p className="muted help">{t('library.keyboardHelp')}</p>
+      {/* In a narrow window the short form, so that the list's first rows are in view without scrolling. */}
+      <p className="muted help">
+        <span className="help-full">{t('library.keyboardHelp')}</span>
+        <span className="help-short">{t('library.keyboardHelpShort')}</span>
+      </p>
       {/* Above the list and sticky, so what acts on the selection is in view wherever the page scrolls. */}
       <div className="actions list-actions" data-testid="list-actions">
         {selection && selection.count > 0 ? (
