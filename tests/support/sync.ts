@@ -66,3 +66,25 @@ export function presentAttachmentHashes(dataDir: string): Array<{ expected: stri
     sqlite.close();
   }
 }
+
+/** Resolves once the cursor in the corpus file `file` reaches `version` (read by another connection, as a crash would leave it) or the process ends. */
+export async function waitForCursor(file: string, version: number, exit: Promise<unknown>): Promise<void> {
+  let done = false;
+  void exit.then(() => (done = true));
+  while (!done) {
+    if (fs.existsSync(file)) {
+      try {
+        const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+        try {
+          const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").get() as { value: string } | undefined;
+          if (row && Number(row.value) >= version) return;
+        } finally {
+          sqlite.close();
+        }
+      } catch {
+        // Not migrated yet, or deleted meanwhile: keep waiting.
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3));
+  }
+}

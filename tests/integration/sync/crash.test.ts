@@ -1,7 +1,6 @@
 // SIGKILL the syncing process at random moments: every time the store must be
 // sound, hold whole pages only, and the next sync must finish to exactly the
 // server's content.
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,35 +10,13 @@ import { loadSampleCorpus } from '../../../server/sample/load';
 import { testEngines } from '../../support/databases';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
-import { FAST_PULL, integrityCheck, localContent, serverContent } from '../../support/sync';
+import { FAST_PULL, integrityCheck, localContent, serverContent, waitForCursor } from '../../support/sync';
 import { makeTempDir } from '../../support/temp-dir';
 import { Random } from '../../../server/sample/random';
 
 const KILLS = 50;
 const PAGE = 50;
 
-/** Resolves once the store's cursor reaches `version` (read by another connection, as a crash would leave it) or the process ends. */
-async function waitForCursor(dataDir: string, version: number, exit: Promise<unknown>): Promise<void> {
-  let done = false;
-  void exit.then(() => (done = true));
-  const file = path.join(dataDir, 'corpus.sqlite');
-  while (!done) {
-    if (fs.existsSync(file)) {
-      try {
-        const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-        try {
-          const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").get() as { value: string } | undefined;
-          if (row && Number(row.value) >= version) return;
-        } finally {
-          sqlite.close();
-        }
-      } catch {
-        // Not migrated yet: keep waiting.
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 3));
-  }
-}
 
 /** The CLI in one Node process (tsx as a loader, not its wrapper process), so SIGKILL hits the syncing process itself. */
 function syncProcess(url: string, dataDir: string) {
@@ -75,7 +52,7 @@ describe('sync killed with SIGKILL', () => {
         // Kill once a random number of pages is in (so the moment is mid-sync whatever the machine's load),
         // then after a further random 0–25 ms: inside a transaction, between pages, or during a fetch.
         const targetVersion = versions[random.int(1, pages - 1) * PAGE - 1]!;
-        await waitForCursor(temp.dir, targetVersion, exit);
+        await waitForCursor(path.join(temp.dir, 'corpus.sqlite'), targetVersion, exit);
         await new Promise((resolve) => setTimeout(resolve, random.int(0, 25)));
         child.kill('SIGKILL');
         await exit;

@@ -3,7 +3,6 @@
 // sound and exactly one whole copy (the old portal's or the new one's, never a
 // mix or an empty store), the unfinished side file is discarded when the stores
 // next open, and the next sync completes to the new portal's content.
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,34 +14,13 @@ import { Random } from '../../../server/sample/random';
 import { testEngines } from '../../support/databases';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
-import { FAST_PULL, integrityCheck, localContent, serverContent } from '../../support/sync';
+import { FAST_PULL, integrityCheck, localContent, serverContent, waitForCursor } from '../../support/sync';
 import { makeTempDir } from '../../support/temp-dir';
 
 const KILLS = 16;
 const PAGE = 20;
 const SIDE_FILE = 'corpus.next.sqlite';
 
-/** Resolves once the cursor in `file` reaches `version` (read by another connection) or the process ends. */
-async function waitForCursor(file: string, version: number, exit: Promise<unknown>): Promise<void> {
-  let done = false;
-  void exit.then(() => (done = true));
-  while (!done) {
-    if (fs.existsSync(file)) {
-      try {
-        const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-        try {
-          const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").get() as { value: string } | undefined;
-          if (row && Number(row.value) >= version) return;
-        } finally {
-          sqlite.close();
-        }
-      } catch {
-        // Not migrated yet, or deleted meanwhile: keep waiting.
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 3));
-  }
-}
 
 async function syncWithCore(dataDir: string, url: string): Promise<void> {
   const core = await createCore({ dataDir, appVersion: '0.0.0-test', sync: { pull: FAST_PULL } });
