@@ -91,7 +91,7 @@ export function registrationPageRoutes(
     /** The body, refused past `max` bytes (ApiFailure 413). */
     readBody: (c: Context, max: number) => Promise<Uint8Array>;
     /** Throws ApiFailure 429 when the sender asks too often. */
-    limit: (c: Context) => void;
+    limit: (c: Context) => Promise<void>;
     now: () => Date;
   },
 ): void {
@@ -100,7 +100,7 @@ export function registrationPageRoutes(
   app.post(REGISTRATION_PATH, async (c) => {
     let values: Values = {};
     try {
-      deps.limit(c);
+      await deps.limit(c);
       if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('content-type') ?? '')) {
         return html(c, form({}, {}, 'Send the form from this page.'), 415);
       }

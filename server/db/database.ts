@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import * as portal from './migrations/2026-12-01-0001-portal';
+import * as sharedRateLimits from './migrations/2026-12-03-0500-shared-rate-limits';
 import type { ServerDatabase } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -18,6 +19,7 @@ export interface PortalDatabase {
 // Listed statically so a bundled server carries them; names sort by date prefix.
 const migrations: Record<string, Migration> = {
   '2026-12-01-0001-portal': portal,
+  '2026-12-03-0500-shared-rate-limits': sharedRateLimits,
 };
 
 // PostgreSQL's bigint arrives as a string by default; our versions fit in 2^53.
@@ -35,8 +37,18 @@ async function migrationSchema(db: Kysely<ServerDatabase>): Promise<string | und
   return rows[0]?.schema ?? undefined;
 }
 
+async function portalMigrator(db: Kysely<ServerDatabase>): Promise<Migrator> {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: await migrationSchema(db) });
+}
+
+/** The portal's migrations not yet applied to this database (readiness: an instance serves only a fully migrated one). */
+export async function pendingMigrations(db: Kysely<ServerDatabase>): Promise<string[]> {
+  const known = await (await portalMigrator(db)).getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+}
+
 export async function migratePortal(db: Kysely<ServerDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: await migrationSchema(db) });
+  const migrator = await portalMigrator(db);
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');

@@ -65,6 +65,14 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+export interface RateLimitBucketTable {
+  name: string;
+  key: string;
+  /** ms since the epoch. */
+  window_start: number;
+  count: number;
+}
+
 export interface ServerDatabase {
   content: ContentTable;
   counters: CounterTable;
@@ -72,4 +80,5 @@ export interface ServerDatabase {
   members: MemberTable;
   sessions: SessionTable;
   idempotency_keys: IdempotencyTable;
+  rate_limit_buckets: RateLimitBucketTable;
 }
