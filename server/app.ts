@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { COLLECTION_PATHS, CONTENT_TYPES, contentType as contentTypeSchema, countryCode, id as idSchema, languageCode, themeSlug, type ContentType } from '../shared/content';
 import {
   API_PREFIX,
+  CHANGE_STREAM_PATH,
   changesQuery,
   idempotencyKey,
   IDEMPOTENCY_HEADER,
@@ -21,6 +22,7 @@ import {
   sessionRequest,
 } from '../shared/portal-api';
 import { AttachmentStore, parseRange } from './attachments';
+import { ChangeStreams, DEFAULT_CHANGE_STREAM_OPTIONS, type ChangeStreamOptions } from './change-streams';
 import { Members } from './auth';
 import { ContentStore, type WriteOp } from './content/store';
 import type { PortalDatabase } from './db/database';
@@ -28,7 +30,9 @@ import type { MemberTable } from './db/schema';
 import { ApiFailure, issuesOf, NotFoundError, ValidationError } from './errors';
 import { IdempotencyKeys, requestFingerprint } from './idempotency';
 import { parseImportLines } from './import';
+import type { PortalLog } from './log';
 import { buildOpenApiDocument } from './openapi';
+import { operationsRoutes, PortalMetrics, requestObserver } from './operations';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { registrationPageRoutes } from './registration-page';
 import { serveUpdateFile, UPDATES_PATH } from './updates';
@@ -48,6 +52,12 @@ export interface PortalOptions {
    * entry that is not itself a trusted proxy); anyone else could forge it.
    */
   trustedProxies?: readonly string[];
+  /** The change streams' bound, heartbeat and head polling. */
+  changeStreams?: Partial<ChangeStreamOptions>;
+  /** Request and error log (JSON lines in the CLI); none: errors go to stderr, requests unlogged. */
+  log?: PortalLog;
+  /** Seconds since the newest corpus snapshot was built, for /metrics; undefined while there is none. */
+  snapshotAgeSeconds?: () => Promise<number | undefined>;
   now?: () => Date;
 }
 
@@ -71,6 +81,13 @@ export interface Portal {
   content: ContentStore;
   attachments: AttachmentStore;
   members: Members;
+  streams: ChangeStreams;
+  /**
+   * Begins a graceful shutdown: /readyz answers 503 so no new requests are sent
+   * here, and the change streams end (their clients reconnect elsewhere); the
+   * caller then closes the server, which lets requests in flight finish.
+   */
+  drain(): void;
 }
 
 function failureResponse(c: Context, failure: ApiFailure): Response {
@@ -184,19 +201,28 @@ export function createPortal(options: PortalOptions): Portal {
   const keys = new IdempotencyKeys(db);
   // A caller who loosens the per-address sign-in limit (tests) loosens the per-account one with it unless it says otherwise.
   const limits = { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits?.signIn ? { signInPerAccount: options.rateLimits.signIn } : {}), ...options.rateLimits };
-  const perAddress = new RateLimiter(limits.perAddress);
-  const perMemberWrites = new RateLimiter(limits.memberWrites);
-  const signInAttempts = new RateLimiter(limits.signIn);
-  const signInAttemptsPerAccount = new RateLimiter(limits.signInPerAccount);
+  const perAddress = new RateLimiter(db, 'perAddress', limits.perAddress);
+  const perMemberWrites = new RateLimiter(db, 'memberWrites', limits.memberWrites);
+  const signInAttempts = new RateLimiter(db, 'signIn', limits.signIn);
+  const signInAttemptsPerAccount = new RateLimiter(db, 'signInPerAccount', limits.signInPerAccount);
   const trustedProxies = new Set(options.trustedProxies ?? []);
   const openApi = JSON.stringify(buildOpenApiDocument());
+  const logError = (msg: string, error: unknown, fields: Record<string, string> = {}) =>
+    options.log ? options.log.error(msg, { ...fields, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }) : console.error(msg, error);
+  const streams = new ChangeStreams(async () => (await content.latestVersion()).latest, { ...DEFAULT_CHANGE_STREAM_OPTIONS, ...options.changeStreams }, (error) =>
+    logError('reading the feed head for the change streams failed', error),
+  );
+  content.onCommitted((latest) => streams.published(latest));
+  const metrics = new PortalMetrics();
+  let draining = false;
 
   const app = new Hono();
+  app.use(requestObserver(metrics, options.log));
   app.use(compress({ contentTypeFilter: /^application\/json/ }));
 
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return failureResponse(c, error);
-    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    logError(`${c.req.method} ${c.req.path} failed`, error, { method: c.req.method, path: c.req.path });
     return c.json({ error: 'internal', message: 'The server failed to answer this request; it has been logged' }, 500);
   });
   app.notFound((c) => c.json({ error: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` }, 404));
@@ -214,15 +240,8 @@ export function createPortal(options: PortalOptions): Portal {
     return remote;
   };
 
-  // Health and the API description.
-  app.get('/healthz', async (c) => {
-    try {
-      const { latest } = await content.latestVersion();
-      return c.json({ status: 'ok', database: dialect, latest });
-    } catch (error) {
-      return c.json({ status: 'unavailable', database: dialect, message: error instanceof Error ? error.message : String(error) }, 503);
-    }
-  });
+  // Health, readiness, metrics and the API description.
+  operationsRoutes(app, { database: options.database, content, streams, metrics, draining: () => draining, snapshotAgeSeconds: options.snapshotAgeSeconds });
   app.get('/api/openapi.json', (c) => jsonText(c, openApi));
 
   // The change feed.
@@ -239,6 +258,8 @@ export function createPortal(options: PortalOptions): Portal {
     }
     return jsonText(c, result.json, 200, cacheHeaders);
   });
+  // Announcements of the feed's newest version (Server-Sent Events): clients sync when it moves.
+  app.get(CHANGE_STREAM_PATH, () => streams.open());
 
   // The read API: one collection per content type.
   const listQueryKeys = { country: countryCode, theme: themeSlug, language: languageCode, kind: themeSlug, parent: idSchema, after: idSchema };
@@ -350,20 +371,20 @@ export function createPortal(options: PortalOptions): Portal {
 
   // Members.
   app.post(`${API_PREFIX}/members`, async (c) => {
-    perAddress.take(address(c));
+    await perAddress.take(address(c));
     const input = parseWith(memberRegistration, await readJson(c), 'registration');
     return c.json(await members.register(input, now()), 201);
   });
   // The same registration as a page for people, linked from the app's sign-in card.
   registrationPageRoutes(app, { members, readBody: readBytes, limit: (c) => perAddress.take(address(c)), now });
   app.post(`${API_PREFIX}/sessions`, async (c) => {
-    signInAttempts.take(address(c));
+    await signInAttempts.take(address(c));
     const input = parseWith(sessionRequest, await readJson(c), 'sign-in');
-    signInAttemptsPerAccount.take(input.email.toLowerCase());
+    await signInAttemptsPerAccount.take(input.email.toLowerCase());
     return c.json(await members.signIn(input.email, input.password, now()), 201);
   });
   app.delete(`${API_PREFIX}/sessions/current`, async (c) => {
-    perAddress.take(address(c));
+    await perAddress.take(address(c));
     await members.signOut(c.req.header('authorization'), now());
     return c.body(null, 204);
   });
@@ -374,12 +395,12 @@ export function createPortal(options: PortalOptions): Portal {
    * never leave content written without its key marked done (no duplicates).
    */
   async function memberWrite<S extends z.ZodType>(c: Context, schema: S, toOps: (member: MemberTable, input: z.output<S>, at: Date) => Promise<WriteOp[]>): Promise<Response> {
-    perAddress.take(address(c));
+    await perAddress.take(address(c));
     const member = await members.authenticate(c.req.header('authorization'), now());
     const rawKey = c.req.header(IDEMPOTENCY_HEADER);
     if (rawKey === undefined) throw new ApiFailure(400, 'idempotency_key_missing', `Member writes need an ${IDEMPOTENCY_HEADER} header, created once per item and reused on every retry`);
     const key = parseWith(idempotencyKey, rawKey, IDEMPOTENCY_HEADER);
-    perMemberWrites.take(member.id);
+    await perMemberWrites.take(member.id);
     const body = await readJson(c);
     const input = parseWith(schema, body, 'request');
     const replay = await keys.claim(member.id, key, requestFingerprint(c.req.method, c.req.path, body), now());
@@ -434,5 +455,9 @@ export function createPortal(options: PortalOptions): Portal {
     }),
   );
 
-  return { app, content, attachments, members };
+  const drain = () => {
+    draining = true;
+    streams.close();
+  };
+  return { app, content, attachments, members, streams, drain };
 }

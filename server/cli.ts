@@ -1,5 +1,6 @@
 // `npm run server -- …`: the portal server and its editor tools.
 //   serve (default)    [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
+//                      [--instances N] [--max-streams N]
 //   import FILE        apply a JSON Lines file of operations (see server/import.ts)
 //   purge-tombstones --upto V
 // DATABASE_URL=postgres://… selects PostgreSQL instead of the SQLite file;
@@ -7,13 +8,19 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPortal } from './app';
 import { openPortalDatabase } from './db/database';
 import { ApiFailure } from './errors';
 import { parseImportLines } from './import';
+import { superviseInstances } from './instances';
+import { jsonLinesLog } from './log';
 import { loadSampleCorpus } from './sample/load';
 import { listen } from './serve';
+
+/** How long a graceful shutdown waits for requests in flight before the process exits regardless. */
+const SHUTDOWN_GRACE_MS = 30_000;
 
 const usage = `Usage:
   npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
@@ -22,7 +29,10 @@ const usage = `Usage:
 Set DATABASE_URL=postgres://… to use PostgreSQL instead of the SQLite file.
 --updates DIR (or EWSI_UPDATES_DIR) serves the app's update files (latest*.yml, installers, blockmaps) at /updates/.
 --trusted-proxy ADDR (repeatable, or EWSI_TRUSTED_PROXIES=a,b): a reverse proxy whose X-Forwarded-For names the client
-  for rate limits; without it the header is ignored, since any client could forge it.`;
+  for rate limits; without it the header is ignored, since any client could forge it.
+--instances N: N portal processes on the one database, on ports PORT..PORT+N-1 (each a free one with --port 0).
+--max-streams N: change streams (SSE) one instance holds at most (default 5000); past it, 503 with Retry-After.
+Logs are JSON lines on stdout; SIGTERM or SIGINT stops after the requests in flight.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -36,6 +46,8 @@ async function main(): Promise<void> {
       'editor-token': { type: 'string' },
       updates: { type: 'string' },
       'trusted-proxy': { type: 'string', multiple: true },
+      instances: { type: 'string' },
+      'max-streams': { type: 'string' },
       upto: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -48,12 +60,25 @@ async function main(): Promise<void> {
   if (command === 'serve' && updatesDir !== undefined && !fs.statSync(updatesDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new Error(`The updates folder ${path.resolve(updatesDir)} (--updates or EWSI_UPDATES_DIR) is not a directory\n${usage}`);
   }
+  const instances = values.instances === undefined ? 1 : Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 64) throw new Error(`--instances must be a whole number from 1 to 64\n${usage}`);
+  const maxStreams = values['max-streams'] === undefined ? undefined : Number(values['max-streams']);
+  if (maxStreams !== undefined && (!Number.isInteger(maxStreams) || maxStreams < 0)) throw new Error(`--max-streams must be a whole number\n${usage}`);
+  const log = jsonLinesLog(process.env.EWSI_INSTANCE ?? (instances > 1 ? 'supervisor' : 'portal'));
   const databaseUrl = process.env.DATABASE_URL;
   const database = await openPortalDatabase(databaseUrl ? { url: databaseUrl } : { file: values.db });
   const storageDir = values.storage ?? (databaseUrl ? '.data/portal/files' : path.join(path.dirname(values.db), 'files'));
   const editorToken = values['editor-token'] ?? process.env.EWSI_EDITOR_TOKEN ?? randomBytes(24).toString('base64url');
   const trustedProxies = values['trusted-proxy'] ?? (process.env.EWSI_TRUSTED_PROXIES ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
-  const portal = createPortal({ database, storageDir, editorToken, updatesDir: updatesDir && path.resolve(updatesDir), trustedProxies });
+  const portal = createPortal({
+    database,
+    storageDir,
+    editorToken,
+    updatesDir: updatesDir && path.resolve(updatesDir),
+    trustedProxies,
+    log,
+    changeStreams: maxStreams === undefined ? undefined : { maxStreams },
+  });
   const where = databaseUrl ? 'PostgreSQL' : `SQLite ${path.resolve(values.db)}`;
 
   if (command === 'import') {
@@ -75,7 +100,7 @@ async function main(): Promise<void> {
     if (!Number.isInteger(documents) || documents < 1) throw new Error(`--sample must be a positive whole number\n${usage}`);
     const { latest } = await portal.content.latestVersion();
     if (latest > 0) {
-      console.log(`The database already has content (version ${latest}); not loading the sample again.`);
+      log.info(`The database already has content (version ${latest}); not loading the sample again.`);
     } else {
       const started = Date.now();
       const { records } = await loadSampleCorpus(portal.content, portal.attachments, {
@@ -83,21 +108,50 @@ async function main(): Promise<void> {
         onProgress: (written, total) => process.stdout.isTTY && process.stdout.write(`\rLoading the sample corpus: ${written}/${total}`),
       });
       if (process.stdout.isTTY) process.stdout.write('\n');
-      console.log(`Loaded a sample corpus of ${records} records (${documents} documents) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      log.info(`Loaded a sample corpus of ${records} records (${documents} documents) in ${((Date.now() - started) / 1000).toFixed(1)} s`, { records, documents });
     }
   }
+  if (!values['editor-token'] && !process.env.EWSI_EDITOR_TOKEN) log.info(`Editor token for this run: ${editorToken}`);
+
+  if (instances > 1) {
+    // The database is migrated and the sample loaded once, here; each instance then only serves.
+    await database.close();
+    const forwarded = process.argv.slice(2).filter((_, index, all) => !['--instances', '--port', '--sample'].includes(all[index - 1] ?? '') && !/^--(instances|port|sample)(=|$)/.test(all[index] ?? ''));
+    await superviseInstances({
+      count: instances,
+      basePort: port,
+      entry: fileURLToPath(import.meta.url),
+      args: forwarded,
+      env: { ...process.env, EWSI_EDITOR_TOKEN: editorToken },
+      log,
+    });
+    return;
+  }
+
   const server = await listen(portal.app, port, values.host);
-  console.log(`EWSI portal on ${server.url} (${where})`);
-  console.log(`Change feed: ${server.url}/api/v1/changes   OpenAPI: ${server.url}/api/openapi.json`);
-  if (updatesDir) console.log(`Updates: ${server.url}/updates/ from ${path.resolve(updatesDir)}`);
-  if (!values['editor-token'] && !process.env.EWSI_EDITOR_TOKEN) console.log(`Editor token for this run: ${editorToken}`);
-  const stop = async () => {
+  log.info(`EWSI portal on ${server.url} (${where})`, { url: server.url, database: databaseUrl ? 'postgres' : 'sqlite' });
+  log.info(`Change feed: ${server.url}/api/v1/changes   OpenAPI: ${server.url}/api/openapi.json   Metrics: ${server.url}/metrics`);
+  if (updatesDir) log.info(`Updates: ${server.url}/updates/ from ${path.resolve(updatesDir)}`);
+  process.send?.({ ready: server.url });
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: draining: no new requests, finishing those in flight`);
+    // Readiness fails and the change streams end first: their clients reconnect to another instance.
+    portal.drain();
+    const grace = setTimeout(() => {
+      log.error(`requests still in flight after ${SHUTDOWN_GRACE_MS / 1000} s; exiting regardless`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    grace.unref();
     await server.close();
     await database.close();
+    log.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,8 @@ import { COLLECTION_PATHS, CONTENT_TYPES, contentFieldSchemas, contentRecordSche
 import {
   API_PREFIX,
   apiError,
+  CHANGE_STREAM_PATH,
+  changeAnnouncement,
   changesPage,
   DEFAULT_CHANGES_LIMIT,
   MAX_CHANGES_LIMIT,
@@ -72,9 +74,33 @@ export function buildOpenApiDocument(): Json {
     NewForumPost: schemaOf(newForumPost, 'input'),
     NewPartnerRequest: schemaOf(newPartnerRequest, 'input'),
     WriteResult: schemaOf(writeResult, 'output'),
+    ChangeAnnouncement: schemaOf(changeAnnouncement, 'output'),
   };
   const paths: Json = {
-    '/healthz': { get: { summary: 'Answers when the database does', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
+    '/healthz': { get: { summary: 'Liveness: the process answers and reads its database', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
+    '/readyz': {
+      get: {
+        summary: 'Readiness for a load balancer: the database answers and has every migration, and the instance is not shutting down',
+        responses: { 200: { description: 'Ready' }, 503: { description: 'Draining (shutting down), migrations missing, or the database does not answer' } },
+      },
+    },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus text metrics of this instance: requests and latencies by route, the feed version, snapshot age, connected change streams',
+        responses: { 200: { description: 'Prometheus exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      },
+    },
+    [CHANGE_STREAM_PATH]: {
+      get: {
+        summary: 'Server-Sent Events announcing the change feed\'s newest version: sync when it moves',
+        description:
+          'A `latest` event (its `id` the version, its data a ChangeAnnouncement) comes first with the version as of connecting, then whenever a publication on any instance moves it; a comment line (`: heartbeat`) comes every 15 s. The stream carries no records: read them from the change feed. Each instance holds a bounded number of streams.',
+        responses: {
+          200: { description: 'The event stream', content: { 'text/event-stream': { schema: { type: 'string', description: 'Events whose data is a ChangeAnnouncement (#/components/schemas/ChangeAnnouncement)' } } } },
+          503: error('This instance holds its most streams, or is shutting down; see Retry-After, and poll the change feed meanwhile'),
+        },
+      },
+    },
     '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1 document' } } } },
     [REGISTRATION_PATH]: {
       get: { summary: 'A page with the form that creates a community account, for people (the app links to it)', responses: { 200: htmlPage('The form') } },

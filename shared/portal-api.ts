@@ -83,6 +83,12 @@ export const resyncRequired = z.object({
   horizon: version,
 });
 
+/** The change stream (Server-Sent Events): each `latest` event names the feed's newest version. */
+export const CHANGE_STREAM_PATH = `${API_PREFIX}/changes/stream`;
+export const CHANGE_STREAM_EVENT = 'latest';
+export const changeAnnouncement = z.object({ latest: version });
+export type ChangeAnnouncement = z.infer<typeof changeAnnouncement>;
+
 export const apiError = z.object({
   error: z.string(),
   message: z.string(),

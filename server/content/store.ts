@@ -49,10 +49,18 @@ export function validateFields(type: ContentType, fields: unknown, where = ''): 
 }
 
 export class ContentStore {
+  private readonly committedListeners = new Set<(latest: number) => void>();
+
   constructor(
     private readonly db: Kysely<ServerDatabase>,
     readonly dialect: Dialect,
   ) {}
+
+  /** Called after each write transaction commits, with its highest version: this instance's change streams announce it at once. */
+  onCommitted(listener: (latest: number) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
 
   /**
    * Applies every operation in one transaction, or none of them: all input is
@@ -66,7 +74,7 @@ export class ContentStore {
   ): Promise<Written[]> {
     if (ops.length === 0) return [];
     const prepared = ops.map((op, index) => (op.op === 'upsert' ? { ...op, fields: validateFields(op.type, op.fields, ops.length > 1 ? ` (item ${index + 1})` : '') } : op));
-    return this.db.transaction().execute(async (trx) => {
+    const written = await this.db.transaction().execute(async (trx) => {
       const first = await this.reserveVersions(trx, prepared.length);
       const updatedAt = now.toISOString();
       const written: Written[] = [];
@@ -111,6 +119,9 @@ export class ContentStore {
       await alongside?.(trx, written);
       return written;
     });
+    const latest = written.at(-1)!.version;
+    for (const listener of this.committedListeners) listener(latest);
+    return written;
   }
 
   /** Takes `count` consecutive versions; the row lock serializes writers until commit. */

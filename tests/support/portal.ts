@@ -44,6 +44,8 @@ export async function startTestPortal(engine: TestEngine, options: Partial<Omit<
           body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
         }),
       close: async () => {
+        // Change streams never end by themselves: drained first, or closing would wait for them.
+        portal.drain();
         await server.close();
         await database.cleanup();
         temp.cleanup();

@@ -43,6 +43,8 @@ export async function startRestartablePortal(options: Partial<Omit<PortalOptions
     if (!server) return;
     const stopping = server;
     server = undefined;
+    // The app's change stream would hold the server open: ended first, as a shutting-down portal does.
+    portal.drain();
     await stopping.close();
   };
 

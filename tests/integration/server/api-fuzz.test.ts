@@ -62,7 +62,9 @@ describe.each(testEngines())('portal API fuzzer on $name', (engine) => {
             body: request.body,
             signal: AbortSignal.timeout(5000),
           });
-          await response.arrayBuffer();
+          // The change stream never ends: its head answered, which is all a request to it can show.
+          if (response.headers.get('content-type')?.startsWith('text/event-stream')) await response.body?.cancel();
+          else await response.arrayBuffer();
           status = response.status;
         } catch (error) {
           findings.push(`${request.method} ${request.path.slice(0, 120)}: no complete answer within 5 s (${error instanceof Error ? error.message : String(error)})`);
