@@ -14,6 +14,7 @@ import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
 import { policyAllows } from './attachment-policy';
+import { LiveUpdates, type LiveUpdatesOptions } from './live-updates';
 import { pullChanges, SyncError, type PullOptions, type PullResult, type SideCopy } from './pull';
 
 export interface SyncRunResult extends PullResult {
@@ -28,6 +29,8 @@ export interface SyncServiceOptions {
   attachmentConcurrency?: number;
   /** The records' derivations; a test replaces one to see a failing derivation isolated. */
   derivations?: RecordDerivations;
+  /** The change stream that starts a sync when the portal publishes (with the schedule only). */
+  live?: LiveUpdatesOptions;
 }
 
 /** How many record problems the status lists (all are counted). */
@@ -45,6 +48,9 @@ export class SyncService {
   private scheduleTimer: NodeJS.Timeout | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly onlineChanged = new Listeners<[online: boolean]>();
+  /** A sync was asked for while one ran: run another once it ends. */
+  private syncAgain = false;
+  private readonly live: LiveUpdates;
 
   constructor(
     private readonly corpus: CorpusData,
@@ -57,6 +63,32 @@ export class SyncService {
     private readonly options: SyncServiceOptions = {},
   ) {
     this.writer = new CorpusWriter(corpus, options.derivations);
+    this.live = new LiveUpdates(
+      {
+        portalUrl: () => {
+          const url = this.portalUrl();
+          return url && !insecurePortalRefusal(portalAddress(url), this.settings.get().allowInsecurePortal) ? portalAddress(url) : null;
+        },
+        cursor: () => this.writer.state().cursor,
+        requestSync: () => this.requestSync(),
+        connectedChanged: (connected) => connected && this.setOnline(true),
+      },
+      options.live,
+    );
+  }
+
+  /** Whether the portal's change stream is open now. */
+  get streaming(): boolean {
+    return this.live.streaming;
+  }
+
+  /**
+   * Syncs now; while a sync runs, runs one more after it: the running one may
+   * have read the feed before the publication that asked for this one.
+   */
+  requestSync(): void {
+    if (this.current) this.syncAgain = true;
+    else this.start();
   }
 
   /** Whenever the portal is found reachable (true) or unreachable (false), a change from what was known before. */
@@ -89,6 +121,10 @@ export class SyncService {
       this.controller = undefined;
       this.progress = null;
       this.emitStatus();
+      if (this.syncAgain) {
+        this.syncAgain = false;
+        this.start();
+      }
     });
     this.emitStatus();
     return this.current;
@@ -271,6 +307,8 @@ export class SyncService {
     this.stopTimer();
     const minutes = this.settings.get().syncIntervalMinutes;
     this.start();
+    // The portal may have changed: follow the new one's stream.
+    this.live.start();
     if (minutes > 0) {
       this.scheduleTimer = setInterval(() => this.start(), minutes * 60_000);
       this.scheduleTimer.unref();
@@ -280,6 +318,7 @@ export class SyncService {
   stopSchedule(): void {
     this.scheduled = false;
     this.stopTimer();
+    this.live.stop();
   }
 
   private stopTimer(): void {
