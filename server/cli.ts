@@ -2,6 +2,7 @@
 //   serve (default)    [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
 //   import FILE        apply a JSON Lines file of operations (see server/import.ts)
 //   purge-tombstones --upto V
+//   snapshot           build a corpus snapshot now (serve also builds one every --snapshot-every minutes)
 // DATABASE_URL=postgres://… selects PostgreSQL instead of the SQLite file;
 // EWSI_UPDATES_DIR (or --updates) is the folder served at /updates/.
 import { randomBytes } from 'node:crypto';
@@ -14,11 +15,15 @@ import { ApiFailure } from './errors';
 import { parseImportLines } from './import';
 import { loadSampleCorpus } from './sample/load';
 import { listen } from './serve';
+import { scheduleSnapshots } from './snapshots';
 
 const usage = `Usage:
   npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
   npm run server -- import FILE [--db FILE]
   npm run server -- purge-tombstones --upto VERSION [--db FILE]
+  npm run server -- snapshot [--db FILE] [--storage DIR]
+serve --snapshot-every MINUTES (default 60; 0: never) builds a corpus snapshot at start and then whenever the corpus
+  changed, for clients' first sync (GET /api/v1/snapshot); POST /api/v1/editor/snapshots builds one on demand.
 Set DATABASE_URL=postgres://… to use PostgreSQL instead of the SQLite file.
 --updates DIR (or EWSI_UPDATES_DIR) serves the app's update files (latest*.yml, installers, blockmaps) at /updates/.
 --trusted-proxy ADDR (repeatable, or EWSI_TRUSTED_PROXIES=a,b): a reverse proxy whose X-Forwarded-For names the client
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
       updates: { type: 'string' },
       'trusted-proxy': { type: 'string', multiple: true },
       upto: { type: 'string' },
+      'snapshot-every': { type: 'string', default: '60' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,6 +74,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await portal.content.purgeTombstones(upto)));
     return database.close();
   }
+  if (command === 'snapshot') {
+    const started = Date.now();
+    const info = await portal.snapshots.build();
+    console.log(`Snapshot of ${info.records} records at version ${info.version}: ${info.sha256} (${info.size} bytes) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return database.close();
+  }
+  const snapshotEvery = Number(values['snapshot-every']);
+  if (!Number.isFinite(snapshotEvery) || snapshotEvery < 0) throw new Error(`--snapshot-every must be a number of minutes (0: never)\n${usage}`);
   if (command !== 'serve') throw new Error(`Unknown command ${command}\n${usage}`);
 
   if (values.sample !== undefined) {
@@ -86,12 +100,14 @@ async function main(): Promise<void> {
       console.log(`Loaded a sample corpus of ${records} records (${documents} documents) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }
+  const stopSnapshots = snapshotEvery > 0 ? scheduleSnapshots(portal.snapshots, snapshotEvery) : () => undefined;
   const server = await listen(portal.app, port, values.host);
   console.log(`EWSI portal on ${server.url} (${where})`);
   console.log(`Change feed: ${server.url}/api/v1/changes   OpenAPI: ${server.url}/api/openapi.json`);
   if (updatesDir) console.log(`Updates: ${server.url}/updates/ from ${path.resolve(updatesDir)}`);
   if (!values['editor-token'] && !process.env.EWSI_EDITOR_TOKEN) console.log(`Editor token for this run: ${editorToken}`);
   const stop = async () => {
+    stopSnapshots();
     await server.close();
     await database.close();
     process.exit(0);

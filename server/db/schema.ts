@@ -65,6 +65,16 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+/** A corpus snapshot built by server/snapshots.ts; its file is `snapshots/<sha256>` in the storage folder. */
+export interface SnapshotTable {
+  sha256: string;
+  /** The feed version the snapshot holds the public corpus at. */
+  version: Version;
+  records: number;
+  size: number;
+  created_at: string;
+}
+
 export interface ServerDatabase {
   content: ContentTable;
   counters: CounterTable;
@@ -72,4 +82,5 @@ export interface ServerDatabase {
   members: MemberTable;
   sessions: SessionTable;
   idempotency_keys: IdempotencyTable;
+  snapshots: SnapshotTable;
 }
