@@ -15,6 +15,7 @@ import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
 import { policyAllows } from './attachment-policy';
 import { pullChanges, SyncError, type PullOptions, type PullResult, type SideCopy } from './pull';
+import { loadSnapshot, type SnapshotProgress } from './snapshot-bootstrap';
 
 export interface SyncRunResult extends PullResult {
   attachments: { downloaded: number; failed: Array<{ sha256: string; message: string }> };
@@ -123,6 +124,7 @@ export class SyncService {
   }
 
   private async execute(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult> {
+    const startedAt = Date.now();
     try {
       const pulled = await pullChanges(
         this.writer,
@@ -133,6 +135,21 @@ export class SyncService {
           onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
         },
         () => this.openSideCopy(),
+        (url, minVersion) =>
+          loadSnapshot({
+            serverUrl: url,
+            dataDir: this.dataDir,
+            openSideCopy: () => this.openSideCopy(),
+            minVersion,
+            // Five feed pages' worth per transaction (5,000 records by default).
+            pageSize: 5 * (this.options.pull?.pageLimit ?? 1000),
+            signal,
+            retries: this.options.pull?.retries,
+            baseDelayMs: this.options.pull?.baseDelayMs,
+            maxDelayMs: this.options.pull?.maxDelayMs,
+            timeoutMs: this.options.pull?.timeoutMs,
+            onProgress: (progress) => this.reportSnapshot(progress, startedAt),
+          }),
       );
       this.setOnline(true);
       const attachments = await this.downloadMissing(serverUrl, signal);
@@ -156,6 +173,22 @@ export class SyncService {
       },
       discard: () => side.discard(),
     };
+  }
+
+  /** A snapshot's download (bytes of its size) and load (records of its count), as sync progress. */
+  private reportSnapshot(progress: SnapshotProgress, startedAt: number): void {
+    const done = progress.phase === 'snapshot-download' ? progress.bytes : progress.records;
+    const rate = done / Math.max(0.001, (Date.now() - startedAt) / 1000);
+    this.report({
+      phase: progress.phase,
+      records: progress.records,
+      bytes: progress.bytes,
+      cursor: 0,
+      latest: progress.version,
+      rate: progress.phase === 'snapshot-load' ? rate : 0,
+      etaSeconds: rate > 0 ? Math.max(0, progress.total - done) / rate : null,
+      resyncing: this.writer.state().cursor > 0,
+    });
   }
 
   private report(progress: SyncProgress): void {
