@@ -6,7 +6,7 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
-import type { SideCorpus } from '../db/side-corpus';
+import type { SideCorpus, SideCorpusOptions } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
@@ -50,7 +50,7 @@ export class SyncService {
   constructor(
     private readonly corpus: CorpusData,
     /** Opens an empty corpus beside this one, for a resync or another portal's first copy (db/side-corpus.ts). */
-    private readonly openSideCorpus: () => Promise<SideCorpus>,
+    private readonly openSideCorpus: (options?: SideCorpusOptions) => Promise<SideCorpus>,
     /** The data folder, where downloaded attachments live. */
     private readonly dataDir: string,
     private readonly settings: SettingsStore,
@@ -139,7 +139,7 @@ export class SyncService {
           loadSnapshot({
             serverUrl: url,
             dataDir: this.dataDir,
-            openSideCopy: () => this.openSideCopy(),
+            openSideCopy: () => this.openSideCopy({ bulkLoad: true }),
             minVersion,
             // Five feed pages' worth per transaction (5,000 records by default).
             pageSize: 5 * (this.options.pull?.pageLimit ?? 1000),
@@ -163,8 +163,8 @@ export class SyncService {
   }
 
   /** A copy built beside the library; once swapped in, the library's listeners are told the whole corpus changed. */
-  private async openSideCopy(): Promise<SideCopy> {
-    const side = await this.openSideCorpus();
+  private async openSideCopy(options?: SideCorpusOptions): Promise<SideCopy> {
+    const side = await this.openSideCorpus(options);
     return {
       writer: new CorpusWriter(side.data),
       swapIn: async () => {
