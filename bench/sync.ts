@@ -10,6 +10,7 @@ import { openStores } from '../electron/core/db/stores';
 import { generateSampleCorpus } from '../server/sample/generate';
 import { makeTempDir } from '../tests/support/temp-dir';
 import { startPortalProcess } from './portal-process';
+import type { SyncProgress } from '../shared/sync';
 import { round } from './stats';
 
 const EDITOR_TOKEN = 'bench-editor-token-0123456789';
@@ -38,11 +39,23 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
     if (!built.ok) throw new Error(`building the snapshot failed: ${built.status} ${await built.text()}`);
     const snapshotBuildSeconds = (performance.now() - started) / 1000;
     const snapshotInfo = (await built.json()) as { size: number };
-    const fromSnapshot = await createCore({ dataDir: path.join(temp.dir, 'from-snapshot'), appVersion: 'bench', sync: {} });
+    // When each phase began (the progress events say), to tell the download, the load with the swap, and the feed after it apart.
+    const phaseStarts = new Map<string, number>();
+    const fromSnapshot = await createCore({
+      dataDir: path.join(temp.dir, 'from-snapshot'),
+      appVersion: 'bench',
+      sync: {},
+      emit: (name, payload) => {
+        const phase = name === 'sync.progress' ? (payload as SyncProgress).phase : undefined;
+        if (phase && !phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
+      },
+    });
     fromSnapshot.settings.update({ serverUrl: portal.url, attachmentPolicy: { mode: 'none', maxBytes: null } });
     started = performance.now();
     const snapshotSync = await fromSnapshot.sync.run();
-    const snapshotSeconds = (performance.now() - started) / 1000;
+    const snapshotEnded = performance.now();
+    const snapshotSeconds = (snapshotEnded - started) / 1000;
+    const phaseSeconds = (from: string, to: string | undefined) => round(((to ? phaseStarts.get(to) : undefined) ?? snapshotEnded) / 1000 - (phaseStarts.get(from) ?? started) / 1000, 2);
     await fromSnapshot.close();
     if (!snapshotSync.snapshot || !('version' in snapshotSync.snapshot)) throw new Error(`the first sync did not use the snapshot: ${JSON.stringify(snapshotSync.snapshot)}`);
     if (snapshotSync.upserts !== full.upserts) throw new Error(`the snapshot brought ${snapshotSync.upserts} records, the feed ${full.upserts}`);
@@ -107,6 +120,9 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
       snapshot_mb: round(snapshotInfo.size / 1e6, 1),
       snapshot_first_sync_s: round(snapshotSeconds, 2),
       snapshot_vs_feed: round(snapshotSeconds / fullSeconds, 3),
+      snapshot_download_s: phaseSeconds('snapshot-download', 'snapshot-load'),
+      snapshot_load_and_swap_s: phaseSeconds('snapshot-load', 'pulling'),
+      snapshot_feed_after_s: phaseSeconds('pulling', undefined),
       docs_per_s: Math.round(docsPerS),
       raw_insert_docs_per_s: Math.round(rawDocsPerS),
       ratio: round(docsPerS / rawDocsPerS, 3),

@@ -111,6 +111,7 @@ export async function loadSnapshot(options: SnapshotLoadOptions): Promise<Snapsh
     // A wrong hash or size deleted the partial; a network failure kept it for the next sync to resume.
     return { kind: 'refused', reason: `the portal's snapshot did not download (${messageOf(error)})` };
   }
+  options.onProgress?.({ phase: 'snapshot-load', records: 0, bytes: info.size, total: info.records, version });
   const side = await options.openSideCopy();
   try {
     let records = 0;
