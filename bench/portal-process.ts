@@ -6,7 +6,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** A portal server in a process of its own (its own core), loaded with the sample corpus. */
 export async function startPortalProcess(options: { dbFile: string; documents: number; editorToken: string }): Promise<{ url: string; child: ChildProcess; close(): Promise<void> }> {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli.ts', '--db', options.dbFile, '--sample', String(options.documents), '--port', '0', '--editor-token', options.editorToken], {
+  // Snapshots only when a benchmark asks for one (POST /api/v1/editor/snapshots): a build at start would run during its measures.
+  const args = ['server/cli.ts', '--db', options.dbFile, '--sample', String(options.documents), '--port', '0', '--editor-token', options.editorToken, '--snapshot-every', '0'];
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

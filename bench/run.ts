@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { coreRoundTrip } from './core-round-trip';
 import { serverFeed } from './server-feed';
+import { snapshotFormatBench } from './snapshot-format';
 import { syncBench } from './sync';
 import { searchBench } from './search';
 import { libraryBench } from './library';
@@ -11,7 +12,8 @@ export type Benchmark = (options: Record<string, string | undefined>) => Promise
 const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
   search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions [--docs 100000 --rounds 5]', run: searchBench },
-  sync: { describe: 'full, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
+  sync: { describe: 'full sync by the feed and from the snapshot, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
+  'snapshot-format': { describe: 'the corpus snapshot as gzip JSON Lines vs a SQLite file: size, build and read times [--docs 10000]', run: snapshotFormatBench },
   library: { describe: 'library screen in Chromium: navigation to first visible row (p50/max), most DOM rows while scrolling [--docs 100000 --rounds 7 --steps 300]', run: libraryBench },
   server: { describe: 'change-feed throughput and p50/p99 latency under autocannon load [--docs N --limit N --connections N --duration S]', run: serverFeed },
 };

@@ -1,4 +1,4 @@
-// Full, incremental and no-op sync of the sample corpus from a portal in
+// Full (by the feed, and from the portal's snapshot), incremental and no-op sync of the sample corpus from a portal in
 // another process, against a raw bulk insert of the same rows into the same
 // schema (prepared statements, one transaction), measured in the same run.
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { openStores } from '../electron/core/db/stores';
 import { generateSampleCorpus } from '../server/sample/generate';
 import { makeTempDir } from '../tests/support/temp-dir';
 import { startPortalProcess } from './portal-process';
+import type { SyncProgress } from '../shared/sync';
 import { round } from './stats';
 
 const EDITOR_TOKEN = 'bench-editor-token-0123456789';
@@ -24,12 +25,40 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
   const temp = makeTempDir('ewsi-bench-sync-');
   const portal = await startPortalProcess({ dbFile: path.join(temp.dir, 'portal', 'portal.sqlite'), documents, editorToken: EDITOR_TOKEN });
   try {
-    const core = await createCore({ dataDir: path.join(temp.dir, 'desktop'), appVersion: 'bench', sync: {} });
+    // The first sync by the feed alone (the portal has no snapshot yet, and this client would not ask for one).
+    const core = await createCore({ dataDir: path.join(temp.dir, 'desktop'), appVersion: 'bench', sync: { pull: { snapshotAfterPages: Number.MAX_SAFE_INTEGER } } });
     core.settings.update({ serverUrl: portal.url, attachmentPolicy: { mode: 'none', maxBytes: null } });
 
     let started = performance.now();
     const full = await core.sync.run();
     const fullSeconds = (performance.now() - started) / 1000;
+
+    // The same first sync from a snapshot of the same corpus, into another empty store.
+    started = performance.now();
+    const built = await fetch(`${portal.url}/api/v1/editor/snapshots`, { method: 'POST', headers: { authorization: `Bearer ${EDITOR_TOKEN}` } });
+    if (!built.ok) throw new Error(`building the snapshot failed: ${built.status} ${await built.text()}`);
+    const snapshotBuildSeconds = (performance.now() - started) / 1000;
+    const snapshotInfo = (await built.json()) as { size: number };
+    // When each phase began (the progress events say), to tell the download, the load with the swap, and the feed after it apart.
+    const phaseStarts = new Map<string, number>();
+    const fromSnapshot = await createCore({
+      dataDir: path.join(temp.dir, 'from-snapshot'),
+      appVersion: 'bench',
+      sync: {},
+      emit: (name, payload) => {
+        const phase = name === 'sync.progress' ? (payload as SyncProgress).phase : undefined;
+        if (phase && !phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
+      },
+    });
+    fromSnapshot.settings.update({ serverUrl: portal.url, attachmentPolicy: { mode: 'none', maxBytes: null } });
+    started = performance.now();
+    const snapshotSync = await fromSnapshot.sync.run();
+    const snapshotEnded = performance.now();
+    const snapshotSeconds = (snapshotEnded - started) / 1000;
+    const phaseSeconds = (from: string, to: string | undefined) => round(((to ? phaseStarts.get(to) : undefined) ?? snapshotEnded) / 1000 - (phaseStarts.get(from) ?? started) / 1000, 2);
+    await fromSnapshot.close();
+    if (!snapshotSync.snapshot || !('version' in snapshotSync.snapshot)) throw new Error(`the first sync did not use the snapshot: ${JSON.stringify(snapshotSync.snapshot)}`);
+    if (snapshotSync.upserts !== full.upserts) throw new Error(`the snapshot brought ${snapshotSync.upserts} records, the feed ${full.upserts}`);
 
     // 1 % of the documents edited on the portal, then an incremental sync.
     const corpus = generateSampleCorpus({ documents });
@@ -87,6 +116,13 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
       docs: documents,
       records: full.upserts,
       full_sync_s: round(fullSeconds, 2),
+      snapshot_build_s: round(snapshotBuildSeconds, 2),
+      snapshot_mb: round(snapshotInfo.size / 1e6, 1),
+      snapshot_first_sync_s: round(snapshotSeconds, 2),
+      snapshot_vs_feed: round(snapshotSeconds / fullSeconds, 3),
+      snapshot_download_s: phaseSeconds('snapshot-download', 'snapshot-load'),
+      snapshot_load_and_swap_s: phaseSeconds('snapshot-load', 'pulling'),
+      snapshot_feed_after_s: phaseSeconds('pulling', undefined),
       docs_per_s: Math.round(docsPerS),
       raw_insert_docs_per_s: Math.round(rawDocsPerS),
       ratio: round(docsPerS / rawDocsPerS, 3),

@@ -4,9 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { COLLECTION_PATHS, CONTENT_TYPES, contentType as contentTypeSchema, countryCode, id as idSchema, languageCode, themeSlug, type ContentType } from '../shared/content';
 import {
@@ -21,7 +19,7 @@ import {
   newPartnerRequest,
   sessionRequest,
 } from '../shared/portal-api';
-import { AttachmentStore, parseRange } from './attachments';
+import { AttachmentStore, fileResponse } from './attachments';
 import { ChangeStreams, DEFAULT_CHANGE_STREAM_OPTIONS, type ChangeStreamOptions } from './change-streams';
 import { Members } from './auth';
 import { ContentStore, type WriteOp } from './content/store';
@@ -35,6 +33,8 @@ import { buildOpenApiDocument } from './openapi';
 import { operationsRoutes, PortalMetrics, requestObserver } from './operations';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { registrationPageRoutes } from './registration-page';
+import { SnapshotStore } from './snapshots';
+import { snapshotRoutes } from './snapshot-routes';
 import { serveUpdateFile, UPDATES_PATH } from './updates';
 
 export interface PortalOptions {
@@ -88,6 +88,7 @@ export interface Portal {
    * caller then closes the server, which lets requests in flight finish.
    */
   drain(): void;
+  snapshots: SnapshotStore;
 }
 
 function failureResponse(c: Context, failure: ApiFailure): Response {
@@ -198,6 +199,7 @@ export function createPortal(options: PortalOptions): Portal {
   const content = new ContentStore(db, dialect);
   const attachments = new AttachmentStore(db, path.join(options.storageDir, 'attachments'));
   const members = new Members(db);
+  const snapshots = new SnapshotStore(db, dialect, path.join(options.storageDir, 'snapshots'));
   const keys = new IdempotencyKeys(db);
   // A caller who loosens the per-address sign-in limit (tests) loosens the per-account one with it unless it says otherwise.
   const limits = { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits?.signIn ? { signInPerAccount: options.rateLimits.signIn } : {}), ...options.rateLimits };
@@ -299,20 +301,10 @@ export function createPortal(options: PortalOptions): Portal {
       'Accept-Ranges': 'bytes',
       'X-Content-Type-Options': 'nosniff',
     };
-    const ifRange = c.req.header('if-range');
-    const range = ifRange && ifRange !== headers.ETag ? undefined : parseRange(c.req.header('range'), row.size);
-    if (range === 'unsatisfiable') {
-      return c.body(null, 416, { ...headers, 'Content-Range': `bytes */${row.size}` });
-    }
-    const start = range?.start ?? 0;
-    const end = range?.end ?? row.size - 1;
-    const length = row.size === 0 ? 0 : end - start + 1;
-    const status = range ? 206 : 200;
-    const responseHeaders = { ...headers, 'Content-Length': String(length), ...(range ? { 'Content-Range': `bytes ${start}-${end}/${row.size}` } : {}) };
-    if (c.req.method === 'HEAD' || length === 0) return new Response(null, { status, headers: responseHeaders });
-    const stream = Readable.toWeb(fs.createReadStream(attachments.pathOf(row.sha256), { start, end })) as ReadableStream;
-    return new Response(stream, { status, headers: responseHeaders });
+    return fileResponse(c, attachments.pathOf(row.sha256), row.size, headers);
   });
+
+  snapshotRoutes(app, { snapshots, requireEditor: (c) => requireEditor(c), now });
 
   // The app's updates: electron-updater's generic provider reads this folder.
   app.on(['GET', 'HEAD'], `${UPDATES_PATH}/:file`, (c) => serveUpdateFile(c, options.updatesDir, c.req.param('file')));
@@ -459,5 +451,5 @@ export function createPortal(options: PortalOptions): Portal {
     draining = true;
     streams.close();
   };
-  return { app, content, attachments, members, streams, drain };
+  return { app, content, attachments, members, streams, drain, snapshots };
 }

@@ -3,7 +3,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import { Readable } from 'node:stream';
 import { attachmentRef } from '../shared/content';
 import type { AttachmentTable, ServerDatabase } from './db/schema';
 import { ApiFailure, issuesOf, ValidationError } from './errors';
@@ -62,4 +64,24 @@ export function parseRange(header: string | undefined, size: number): { start: n
   }
   if (start >= size || start > end) return 'unsatisfiable';
   return { start, end };
+}
+
+/**
+ * An immutable file's answer: the whole file, or the single range asked for
+ * (206; 416 out of bounds). `headers.ETag` is the file's strong validator: a
+ * Range whose If-Range names another gets the whole file.
+ */
+export function fileResponse(c: Context, file: string, size: number, headers: Record<string, string>): Response {
+  const ifRange = c.req.header('if-range');
+  const range = ifRange && ifRange !== headers.ETag ? undefined : parseRange(c.req.header('range'), size);
+  const common = { ...headers, 'Accept-Ranges': 'bytes' };
+  if (range === 'unsatisfiable') return c.body(null, 416, { ...common, 'Content-Range': `bytes */${size}` });
+  const start = range?.start ?? 0;
+  const end = range?.end ?? size - 1;
+  const length = size === 0 ? 0 : end - start + 1;
+  const status = range ? 206 : 200;
+  const responseHeaders = { ...common, 'Content-Length': String(length), ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) };
+  if (c.req.method === 'HEAD' || length === 0) return new Response(null, { status, headers: responseHeaders });
+  const stream = Readable.toWeb(fs.createReadStream(file, { start, end })) as ReadableStream;
+  return new Response(stream, { status, headers: responseHeaders });
 }

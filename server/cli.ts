@@ -3,6 +3,7 @@
 //                      [--instances N] [--max-streams N]
 //   import FILE        apply a JSON Lines file of operations (see server/import.ts)
 //   purge-tombstones --upto V
+//   snapshot           build a corpus snapshot now (serve also builds one every --snapshot-every minutes)
 // DATABASE_URL=postgres://… selects PostgreSQL instead of the SQLite file;
 // EWSI_UPDATES_DIR (or --updates) is the folder served at /updates/.
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { superviseInstances } from './instances';
 import { jsonLinesLog } from './log';
 import { loadSampleCorpus } from './sample/load';
 import { listen } from './serve';
+import { scheduleSnapshots } from './snapshots';
 
 /** How long a graceful shutdown waits for requests in flight before the process exits regardless. */
 const SHUTDOWN_GRACE_MS = 30_000;
@@ -26,6 +28,9 @@ const usage = `Usage:
   npm run server -- [serve] [--port 8787] [--host 127.0.0.1] [--db FILE] [--storage DIR] [--sample N] [--editor-token T] [--updates DIR] [--trusted-proxy ADDR …]
   npm run server -- import FILE [--db FILE]
   npm run server -- purge-tombstones --upto VERSION [--db FILE]
+  npm run server -- snapshot [--db FILE] [--storage DIR]
+serve --snapshot-every MINUTES (default 60; 0: never) builds a corpus snapshot at start and then whenever the corpus
+  changed, for clients' first sync (GET /api/v1/snapshot); POST /api/v1/editor/snapshots builds one on demand.
 Set DATABASE_URL=postgres://… to use PostgreSQL instead of the SQLite file.
 --updates DIR (or EWSI_UPDATES_DIR) serves the app's update files (latest*.yml, installers, blockmaps) at /updates/.
 --trusted-proxy ADDR (repeatable, or EWSI_TRUSTED_PROXIES=a,b): a reverse proxy whose X-Forwarded-For names the client
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
       instances: { type: 'string' },
       'max-streams': { type: 'string' },
       upto: { type: 'string' },
+      'snapshot-every': { type: 'string', default: '60' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -93,6 +99,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await portal.content.purgeTombstones(upto)));
     return database.close();
   }
+  if (command === 'snapshot') {
+    const started = Date.now();
+    const info = await portal.snapshots.build();
+    console.log(`Snapshot of ${info.records} records at version ${info.version}: ${info.sha256} (${info.size} bytes) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return database.close();
+  }
+  const snapshotEvery = Number(values['snapshot-every']);
+  if (!Number.isFinite(snapshotEvery) || snapshotEvery < 0) throw new Error(`--snapshot-every must be a number of minutes (0: never)\n${usage}`);
   if (command !== 'serve') throw new Error(`Unknown command ${command}\n${usage}`);
 
   if (values.sample !== undefined) {
@@ -128,6 +142,9 @@ async function main(): Promise<void> {
     return;
   }
 
+  // One builder per database: in a multi-instance run the first instance builds the snapshots.
+  const buildsSnapshots = snapshotEvery > 0 && (process.env.EWSI_INSTANCE ?? 'instance-0') === 'instance-0';
+  const stopSnapshots = buildsSnapshots ? scheduleSnapshots(portal.snapshots, snapshotEvery) : () => undefined;
   const server = await listen(portal.app, port, values.host);
   log.info(`EWSI portal on ${server.url} (${where})`, { url: server.url, database: databaseUrl ? 'postgres' : 'sqlite' });
   log.info(`Change feed: ${server.url}/api/v1/changes   OpenAPI: ${server.url}/api/openapi.json   Metrics: ${server.url}/metrics`);
@@ -140,6 +157,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: draining: no new requests, finishing those in flight`);
     // Readiness fails and the change streams end first: their clients reconnect to another instance.
     portal.drain();
+    stopSnapshots();
     const grace = setTimeout(() => {
       log.error(`requests still in flight after ${SHUTDOWN_GRACE_MS / 1000} s; exiting regardless`);
       process.exit(1);

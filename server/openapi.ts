@@ -21,6 +21,7 @@ import {
   sessionResponse,
   writeResult,
 } from '../shared/portal-api';
+import { snapshotInfo } from '../shared/snapshot';
 
 type Json = Record<string, unknown>;
 
@@ -75,6 +76,7 @@ export function buildOpenApiDocument(): Json {
     NewPartnerRequest: schemaOf(newPartnerRequest, 'input'),
     WriteResult: schemaOf(writeResult, 'output'),
     ChangeAnnouncement: schemaOf(changeAnnouncement, 'output'),
+    SnapshotInfo: schemaOf(snapshotInfo, 'output'),
   };
   const paths: Json = {
     '/healthz': { get: { summary: 'Liveness: the process answers and reads its database', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
@@ -138,6 +140,35 @@ export function buildOpenApiDocument(): Json {
         summary: 'An attachment by its SHA-256; immutable; supports Range',
         parameters: [pathParam('sha256', 'Lower-case hex SHA-256', { type: 'string', pattern: '^[0-9a-f]{64}$' }), { name: 'Range', in: 'header', required: false, schema: { type: 'string' } }],
         responses: { 200: { description: 'The file' }, 206: { description: 'The requested byte range' }, 404: error('Unknown attachment'), 416: { description: 'Range not satisfiable' } },
+      },
+    },
+    [`${API_PREFIX}/snapshot`]: {
+      get: {
+        summary: 'The newest corpus snapshot: the whole public corpus at one feed version, for a first sync; continue with changes?since=version',
+        responses: { 200: jsonBody(ref('SnapshotInfo'), 'The newest snapshot'), 404: error('No snapshot built yet: sync through the change feed') },
+      },
+    },
+    [`${API_PREFIX}/snapshots/{sha256}`]: {
+      get: {
+        summary: 'A snapshot file by its SHA-256 (gzip-compressed JSON Lines: a header line, then one feed upsert per record); immutable; supports Range and If-Range',
+        parameters: [
+          pathParam('sha256', 'Lower-case hex SHA-256 of the file', { type: 'string', pattern: '^[0-9a-f]{64}$' }),
+          { name: 'Range', in: 'header', required: false, schema: { type: 'string' } },
+          { name: 'If-Range', in: 'header', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          200: { description: 'The file', content: { 'application/gzip': { schema: { type: 'string', contentMediaType: 'application/gzip' } } } },
+          206: { description: 'The requested byte range' },
+          404: error('Unknown snapshot (or pruned: ask GET /api/v1/snapshot again)'),
+          416: { description: 'Range not satisfiable' },
+        },
+      },
+    },
+    [`${API_PREFIX}/editor/snapshots`]: {
+      post: {
+        summary: 'Build a corpus snapshot now, unless the newest one already holds the latest version (editors)',
+        security: editor,
+        responses: { 200: jsonBody(ref('SnapshotInfo'), 'The snapshot at the latest version'), 401: error('No editor token') },
       },
     },
     '/updates/{file}': {

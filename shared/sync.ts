@@ -43,7 +43,8 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const syncProgressSchema = z.object({
-  phase: z.enum(['pulling', 'attachments']),
+  /** `snapshot-download` and `snapshot-load`: a first sync (or resync) from the portal's snapshot, before the feed goes on. */
+  phase: z.enum(['snapshot-download', 'snapshot-load', 'pulling', 'attachments']),
   records: z.number().int().nonnegative(),
   bytes: z.number().nonnegative(),
   cursor: z.number().int().nonnegative(),

@@ -91,7 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(new SettingsTable(stores.user));
   const emitOut = options.emit ?? (() => undefined);
   const corpus = createCorpusData(stores.corpus);
-  const sync = new SyncService(corpus, () => openSideCorpus(stores.corpus), stores.dataDir, settings, emitOut, options.sync);
+  const sync = new SyncService(corpus, (options) => openSideCorpus(stores.corpus, options), stores.dataDir, settings, emitOut, options.sync);
   sync.writer.ensureSearchIndex();
   const searchQueries = new SearchQueries(stores.corpus);
   const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search);

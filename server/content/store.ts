@@ -48,6 +48,12 @@ export function validateFields(type: ContentType, fields: unknown, where = ''): 
   return parsed.data;
 }
 
+/** A content row as one change of the feed, from its stored JSON text (not parsed again); the snapshot's lines are these too. */
+export function changeJson(row: Pick<ContentTable, 'type' | 'id' | 'version' | 'updated_at' | 'deleted' | 'hidden' | 'data'>): string {
+  const head = `{"op":"${row.deleted || row.hidden ? 'delete' : 'upsert'}","version":${Number(row.version)},"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"updatedAt":${JSON.stringify(row.updated_at)}`;
+  return row.deleted || row.hidden ? `${head}}` : `${head},"record":${row.data}}`;
+}
+
 export class ContentStore {
   private readonly committedListeners = new Set<(latest: number) => void>();
 
@@ -176,10 +182,7 @@ export class ContentStore {
       .execute();
     const hasMore = rows.length > limit;
     const pageRows = hasMore ? rows.slice(0, limit) : rows;
-    const parts = pageRows.map((row) => {
-      const head = `{"op":"${row.deleted || row.hidden ? 'delete' : 'upsert'}","version":${Number(row.version)},"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"updatedAt":${JSON.stringify(row.updated_at)}`;
-      return row.deleted || row.hidden ? `${head}}` : `${head},"record":${row.data}}`;
-    });
+    const parts = pageRows.map(changeJson);
     // The last page reaches `latest` even when the newest versions were purged tombstones (read before the rows,
     // so every version up to it is committed and either in this page or gone): a cursor left below the horizon
     // would send the client back to 0 at its next sync, and at every one after.

@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import * as portal from './migrations/2026-12-01-0001-portal';
 import * as sharedRateLimits from './migrations/2026-12-03-0500-shared-rate-limits';
+import * as snapshots from './migrations/2026-12-03-0550-snapshots';
 import type { ServerDatabase } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -20,6 +21,7 @@ export interface PortalDatabase {
 const migrations: Record<string, Migration> = {
   '2026-12-01-0001-portal': portal,
   '2026-12-03-0500-shared-rate-limits': sharedRateLimits,
+  '2026-12-03-0550-snapshots': snapshots,
 };
 
 // PostgreSQL's bigint arrives as a string by default; our versions fit in 2^53.

@@ -71,6 +71,14 @@ export interface RateLimitBucketTable {
   /** ms since the epoch. */
   window_start: number;
   count: number;
+/** A corpus snapshot built by server/snapshots.ts; its file is `snapshots/<sha256>` in the storage folder. */
+export interface SnapshotTable {
+  sha256: string;
+  /** The feed version the snapshot holds the public corpus at. */
+  version: Version;
+  records: number;
+  size: number;
+  created_at: string;
 }
 
 export interface ServerDatabase {
@@ -81,4 +89,5 @@ export interface ServerDatabase {
   sessions: SessionTable;
   idempotency_keys: IdempotencyTable;
   rate_limit_buckets: RateLimitBucketTable;
+  snapshots: SnapshotTable;
 }

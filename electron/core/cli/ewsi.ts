@@ -54,10 +54,13 @@ function progressPrinter(stream: NodeJS.WriteStream) {
       const total = progress.latest || 1;
       const fraction = Math.min(1, progress.cursor / total);
       const eta = progress.etaSeconds === null ? '' : ` ETA ${Math.ceil(progress.etaSeconds)} s`;
-      const text =
-        progress.phase === 'pulling'
-          ? `${progress.resyncing ? 'resync ' : ''}${number(progress.records)} records, ${megabytes(progress.bytes)}, ${number(Math.round(progress.rate))}/s${eta}`
-          : `attachments: ${number(progress.records)} files, ${megabytes(progress.bytes)}`;
+      const texts: Record<SyncProgress['phase'], () => string> = {
+        'snapshot-download': () => `snapshot of version ${progress.latest}: ${megabytes(progress.bytes)}${eta}`,
+        'snapshot-load': () => `snapshot of version ${progress.latest}: ${number(progress.records)} records loaded, ${number(Math.round(progress.rate))}/s${eta}`,
+        pulling: () => `${progress.resyncing ? 'resync ' : ''}${number(progress.records)} records, ${megabytes(progress.bytes)}, ${number(Math.round(progress.rate))}/s${eta}`,
+        attachments: () => `attachments: ${number(progress.records)} files, ${megabytes(progress.bytes)}`,
+      };
+      const text = texts[progress.phase]();
       if (stream.isTTY) {
         const width = 24;
         const filled = Math.round(fraction * width);
@@ -154,6 +157,8 @@ async function main(argv: string[]): Promise<number> {
     );
     progress.done();
     const summary = `Synced to version ${result.cursor}: ${number(result.upserts)} updated, ${number(result.deletes)} deleted, ${megabytes(result.bytes)}${result.resynced ? ' (full resync)' : ''}; attachments: ${result.attachments.downloaded} downloaded, ${result.attachments.failed.length} failed`;
+    if (result.snapshot && 'version' in result.snapshot) console.error(`Began from the portal's snapshot of version ${result.snapshot.version} (${number(result.snapshot.records)} records), then the change feed.`);
+    if (result.snapshot && 'refused' in result.snapshot) console.error(`Synced through the change feed instead: ${result.snapshot.refused}.`);
     if (values.json) console.log(JSON.stringify(result));
     else console.log(summary);
     if (result.problems > 0) console.error(`${number(result.problems)} records stored with problems: see ewsi status`);

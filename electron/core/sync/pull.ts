@@ -8,6 +8,7 @@ import { PortalAnswerError } from '../portal/errors';
 import { CancelledError, NetworkError, ResponseTooLargeError } from '../portal/http';
 import { retryDelay, sleep } from '../portal/retry';
 import { portalAddress } from '../portal/urls';
+import type { SnapshotOutcome } from './snapshot-bootstrap';
 
 export type SyncErrorKind = 'network' | 'server' | 'invalid-page' | 'cancelled';
 
@@ -47,7 +48,15 @@ export interface PullOptions {
   onProgress?: (progress: PullProgress) => void;
   /** Told before each retry, with what failed. */
   onRetry?: (attempt: number, delayMs: number, error: Error) => void;
+  /**
+   * A walk from 0 longer than this many pages asks the portal for its snapshot first
+   * (sync/snapshot-bootstrap.ts); default 5. A shorter one is quicker by the feed.
+   */
+  snapshotAfterPages?: number;
 }
+
+/** Loads the portal's snapshot (at `minVersion` or later) beside the library and swaps it in (sync/snapshot-bootstrap.ts). */
+export type SnapshotLoader = (serverUrl: string, minVersion: number) => Promise<SnapshotOutcome>;
 
 export interface PullResult {
   pages: number;
@@ -59,6 +68,8 @@ export interface PullResult {
   resynced: boolean;
   cursor: number;
   latest: number;
+  /** The snapshot the sync began from, or why it did not (null: none was asked for or the portal has none). */
+  snapshot: { version: number; records: number } | { refused: string } | null;
 }
 
 /** Walks from 0 one sync may start: a portal that keeps asking for one is refused, not followed forever. */
@@ -105,7 +116,7 @@ export interface SideCopy {
 }
 
 /** Brings the corpus up to the server's latest version, page by page. */
-export async function pullChanges(writer: CorpusWriter, options: PullOptions, openSideCopy: () => Promise<SideCopy>): Promise<PullResult> {
+export async function pullChanges(writer: CorpusWriter, options: PullOptions, openSideCopy: () => Promise<SideCopy>, loadSnapshot?: SnapshotLoader): Promise<PullResult> {
   const started = Date.now();
   const state = writer.state();
   const serverUrl = portalAddress(options.serverUrl);
@@ -119,7 +130,10 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
   // A walk from 0 after a 409 names the horizon that 409 gave, so the portal lets it reach the end.
   let walkHorizon: number | undefined;
   let walksFromZero = 0;
-  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, problems: 0, bytes: 0, resynced: anotherPortal, cursor, latest: 0 };
+  // Asked for once per sync, on the first page of a long walk from 0.
+  let snapshotAsked = false;
+  const snapshotAfter = (options.snapshotAfterPages ?? 5) * (options.pageLimit ?? 1000);
+  const result: PullResult = { pages: 0, upserts: 0, deletes: 0, problems: 0, bytes: 0, resynced: anotherPortal, cursor, latest: 0, snapshot: null };
   try {
     let pending = fetchPage(serverUrl, cursor, options);
     for (;;) {
@@ -144,6 +158,24 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
         continue;
       }
       const { page, bytes } = fetched;
+      if (loadSnapshot && !snapshotAsked && cursor === 0 && page.hasMore && page.latest > snapshotAfter && !side) {
+        snapshotAsked = true;
+        const outcome = await loadSnapshot(serverUrl, walkHorizon ?? 0);
+        if (outcome.kind === 'loaded') {
+          // The library now holds the portal's corpus at the snapshot's version: the feed goes on from there, in place.
+          result.snapshot = { version: outcome.version, records: outcome.records };
+          result.upserts += outcome.records;
+          result.problems += outcome.problems;
+          result.bytes += outcome.bytes;
+          result.cursor = cursor = outcome.version;
+          result.latest = Math.max(page.latest, outcome.version);
+          buildingAside = false;
+          walkHorizon = undefined;
+          pending = fetchPage(serverUrl, cursor, options);
+          continue;
+        }
+        if (outcome.kind === 'refused') result.snapshot = { refused: outcome.reason };
+      }
       // Fetch the next page while this one is applied.
       if (page.hasMore) {
         pending = fetchPage(serverUrl, page.cursor, options, walkHorizon);

@@ -6,7 +6,7 @@ import type { SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
-import type { SideCorpus } from '../db/side-corpus';
+import type { SideCorpus, SideCorpusOptions } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
@@ -16,6 +16,7 @@ import { portalAddress } from '../portal/urls';
 import { policyAllows } from './attachment-policy';
 import { LiveUpdates, type LiveUpdatesOptions } from './live-updates';
 import { pullChanges, SyncError, type PullOptions, type PullResult, type SideCopy } from './pull';
+import { loadSnapshot, type SnapshotProgress } from './snapshot-bootstrap';
 
 export interface SyncRunResult extends PullResult {
   attachments: { downloaded: number; failed: Array<{ sha256: string; message: string }> };
@@ -55,7 +56,7 @@ export class SyncService {
   constructor(
     private readonly corpus: CorpusData,
     /** Opens an empty corpus beside this one, for a resync or another portal's first copy (db/side-corpus.ts). */
-    private readonly openSideCorpus: () => Promise<SideCorpus>,
+    private readonly openSideCorpus: (options?: SideCorpusOptions) => Promise<SideCorpus>,
     /** The data folder, where downloaded attachments live. */
     private readonly dataDir: string,
     private readonly settings: SettingsStore,
@@ -159,6 +160,7 @@ export class SyncService {
   }
 
   private async execute(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult> {
+    const startedAt = Date.now();
     try {
       const pulled = await pullChanges(
         this.writer,
@@ -169,6 +171,21 @@ export class SyncService {
           onProgress: (progress) => this.report({ phase: 'pulling', ...progress }),
         },
         () => this.openSideCopy(),
+        (url, minVersion) =>
+          loadSnapshot({
+            serverUrl: url,
+            dataDir: this.dataDir,
+            openSideCopy: () => this.openSideCopy({ bulkLoad: true }),
+            minVersion,
+            // Five feed pages' worth per transaction (5,000 records by default).
+            pageSize: 5 * (this.options.pull?.pageLimit ?? 1000),
+            signal,
+            retries: this.options.pull?.retries,
+            baseDelayMs: this.options.pull?.baseDelayMs,
+            maxDelayMs: this.options.pull?.maxDelayMs,
+            timeoutMs: this.options.pull?.timeoutMs,
+            onProgress: (progress) => this.reportSnapshot(progress, startedAt),
+          }),
       );
       this.setOnline(true);
       const attachments = await this.downloadMissing(serverUrl, signal);
@@ -182,8 +199,8 @@ export class SyncService {
   }
 
   /** A copy built beside the library; once swapped in, the library's listeners are told the whole corpus changed. */
-  private async openSideCopy(): Promise<SideCopy> {
-    const side = await this.openSideCorpus();
+  private async openSideCopy(options?: SideCorpusOptions): Promise<SideCopy> {
+    const side = await this.openSideCorpus(options);
     return {
       writer: new CorpusWriter(side.data),
       swapIn: async () => {
@@ -192,6 +209,22 @@ export class SyncService {
       },
       discard: () => side.discard(),
     };
+  }
+
+  /** A snapshot's download (bytes of its size) and load (records of its count), as sync progress. */
+  private reportSnapshot(progress: SnapshotProgress, startedAt: number): void {
+    const done = progress.phase === 'snapshot-download' ? progress.bytes : progress.records;
+    const rate = done / Math.max(0.001, (Date.now() - startedAt) / 1000);
+    this.report({
+      phase: progress.phase,
+      records: progress.records,
+      bytes: progress.bytes,
+      cursor: 0,
+      latest: progress.version,
+      rate: progress.phase === 'snapshot-load' ? rate : 0,
+      etaSeconds: rate > 0 ? Math.max(0, progress.total - done) / rate : null,
+      resyncing: this.writer.state().cursor > 0,
+    });
   }
 
   private report(progress: SyncProgress): void {

@@ -14,6 +14,8 @@ export function SyncIndicator() {
   else if (!status) text = t('sync.loading');
   else if (status.running) {
     if (progress?.phase === 'attachments') text = t('sync.attachments');
+    else if (progress?.phase === 'snapshot-download') text = t('snapshot.downloading', { megabytes: formatNumber(Math.round(progress.bytes / 1e6), locale) });
+    else if (progress?.phase === 'snapshot-load') text = t('snapshot.loading', { records: formatNumber(progress.records, locale) });
     else if (progress?.resyncing) text = t('sync.copying', { records: formatNumber(progress.records, locale) });
     else if (progress) text = t('sync.pulling', { records: formatNumber(progress.records, locale) });
     else text = t('sync.starting');

@@ -1,9 +1,10 @@
 // `npm run server -- --sample 2000` as a user runs it: a real process on a real port.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseChangesPage } from '../../../shared/portal-api';
+import { snapshotInfo } from '../../../shared/snapshot';
 import { hasRealPostgres, postgresServerEngine } from '../../support/databases';
 import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
@@ -83,6 +84,29 @@ describe('npm run server -- --sample 2000', () => {
     const byEnv = await startServerCli(['--db', path.join(temp.dir, 'b.sqlite'), '--port', '0'], { EWSI_UPDATES_DIR: temp.dir });
     expect((await fetch(`${byEnv.url}/updates/latest-linux.yml`)).headers.get('cache-control')).toBe('no-cache');
     await expect(startServerCli(['--updates', path.join(temp.dir, 'missing'), '--port', '0'])).rejects.toThrow(/The updates folder .*missing \(--updates or EWSI_UPDATES_DIR\) is not a directory/);
+  });
+
+  it('builds a corpus snapshot when it starts (--snapshot-every), and on `npm run server -- snapshot`', async () => {
+    const temp = makeTempDir();
+    running.push(temp.cleanup);
+    const db = path.join(temp.dir, 'portal.sqlite');
+    const { url, child } = await startServerCli(['--db', db, '--sample', '20', '--port', '0', '--snapshot-every', '30']);
+    let answer = await fetch(`${url}/api/v1/snapshot`);
+    for (let tries = 0; answer.status === 404 && tries < 300; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await fetch(`${url}/api/v1/snapshot`);
+    }
+    const built = snapshotInfo.parse(await answer.json());
+    expect(built.version).toBe(parseChangesPage(await (await fetch(`${url}/api/v1/changes?since=0&limit=1`)).json()).latest);
+    expect(built.records).toBe((await pageEverything(url)).ids.length);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    // The corpus has not changed: the command answers with the same snapshot.
+    const command = spawnSync(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/cli.ts', 'snapshot', '--db', db], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(command.status).toBe(0);
+    expect(command.stdout).toContain(`Snapshot of ${built.records} records at version ${built.version}: ${built.sha256} (${built.size} bytes)`);
+    expect(fs.existsSync(path.join(temp.dir, 'files', 'snapshots', built.sha256))).toBe(true);
   });
 
   it('refuses bad options with a usage message', async () => {
