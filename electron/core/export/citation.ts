@@ -2,6 +2,7 @@
 // style says about it, derived once so BibTeX, RIS, CSL-JSON and the
 // formatted citations agree field by field.
 import { readAuthors, THEME_LABELS, type Author, type ContentType } from '../../../shared/content';
+import { htmlToText } from '../../../shared/text';
 import { recordUrl } from '../portal/urls';
 
 /** The CSL item types our records map to (CSL 1.0.2 names). */
@@ -97,6 +98,13 @@ function legalOf(value: unknown): LegalReference | null {
   };
 }
 
+/** A record without a title of its own (a forum post): its text's opening words. */
+function untitled(type: ContentType, r: Record<string, unknown>): string {
+  const text = htmlToText(str(r.body) || str(r.description)).replace(/\s+/g, ' ').trim();
+  if (!text) return `${type} ${str(r.id)}`;
+  return text.length <= 80 ? text : `${text.slice(0, 80).replace(/\s+\S*$/, '')}…`;
+}
+
 const themeLabel = (slug: string): string => (slug in THEME_LABELS ? THEME_LABELS[slug as keyof typeof THEME_LABELS] : slug);
 
 /**
@@ -114,7 +122,7 @@ export function citationOf(item: CitedRecord, serverUrl: string | null): Citatio
   return {
     key: `${item.type}-${item.id}`.replace(/[^A-Za-z0-9_-]/g, '_'),
     kind: item.type === 'document' ? documentKind(str(r.documentType), legal) : (KIND_OF_TYPE[item.type] ?? 'webpage'),
-    title: str(r.title) || `${item.type} ${item.id} (not in the local library)`,
+    title: str(r.title) || (item.record ? untitled(item.type, r) : `${item.type} ${item.id} (not in the local library)`),
     authors: authors.length ? authors : organisation ? [{ kind: 'organisation', name: organisation }] : poster ? [{ kind: 'organisation', name: poster }] : [],
     issued: date ? dateParts(date) : null,
     publisher: str(r.publisher),
@@ -175,7 +183,6 @@ export const cslName = (author: Author): CslName => (author.kind === 'person' ? 
  */
 export function cslItem(c: Citation, itemNote = ''): CslItem {
   const note = [...extraLines(c), itemNote].filter(Boolean).join('\n');
-  const numbered = c.legal && (c.kind === 'legislation' || c.kind === 'bill' || c.kind === 'report');
   return {
     id: c.key,
     type: c.kind,
@@ -186,9 +193,11 @@ export function cslItem(c: Citation, itemNote = ''): CslItem {
     ...(c.url ? { URL: c.url } : {}),
     ...(c.abstract ? { abstract: c.abstract } : {}),
     ...(c.language ? { language: c.language } : {}),
-    ...(numbered && c.legal ? { number: c.legal.identifier } : {}),
+    // No `status`: styles print it as a publication status ("(in force)" after APA's year); Extra (note) carries it.
+    // Not `number`: styles print a legislation's number as a US public law ("Pub. L. No. 32003L0086").
+    // Zotero reads call-number as the Call Number, as RIS's CN; Extra (note) has the identifier under its scheme.
+    ...(c.legal ? { 'call-number': `${c.legal.scheme} ${c.legal.identifier}` } : {}),
     ...(c.jurisdiction.length ? { jurisdiction: c.jurisdiction.join(', ') } : {}),
-    ...(c.legal ? { status: STATUS_TEXT[c.legal.status] } : {}),
     ...(c.legal?.versionNumber ? { version: String(c.legal.versionNumber) } : {}),
     ...(c.genre && c.kind === 'report' ? { genre: c.genre } : {}),
     ...(c.keywords.length ? { keyword: c.keywords.join(', ') } : {}),

@@ -141,7 +141,8 @@ describe('collections and export from the CLI', () => {
       expect(parsed, format).toHaveLength(2);
       // biblatex's @legislation, RIS's STAT and CSL's legislation all read back as legislation.
       // citation-js follows the RIS spec, where STAT has no author: the round-trip test checks those AU lines as Zotero reads them.
-      expect(parsed[0], format).toMatchObject(expected(LAW, 'legislation', '32021L1883', format !== 'ris'));
+      // CSL-JSON carries the identifier as call-number (styles print a legislation's number as a US public law number).
+      expect(parsed[0], format).toMatchObject(expected(LAW, 'legislation', format === 'csl-json' ? undefined : '32021L1883', format !== 'ris'));
       expect(parsed[1], format).toMatchObject(expected(REPORT, 'report'));
     }
   }, 60_000);

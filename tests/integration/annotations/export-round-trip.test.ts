@@ -186,7 +186,7 @@ describe('exports read back by independent parsers', () => {
     expect(law.split('\r\n').filter((line) => line.startsWith('M2  - '))).toEqual(['M2  - ELI: https://www.ris.bka.gv.at/eli/bgbl/I/2005/100', 'M2  - Jurisdiction: AT', 'M2  - Legal status: amended', 'M2  - In force from: 2021-07-01', 'M2  - Version: 3']);
   });
 
-  it('CSL-JSON through citation-js: family/given or literal, number, jurisdiction, status, version, issued', () => {
+  it('CSL-JSON through citation-js: family/given or literal, call-number, jurisdiction, version, issued, Extra in note', () => {
     const read = new Cite(JSON.parse(toCslJson(input))).data;
     expect(read).toHaveLength(citations.length);
     for (const [i, c] of citations.entries()) {
@@ -195,13 +195,16 @@ describe('exports read back by independent parsers', () => {
       expect(cslPersons(names), c.key).toEqual(persons(c.authors));
       expect(cslOrganisations(names), c.key).toEqual(organisations(c.authors));
       expect(item.type).toBe(c.kind);
-      expect(item.number).toBe(c.legal?.identifier);
+      expect(item.number).toBeUndefined();
+      expect(item['call-number']).toBe(c.legal ? `${c.legal.scheme} ${c.legal.identifier}` : undefined);
       expect(item.jurisdiction).toBe(c.legal ? c.jurisdiction.join(', ') : undefined);
       expect((item.issued as { 'date-parts': number[][] } | undefined)?.['date-parts'][0]).toEqual(c.issued ?? undefined);
     }
     const law = read.find((item) => item.id === 'document-law-version-3')!;
-    expect(law).toMatchObject({ jurisdiction: 'AT', status: 'amended', version: '3', number: 'https://www.ris.bka.gv.at/eli/bgbl/I/2005/100' });
+    expect(law).toMatchObject({ jurisdiction: 'AT', version: '3', 'call-number': 'ELI https://www.ris.bka.gv.at/eli/bgbl/I/2005/100' });
+    expect(String(law.note).split('\n')).toEqual(['ELI: https://www.ris.bka.gv.at/eli/bgbl/I/2005/100', 'Jurisdiction: AT', 'Legal status: amended', 'In force from: 2021-07-01', 'Version: 3']);
     const proposal = read.find((item) => item.id === 'document-proposal-1')!;
-    expect(proposal).toMatchObject({ type: 'bill', jurisdiction: 'EU', number: '52020PC0610', status: 'proposal' });
+    expect(proposal).toMatchObject({ type: 'bill', jurisdiction: 'EU', 'call-number': 'CELEX 52020PC0610' });
+    expect(String(proposal.note)).toContain('Legal status: proposal');
   });
 });
