@@ -186,7 +186,8 @@ export type AddMatchingResult = z.infer<typeof addMatchingResultSchema>;
 
 // ── Export ──
 
-export const EXPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'markdown', 'annotations', 'zip'] as const;
+/** `bibliography`: the items formatted in a citation style (the export's `bibliography` options say which, and as HTML, RTF or text). */
+export const EXPORT_FORMATS = ['csl-json', 'bibtex', 'ris', 'csv', 'markdown', 'annotations', 'bibliography', 'zip'] as const;
 export const exportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

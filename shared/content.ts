@@ -15,6 +15,30 @@ export const THEMES = [
   'social-inclusion', 'culture-and-religion', 'labour-market-integration', 'reception',
 ] as const;
 
+/**
+ * Each theme's English label, as exports write keywords (reference managers
+ * show tags as given; a slug such as "family-reunification" is not a tag).
+ * No label holds a comma or semicolon: Zotero splits imported keywords on both.
+ */
+export const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
+  employment: 'Employment',
+  education: 'Education',
+  'language-learning': 'Language learning',
+  health: 'Health',
+  housing: 'Housing',
+  'civic-participation': 'Civic participation',
+  'anti-discrimination': 'Anti-discrimination',
+  'family-reunification': 'Family reunification',
+  citizenship: 'Citizenship',
+  youth: 'Youth',
+  women: 'Women',
+  refugees: 'Refugees',
+  'social-inclusion': 'Social inclusion',
+  'culture-and-religion': 'Culture and religion',
+  'labour-market-integration': 'Labour-market integration',
+  reception: 'Reception',
+};
+
 export const DOCUMENT_TYPES = [
   'legislation', 'policy-document', 'report', 'study', 'impact-assessment', 'evaluation', 'article', 'other',
 ] as const;
@@ -87,13 +111,53 @@ export const legalInfo = z.object({
   changeNote: text(2000).optional(),
 });
 
+/** A person who wrote a work: family and given names, as reference managers and citation styles need them. */
+export const personAuthor = z.object({
+  kind: z.literal('person'),
+  family: visibleName(z.string().trim().min(1).max(200)),
+  /** Empty when only the family name is known. */
+  given: visibleName(z.string().trim().max(200)).default(''),
+});
+
+/** An organisation that wrote a work: one name, never split into parts. */
+export const organisationAuthor = z.object({
+  kind: z.literal('organisation'),
+  name: visibleName(z.string().trim().min(1).max(300)),
+});
+
+/**
+ * A plain string, as authors were written before the portal told persons from
+ * organisations: it is read as one literal name (an organisation), never
+ * guessed apart into family and given names, because "de Vries Pieter" or
+ * "El Amrani" cannot be split reliably. Editors send persons as objects.
+ */
+const legacyAuthor = z.string().min(1).max(300).transform((name): { kind: 'organisation'; name: string } => ({ kind: 'organisation', name: name.trim() })).pipe(organisationAuthor);
+
+export const authorSchema = z.union([z.discriminatedUnion('kind', [personAuthor, organisationAuthor]), legacyAuthor], {
+  error: 'must be a person {"kind": "person", "family", "given"} or an organisation {"kind": "organisation", "name"}',
+});
+export type Author = z.output<typeof authorSchema>;
+export type PersonAuthor = z.output<typeof personAuthor>;
+
+/** The authors of a stored record, whatever schema wrote it: strings (older records) read as organisations, anything unreadable dropped. */
+export function readAuthors(value: unknown): Author[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    const parsed = authorSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** An author as a reader sees it: "Given Family" for a person, the name for an organisation. */
+export const authorDisplayName = (author: Author): string => (author.kind === 'person' ? [author.given, author.family].filter(Boolean).join(' ') : author.name);
+
 export const documentFields = z.object({
   ...common,
   documentType: z.enum(DOCUMENT_TYPES),
   title,
   summary: text(20_000).default(''),
   body: html.default(''),
-  authors: z.array(z.string().min(1).max(300)).max(100).default([]),
+  authors: z.array(authorSchema).max(100).default([]),
   publisher: text(300).default(''),
   publishedOn: isoDate.nullable().default(null),
   sourceUrl: httpUrl.nullable().default(null),

@@ -23,6 +23,7 @@ import {
   recordListResultSchema,
 } from './library';
 import { countryCode, id } from './content';
+import { bibliographyOptionsSchema, citeRequestSchema, citeResultSchema } from './citations';
 import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
 import { updateStatusSchema } from './updates';
@@ -177,9 +178,11 @@ export const contract = {
   'collections.setNote': { args: z.object({ name: collectionName, note: z.string().max(20_000), item: collectionItemKey.optional() }).strict(), result: collectionSchema },
   /** A collection as one file: citations, Markdown with annotations, W3C annotations, or a ZIP bundle with attachments (at most 256 MB). */
   'export.collection': {
-    args: z.object({ name: collectionName, format: exportFormat }).strict(),
+    args: z.object({ name: collectionName, format: exportFormat, bibliography: bibliographyOptionsSchema.optional() }).strict(),
     result: z.object({ fileName: z.string().min(1), mediaType: z.string().min(1), base64: z.base64().max(Math.ceil((256 * 1024 * 1024) / 3) * 4), bytes: z.number().int().nonnegative() }),
   },
+  /** The items of a selection or a collection as one citation or a bibliography, in a bundled CSL style and locale. */
+  'cite.format': { args: citeRequestSchema, result: citeResultSchema },
   // Updates. In the desktop app main answers these with electron-updater (electron/main/updater.ts);
   // elsewhere the core does, checking and downloading with the same files and verdicts, never installing.
   /** This version, the channel and where the last check or download stands. */

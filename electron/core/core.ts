@@ -28,6 +28,8 @@ import { UnseenChanges } from './changes/unseen-changes';
 import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
 import { exportHandlers } from './export/handlers';
+import { CitationService } from './citations/citations';
+import { citationHandlers } from './citations/handlers';
 import { CollectionExporter } from './export/export-collection';
 import { libraryHandlers } from './library/handlers';
 import { createLibrary, type Library } from './library/library';
@@ -78,6 +80,7 @@ export interface Core {
   readonly annotations: AnnotationService;
   readonly collections: CollectionService;
   readonly exporter: CollectionExporter;
+  readonly citations: CitationService;
   readonly updates: UpdateService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
@@ -115,7 +118,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.writer.onReset(() => unseen.corpusReset());
   sync.writer.onReplaced(() => annotations.reanchorAll());
   sync.writer.onReplaced(() => unseen.corpusReplaced());
-  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
+  const portalUrl = () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null;
+  const citations = new CitationService(corpus.records, collections, portalUrl);
+  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
@@ -146,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       matching: (source, max) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max)),
     }),
     ...exportHandlers(exporter),
+    ...citationHandlers(citations),
     ...updateHandlers(updates),
   };
 
@@ -172,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     annotations,
     collections,
     exporter,
+    citations,
     updates,
     startBackground() {
       sync.startSchedule();

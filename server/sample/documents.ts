@@ -178,7 +178,7 @@ export function buildDocument(ctx: DocumentContext, plan: DocumentPlan): BuiltDo
     documentType: plan.kind,
     title: plan.title,
     summary,
-    authors: plan.kind === 'legislation' ? [] : authorsOf(rnd),
+    authors: plan.kind === 'legislation' ? [] : authorsOf(rnd, publisher),
     publisher,
     publishedOn: plan.date,
     sourceUrl: `https://integration.${(countries[0] ?? 'eu').toLowerCase()}.example.org/library/${plan.id}`,

@@ -1,6 +1,7 @@
 // People and organisations: authors, posters and contacts with names from
 // the many origins of Europe's population, and publishers named in the
 // document's own language.
+import { authorDisplayName, type Author } from '../../shared/content';
 import { city, type Lang } from './places';
 import type { Random } from './random';
 
@@ -48,7 +49,17 @@ export function publisherOf(rnd: Random, lang: Lang, country: string, cityIndex:
   return rnd.pick(PUBLISHERS[lang])(city(lang, country, cityIndex).name);
 }
 
-/** Authors of a document: none (an institution's text) to three people. */
-export function authorsOf(rnd: Random): string[] {
-  return Array.from({ length: rnd.pick([0, 1, 1, 2, 2, 3]) }, () => personName(rnd)).filter((name, i, all) => all.indexOf(name) === i);
+/** A person as an author: the same two draws as personName, split into family and given names. */
+const personAuthorOf = (rnd: Random): Author => {
+  const given = rnd.pick(FIRST);
+  return { kind: 'person', family: rnd.pick(LAST), given };
+};
+
+/**
+ * Authors of a document: one to three people, or (when no person signs it)
+ * the publishing organisation itself, as an institution's report is cited.
+ */
+export function authorsOf(rnd: Random, publisher: string): Author[] {
+  const people = Array.from({ length: rnd.pick([0, 1, 1, 2, 2, 3]) }, () => personAuthorOf(rnd)).filter((a, i, all) => all.findIndex((b) => authorDisplayName(b) === authorDisplayName(a)) === i);
+  return people.length ? people : [{ kind: 'organisation', name: publisher }];
 }

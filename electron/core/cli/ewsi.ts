@@ -9,6 +9,7 @@
 //   ewsi collect NAME ID… --data DIR
 //   ewsi collections --data DIR [--json]
 //   ewsi export --data DIR --collection NAME --format F --out FILE
+//   ewsi cite ID… --style apa --locale de [--bibliography] [--format text|html|rtf]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, collectionName, exportFormat } from '../../../shared/annotations';
@@ -22,6 +23,9 @@ import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../data-dir';
 import { portalIsUp } from '../portal/health';
 import { SyncError } from '../sync/pull';
+import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES, CITATION_STYLES, bibliographyFormat, citationLocale, citationStyle, type CitationLocale, type CitationStyle } from '../../../shared/citations';
+import { formatBibliography, formatCitation } from '../citations/citeproc-engine';
+import { z } from 'zod';
 
 const USAGE = `Usage:
   ewsi sync --server URL [--data DIR] [--page-size N] [${ALLOW_INSECURE_PORTAL_FLAG}]   bring the local copy up to date
@@ -36,6 +40,9 @@ const USAGE = `Usage:
   ewsi collect NAME ID... [--data DIR]          add items to a collection (created if new); ID is type/id or a document id
   ewsi collections [--data DIR] [--json]        the collections and their items
   ewsi export --collection NAME --format ${EXPORT_FORMATS.join('|')} --out FILE [--data DIR]
+      --format bibliography: [--style S] [--locale L] [--as ${BIBLIOGRAPHY_FORMATS.join('|')}]
+  ewsi cite ID... [--collection NAME] [--style ${CITATION_STYLES.join('|')}] [--locale ${CITATION_LOCALES.join('|')}]
+      [--bibliography] [--format ${BIBLIOGRAPHY_FORMATS.join('|')}] [--data DIR]   a citation (or bibliography) on standard output
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).
 A portal over plain http:// away from this computer is refused: passwords, the session token, documents and
 updates would travel in clear. ${ALLOW_INSECURE_PORTAL_FLAG} allows it (saved, like --server, as the app's
@@ -121,6 +128,10 @@ async function main(argv: string[]): Promise<number> {
       collection: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      style: { type: 'string' },
+      locale: { type: 'string' },
+      as: { type: 'string' },
+      bibliography: { type: 'boolean', default: false },
       'allow-insecure-portal': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -315,13 +326,41 @@ async function main(argv: string[]): Promise<number> {
     const format = exportFormat.safeParse(values.format);
     if (!format.success) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     if (!values.out) throw new UsageError('ewsi export needs --out FILE');
-    const file = await withCore(dataDir, async (core) => core.exporter.export(values.collection!, format.data));
+    const bibliography = format.data === 'bibliography' ? { ...citationOptions(values), format: optionOf(bibliographyFormat, values.as, 'html', '--as') } : undefined;
+    const file = await withCore(dataDir, async (core) => core.exporter.export(values.collection!, format.data, bibliography));
     fs.writeFileSync(values.out, file.bytes);
     console.log(`Wrote ${values.out} (${file.mediaType}, ${number(file.bytes.length)} bytes)`);
     return 0;
   }
 
+  if (command === 'cite') {
+    if (rest.length === 0 && !values.collection) throw new UsageError('ewsi cite needs at least one ID, or --collection NAME');
+    const { style, locale } = citationOptions(values);
+    const format = optionOf(bibliographyFormat, values.format, 'text', '--format');
+    const keys = rest.map(parseItemId);
+    const written = await withCore(dataDir, async (core) => {
+      const collected = values.collection ? core.collections.get(values.collection).items : [];
+      const { items, missing } = core.citations.cslItems([...keys, ...collected]);
+      if (missing.length > 0 && keys.length > 0) throw new UsageError(`Not in the local library: ${missing.map((item) => `${item.type}/${item.id}`).join(', ')} (sync first, or check the ids)`);
+      return values.bibliography ? formatBibliography(items, style, locale, format) : `${formatCitation(items, style, locale, format)}\n`;
+    });
+    process.stdout.write(written);
+    return 0;
+  }
+
   throw new UsageError(`Unknown command "${command}"`);
+}
+
+/** A choice among a schema's values, or the default; a clear usage error otherwise. */
+function optionOf<T extends string>(schema: z.ZodType<T>, value: string | undefined, fallback: T, flag: string): T {
+  if (value === undefined) return fallback;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`${flag} must be one of: ${(schema instanceof z.ZodEnum ? schema.options : []).join(', ')}`);
+  return parsed.data;
+}
+
+function citationOptions(values: { style?: string; locale?: string }): { style: CitationStyle; locale: CitationLocale } {
+  return { style: optionOf(citationStyle, values.style, 'apa', '--style'), locale: optionOf(citationLocale, values.locale, 'en', '--locale') };
 }
 
 /** "type/id" or a bare document id. */

@@ -13,6 +13,9 @@ import { attachmentUrl, portalAddress } from '../portal/urls';
 import { attachmentPath } from '../attachments/attachment-files';
 import { toAnnotationsJsonLd, toBibtex, toCsv, toCslJson, toMarkdown, toRis, type ExportInput, type ExportItem } from './formats';
 import { writeZip, type ZipEntry } from './zip';
+import type { BibliographyFormat, BibliographyOptions } from '../../../shared/citations';
+import type { CitationService } from '../citations/citations';
+import { formatBibliography } from '../citations/citeproc-engine';
 
 /** The largest export answered in one piece (it crosses IPC as base64). */
 export const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
@@ -23,13 +26,19 @@ export interface ExportedFile {
   bytes: Buffer;
 }
 
-const FORMATS: Record<Exclude<ExportFormat, 'zip'>, { extension: string; mediaType: string; write: (input: ExportInput) => string }> = {
+const FORMATS: Record<Exclude<ExportFormat, 'zip' | 'bibliography'>, { extension: string; mediaType: string; write: (input: ExportInput) => string }> = {
   'csl-json': { extension: 'csl.json', mediaType: 'application/vnd.citationstyles.csl+json', write: toCslJson },
   bibtex: { extension: 'bib', mediaType: 'application/x-bibtex', write: toBibtex },
   ris: { extension: 'ris', mediaType: 'application/x-research-info-systems', write: toRis },
   csv: { extension: 'csv', mediaType: 'text/csv; charset=utf-8; header=present', write: toCsv },
   markdown: { extension: 'md', mediaType: 'text/markdown; charset=utf-8', write: toMarkdown },
   annotations: { extension: 'annotations.jsonld', mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', write: toAnnotationsJsonLd },
+};
+
+const BIBLIOGRAPHY_FILES: Record<BibliographyFormat, { extension: string; mediaType: string }> = {
+  html: { extension: 'html', mediaType: 'text/html; charset=utf-8' },
+  rtf: { extension: 'rtf', mediaType: 'application/rtf' },
+  text: { extension: 'txt', mediaType: 'text/plain; charset=utf-8' },
 };
 
 /** An item with the files its record attaches, for the bundle. */
@@ -46,6 +55,7 @@ export class CollectionExporter {
     private readonly collections: CollectionService,
     private readonly annotations: AnnotationService,
     private readonly serverUrl: () => string | null,
+    private readonly citations: CitationService,
   ) {}
 
   input(name: string): ExportInput & { items: CollectedItem[] } {
@@ -65,9 +75,16 @@ export class CollectionExporter {
     return { collection, items, serverUrl: this.serverUrl() };
   }
 
-  export(name: string, format: ExportFormat): ExportedFile {
+  export(name: string, format: ExportFormat, bibliography?: BibliographyOptions): ExportedFile {
     const input = this.input(name);
     const base = safeName(input.collection.name);
+    if (format === 'bibliography') {
+      if (!bibliography) throw new ContractError('invalid_arguments', 'A bibliography needs its style, language and file format');
+      const { items } = this.citations.cslItems(input.items);
+      const text = formatBibliography(items, bibliography.style, bibliography.locale, bibliography.format);
+      const { extension, mediaType } = BIBLIOGRAPHY_FILES[bibliography.format];
+      return { fileName: `${base}.${bibliography.style}.${extension}`, mediaType, bytes: Buffer.from(text, 'utf8') };
+    }
     if (format !== 'zip') {
       const { extension, mediaType, write } = FORMATS[format];
       return { fileName: `${base}.${extension}`, mediaType, bytes: Buffer.from(write(input), 'utf8') };

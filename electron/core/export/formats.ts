@@ -2,8 +2,8 @@
 // CSL-JSON, BibTeX, RIS, CSV (RFC 4180), Markdown and W3C Web Annotation JSON-LD.
 // Every format is built from one Citation per item, so they agree field by field.
 import type { Annotation, Collection } from '../../../shared/annotations';
-import type { ContentType } from '../../../shared/content';
-import { recordUrl } from '../portal/urls';
+import { authorDisplayName, type Author, type ContentType } from '../../../shared/content';
+import { citationOf, cslItem, extraLines, isoOfParts, itemUrl, type CitationKind } from './citation';
 
 export interface ExportItem {
   type: ContentType;
@@ -21,121 +21,71 @@ export interface ExportInput {
   serverUrl: string | null;
 }
 
-/** What every citation format says about an item. */
-export interface Citation {
-  key: string;
-  kind: 'legislation' | 'report' | 'article' | 'webpage' | 'document';
-  title: string;
-  authors: string[];
-  /** [year, month?, day?] */
-  date: number[] | null;
-  publisher: string;
-  url: string | null;
-  abstract: string;
-  language: string;
-  identifier: string | null;
-  keywords: string[];
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** The item's address at the portal: its own source URL, else the portal's read API. */
-export function itemUrl(item: Pick<ExportItem, 'type' | 'id' | 'record'>, serverUrl: string | null): string | null {
-  const own = str(item.record?.sourceUrl) || str(item.record?.url);
-  if (own) return own;
-  return serverUrl ? recordUrl(serverUrl, item.type, item.id) : null;
-}
-
-function dateParts(value: string): number[] | null {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
-  if (!match) return null;
-  return match.slice(1).filter((part) => part !== undefined).map(Number);
-}
-
-const KIND_OF_DOCUMENT: Record<string, Citation['kind']> = {
-  legislation: 'legislation',
-  'policy-document': 'report',
-  report: 'report',
-  study: 'report',
-  'impact-assessment': 'report',
-  evaluation: 'report',
-  article: 'article',
-  other: 'document',
-};
-
-export function citationOf(item: ExportItem, serverUrl: string | null): Citation {
-  const r = item.record ?? {};
-  const legal = r.legal as { identifier?: string } | null | undefined;
-  const date = str(r.publishedOn) || str(r.date) || str(r.startDate) || str(r.updatedAt);
-  const organisation = (r.organisation as { name?: string } | undefined)?.name;
-  return {
-    key: `${item.type}-${item.id}`.replace(/[^A-Za-z0-9_-]/g, '_'),
-    kind: item.type === 'document' ? (KIND_OF_DOCUMENT[str(r.documentType)] ?? 'document') : 'webpage',
-    title: str(r.title) || `${item.type} ${item.id} (not in the local library)`,
-    authors: Array.isArray(r.authors) ? (r.authors as string[]) : organisation ? [organisation] : [],
-    date: date ? dateParts(date) : null,
-    publisher: str(r.publisher),
-    url: itemUrl(item, serverUrl),
-    abstract: str(r.summary) || str(r.description),
-    language: str(r.language),
-    identifier: legal?.identifier ?? null,
-    keywords: Array.isArray(r.themes) ? (r.themes as string[]) : [],
-  };
-}
-
 // ── CSL-JSON ──
 
-const CSL_TYPE: Record<Citation['kind'], string> = { legislation: 'legislation', report: 'report', article: 'article', webpage: 'webpage', document: 'document' };
-
 export function toCslJson(input: ExportInput): string {
-  const items = input.items.map((item) => {
-    const c = citationOf(item, input.serverUrl);
-    return {
-      id: c.key,
-      type: CSL_TYPE[c.kind],
-      title: c.title,
-      ...(c.authors.length ? { author: c.authors.map((literal) => ({ literal })) } : {}),
-      ...(c.date ? { issued: { 'date-parts': [c.date] } } : {}),
-      ...(c.publisher ? { publisher: c.publisher } : {}),
-      ...(c.url ? { URL: c.url } : {}),
-      ...(c.abstract ? { abstract: c.abstract } : {}),
-      ...(c.language ? { language: c.language } : {}),
-      ...(c.identifier ? { number: c.identifier } : {}),
-      ...(c.keywords.length ? { keyword: c.keywords.join(', ') } : {}),
-      ...(item.note ? { note: item.note } : {}),
-    };
-  });
+  const items = input.items.map((item) => cslItem(citationOf(item, input.serverUrl), item.note));
   return `${JSON.stringify(items, null, 2)}\n`;
 }
 
-// ── BibTeX ──
+// ── BibTeX (biblatex) ──
 
-// @legislation is biblatex's type (plain BibTeX styles read an unknown type as @misc).
-const BIBTEX_TYPE: Record<Citation['kind'], string> = { legislation: 'legislation', report: 'techreport', article: 'article', webpage: 'online', document: 'misc' };
+// biblatex types; Zotero's BibTeX import reads @legislation as a bill and @report as a report.
+const BIBTEX_TYPE: Record<CitationKind, string> = { legislation: 'legislation', bill: 'legislation', report: 'report', 'article-journal': 'article', webpage: 'online', event: 'online', post: 'online', document: 'misc' };
+
+/** biblatex's langid values (babel/polyglossia names) for the languages the portal publishes in. */
+const BABEL_LANGUAGE: Record<string, string> = { en: 'english', de: 'ngerman', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch', pl: 'polish', pt: 'portuguese', sv: 'swedish' };
 
 /** Text as a BibTeX value: LaTeX specials escaped, braces balanced. */
 export function bibtexEscape(text: string): string {
   return text.replace(/[\\{}&%$#_^~]/g, (c) => ({ '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '^': '\\textasciicircum{}', '~': '\\textasciitilde{}' })[c] ?? `\\${c}`);
 }
 
+/**
+ * A title's capitals kept as written, as Zotero's BibTeX export does: every
+ * word with a capital braced, except a first word capitalised only at its
+ * start (BibTeX styles and Better BibTeX sentence-case unprotected English titles).
+ */
+export const protectCase = (escaped: string): string => escaped.replace(/(.)\b([\p{L}\d]*\p{Lu}[\p{L}\d]*)|^([\p{L}\d]+\p{Lu}[\p{L}\d]*)/gu, '$1{$2$3}');
+
+/**
+ * One name of an author list: a person as "Family, Given" (a family name
+ * holding a comma or " and " braced so it stays one part), an organisation
+ * braced whole so no parser splits it into first and last names.
+ */
+export function bibtexName(author: Author): string {
+  if (author.kind === 'organisation') return `{${bibtexEscape(author.name)}}`;
+  const family = /,|\sand\s/i.test(author.family) ? `{${bibtexEscape(author.family)}}` : bibtexEscape(author.family);
+  return author.given ? `${family}, ${bibtexEscape(author.given)}` : family;
+}
+
 export function toBibtex(input: ExportInput): string {
   return input.items
     .map((item) => {
       const c = citationOf(item, input.serverUrl);
-      const fields: Array<[string, string]> = [['title', `{${bibtexEscape(c.title)}}`]];
-      // Each name in braces: organisations and personal names alike stay whole.
-      if (c.authors.length) fields.push(['author', c.authors.map((name) => `{${bibtexEscape(name)}}`).join(' and ')]);
-      if (c.date) {
-        fields.push(['year', String(c.date[0])]);
-        fields.push(['date', c.date.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-')]);
+      const fields: Array<[string, string]> = [['title', protectCase(bibtexEscape(c.title))]];
+      if (c.authors.length) fields.push(['author', c.authors.map(bibtexName).join(' and ')]);
+      if (c.issued) {
+        fields.push(['year', String(c.issued[0])]);
+        fields.push(['date', isoOfParts(c.issued)]);
       }
+      if (c.kind === 'report' && c.genre) fields.push(['type', bibtexEscape(c.genre)]);
       if (c.publisher) fields.push([c.kind === 'report' ? 'institution' : 'publisher', bibtexEscape(c.publisher)]);
       if (c.url) fields.push(['url', c.url]);
       if (c.abstract) fields.push(['abstract', bibtexEscape(c.abstract)]);
-      if (c.language) fields.push(['language', c.language]);
-      if (c.identifier) fields.push(['number', bibtexEscape(c.identifier)]);
+      if (c.language) {
+        fields.push(['language', c.language]);
+        // biblatex (and Better BibTeX) decide title casing by langid: a non-English title is kept as written.
+        if (BABEL_LANGUAGE[c.language]) fields.push(['langid', BABEL_LANGUAGE[c.language]!]);
+      }
+      if (c.legal) {
+        // biblatex reads a law's number from `number`; Zotero drops it for a bill, so the note carries it too.
+        fields.push(['number', bibtexEscape(c.legal.identifier)]);
+        if (c.legal.versionNumber !== null) fields.push(['version', String(c.legal.versionNumber)]);
+      }
       if (c.keywords.length) fields.push(['keywords', bibtexEscape(c.keywords.join(', '))]);
-      if (item.note) fields.push(['note', bibtexEscape(item.note)]);
+      const note = [...extraLines(c), item.note].filter(Boolean).join('\n');
+      if (note) fields.push(['note', bibtexEscape(note)]);
       return `@${BIBTEX_TYPE[c.kind]}{${c.key},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
     })
     .join('\n');
@@ -143,8 +93,16 @@ export function toBibtex(input: ExportInput): string {
 
 // ── RIS ──
 
-// LEGAL ("legal rule or regulation"), not STAT: RIS's STAT has no author field.
-const RIS_TYPE: Record<Citation['kind'], string> = { legislation: 'LEGAL', report: 'RPRT', article: 'JOUR', webpage: 'ELEC', document: 'GEN' };
+/**
+ * STAT for legislation, not LEGAL: Zotero's RIS import reads LEGAL as a court
+ * case and STAT as a statute (RIS's STAT has no author field, so citation-js
+ * reads its AU as the original author). BILL for proposals, RPRT, JOUR,
+ * ELEC (a web page), GEN.
+ */
+const RIS_TYPE: Record<CitationKind, string> = { legislation: 'STAT', bill: 'BILL', report: 'RPRT', 'article-journal': 'JOUR', webpage: 'ELEC', event: 'ELEC', post: 'ELEC', document: 'GEN' };
+
+/** RIS's "Lastname, Firstname"; an organisation is one name with no comma part (Zotero reads it as a single field). */
+export const risName = (author: Author): string => (author.kind === 'person' ? (author.given ? `${author.family}, ${author.given}` : author.family) : author.name);
 
 export function toRis(input: ExportInput): string {
   const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\r?\n/g, ' ')}\r\n`;
@@ -152,16 +110,24 @@ export function toRis(input: ExportInput): string {
     .map((item) => {
       const c = citationOf(item, input.serverUrl);
       let out = line('TY', RIS_TYPE[c.kind]) + line('ID', c.key) + line('TI', c.title);
-      for (const author of c.authors) out += line('AU', author);
-      if (c.date) {
-        out += line('PY', String(c.date[0]));
-        out += line('DA', `${c.date[0]}/${c.date[1] ? String(c.date[1]).padStart(2, '0') : ''}/${c.date[2] ? String(c.date[2]).padStart(2, '0') : ''}/`);
+      for (const author of c.authors) out += line('AU', risName(author));
+      if (c.issued) {
+        out += line('PY', String(c.issued[0]));
+        out += line('DA', `${c.issued[0]}/${c.issued[1] ? String(c.issued[1]).padStart(2, '0') : ''}/${c.issued[2] ? String(c.issued[2]).padStart(2, '0') : ''}/`);
       }
       if (c.publisher) out += line('PB', c.publisher);
+      if (c.kind === 'report' && c.genre) out += line('M3', c.genre);
       if (c.url) out += line('UR', c.url);
       if (c.abstract) out += line('AB', c.abstract);
       if (c.language) out += line('LA', c.language);
-      if (c.identifier) out += line('SN', c.identifier);
+      if (c.legal) {
+        // M1: the law's or bill's number (Zotero: public law / bill number); SN only for a report's number.
+        out += line(c.kind === 'report' ? 'SN' : 'M1', c.legal.identifier);
+        // CN: the identifier with its scheme, as a catalogue would file it.
+        out += line('CN', `${c.legal.scheme} ${c.legal.identifier}`);
+      }
+      // M2 lines become Zotero's Extra, one line each.
+      for (const extra of extraLines(c)) out += line('M2', extra);
       for (const keyword of c.keywords) out += line('KW', keyword);
       if (item.note) out += line('N1', item.note);
       return `${out}ER  - \r\n`;
@@ -181,7 +147,7 @@ export function toCsv(input: ExportInput): string {
   const rows = input.items.map((item) => {
     const c = citationOf(item, input.serverUrl);
     const countries = Array.isArray(item.record?.countries) ? (item.record.countries as string[]) : [];
-    return [item.type, item.id, c.title, c.authors.join('; '), c.date ? c.date.map((p, i) => (i ? String(p).padStart(2, '0') : String(p))).join('-') : '', c.publisher, c.url ?? '', c.identifier ?? '', countries.join('; '), c.keywords.join('; '), item.note, String(item.annotations.length)];
+    return [item.type, item.id, c.title, c.authors.map(authorDisplayName).join('; '), c.issued ? isoOfParts(c.issued) : '', c.publisher, c.url ?? '', c.legal?.identifier ?? '', countries.join('; '), c.keywords.join('; '), item.note, String(item.annotations.length)];
   });
   return [[...CSV_COLUMNS], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -197,7 +163,7 @@ export function toMarkdown(input: ExportInput): string {
   for (const item of input.items) {
     const c = citationOf(item, input.serverUrl);
     parts.push(`## ${mdEscape(c.title)}`, '');
-    const meta = [c.authors.join(', '), c.publisher, c.date?.join('-') ?? '', c.identifier ?? ''].filter(Boolean).map(mdEscape);
+    const meta = [c.authors.map(authorDisplayName).join(', '), c.publisher, c.issued ? isoOfParts(c.issued) : '', c.legal ? `${c.legal.scheme} ${c.legal.identifier}` : ''].filter(Boolean).map(mdEscape);
     if (meta.length) parts.push(meta.join(' · '), '');
     if (c.url) parts.push(`<${c.url}>`, '');
     if (item.note) parts.push(`*Note:* ${mdEscape(item.note)}`, '');

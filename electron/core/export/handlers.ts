@@ -4,8 +4,8 @@ import type { CollectionExporter } from './export-collection';
 
 export function exportHandlers(exporter: CollectionExporter): HandlerSlice<'export'> {
   return {
-    'export.collection': async ({ name, format }) => {
-      const file = exporter.export(name, format);
+    'export.collection': async ({ name, format, bibliography }) => {
+      const file = exporter.export(name, format, bibliography);
       return { fileName: file.fileName, mediaType: file.mediaType, base64: file.bytes.toString('base64'), bytes: file.bytes.length };
     },
   };

@@ -1,4 +1,4 @@
-import type { TypedRecord } from '../../../shared/content';
+import { authorDisplayName, readAuthors, type TypedRecord } from '../../../shared/content';
 import { foldLetters, htmlToText } from '../../../shared/text';
 
 /** The three weighted fields of the full-text index, for any record. */
@@ -11,6 +11,9 @@ export interface SearchText {
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const join = (...parts: unknown[]): string => parts.map((part) => (Array.isArray(part) ? part.map(str).join(' ') : str(part))).filter(Boolean).join(' ');
 
+/** Authors' names for the index; an organisation that is also the publisher is indexed once, as the publisher. */
+const authorNames = (authors: unknown, publisher: unknown): string[] => readAuthors(authors).map(authorDisplayName).filter((name) => name !== publisher);
+
 export function searchText(typed: TypedRecord, fallbackTitle: string): SearchText {
   const text = rawSearchText(typed, fallbackTitle);
   return { title: foldLetters(text.title), summary: foldLetters(text.summary), body: foldLetters(text.body) };
@@ -20,7 +23,7 @@ export function searchText(typed: TypedRecord, fallbackTitle: string): SearchTex
 function rawSearchText({ type, record: r }: TypedRecord, fallbackTitle: string): SearchText {
   switch (type) {
     case 'document':
-      return { title: str(r.title), summary: str(r.summary), body: join(htmlToText(str(r.body)), r.authors, r.publisher, r.legal?.identifier) };
+      return { title: str(r.title), summary: str(r.summary), body: join(htmlToText(str(r.body)), authorNames(r.authors, r.publisher), r.publisher, r.legal?.identifier) };
     case 'country-sheet':
       return { title: str(r.title), summary: '', body: r.sections.map((s) => `${s.title} ${htmlToText(s.body)}`).join(' ') };
     case 'good-practice':

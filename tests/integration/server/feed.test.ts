@@ -141,6 +141,27 @@ describe.each(testEngines())('change feed and editor API on $name', (engine) => 
     expect((await fetch(`${server.url}/api/v1/documents?limit=5000`)).status).toBe(400);
   });
 
+  it('serves authors as persons (family, given) or organisations, reads an older string author as an organisation, refuses a malformed one', async () => {
+    const authors = [{ kind: 'person', family: 'de Vries', given: 'Pieter' }, { kind: 'organisation', name: 'Caritas Europa' }, '  Red Cross Brussels '];
+    const { latest: before } = await server.portal.content.latestVersion();
+    expect((await server.editor('PUT', '/api/v1/editor/document/doc-authors', sampleDocument('doc-authors', { authors }))).status).toBe(200);
+    const served = (await (await fetch(`${server.url}/api/v1/documents/doc-authors`)).json()) as { authors: unknown };
+    expect(served.authors).toEqual([
+      { kind: 'person', family: 'de Vries', given: 'Pieter' },
+      { kind: 'organisation', name: 'Caritas Europa' },
+      { kind: 'organisation', name: 'Red Cross Brussels' },
+    ]);
+    const { changes } = await readFeed(server.url, before);
+    expect(changes.find((c) => c.id === 'doc-authors')!.record!.authors).toEqual(served.authors);
+    for (const bad of [{ kind: 'person', given: 'Anna' }, { kind: 'person', family: '' }, { kind: 'robot', name: 'X' }, { kind: 'organisation', name: 'Evil\u202Eexe' }]) {
+      const refused = await server.editor('PUT', '/api/v1/editor/document/doc-authors', sampleDocument('doc-authors', { authors: [bad] }));
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      const { issues } = (await refused.json()) as { issues: Array<{ path: string; message: string }> };
+      expect(issues.length, JSON.stringify(bad)).toBeGreaterThan(0);
+      for (const issue of issues) expect(issue.path, JSON.stringify(bad)).toMatch(/^authors\.0\b/);
+    }
+  });
+
   it('refuses bad editor input with a clear 4xx and writes nothing', async () => {
     const before = await server.portal.content.latestVersion();
     const noToken = await fetch(`${server.url}/api/v1/editor/document/doc-x`, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } });

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { contentType, type ContentType } from '../../../../shared/content';
+import { authorDisplayName, contentType, readAuthors, type ContentType } from '../../../../shared/content';
 import type { EwsiApi } from '../../../../shared/contract';
 import { MAX_ATTACHMENT_CHUNK, type AttachmentInfo, type RecordDetail } from '../../../../shared/library';
 import { errorMessage, useApi } from '../../app/core';
@@ -168,7 +168,7 @@ function Metadata({ detail, locale }: { detail: RecordDetail; locale: string }) 
       const doc = detail.record;
       add(t('reader.meta.kind'), kindLabel(t, type, doc.documentType, locale));
       add(t('reader.meta.date'), doc.publishedOn ? formatDate(doc.publishedOn, locale) : '');
-      add(t('reader.meta.authors'), doc.authors.join(', '));
+      add(t('reader.meta.authors'), readAuthors(doc.authors).map(authorDisplayName).join(', '));
       add(t('reader.meta.publisher'), doc.publisher);
       if (doc.legal) {
         add(t('reader.meta.identifier'), <LegalIdentifier scheme={doc.legal.identifierScheme} identifier={doc.legal.identifier} locale={locale} />);

@@ -1,0 +1,42 @@
+// cite.format: the items of a selection or a collection as one citation or a
+// bibliography, plain text and HTML (for the clipboard's two flavours).
+import type { CiteRequest, CiteResult } from '../../../shared/citations';
+import type { ContentType } from '../../../shared/content';
+import type { CollectionService } from '../annotations/collections';
+import type { CorpusRecords } from '../db/corpus/records';
+import { citationOf, cslItem, type CslItem } from '../export/citation';
+import { formatBibliography, formatCitation } from './citeproc-engine';
+
+export class CitationService {
+  constructor(
+    private readonly records: CorpusRecords,
+    private readonly collections: CollectionService,
+    private readonly serverUrl: () => string | null,
+  ) {}
+
+  /** The CSL-JSON items of the keys in the library (in order, each once), and the keys that are not. */
+  cslItems(keys: ReadonlyArray<{ type: ContentType; id: string }>): { items: CslItem[]; missing: Array<{ type: ContentType; id: string }> } {
+    const items: CslItem[] = [];
+    const missing: Array<{ type: ContentType; id: string }> = [];
+    const seen = new Set<string>();
+    for (const key of keys) {
+      const stored = this.records.get(key.type, key.id);
+      if (!stored) {
+        missing.push({ type: key.type, id: key.id });
+        continue;
+      }
+      const item = cslItem(citationOf({ type: key.type, id: key.id, record: stored.record }, this.serverUrl()));
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+    return { items, missing };
+  }
+
+  format(request: CiteRequest): CiteResult {
+    const keys = request.source.kind === 'items' ? request.source.items : this.collections.get(request.source.name).items;
+    const { items, missing } = this.cslItems(keys);
+    const write = request.mode === 'citation' ? formatCitation : formatBibliography;
+    return { text: write(items, request.style, request.locale, 'text'), html: write(items, request.style, request.locale, 'html'), count: items.length, missing };
+  }
+}
