@@ -46,6 +46,8 @@ import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { updateHandlers } from './updates/handlers';
 import { UpdateService } from './updates/update-service';
 import { userDataHandlers } from './user-data/handlers';
+import { historyHandlers } from './history/handlers';
+import { HistoryService } from './history/history-service';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -79,6 +81,7 @@ export interface Core {
   readonly collections: CollectionService;
   readonly exporter: CollectionExporter;
   readonly updates: UpdateService;
+  readonly history: HistoryService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
@@ -115,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.writer.onReset(() => unseen.corpusReset());
   sync.writer.onReplaced(() => annotations.reanchorAll());
   sync.writer.onReplaced(() => unseen.corpusReplaced());
+  const history = new HistoryService(corpus);
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });
@@ -147,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...exportHandlers(exporter),
     ...updateHandlers(updates),
+    ...historyHandlers(history),
   };
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
@@ -173,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     collections,
     exporter,
     updates,
+    history,
     startBackground() {
       sync.startSchedule();
       // After a delivery, sync: the created records arrive and the drafts give way to them.

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import * as portal from './migrations/2026-12-01-0001-portal';
+import * as contentHistory from './migrations/2026-12-03-0400-content-history';
 import type { ServerDatabase } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -18,6 +19,7 @@ export interface PortalDatabase {
 // Listed statically so a bundled server carries them; names sort by date prefix.
 const migrations: Record<string, Migration> = {
   '2026-12-01-0001-portal': portal,
+  '2026-12-03-0400-content-history': contentHistory,
 };
 
 // PostgreSQL's bigint arrives as a string by default; our versions fit in 2^53.

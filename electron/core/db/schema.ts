@@ -42,6 +42,23 @@ export interface CorpusDatabase {
   };
   /** Records stored with less than their full derivation, and why (migration 0006). */
   record_problems: { type: ContentType; id: string; version: number; reason: string; at: string };
+  /** Text blocks of kept versions, stored once by SHA-256; `refs`: the versions using it (migration 0400). */
+  history_blocks: { id: Generated<number>; hash: Buffer; text: string; refs: Generated<number> };
+  /**
+   * Every synced version of legislation and country sheets (migration 0400): the record's JSON without its long
+   * texts (`skeleton`) and, in `blocks`, each long text as a JSON list of history_blocks ids by field.
+   */
+  record_versions: {
+    type: ContentType;
+    id: string;
+    version: number;
+    number: number | null;
+    in_force_from: string | null;
+    change_note: string | null;
+    updated_at: string;
+    skeleton: string;
+    blocks: string;
+  };
   /** The FTS5 index of records' text (migration 0003); its rowid is the record's. */
   search_index: {
     rowid: number;
