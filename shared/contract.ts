@@ -156,6 +156,8 @@ export const contract = {
   'annotations.update': { args: annotationUpdateSchema, result: annotationSchema },
   /** Moves an annotation to start–end of its target's current text (triage of an orphan): placed again, its note and tags kept. */
   'annotations.reattach': { args: annotationReattachSchema, result: annotationSchema },
+  /** Keeps a note on text that changed under or around it: the passage as it is now is accepted, the mark goes. */
+  'annotations.acceptChange': { args: z.object({ id: z.string().min(1) }).strict(), result: annotationSchema },
   'annotations.delete': { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
   /** Across everything, newest first; country is the target record's. */
   'annotations.list': { args: annotationListSchema, result: annotationListResultSchema },

@@ -104,6 +104,12 @@ export interface UserDatabase {
     target_key: string | null;
     text_hash: string;
     anchoring: string;
+    /** JSON {version, selector}: the text the note was made on (migration 0400). */
+    made_on: string;
+    /** JSON {version, selector}: the passage the member last accepted. */
+    reviewed: string;
+    /** 1 when the text under or around the note changed since it was reviewed. */
+    text_changed: number;
   };
   /** FTS5 index of annotations.note (external content: rowid is the annotation's rowid; triggers keep it in step). */
   annotation_notes: { rowid: number; note: string };

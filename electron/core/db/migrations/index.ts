@@ -13,6 +13,7 @@ import * as userOutboxLanes from './user/2026-12-01-0004-outbox-lanes';
 import * as userAnnotationAnchoring from './user/2026-12-01-0005-annotation-anchoring';
 import * as userAnnotationNotesFts from './user/2026-12-01-0006-annotation-notes-fts';
 import * as userUnseenChanges from './user/2026-12-01-0007-unseen-changes';
+import * as userAnnotationVersions from './user/2026-12-03-0400-annotation-versions';
 
 // Listed statically (not read from a folder) so the bundled app carries them.
 // Names sort by their date prefix, which is the order Kysely applies them in.
@@ -34,4 +35,5 @@ export const userMigrations: Record<string, Migration> = {
   '2026-12-01-0005-annotation-anchoring': userAnnotationAnchoring,
   '2026-12-01-0006-annotation-notes-fts': userAnnotationNotesFts,
   '2026-12-01-0007-unseen-changes': userUnseenChanges,
+  '2026-12-03-0400-annotation-versions': userAnnotationVersions,
 };
