@@ -1,8 +1,9 @@
 // The history of legislation and country sheets as the corpus keeps it: each
 // version's long texts (a law's body, each sheet section's body) cut into
-// blocks at its headings and paragraphs, stored once by SHA-256
+// blocks at its headings (its articles), stored once by SHA-256
 // (db/corpus/record-versions.ts), so that an amendment costs the paragraphs it
-// changed. Kept by the corpus writer, read back whole and validated.
+// changed (docs/architecture/history.md has the figures). Kept by the corpus
+// writer, read back whole and validated.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { COUNTRY_SHEET_SECTIONS, contentRecordSchemas, type ContentRecord, type ContentType, type TypedRecord } from '../../../shared/content';
@@ -10,11 +11,25 @@ import { keepsHistory } from '../../../shared/history';
 import type { UpsertChange } from '../../../shared/portal-api';
 import type { RecordVersions, StoredVersion, VersionToKeep } from '../db/corpus/record-versions';
 
-/** Cuts before each block-level element (a heading, a paragraph, an item…); the pieces joined are the text again. */
-const BLOCK_START = /(?=<(?:h[1-6]|p|li|tr|div|section|article|blockquote|table|ul|ol|dl|dt|dd|pre|figure)[\s>/])/i;
+/** Before each heading: a law's articles. */
+const HEADING_START = /(?=<h[1-6][\s>])/i;
+/** Before each other block-level element (a paragraph, an item…), for an article too long to keep whole. */
+const BLOCK_START = /(?=<(?:p|li|tr|div|section|article|blockquote|table|ul|ol|dl|dt|dd|pre|figure)[\s>/])/i;
+/**
+ * Articles up to this length are one block: an amendment then costs the
+ * articles it touched, and the per-block cost (its hash, twice with the
+ * index, and its row) stays small beside the text; a longer one is cut at its paragraphs.
+ */
+export const WHOLE_BLOCK_MAX = 4096;
+/** Bytes of SHA-256 kept as a block's address: 128 bits, no collision among any number of blocks a library holds. */
+const HASH_BYTES = 16;
 
+/** A text cut into blocks: at its headings, and a long article at its paragraphs; the pieces joined are the text again. */
 export function splitIntoBlocks(html: string): string[] {
-  return html.split(BLOCK_START).filter((piece) => piece.length > 0);
+  return html
+    .split(HEADING_START)
+    .flatMap((article) => (article.length > WHOLE_BLOCK_MAX ? article.split(BLOCK_START) : [article]))
+    .filter((piece) => piece.length > 0);
 }
 
 const sheetField = (key: string) => `sections.${key}`;
@@ -43,7 +58,7 @@ export function versionToKeep(typed: TypedRecord): VersionToKeep {
   const { skeleton, texts } = longTexts(typed);
   const fields: VersionToKeep['fields'] = {};
   for (const [field, text] of Object.entries(texts)) {
-    fields[field] = splitIntoBlocks(text).map((block) => ({ hash: createHash('sha256').update(block).digest(), text: block }));
+    fields[field] = splitIntoBlocks(text).map((block) => ({ hash: createHash('sha256').update(block).digest().subarray(0, HASH_BYTES), text: block }));
   }
   return { type: typed.type, id: typed.record.id, version: typed.record.version, ...versionFacts(typed), updatedAt: typed.record.updatedAt, skeleton: JSON.stringify(skeleton), fields };
 }

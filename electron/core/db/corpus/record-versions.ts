@@ -90,7 +90,7 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
         .where('id', '=', key.id),
     ),
     blockBytes: prepareQuery(sqlite, (args: { ids: string }) =>
-      sql<{ bytes: number }>`SELECT coalesce(sum(length(CAST(text AS BLOB)) + length(hash) + 16), 0) AS bytes FROM history_blocks WHERE id IN (SELECT value FROM json_each(${args.ids}))`.compile(db),
+      sql<{ bytes: number }>`SELECT coalesce(sum(length(CAST(text AS BLOB)) + 2 * length(hash) + 16), 0) AS bytes FROM history_blocks WHERE id IN (SELECT value FROM json_each(${args.ids}))`.compile(db),
     ),
   };
 }
@@ -162,7 +162,7 @@ export class RecordVersions {
 
   /**
    * Bytes the record's history takes: each version's row (skeleton, block lists, note) and each block it uses
-   * once (text, hash and about 16 bytes of row and key), as the store holds them.
+   * once (its text, its hash in the row and in the unique index, and about 16 bytes of row and index keys).
    */
   storedBytes(type: ContentType, id: string): number {
     const rows = this.queries.list.all({ type, id });

@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 // Released migrations are frozen: change the schema with a new file.
 // Every synced version of legislation and country sheets, kept instead of
-// overwritten. Texts are cut into blocks (an article heading, a paragraph)
-// stored once by SHA-256, so a version costs only the blocks it changed plus
+// overwritten. Texts are cut into blocks (a law's articles) stored once by
+// their SHA-256 (its first 16 bytes), so a version costs only the blocks it changed plus
 // its list of block numbers; `refs` counts the versions using a block, and a
 // block no version uses is deleted. Written by the corpus writer in the
 // transaction of the page that brought the version.
