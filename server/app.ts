@@ -251,10 +251,10 @@ export function createPortal(options: PortalOptions): Portal {
     const query = parseWith(changesQuery, c.req.query(), 'change-feed query');
     const { latest, horizon } = await content.latestVersion();
     // The page for (since, limit) can only change when a write moves `latest` or a purge moves the horizon.
-    const etag = `W/"${latest}-${horizon}-${query.since}-${query.limit}-${query.horizon ?? ''}"`;
+    const etag = `W/"${latest}-${horizon}-${query.since}-${query.limit}-${query.horizon ?? ''}-${query.historySince}"`;
     const cacheHeaders = { ETag: etag, 'Cache-Control': 'public, no-cache', Vary: 'Accept-Encoding' };
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, cacheHeaders);
-    const result = await content.changesJson(query.since, query.limit, query.horizon);
+    const result = await content.changesJson(query.since, query.limit, query.horizon, query.historySince);
     if ('resync' in result) {
       return c.json({ error: 'resync_required', message: `Resync needed: ${result.reason}. Drop the synced corpus (never the user's own data) and sync again from since=0.`, horizon: result.resync }, 409);
     }

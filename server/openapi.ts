@@ -126,6 +126,7 @@ export function buildOpenApiDocument(): Json {
           queryParam('since', 'The cursor of the previous page (0 for a full sync)', { type: 'integer', minimum: 0, default: 0 }),
           queryParam('limit', 'Changes per page', { type: 'integer', minimum: 1, maximum: MAX_CHANGES_LIMIT, default: DEFAULT_CHANGES_LIMIT }),
           queryParam('horizon', 'For a walk that began at since=0 after a 409: the horizon that 409 named. While the horizon has not moved, the walk is not sent back to 0', { type: 'integer', minimum: 0 }),
+          queryParam('historySince', 'Where the client\'s sync began (0 for a full sync): an upsert of legislation or a country sheet carries in `history` its earlier versions published after it, oldest first', { type: 'integer', minimum: 0, default: 0 }),
         ],
         responses: {
           200: jsonBody(ref('ChangesPage'), 'A page of changes; continue with since=cursor while hasMore'),

@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Kysely, Transaction } from 'kysely';
 import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_VERSION, snapshotFilePath, type SnapshotHeader, type SnapshotInfo } from '../shared/snapshot';
+import { historyJsonOf } from './content/history';
 import { changeJson } from './content/store';
 import type { Dialect } from './db/database';
 import type { ServerDatabase, SnapshotTable } from './db/schema';
@@ -104,7 +105,9 @@ export class SnapshotStore {
           .limit(READ_CHUNK)
           .execute();
         if (rows.length === 0) return;
-        yield `${rows.map(changeJson).join('\n')}\n`;
+        // A snapshot carries every kept version, as a feed walk from 0 does.
+        const history = await historyJsonOf(trx, rows, 0);
+        yield `${rows.map((row) => changeJson(row, history.get(`${row.type}/${row.id}`))).join('\n')}\n`;
         after = Number(rows.at(-1)!.version);
       }
     }

@@ -4,6 +4,7 @@
 // TextQuoteSelector and a TextPositionSelector on that plain text.
 import { z } from 'zod';
 import { COUNTRY_SHEET_SECTIONS, contentType, countryCode, id, isoDateTime } from './content';
+import { wordPartSchema } from './history';
 import { recordFiltersSchema, recordListRequestSchema } from './library';
 import { searchRequestSchema } from './search';
 
@@ -68,6 +69,13 @@ export const annotationSchema = z.object({
   note: z.string(),
   tags: z.array(z.string()),
   anchoring: anchoringSchema,
+  /** The version of the record the note was made on, and its passage there (what an orphan shows). */
+  madeOn: z.object({ version: z.number().int().nonnegative(), exact: z.string(), prefix: z.string(), suffix: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+  /**
+   * "Text changed since your note": the text under or around it changed since the version the member last accepted
+   * (`sinceVersion`), with the word diff of that passage (as accepted → as it is now); null when it did not.
+   */
+  textChange: z.object({ sinceVersion: z.number().int().nonnegative(), parts: z.array(wordPartSchema) }).nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -100,6 +108,8 @@ export const annotationListSchema = z
     target: z.object({ type: z.enum(ANNOTATABLE_TYPES), id }).strict().optional(),
     country: countryCode.optional(),
     orphaned: z.boolean().optional(),
+    /** Only the notes on text changed since they were made or last accepted. */
+    textChanged: z.boolean().optional(),
     limit: z.number().int().min(1).max(1000).default(200),
     offset: z.number().int().nonnegative().default(0),
   })
@@ -120,6 +130,8 @@ export const annotationListResultSchema = z.object({
 export const annotationFacetsSchema = z.object({
   total: z.number().int().nonnegative(),
   orphaned: z.number().int().nonnegative(),
+  /** Notes on text changed since they were made or last accepted. */
+  textChanged: z.number().int().nonnegative(),
   colors: z.array(z.object({ color: annotationColor, count: z.number().int().positive() })),
   tags: z.array(z.object({ tag: z.string(), count: z.number().int().positive() })),
   records: z.array(annotatedRecordSchema.extend({ count: z.number().int().positive() })),

@@ -63,6 +63,7 @@ import {
   annotationSearchResultSchema,
   annotationSearchSchema,
 } from './annotations';
+import { historyTargetSchema, historyVersionsSchema, versionDiffSchema, versionRefSchema, versionTextSchema } from './history';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -145,11 +146,19 @@ export const contract = {
   /** Starts a push now; answers without waiting for it (outbox.changed reports the outcome). */
   'outbox.push': { args: noArguments, result: pushStartResultSchema },
   'outbox.status': { args: noArguments, result: outboxStatusSchema },
+  /** The versions the library keeps of a law or a country sheet, oldest first. */
+  'history.versions': { args: z.object({ target: historyTargetSchema }).strict(), result: historyVersionsSchema },
+  /** One version's text: by its number, or the one in force on a date. */
+  'history.text': { args: z.object({ target: historyTargetSchema, at: versionRefSchema }).strict(), result: versionTextSchema },
+  /** Two versions compared article by article (a sheet section by section), word by word. */
+  'history.diff': { args: z.object({ target: historyTargetSchema, from: versionRefSchema, to: versionRefSchema }).strict(), result: versionDiffSchema },
   /** Highlights start–end of a target's plain text (as annotations.forTarget gives it). */
   'annotations.create': { args: annotationCreateSchema, result: annotationSchema },
   'annotations.update': { args: annotationUpdateSchema, result: annotationSchema },
   /** Moves an annotation to start–end of its target's current text (triage of an orphan): placed again, its note and tags kept. */
   'annotations.reattach': { args: annotationReattachSchema, result: annotationSchema },
+  /** Keeps a note on text that changed under or around it: the passage as it is now is accepted, the mark goes. */
+  'annotations.acceptChange': { args: z.object({ id: z.string().min(1) }).strict(), result: annotationSchema },
   'annotations.delete': { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ deleted: z.boolean() }) },
   /** Across everything, newest first; country is the target record's. */
   'annotations.list': { args: annotationListSchema, result: annotationListResultSchema },

@@ -31,6 +31,12 @@ export const upsertChange = z.object({
   type: contentType,
   id,
   updatedAt: isoDateTime,
+  /**
+   * Legislation and country sheets: the record's earlier versions published
+   * after the request's `historySince`, oldest first (the compacted feed
+   * serves a record once, at its latest version). Validated like `record`.
+   */
+  history: z.array(z.record(z.string(), z.unknown())).max(100).optional(),
   /** The full record; validated against its type's schema by parseChangesPage. */
   record: z.record(z.string(), z.unknown()),
 });
@@ -47,7 +53,7 @@ export const change = z.discriminatedUnion('op', [upsertChange, deleteChange]);
 
 /** An upsert of one type, carrying that type's record as its schema outputs it. */
 export type UpsertChange<T extends ContentType = ContentType> = {
-  [K in T]: Omit<z.infer<typeof upsertChange>, 'type' | 'record'> & { type: K; record: ContentRecord<K> };
+  [K in T]: Omit<z.infer<typeof upsertChange>, 'type' | 'record' | 'history'> & { type: K; record: ContentRecord<K>; history?: Array<ContentRecord<K>> };
 }[T];
 export type DeleteChange = z.infer<typeof deleteChange>;
 /** A validated change: `op` tells an upsert from a delete, an upsert's `type` tells its record's type. */
@@ -74,6 +80,8 @@ export const changesQuery = z.object({
    * delete, so it goes on instead of being sent back to 0 at every page.
    */
   horizon: z.coerce.number().int().nonnegative().optional(),
+  /** Where the client's sync began: upserts carry the earlier versions published after it (see upsertChange.history). */
+  historySince: z.coerce.number().int().nonnegative().default(0),
 });
 
 /** 409 answer to a `since` older than the tombstone horizon: drop the corpus and sync from 0. */
@@ -150,7 +158,22 @@ function validUpsert<T extends ContentType>(type: T, entry: z.infer<typeof upser
     throw new InvalidPageError(`Invalid ${entry.type} ${entry.id} in change ${index}: ${first.path.join('.')}: ${first.message}`);
   }
   if (record.data.id !== entry.id) throw new InvalidPageError(`Invalid change-feed page: change ${index} carries record ${record.data.id} for id ${entry.id}`);
-  return { op: 'upsert', version: entry.version, type, id: entry.id, updatedAt: entry.updatedAt, record: record.data };
+  if (entry.history === undefined) return { op: 'upsert', version: entry.version, type, id: entry.id, updatedAt: entry.updatedAt, record: record.data };
+  let previous = 0;
+  const history = entry.history.map((raw, at) => {
+    const earlier = recordSchemaOf[type].safeParse(raw);
+    if (!earlier.success) {
+      const first = earlier.error.issues[0]!;
+      throw new InvalidPageError(`Invalid ${entry.type} ${entry.id} in change ${index}, history ${at}: ${first.path.join('.')}: ${first.message}`);
+    }
+    if (earlier.data.id !== entry.id) throw new InvalidPageError(`Invalid change-feed page: change ${index} carries in its history record ${earlier.data.id} for id ${entry.id}`);
+    if (earlier.data.version <= previous || earlier.data.version >= record.data.version) {
+      throw new InvalidPageError(`Invalid change-feed page: change ${index}'s history is not in order before its record (version ${earlier.data.version})`);
+    }
+    previous = earlier.data.version;
+    return earlier.data;
+  });
+  return { op: 'upsert', version: entry.version, type, id: entry.id, updatedAt: entry.updatedAt, record: record.data, history };
 }
 
 // Members and sessions.

@@ -48,6 +48,8 @@ import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 import { updateHandlers } from './updates/handlers';
 import { UpdateService } from './updates/update-service';
 import { userDataHandlers } from './user-data/handlers';
+import { historyHandlers } from './history/handlers';
+import { HistoryService } from './history/history-service';
 
 export interface CoreOptions {
   /** Folder holding the local stores; created when missing. */
@@ -82,6 +84,7 @@ export interface Core {
   readonly exporter: CollectionExporter;
   readonly citations: CitationService;
   readonly updates: UpdateService;
+  readonly history: HistoryService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
@@ -118,6 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.writer.onReset(() => unseen.corpusReset());
   sync.writer.onReplaced(() => annotations.reanchorAll());
   sync.writer.onReplaced(() => unseen.corpusReplaced());
+  const history = new HistoryService(corpus);
   const portalUrl = () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null;
   const citations = new CitationService(corpus.records, collections, portalUrl);
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
@@ -153,6 +157,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...exportHandlers(exporter),
     ...citationHandlers(citations),
     ...updateHandlers(updates),
+    ...historyHandlers(history),
   };
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {
@@ -180,6 +185,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     exporter,
     citations,
     updates,
+    history,
     startBackground() {
       sync.startSchedule();
       // After a delivery, sync: the created records arrive and the drafts give way to them.

@@ -5,11 +5,13 @@
 // reader can never skip one committed "late" with a lower number.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { contentFieldSchemas, type AnyContentFields, type ContentType } from '../../shared/content';
+import { keepsHistory } from '../../shared/history';
 import type { ChangesPage } from '../../shared/portal-api';
 import { listColumn, recordFacets } from '../../shared/record-facets';
 import type { Dialect } from '../db/database';
 import type { ContentTable, ServerDatabase } from '../db/schema';
 import { NotFoundError, ValidationError, issuesOf } from '../errors';
+import { dropHistory, historyJsonOf, keepVersions } from './history';
 
 export type WriteOp =
   | { op: 'upsert'; type: ContentType; fields: unknown }
@@ -49,9 +51,11 @@ export function validateFields(type: ContentType, fields: unknown, where = ''): 
 }
 
 /** A content row as one change of the feed, from its stored JSON text (not parsed again); the snapshot's lines are these too. */
-export function changeJson(row: Pick<ContentTable, 'type' | 'id' | 'version' | 'updated_at' | 'deleted' | 'hidden' | 'data'>): string {
+/** One change as the feed (and a snapshot) writes it; `earlier` are the versions kept before this one, as JSON. */
+export function changeJson(row: Pick<ContentTable, 'type' | 'id' | 'version' | 'updated_at' | 'deleted' | 'hidden' | 'data'>, earlier?: readonly string[]): string {
   const head = `{"op":"${row.deleted || row.hidden ? 'delete' : 'upsert'}","version":${Number(row.version)},"type":${JSON.stringify(row.type)},"id":${JSON.stringify(row.id)},"updatedAt":${JSON.stringify(row.updated_at)}`;
-  return row.deleted || row.hidden ? `${head}}` : `${head},"record":${row.data}}`;
+  if (row.deleted || row.hidden) return `${head}}`;
+  return `${head}${earlier?.length ? `,"history":[${earlier.join(',')}]` : ''},"record":${row.data}}`;
 }
 
 export class ContentStore {
@@ -85,12 +89,15 @@ export class ContentStore {
       const updatedAt = now.toISOString();
       const written: Written[] = [];
       const upserts: ContentTable[] = [];
+      const versions: ContentTable[] = [];
       for (const [index, op] of prepared.entries()) {
         const version = first + index;
         if (op.op === 'upsert') {
           const id = String(op.fields.id);
           const record = { ...op.fields, version, updatedAt };
-          upserts.push({ type: op.type, id, version, updated_at: updatedAt, deleted: 0, hidden: 0, ...indexColumns(op.type, op.fields), data: JSON.stringify(record) });
+          const row: ContentTable = { type: op.type, id, version, updated_at: updatedAt, deleted: 0, hidden: 0, ...indexColumns(op.type, op.fields), data: JSON.stringify(record) };
+          upserts.push(row);
+          if (keepsHistory(op.type, op.fields)) versions.push(row);
           written.push({ type: op.type, id, version, record });
         } else {
           written.push(await this.changeState(trx, op, version, updatedAt));
@@ -115,6 +122,7 @@ export class ContentStore {
           )
           .execute();
       }
+      await keepVersions(trx, versions);
       // An update of a hidden record stays hidden: serve it as a delete.
       for (const item of written) {
         if (item.record) {
@@ -146,6 +154,7 @@ export class ContentStore {
     if (!existing) throw new NotFoundError(`No ${op.type} with id ${op.id}`);
     if (op.op === 'delete') {
       await trx.updateTable('content').set({ version, updated_at: updatedAt, deleted: 1, hidden: 0, data: null }).where('type', '=', op.type).where('id', '=', op.id).execute();
+      await dropHistory(trx, op.type, op.id);
       return { type: op.type, id: op.id, version, record: null };
     }
     const hidden = op.op === 'hide' ? 1 : 0;
@@ -167,8 +176,11 @@ export class ContentStore {
    * that began at 0 under `walkHorizon` goes on while the horizon is still
    * there: a delete purged before the walk began took its record out of every
    * page the walk read, and one purged since moves the horizon.
+   * An upsert of a record with a history carries, in `history`, its earlier
+   * versions published after `historySince` (where the client's sync began):
+   * the ones the compacted feed skipped for that client.
    */
-  async changesJson(since: number, limit: number, walkHorizon?: number): Promise<{ json: string; page: Omit<ChangesPage, 'changes'> } | { resync: number; reason: string }> {
+  async changesJson(since: number, limit: number, walkHorizon?: number, historySince = 0): Promise<{ json: string; page: Omit<ChangesPage, 'changes'> } | { resync: number; reason: string }> {
     const { latest, horizon } = await this.latestVersion();
     const walkFromZeroUnderThisHorizon = walkHorizon !== undefined && walkHorizon >= horizon;
     if (since > 0 && since < horizon && !walkFromZeroUnderThisHorizon) return { resync: horizon, reason: `since=${since} is older than the tombstone horizon ${horizon}: deletes before it are gone` };
@@ -182,7 +194,8 @@ export class ContentStore {
       .execute();
     const hasMore = rows.length > limit;
     const pageRows = hasMore ? rows.slice(0, limit) : rows;
-    const parts = pageRows.map(changeJson);
+    const history = await historyJsonOf(this.db, pageRows.filter((row) => !row.deleted && !row.hidden), historySince);
+    const parts = pageRows.map((row) => changeJson(row, history.get(`${row.type}/${row.id}`)));
     // The last page reaches `latest` even when the newest versions were purged tombstones (read before the rows,
     // so every version up to it is committed and either in this page or gone): a cursor left below the horizon
     // would send the client back to 0 at its next sync, and at every one after.

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import * as portal from './migrations/2026-12-01-0001-portal';
+import * as contentHistory from './migrations/2026-12-03-0400-content-history';
 import * as sharedRateLimits from './migrations/2026-12-03-0500-shared-rate-limits';
 import * as snapshots from './migrations/2026-12-03-0550-snapshots';
 import type { ServerDatabase } from './schema';
@@ -20,6 +21,7 @@ export interface PortalDatabase {
 // Listed statically so a bundled server carries them; names sort by date prefix.
 const migrations: Record<string, Migration> = {
   '2026-12-01-0001-portal': portal,
+  '2026-12-03-0400-content-history': contentHistory,
   '2026-12-03-0500-shared-rate-limits': sharedRateLimits,
   '2026-12-03-0550-snapshots': snapshots,
 };

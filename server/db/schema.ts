@@ -24,6 +24,14 @@ export interface ContentTable {
   data: string | null;
 }
 
+/** Every publication of a record with a history (legislation, country sheets): its change version and the record as served then. */
+export interface ContentHistoryTable {
+  type: string;
+  id: string;
+  version: Version;
+  data: string;
+}
+
 export interface CounterTable {
   name: string;
   value: Version;
@@ -83,6 +91,7 @@ export interface SnapshotTable {
 
 export interface ServerDatabase {
   content: ContentTable;
+  content_history: ContentHistoryTable;
   counters: CounterTable;
   attachments: AttachmentTable;
   members: MemberTable;

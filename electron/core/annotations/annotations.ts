@@ -24,8 +24,9 @@ import type { ChangesPage } from '../../../shared/portal-api';
 import type { CorpusRecords } from '../db/corpus/records';
 import { recordFacets } from '../../../shared/record-facets';
 import type { AnnotationRow, AnnotationTable } from '../db/user/annotations';
-import { changedPassage, describeSpan, reanchor, type TextPosition, type TextQuote } from './anchoring';
+import { CONTEXT_LENGTH, changedPassage, describeSpan, reanchor, type TextPosition, type TextQuote } from './anchoring';
 import { targetText, textHash } from './target-text';
+import { wordDiff } from '../../../shared/version-diff';
 
 interface StoredSelectors {
   quote: TextQuote;
@@ -53,6 +54,42 @@ function readSelectors(text: string): StoredSelectors | undefined {
   }
 }
 
+/** A stored {version, selector}: the text a note was made on, or the passage last accepted; undefined when unreadable. */
+const versionedSelectorSchema = z.object({ version: z.number().int().nonnegative(), selector: storedSelectorsSchema });
+
+function readVersioned(text: string): z.infer<typeof versionedSelectorSchema> | undefined {
+  try {
+    const parsed = versionedSelectorSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const versioned = (version: number, selectors: StoredSelectors) => JSON.stringify({ version, selector: { quote: selectors.quote, position: selectors.position } });
+/**
+ * A note's passage: its words with the context around them, cut to whole words (a context cut mid-word would
+ * show "e than one year" against "than six months"), so that what is compared and shown reads as words.
+ */
+const passageOf = (quote: TextQuote) => {
+  const prefix = quote.prefix.length >= CONTEXT_LENGTH ? quote.prefix.replace(/^\S*\s+/, '') : quote.prefix;
+  const suffix = quote.suffix.length >= CONTEXT_LENGTH ? quote.suffix.replace(/\s+\S*$/, '') : quote.suffix;
+  return `${prefix}${quote.exact}${suffix}`;
+};
+
+/** The accepted passage of a row, falling back to where it is now (a row from before versions were kept). */
+function reviewedOf(row: Pick<AnnotationRow, 'reviewed' | 'target_version'>, selectors: StoredSelectors) {
+  return readVersioned(row.reviewed) ?? { version: row.target_version, selector: selectors };
+}
+
+/** "Text changed since your note": the accepted passage against the passage now (an orphan's: the text where it was). */
+function textChangeOf(row: AnnotationRow, selectors: StoredSelectors, anchoring: Anchoring): Annotation['textChange'] {
+  if (!row.text_changed) return null;
+  const reviewed = reviewedOf(row, selectors);
+  const now = anchoring.status === 'orphaned' ? anchoring.changedPassage : passageOf(selectors.quote);
+  return { sinceVersion: reviewed.version, parts: wordDiff(passageOf(reviewed.selector.quote), now) };
+}
+
 /** Annotations of the rows whose selectors can be read. */
 function readableAnnotations(rows: AnnotationRow[]): Annotation[] {
   return rows.filter((row) => readSelectors(row.selector) !== undefined).map(toAnnotation);
@@ -61,6 +98,8 @@ function readableAnnotations(rows: AnnotationRow[]): Annotation[] {
 function toAnnotation(row: AnnotationRow): Annotation {
   const selectors = readSelectors(row.selector);
   if (!selectors) throw new Error(`Annotation ${row.id} has selectors this version cannot read`);
+  const anchoring = anchoringSchema.parse(JSON.parse(row.anchoring));
+  const madeOn = readVersioned(row.made_on) ?? { version: row.target_version, selector: selectors };
   return {
     id: row.id,
     target: { type: row.target_type, id: row.target_id, key: row.target_key },
@@ -71,7 +110,9 @@ function toAnnotation(row: AnnotationRow): Annotation {
     color: row.color,
     note: row.note,
     tags: storedTagsSchema.parse(JSON.parse(row.tags)),
-    anchoring: anchoringSchema.parse(JSON.parse(row.anchoring)),
+    anchoring,
+    madeOn: { version: madeOn.version, exact: madeOn.selector.quote.exact, prefix: madeOn.selector.quote.prefix, suffix: madeOn.selector.quote.suffix, start: madeOn.selector.position.start, end: madeOn.selector.position.end },
+    textChange: textChangeOf(row, selectors, anchoring),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -138,6 +179,9 @@ export class AnnotationService {
       tags: JSON.stringify(args.tags),
       orphaned: 0,
       anchoring: JSON.stringify({ status: 'placed', tier: 'created', start: position.start, end: position.end } satisfies Anchoring),
+      made_on: versioned(current.version, { quote, position }),
+      reviewed: versioned(current.version, { quote, position }),
+      text_changed: 0,
       created_at: at,
       updated_at: at,
     };
@@ -167,7 +211,7 @@ export class AnnotationService {
   }
 
   list(filters: ListArgs): { total: number; annotations: Annotation[]; records: AnnotatedRecord[] } {
-    const rows = this.table.list({ color: filters.color, tag: filters.tag, target: filters.target, orphaned: filters.orphaned });
+    const rows = this.table.list({ color: filters.color, tag: filters.tag, target: filters.target, orphaned: filters.orphaned, textChanged: filters.textChanged });
     // Country lives on the target record in the corpus (another file): filtered here.
     const matching = filters.country ? rows.filter((row) => this.countriesOf(row.target_type, row.target_id).includes(filters.country!)) : rows;
     const annotations = readableAnnotations(matching.slice(filters.offset, filters.offset + filters.limit));
@@ -196,9 +240,11 @@ export class AnnotationService {
     const countries = new Map<string, number>();
     const byRecord = new Map<string, AnnotatedRecord>();
     let orphaned = 0;
+    let textChanged = 0;
     for (const row of rows) {
       count(colors, row.color);
       if (row.orphaned) orphaned += 1;
+      if (row.text_changed) textChanged += 1;
       let rowTags: unknown = [];
       try {
         rowTags = JSON.parse(row.tags);
@@ -215,6 +261,7 @@ export class AnnotationService {
     return {
       total: rows.length,
       orphaned,
+      textChanged,
       colors: ANNOTATION_COLORS.filter((color) => colors.has(color)).map((color) => ({ color, count: colors.get(color)! })),
       tags: byCount([...tags].map(([tag, n]) => ({ tag, count: n })), (item) => item.tag),
       records: [...records].map(([key, n]) => ({ ...byRecord.get(key)!, count: n })).sort((a, b) => (a.title ?? '\uffff').localeCompare(b.title ?? '\uffff') || a.id.localeCompare(b.id)),
@@ -243,8 +290,26 @@ export class AnnotationService {
       text_hash: textHash(text),
       orphaned: 0,
       anchoring: JSON.stringify({ status: 'placed', tier: 'created', start, end } satisfies Anchoring),
+      // Placed by the member's hand: what they see there now is what they accept.
+      reviewed: versioned(current.version, selectors),
+      text_changed: 0,
       updated_at: this.now(),
     };
+    this.table.reattach(next);
+    return toAnnotation(next);
+  }
+
+  /**
+   * Keeps a note where it is on text that changed under or around it: the
+   * passage as it is now becomes the one accepted, and the mark goes. An
+   * orphan has no place to keep: it is re-attached instead.
+   */
+  acceptChange(id: string): Annotation {
+    const row = this.row(id);
+    const selectors = readSelectors(row.selector);
+    if (!selectors) throw new ContractError('conflict', 'This annotation was written by another version of the app and cannot be changed here');
+    if (row.orphaned) throw new ContractError('conflict', 'This note lost its place in the text: re-attach it to a passage instead of keeping it');
+    const next: AnnotationRow = { ...row, reviewed: versioned(row.target_version, selectors), text_changed: 0, updated_at: this.now() };
     this.table.reattach(next);
     return toAnnotation(next);
   }
@@ -289,14 +354,17 @@ export class AnnotationService {
           continue;
         }
         const anchor = reanchor(text, selectors.quote, selectors.position);
+        const reviewed = passageOf(reviewedOf(row, selectors).selector.quote);
         if (anchor.status === 'placed') {
           const next = describeSpan(text, anchor.start, anchor.end);
           const anchoring: Anchoring = { status: 'placed', tier: anchor.tier, start: anchor.start, end: anchor.end };
-          this.table.reanchor({ ...row, selector: JSON.stringify(next), target_version: current.version, text_hash: hash, orphaned: 0, anchoring: JSON.stringify(anchoring) });
+          // Placed on other words, or among other words, than the member accepted: marked, never silently.
+          const textChanged = passageOf(next.quote) === reviewed ? 0 : 1;
+          this.table.reanchor({ ...row, selector: JSON.stringify(next), target_version: current.version, text_hash: hash, orphaned: 0, anchoring: JSON.stringify(anchoring), text_changed: textChanged });
           placed += 1;
         } else {
           const anchoring: Anchoring = { status: 'orphaned', reason: 'text-changed', oldQuote: selectors.quote.exact, changedPassage: changedPassage(text, selectors.position), at };
-          this.table.reanchor({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring) });
+          this.table.reanchor({ ...row, orphaned: 1, anchoring: JSON.stringify(anchoring), text_changed: 1 });
           orphaned += 1;
         }
       }

@@ -15,6 +15,7 @@ export function annotationHandlers(deps: {
     'annotations.create': async (args) => annotations.create(args),
     'annotations.update': async (args) => annotations.update(args),
     'annotations.reattach': async (args) => annotations.reattach(args),
+    'annotations.acceptChange': async ({ id }) => annotations.acceptChange(id),
     'annotations.delete': async ({ id }) => ({ deleted: annotations.delete(id) }),
     'annotations.list': async (filters) => annotations.list(filters),
     'annotations.facets': async () => annotations.facets(),

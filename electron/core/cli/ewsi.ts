@@ -10,9 +10,12 @@
 //   ewsi collections --data DIR [--json]
 //   ewsi export --data DIR --collection NAME --format F --out FILE
 //   ewsi cite ID… --style apa --locale de [--bibliography] [--format text|html|rtf]
+//   ewsi history ID --data DIR [--json]
+//   ewsi diff ID --from V --to V --data DIR [--json]
+//   ewsi annotate ID --quote TEXT --note TEXT --data DIR [--key K] [--json]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, collectionName, exportFormat } from '../../../shared/annotations';
+import { EXPORT_FORMATS, annotationTargetSchema, collectionName, exportFormat } from '../../../shared/annotations';
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
 import { ALLOW_INSECURE_PORTAL_FLAG } from '../../../shared/portal-transport';
@@ -26,6 +29,7 @@ import { SyncError } from '../sync/pull';
 import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES, CITATION_STYLES, bibliographyFormat, citationLocale, citationStyle, type CitationLocale, type CitationStyle } from '../../../shared/citations';
 import { formatBibliography, formatCitation } from '../citations/citeproc-engine';
 import { z } from 'zod';
+import { HistoryUsageError, annotateQuote, diffLines, historyLines, parseVersionRef } from './history-commands';
 
 const USAGE = `Usage:
   ewsi sync --server URL [--data DIR] [--page-size N] [${ALLOW_INSECURE_PORTAL_FLAG}]   bring the local copy up to date
@@ -43,6 +47,9 @@ const USAGE = `Usage:
       --format bibliography: [--style S] [--locale L] [--as ${BIBLIOGRAPHY_FORMATS.join('|')}]
   ewsi cite ID... [--collection NAME] [--style ${CITATION_STYLES.join('|')}] [--locale ${CITATION_LOCALES.join('|')}]
       [--bibliography] [--format ${BIBLIOGRAPHY_FORMATS.join('|')}] [--data DIR]   a citation (or bibliography) on standard output
+  ewsi history ID [--data DIR] [--json]         the versions kept of a law or country sheet (ID: type/id or a document id)
+  ewsi diff ID --from V --to V [--data DIR] [--json]   two versions compared article by article (V: a number, or a date YYYY-MM-DD)
+  ewsi annotate ID --quote TEXT --note TEXT [--key K] [--data DIR] [--json]   a note on the one place TEXT occurs
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).
 A portal over plain http:// away from this computer is refused: passwords, the session token, documents and
 updates would travel in clear. ${ALLOW_INSECURE_PORTAL_FLAG} allows it (saved, like --server, as the app's
@@ -132,6 +139,11 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       as: { type: 'string' },
       bibliography: { type: 'boolean', default: false },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      quote: { type: 'string' },
+      note: { type: 'string' },
+      key: { type: 'string' },
       'allow-insecure-portal': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -345,6 +357,29 @@ async function main(argv: string[]): Promise<number> {
       return values.bibliography ? formatBibliography(items, style, locale, format) : `${formatCitation(items, style, locale, format)}\n`;
     });
     process.stdout.write(written);
+  if (command === 'history' || command === 'diff') {
+    const target = historyTarget(rest[0], command);
+    if (command === 'history') {
+      const { json, lines } = await withCore(dataDir, (core) => historyLines(core, target));
+      console.log(values.json ? JSON.stringify(json) : lines.join('\n'));
+      return 0;
+    }
+    const from = parseVersionRef(values.from, '--from');
+    const to = parseVersionRef(values.to, '--to');
+    const diff = await withCore(dataDir, (core) => core.handlers['history.diff']({ target, from, to }));
+    console.log(values.json ? JSON.stringify(diff) : diffLines(diff).join('\n'));
+    return 0;
+  }
+
+  if (command === 'annotate') {
+    if (!rest[0]) throw new UsageError('ewsi annotate needs the ID of a document, country-sheet/ID or good-practice/ID');
+    if (!values.quote) throw new UsageError('ewsi annotate needs --quote TEXT: the words the note is on');
+    const item = parseItemId(rest[0]);
+    const target = annotationTargetSchema.safeParse({ type: item.type, id: item.id, key: values.key ?? null });
+    if (!target.success) throw new UsageError(`${rest[0]}: ${target.error.issues[0]?.message ?? 'cannot be annotated'}`);
+    const annotation = await withCore(dataDir, (core) => annotateQuote(core, target.data, values.quote!, values.note ?? ''));
+    if (values.json) console.log(JSON.stringify(annotation));
+    else console.log(`Annotated "${annotation.quote.exact}" in ${annotation.target.type}/${annotation.target.id} at version ${annotation.textVersion} (annotation ${annotation.id})`);
     return 0;
   }
 
@@ -361,6 +396,12 @@ function optionOf<T extends string>(schema: z.ZodType<T>, value: string | undefi
 
 function citationOptions(values: { style?: string; locale?: string }): { style: CitationStyle; locale: CitationLocale } {
   return { style: optionOf(citationStyle, values.style, 'apa', '--style'), locale: optionOf(citationLocale, values.locale, 'en', '--locale') };
+/** The law or country sheet a history command is about. */
+function historyTarget(text: string | undefined, command: string): { type: 'document' | 'country-sheet'; id: string } {
+  if (!text) throw new UsageError(`ewsi ${command} needs the ID of a law (a document id) or country-sheet/ID`);
+  const item = parseItemId(text);
+  if (item.type !== 'document' && item.type !== 'country-sheet') throw new UsageError(`"${text}": only legislation and country sheets have versions`);
+  return { type: item.type, id: item.id };
 }
 
 /** "type/id" or a bare document id. */
@@ -429,10 +470,11 @@ function readPassword(prompt: string): Promise<string> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    if (error instanceof HistoryUsageError) console.error(error.message);
+    else if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof SyncError) console.error(`Sync failed (${error.kind}): ${error.message}`);
     else if (error instanceof ContractError) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(error instanceof UsageError || error instanceof HistoryUsageError ? 2 : 1);
   },
 );

@@ -7,6 +7,7 @@ import type { ChangesPage } from '../../../shared/portal-api';
 import type { CorpusData } from '../db/corpus';
 import type { LastChangesWindow, SyncState } from '../db/corpus/sync-state';
 import { Listeners } from '../listeners';
+import { keepVersionsOf } from './record-history';
 import { deriveIndexedRecord, indexText, recordDerivations, writeIndexedRecord, type RecordDerivations } from './indexed-record';
 
 type Sheet = ContentRecord<'country-sheet'>;
@@ -42,6 +43,7 @@ export class CorpusWriter {
       data.attachments.clearRefs();
       data.sheetSections.clear();
       data.recordProblems.clear();
+      data.recordVersions.clear();
       data.syncState.restart();
     });
   }
@@ -83,6 +85,7 @@ export class CorpusWriter {
             outcome.problems += 1;
           } else if (problemsKnown) recordProblems.forget(change.type, change.id);
           if (change.type === 'country-sheet') this.trackSheetSections(change.record, previousSheet, windowStart);
+          keepVersionsOf(this.data.recordVersions, change);
           attachments.replaceRefs(change.type, change.id, attachmentsOf(change));
           outcome.upserts += 1;
         } else {
@@ -93,6 +96,7 @@ export class CorpusWriter {
           }
           attachments.dropRefs(change.type, change.id);
           if (change.type === 'country-sheet') sheetSections.forget(change.id);
+          if (change.type === 'document' || change.type === 'country-sheet') this.data.recordVersions.forget(change.type, change.id);
           if (problemsKnown) recordProblems.forget(change.type, change.id);
           outcome.deletes += 1;
         }

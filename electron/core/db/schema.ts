@@ -42,6 +42,23 @@ export interface CorpusDatabase {
   };
   /** Records stored with less than their full derivation, and why (migration 0006). */
   record_problems: { type: ContentType; id: string; version: number; reason: string; at: string };
+  /** Text blocks of kept versions, stored once by SHA-256; `refs`: the versions using it (migration 0400). */
+  history_blocks: { id: Generated<number>; hash: Buffer; text: string; refs: Generated<number> };
+  /**
+   * Every synced version of legislation and country sheets (migration 0400): the record's JSON without its long
+   * texts (`skeleton`) and, in `blocks`, each long text as a JSON list of history_blocks ids by field.
+   */
+  record_versions: {
+    type: ContentType;
+    id: string;
+    version: number;
+    number: number | null;
+    in_force_from: string | null;
+    change_note: string | null;
+    updated_at: string;
+    skeleton: string;
+    blocks: string;
+  };
   /** The FTS5 index of records' text (migration 0003); its rowid is the record's. */
   search_index: {
     rowid: number;
@@ -87,6 +104,12 @@ export interface UserDatabase {
     target_key: string | null;
     text_hash: string;
     anchoring: string;
+    /** JSON {version, selector}: the text the note was made on (migration 0400). */
+    made_on: string;
+    /** JSON {version, selector}: the passage the member last accepted. */
+    reviewed: string;
+    /** 1 when the text under or around the note changed since it was reviewed. */
+    text_changed: number;
   };
   /** FTS5 index of annotations.note (external content: rowid is the annotation's rowid; triggers keep it in step). */
   annotation_notes: { rowid: number; note: string };

@@ -17,6 +17,8 @@ export interface ChangesRequest {
   limit: number;
   /** For a walk from 0 after a 409: the horizon it named. */
   horizon?: number;
+  /** Where this walk of the feed began: upserts carry the versions of their history published after it. */
+  historySince?: number;
   signal?: AbortSignal;
   /** Longest silence while the answer comes. */
   timeoutMs?: number;
@@ -31,7 +33,7 @@ export interface ChangesRequest {
  * CancelledError as the HTTP client does.
  */
 export async function fetchChangesPage(serverUrl: string, request: ChangesRequest): Promise<ChangesAnswer> {
-  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit, request.horizon)), {
+  const response = await getText(portalUrl(serverUrl, portalPaths.changes(request.since, request.limit, request.horizon, request.historySince)), {
     signal: request.signal,
     timeoutMs: request.timeoutMs,
     deadlineMs: request.deadlineMs,

@@ -18,7 +18,8 @@ export function portalUrl(serverUrl: string, path: string): string {
 /** The portal's routes, without its address: the outbox stores and sends these. */
 export const portalPaths = {
   /** `horizon`: for a walk from 0 after a 409, the horizon it named. */
-  changes: (since: number, limit: number, horizon?: number) => `${API_PREFIX}/changes?since=${since}&limit=${limit}${horizon === undefined ? '' : `&horizon=${horizon}`}`,
+  changes: (since: number, limit: number, horizon?: number, historySince?: number) =>
+    `${API_PREFIX}/changes?since=${since}&limit=${limit}${horizon === undefined ? '' : `&horizon=${horizon}`}${historySince === undefined ? '' : `&historySince=${historySince}`}`,
   /** An attachment by its SHA-256 (already checked to be hex: it needs no encoding). */
   attachment: (sha256: string) => `${API_PREFIX}/attachments/${sha256}`,
   /** A record in the portal's read API. */

@@ -77,13 +77,14 @@ const MAX_WALKS_FROM_ZERO = 3;
 
 /**
  * One page with retries: network failures and the portal's retryable answers wait by the portal's retry policy.
- * `horizon`: for a walk from 0 after a 409, the horizon it named.
+ * `walk.horizon`: for a walk from 0 after a 409, the horizon it named; `walk.historySince`: where the walk began, so
+ * that each page's records bring the versions of their history this library has not seen.
  */
-async function fetchPage(serverUrl: string, since: number, options: PullOptions, horizon?: number): Promise<ChangesAnswer> {
+async function fetchPage(serverUrl: string, since: number, options: PullOptions, walk: { horizon?: number; historySince: number }): Promise<ChangesAnswer> {
   const retries = options.retries ?? 6;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await fetchChangesPage(serverUrl, { since, limit: options.pageLimit ?? 1000, horizon, signal: options.signal, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs });
+      return await fetchChangesPage(serverUrl, { since, limit: options.pageLimit ?? 1000, horizon: walk.horizon, historySince: walk.historySince, signal: options.signal, timeoutMs: options.timeoutMs, deadlineMs: options.deadlineMs });
     } catch (error) {
       if (error instanceof CancelledError) throw new SyncError('cancelled', 'The sync was cancelled');
       if (error instanceof InvalidPageError) throw new SyncError('invalid-page', `${error.message}; nothing from this page was applied`);
@@ -135,7 +136,9 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
   const snapshotAfter = (options.snapshotAfterPages ?? 5) * (options.pageLimit ?? 1000);
   const result: PullResult = { pages: 0, upserts: 0, deletes: 0, problems: 0, bytes: 0, resynced: anotherPortal, cursor, latest: 0, snapshot: null };
   try {
-    let pending = fetchPage(serverUrl, cursor, options);
+    // The walk's start: the versions of a history published after it are the ones this copy has not seen.
+    let walkStart = cursor;
+    let pending = fetchPage(serverUrl, cursor, options, { historySince: walkStart });
     for (;;) {
       const fetched = await pending;
       if (fetched.kind === 'resync') {
@@ -154,7 +157,8 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
         else if (!buildingAside) writer.resetCorpus();
         result.resynced = true;
         cursor = 0;
-        pending = fetchPage(serverUrl, 0, options, walkHorizon);
+        walkStart = 0;
+        pending = fetchPage(serverUrl, 0, options, { horizon: walkHorizon, historySince: walkStart });
         continue;
       }
       const { page, bytes } = fetched;
@@ -178,7 +182,7 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
       }
       // Fetch the next page while this one is applied.
       if (page.hasMore) {
-        pending = fetchPage(serverUrl, page.cursor, options, walkHorizon);
+        pending = fetchPage(serverUrl, page.cursor, options, { horizon: walkHorizon, historySince: walkStart });
         pending.catch(() => undefined);
       }
       if (buildingAside && !side) {

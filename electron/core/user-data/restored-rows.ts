@@ -52,6 +52,10 @@ const rowSchemas = {
     tags: json(z.array(z.string())),
     orphaned: flag,
     anchoring: json(z.unknown()),
+    // Absent in a backup made before annotations knew their versions: the migration that follows fills them.
+    made_on: z.string().default(''),
+    reviewed: z.string().default(''),
+    text_changed: flag.default(0),
     created_at: isoDateTime,
     updated_at: isoDateTime,
   }),

@@ -139,6 +139,8 @@ describe('annotations and collections on a synced library', () => {
     expect(facets).toEqual({
       total: 3,
       orphaned: 1,
+      // The amended figure sits in the other two notes' passages too ("valid for 45 days. An applicant shall …").
+      textChanged: 3,
       colors: [
         { color: 'yellow', count: 1 },
         { color: 'green', count: 1 },

@@ -5,6 +5,7 @@ import type { Store } from '../stores';
 import { CorpusAttachments } from './attachments';
 import { RecordProblems } from './record-problems';
 import { CorpusRecords } from './records';
+import { RecordVersions } from './record-versions';
 import { SearchIndexEntries } from './search-index';
 import { SheetSections } from './sheet-sections';
 import { SyncStateTable } from './sync-state';
@@ -16,6 +17,7 @@ export interface CorpusData {
   readonly sheetSections: SheetSections;
   readonly searchIndex: SearchIndexEntries;
   readonly recordProblems: RecordProblems;
+  readonly recordVersions: RecordVersions;
   /** `fn` as one synchronous transaction on the corpus store (a savepoint when one is already open). */
   transaction<Args extends unknown[], Result>(fn: (...args: Args) => Result): (...args: Args) => Result;
 }
@@ -28,6 +30,7 @@ export function createCorpusData(store: Store<CorpusDatabase>): CorpusData {
     sheetSections: new SheetSections(store),
     searchIndex: new SearchIndexEntries(store),
     recordProblems: new RecordProblems(store),
+    recordVersions: new RecordVersions(store),
     transaction: (fn) => store.sqlite.transaction(fn),
   };
 }

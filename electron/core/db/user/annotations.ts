@@ -18,10 +18,12 @@ export interface AnnotationRowFilter {
   tag?: string;
   target?: { type: string; id: string };
   orphaned?: boolean;
+  /** On text changed since the note was reviewed. */
+  textChanged?: boolean;
 }
 
 /** What re-anchoring rewrites of a row. */
-export type AnchorColumns = Pick<AnnotationRow, 'id' | 'selector' | 'target_version' | 'text_hash' | 'orphaned' | 'anchoring'>;
+export type AnchorColumns = Pick<AnnotationRow, 'id' | 'selector' | 'target_version' | 'text_hash' | 'orphaned' | 'anchoring' | 'reviewed' | 'text_changed'>;
 
 function prepareAnnotations({ db, sqlite }: Store<UserDatabase>) {
   const rows = () => db.selectFrom('annotations').selectAll().$narrowType<Typed>();
@@ -40,6 +42,9 @@ function prepareAnnotations({ db, sqlite }: Store<UserDatabase>) {
         tags: args.tags,
         orphaned: args.orphaned,
         anchoring: args.anchoring,
+        made_on: args.made_on,
+        reviewed: args.reviewed,
+        text_changed: args.text_changed,
         created_at: args.created_at,
         updated_at: args.updated_at,
       }),
@@ -51,19 +56,19 @@ function prepareAnnotations({ db, sqlite }: Store<UserDatabase>) {
     reattach: prepareQuery(sqlite, (args: AnchorColumns & Pick<AnnotationRow, 'updated_at'>) =>
       db
         .updateTable('annotations')
-        .set({ selector: args.selector, target_version: args.target_version, text_hash: args.text_hash, orphaned: args.orphaned, anchoring: args.anchoring, updated_at: args.updated_at })
+        .set({ selector: args.selector, target_version: args.target_version, text_hash: args.text_hash, orphaned: args.orphaned, anchoring: args.anchoring, reviewed: args.reviewed, text_changed: args.text_changed, updated_at: args.updated_at })
         .where('id', '=', args.id),
     ),
     // Re-anchoring after a sync is not an edit by the member: updated_at stays.
     reanchor: prepareQuery(sqlite, (args: AnchorColumns) =>
       db
         .updateTable('annotations')
-        .set({ selector: args.selector, target_version: args.target_version, text_hash: args.text_hash, orphaned: args.orphaned, anchoring: args.anchoring })
+        .set({ selector: args.selector, target_version: args.target_version, text_hash: args.text_hash, orphaned: args.orphaned, anchoring: args.anchoring, reviewed: args.reviewed, text_changed: args.text_changed })
         .where('id', '=', args.id),
     ),
     delete: prepareQuery(sqlite, (args: { id: string }) => db.deleteFrom('annotations').where('id', '=', args.id)),
     facetRows: prepareQuery(sqlite, () =>
-      db.selectFrom('annotations').select(['target_type', 'target_id', 'target_key', 'color', 'tags', 'orphaned']).$narrowType<Typed>(),
+      db.selectFrom('annotations').select(['target_type', 'target_id', 'target_key', 'color', 'tags', 'orphaned', 'text_changed']).$narrowType<Typed>(),
     ),
     ofText: prepareQuery(sqlite, (args: { type: string; id: string; key: string | null }) =>
       rows().where('target_type', '=', args.type).where('target_id', '=', args.id).where('target_key', 'is', args.key).orderBy('created_at').orderBy('id'),
@@ -132,11 +137,12 @@ export class AnnotationTable {
     if (filter.tag) query = query.where(sql<boolean>`EXISTS (SELECT 1 FROM json_each(annotations.tags) WHERE value = ${filter.tag})`);
     if (filter.target) query = query.where('target_type', '=', filter.target.type).where('target_id', '=', filter.target.id);
     if (filter.orphaned !== undefined) query = query.where('orphaned', '=', filter.orphaned ? 1 : 0);
+    if (filter.textChanged !== undefined) query = query.where('text_changed', '=', filter.textChanged ? 1 : 0);
     return allRows(this.store.sqlite, query);
   }
 
   /** What the facets count, of every row. */
-  facetRows(): Array<Pick<AnnotationRow, 'target_type' | 'target_id' | 'target_key' | 'color' | 'tags' | 'orphaned'>> {
+  facetRows(): Array<Pick<AnnotationRow, 'target_type' | 'target_id' | 'target_key' | 'color' | 'tags' | 'orphaned' | 'text_changed'>> {
     return this.queries.facetRows.all({});
   }
 
