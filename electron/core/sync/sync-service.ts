@@ -2,7 +2,7 @@
 // portal becomes reachable again; reports status and progress as events.
 import fs from 'node:fs';
 import { insecurePortalRefusal, portalSecurityOf } from '../../../shared/portal-transport';
-import type { SyncProgress, SyncStatus } from '../../../shared/sync';
+import type { FullTextStatus, SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
@@ -10,6 +10,7 @@ import type { SideCorpus } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
+import { TextExtractor, type TextExtractorOptions } from '../attachments/text-extractor';
 import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
@@ -28,6 +29,8 @@ export interface SyncServiceOptions {
   attachmentConcurrency?: number;
   /** The records' derivations; a test replaces one to see a failing derivation isolated. */
   derivations?: RecordDerivations;
+  /** Budgets of the PDF text extraction (tests make them small). */
+  textExtraction?: TextExtractorOptions;
 }
 
 /** How many record problems the status lists (all are counted). */
@@ -37,6 +40,9 @@ type Emit = (name: 'sync.progress' | 'sync.status', payload: unknown) => void;
 
 export class SyncService {
   readonly writer: CorpusWriter;
+  /** The text of downloaded PDFs, extracted after each sync's downloads (in the background, once started). */
+  readonly textExtractor: TextExtractor;
+  private extractAfterSync = false;
   private controller: AbortController | undefined;
   private current: Promise<SyncRunResult> | undefined;
   private online: boolean | null = null;
@@ -57,6 +63,21 @@ export class SyncService {
     private readonly options: SyncServiceOptions = {},
   ) {
     this.writer = new CorpusWriter(corpus, options.derivations);
+    this.textExtractor = new TextExtractor(corpus.attachmentText, dataDir, options.textExtraction);
+    // The status tells how far the text got: after each file at once, during one at most twice a second.
+    let lastEmit = 0;
+    this.textExtractor.onProgress((activity) => {
+      const now = Date.now();
+      if (activity.current && activity.current.page > 0 && now - lastEmit < 500) return;
+      lastEmit = now;
+      this.emitStatus();
+    });
+  }
+
+  /** From now on, extract the text of PDFs in the background: those waiting now (a restart resumes), and those each sync downloads. */
+  startTextExtraction(): void {
+    this.extractAfterSync = true;
+    this.textExtractor.kick();
   }
 
   /** Whenever the portal is found reachable (true) or unreachable (false), a change from what was known before. */
@@ -136,6 +157,7 @@ export class SyncService {
       );
       this.setOnline(true);
       const attachments = await this.downloadMissing(serverUrl, signal);
+      if (this.extractAfterSync) this.textExtractor.kick();
       return { ...pulled, attachments };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -219,6 +241,22 @@ export class SyncService {
       attachments,
       progress: this.progress,
       problems: { count: this.corpus.recordProblems.count(), newest: this.corpus.recordProblems.newest(SHOWN_PROBLEMS) },
+      fullText: this.fullTextStatus(),
+    };
+  }
+
+  private fullTextCache: { key: string; coverage: ReturnType<CorpusData['attachmentText']['coverage']> } | undefined;
+
+  /** How many of the library's PDFs have their text searchable; counted again only when the corpus or the text changed. */
+  fullTextStatus(): FullTextStatus {
+    const key = `${this.writer.generation}:${this.textExtractor.generation}:${this.corpus.attachments.summary().present}`;
+    if (this.fullTextCache?.key !== key) this.fullTextCache = { key, coverage: this.corpus.attachmentText.coverage() };
+    const activity = this.textExtractor.current();
+    return {
+      ...this.fullTextCache.coverage,
+      running: activity.running,
+      current: activity.current && { fileName: activity.current.fileName, page: activity.current.page, pages: activity.current.pages },
+      failures: this.corpus.attachmentText.failures(SHOWN_PROBLEMS),
     };
   }
 
@@ -289,6 +327,7 @@ export class SyncService {
 
   async close(): Promise<void> {
     this.stopSchedule();
+    await this.textExtractor.close();
     clearInterval(this.probeTimer);
     this.cancel();
     await this.current?.catch(() => undefined);
