@@ -10,16 +10,15 @@ import type { SearchResultPayload } from '../../../shared/search';
 import type { SyncStatus } from '../../../shared/sync';
 import { testEngines } from '../../support/databases';
 import { brokenStreamsPdf, hugePagePdf, manyPagesPdf } from '../../support/hostile-pdf';
-import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
+import { putDocument, putPdf } from '../../support/pdf-documents';
+import { startTestPortal, type TestPortal } from '../../support/portal';
 import { FAST_PULL, startCore } from '../../support/sync';
 import { makeTempDir } from '../../support/temp-dir';
 
 async function putDocumentWithPdf(server: TestPortal, id: string, bytes: Uint8Array, fileName: string): Promise<string> {
-  const row = await server.portal.attachments.put(bytes, fileName, 'application/pdf');
-  const attachments = [{ fileName: row.file_name, mimeType: row.mime_type, size: row.size, sha256: row.sha256 }];
-  const response = await server.editor('PUT', `/api/v1/editor/document/${id}`, sampleDocument(id, { attachments }));
-  if (!response.ok) throw new Error(`PUT ${id}: ${response.status} ${await response.text()}`);
-  return row.sha256;
+  const ref = await putPdf(server, bytes, fileName);
+  await putDocument(server, id, { attachments: [ref] });
+  return ref.sha256;
 }
 
 const value = <T,>(answer: Awaited<ReturnType<Core['dispatch']>>): T => {

@@ -4,41 +4,17 @@
 // page 3 of a PDF, naming the file and the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { buildScanPdf, buildTextPdf, type PdfBlock } from '../../../server/sample/pdf';
+import { buildScanPdf, buildTextPdf } from '../../../server/sample/pdf';
 import { Random } from '../../../server/sample/random';
 import type { SearchResultPayload } from '../../../shared/search';
 import type { SyncStatus } from '../../../shared/sync';
 import { testEngines } from '../../support/databases';
-import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
+import { fillerParagraphs, pdfWithWordOnPage3, putDocument, putPdf } from '../../support/pdf-documents';
+import { startTestPortal, type TestPortal } from '../../support/portal';
 import { startCore } from '../../support/sync';
 
 /** A word no sample grammar writes. */
 const WORD = 'zephyrine';
-
-const filler = (n: number): PdfBlock[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'paragraph', text: `Paragraph ${i + 1} on labour-market integration, housing and language courses for newcomers in the region, with figures for each year of the programme and the views of the people taking part.` }));
-
-/** A text PDF of at least four pages whose footer carries `word` on page 3 alone. */
-function pdfWithWordOnPage3(word: string) {
-  return buildTextPdf({
-    title: 'Annual integration report',
-    blocks: filler(70),
-    footer: 'EWSI test document',
-    pageLabel: (page, of) => (page === 3 ? `${word} ${page}/${of}` : `${page}/${of}`),
-    author: 'Test author',
-    language: 'en',
-  });
-}
-
-async function putPdf(server: TestPortal, bytes: Uint8Array, fileName: string) {
-  const row = await server.portal.attachments.put(bytes, fileName, 'application/pdf');
-  return { fileName: row.file_name, mimeType: row.mime_type, size: row.size, sha256: row.sha256 };
-}
-
-async function putDocument(server: TestPortal, id: string, overrides: Record<string, unknown>): Promise<void> {
-  const response = await server.editor('PUT', `/api/v1/editor/document/${id}`, sampleDocument(id, overrides));
-  if (!response.ok) throw new Error(`PUT ${id}: ${response.status} ${await response.text()}`);
-}
 
 describe('searching the text of PDF attachments', () => {
   let server: TestPortal;
@@ -106,7 +82,7 @@ describe('searching the text of PDF attachments', () => {
   });
 
   it('follows a record whose PDF is replaced: the old text stops matching, the new one is found once extracted', async () => {
-    const other = buildTextPdf({ title: 'Revised report', blocks: filler(5), footer: 'EWSI test document', pageLabel: (page) => `quillwort ${page}`, author: 'Test author', language: 'en' });
+    const other = buildTextPdf({ title: 'Revised report', blocks: fillerParagraphs(5), footer: 'EWSI test document', pageLabel: (page) => `quillwort ${page}`, author: 'Test author', language: 'en' });
     await putDocument(server, 'doc-report', { title: 'Annual report', summary: 'A yearly report.', body: '<p>What the year brought.</p>', attachments: [await putPdf(server, other.bytes, 'revised-report.pdf')] });
     await core.sync.run(server.url);
     expect((await search(WORD)).hits.map((h) => h.id)).toEqual(['doc-titled']);
