@@ -91,4 +91,16 @@ describe('searching the text of PDF attachments', () => {
     expect(hit?.attachment).toMatchObject({ fileName: 'revised-report.pdf', page: 1 });
     expect((await status()).fullText).toMatchObject({ pdfs: 2, indexed: 1, withoutText: 1 });
   });
+
+  it('keeps the extracted text through a resync: the records are copied anew, the files are not read again', async () => {
+    // A tombstone the library has not seen, purged: the portal answers 409 resync_required and the library is rebuilt beside itself.
+    await putDocument(server, 'doc-gone', { title: 'Soon gone' });
+    const { version } = (await (await server.editor('DELETE', '/api/v1/editor/document/doc-gone')).json()) as { version: number };
+    await server.editor('POST', '/api/v1/editor/tombstones/purge', { uptoVersion: version });
+    expect(await core.sync.run(server.url)).toMatchObject({ resynced: true });
+    const hit = (await search('quillwort')).hits.find((h) => h.id === 'doc-report');
+    expect(hit?.attachment).toMatchObject({ fileName: 'revised-report.pdf', page: 1 });
+    expect((await status()).fullText).toMatchObject({ pdfs: 2, indexed: 1, withoutText: 1, pending: 0 });
+    expect(await core.sync.textExtractor.run()).toEqual([]);
+  });
 });

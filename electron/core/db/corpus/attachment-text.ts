@@ -4,7 +4,7 @@
 // its pages (attachment_pages, indexed by attachment_pages_index through
 // triggers), and the searches over them. A page reaches its records through
 // record_attachments, so a record's changed or removed file needs no index write.
-import { sql } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { allRows, prepareColumn, prepareQuery } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
@@ -134,6 +134,35 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
         .distinct(),
     ),
   };
+}
+
+/** Page rows copied per step when a side copy takes over the text (the event loop runs between steps). */
+const CARRY_OVER_BATCH = 2000;
+
+/**
+ * Copies the extracted text of the files `side`'s records reference from the
+ * corpus file `liveFile` into `side`, before a side copy (a resync, another
+ * portal's first copy) replaces the library: text is extracted again only for
+ * a file with another hash, never because the records were copied anew.
+ */
+export async function carryOverAttachmentText(side: Store<CorpusDatabase>, liveFile: string): Promise<void> {
+  const { db, sqlite } = side;
+  const run = (query: { compile(db: Kysely<CorpusDatabase>): CompiledQuery<unknown> }) => prepareQuery(sqlite, () => query.compile(db));
+  run(sql`ATTACH DATABASE ${liveFile} AS live`).run({});
+  try {
+    const referenced = sql`EXISTS (SELECT 1 FROM main.record_attachments r WHERE r.sha256 = l.sha256)`;
+    run(sql`INSERT OR REPLACE INTO main.attachment_text SELECT l.* FROM live.attachment_text l WHERE ${referenced}`).run({});
+    const bounds = run(sql<{ high: number | null }>`SELECT max(rowid) AS high FROM live.attachment_pages`).get({}) as { high: number | null } | undefined;
+    const copyBatch = prepareQuery(sqlite, (args: { after: number; upto: number }) =>
+      sql`INSERT OR REPLACE INTO main.attachment_pages (sha256, page, text) SELECT l.sha256, l.page, l.text FROM live.attachment_pages l WHERE l.rowid > ${args.after} AND l.rowid <= ${args.upto} AND ${referenced}`.compile(db),
+    );
+    for (let after = 0; after < (bounds?.high ?? 0); after += CARRY_OVER_BATCH) {
+      copyBatch.run({ after, upto: after + CARRY_OVER_BATCH });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    run(sql`DETACH DATABASE live`).run({});
+  }
 }
 
 export class AttachmentText {
