@@ -1,6 +1,7 @@
 // `npm run bench -- NAME [options]`: runs one benchmark and prints one JSON line.
 import { parseArgs } from 'node:util';
 import { coreRoundTrip } from './core-round-trip';
+import { fulltextBench } from './fulltext';
 import { serverFeed } from './server-feed';
 import { syncBench } from './sync';
 import { searchBench } from './search';
@@ -11,6 +12,7 @@ export type Benchmark = (options: Record<string, string | undefined>) => Promise
 const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
   search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions [--docs 100000 --rounds 5]', run: searchBench },
+  fulltext: { describe: 'PDF text extraction after a fresh sync: pages/s, time until fully searchable, contract round trips meanwhile and during a hostile PDF [--docs 100000]', run: fulltextBench },
   sync: { describe: 'full, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
   library: { describe: 'library screen in Chromium: navigation to first visible row (p50/max), most DOM rows while scrolling [--docs 100000 --rounds 7 --steps 300]', run: libraryBench },
   server: { describe: 'change-feed throughput and p50/p99 latency under autocannon load [--docs N --limit N --connections N --duration S]', run: serverFeed },
