@@ -190,15 +190,24 @@ export class SyncService {
     return this.corpus.attachments.missing();
   }
 
+  /** Marks the referenced attachments whose verified file is already in the data folder as present; returns how many. */
+  adoptFilesOnDisk(): number {
+    let adopted = 0;
+    for (const job of this.missingAttachments()) {
+      if (!fs.existsSync(attachmentPath(this.dataDir, job.sha256))) continue;
+      this.corpus.attachments.markPresent(job.sha256);
+      adopted += 1;
+    }
+    return adopted;
+  }
+
   private async downloadMissing(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult['attachments']> {
     const policy = this.settings.get().attachmentPolicy;
     const { attachments } = this.corpus;
     const jobs: AttachmentJob[] = [];
-    for (const job of this.missingAttachments()) {
-      // A file already on disk (kept through a resync, or fetched on demand) only needs marking.
-      if (fs.existsSync(attachmentPath(this.dataDir, job.sha256))) attachments.markPresent(job.sha256);
-      else if (policyAllows(policy, job)) jobs.push(job);
-    }
+    // A file already on disk (kept through a resync, or fetched on demand) only needs marking.
+    this.adoptFilesOnDisk();
+    for (const job of this.missingAttachments()) if (policyAllows(policy, job)) jobs.push(job);
     if (jobs.length === 0) return { downloaded: 0, failed: [] };
     const state = this.writer.state();
     const result = await downloadAttachments(serverUrl, jobs, this.dataDir, {
