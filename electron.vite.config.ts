@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The core runs as a utilityProcess started from this file.
           'core-process': resolve(root, 'electron/core/host/core-process.ts'),
+          // The PDF text worker thread the core starts (electron/core/attachments/text-extractor.ts).
+          'pdf-text-worker': resolve(root, 'electron/core/attachments/pdf-text-worker.ts'),
         },
       },
     },

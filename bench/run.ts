@@ -1,6 +1,7 @@
 // `npm run bench -- NAME [options]`: runs one benchmark and prints one JSON line.
 import { parseArgs } from 'node:util';
 import { coreRoundTrip } from './core-round-trip';
+import { fulltextBench } from './fulltext';
 import { serverFeed } from './server-feed';
 import { snapshotFormatBench } from './snapshot-format';
 import { syncBench } from './sync';
@@ -11,7 +12,8 @@ export type Benchmark = (options: Record<string, string | undefined>) => Promise
 
 const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
-  search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions [--docs 100000 --rounds 5]', run: searchBench },
+  search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions; then with the PDFs\' text extracted and indexed (extract_pages_per_s, index_mb with and without it) [--docs 100000 --rounds 5 --fulltext 0|1]', run: searchBench },
+  fulltext: { describe: 'PDF text extraction after a fresh sync: pages/s, time until fully searchable, contract round trips meanwhile and during a hostile PDF [--docs 100000]', run: fulltextBench },
   sync: { describe: 'full sync by the feed and from the snapshot, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
   'snapshot-format': { describe: 'the corpus snapshot as gzip JSON Lines vs a SQLite file: size, build and read times [--docs 10000]', run: snapshotFormatBench },
   library: { describe: 'library screen in Chromium: navigation to first visible row (p50/max), most DOM rows while scrolling [--docs 100000 --rounds 7 --steps 300]', run: libraryBench },
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
       connections: { type: 'string' },
       duration: { type: 'string' },
       rounds: { type: 'string' },
+      fulltext: { type: 'string' },
       steps: { type: 'string' },
     },
   });

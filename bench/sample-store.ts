@@ -3,7 +3,7 @@
 // writes, minus the transfer.
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../electron/core/core';
-import { generateSampleCorpus } from '../server/sample/generate';
+import { generateSampleCorpus, type SampleAttachment } from '../server/sample/generate';
 import type { Change, ChangesPage } from '../shared/portal-api';
 
 const UPDATED_AT = new Date('2026-11-01T00:00:00Z').toISOString();
@@ -24,7 +24,13 @@ export interface SampleWrite {
 export function writeSampleCorpus(
   core: Core,
   documents: number,
-  options: { afterVersion?: number; limit?: number; amend?: (record: Record<string, unknown>) => Record<string, unknown> } = {},
+  options: {
+    afterVersion?: number;
+    limit?: number;
+    amend?: (record: Record<string, unknown>) => Record<string, unknown>;
+    /** Receives each document's files as they are generated (the search benchmark stores them as if downloaded). */
+    onFiles?: (files: SampleAttachment[]) => void;
+  } = {},
 ): SampleWrite {
   let version = options.afterVersion ?? 0;
   let records = 0;
@@ -37,6 +43,7 @@ export function writeSampleCorpus(
   for (const item of generateSampleCorpus({ documents }).items()) {
     if (records === options.limit) break;
     records += 1;
+    if (item.files?.length) options.onFiles?.(item.files);
     version += 1;
     const fields = item.fields as Record<string, unknown> & { id: string; countries?: string[]; themes?: string[] };
     const record = { ...fields, version, updatedAt: UPDATED_AT, countries: fields.countries ?? [], themes: fields.themes ?? [] };

@@ -1,9 +1,11 @@
 // Search latency at scale: a fixed mix of queries (common words, phrases,
 // prefixes, filters), each with snippets and facet counts, against a naive
 // FTS5 `MATCH … ORDER BY rank LIMIT 20` with snippet() on the same database.
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createCore } from '../electron/core/core';
+import { attachmentPath } from '../electron/core/attachments/attachment-files';
+import { createCore, type Core } from '../electron/core/core';
 import { parseQuery } from '../electron/core/search/query';
 import { makeTempDir } from '../tests/support/temp-dir';
 import { writeSampleCorpus } from './sample-store';
@@ -23,8 +25,20 @@ export async function searchBench(options: Record<string, string | undefined>): 
   const rounds = Number(options.rounds ?? 5);
   const temp = makeTempDir('ewsi-bench-search-');
   try {
-    const core = await createCore({ dataDir: path.join(temp.dir, 'desktop'), appVersion: 'bench' });
-    const load = writeSampleCorpus(core, documents);
+    const dataDir = path.join(temp.dir, 'desktop');
+    const core = await createCore({ dataDir, appVersion: 'bench' });
+    const withFullText = options.fulltext !== '0';
+    // The PDFs go where the downloader puts verified files; their text is extracted after the measures without it.
+    const load = writeSampleCorpus(core, documents, {
+      onFiles: (files) => {
+        if (!withFullText) return;
+        for (const file of files) {
+          const target = attachmentPath(dataDir, file.sha256);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, file.bytes);
+        }
+      },
+    });
     const loadSeconds = load.seconds;
     const rssAfterLoadMb = process.resourceUsage().maxRSS / 1024;
     const sqlite = core.stores.corpus.sqlite;
@@ -76,6 +90,8 @@ export async function searchBench(options: Record<string, string | undefined>): 
     const caughtUp = core.search.termPostings.ready && core.search.termPostings.pendingChanges === 0;
     const pageSize = (sqlite.pragma('page_size', { simple: true }) as number) ?? 4096;
     const indexPages = (sqlite.prepare("SELECT count(*) AS n FROM dbstat WHERE name LIKE 'search_index%'").get() as { n: number } | undefined)?.n ?? 0;
+    const fullText = withFullText ? await withAttachmentText(core, rounds) : {};
+    const indexWithAttachmentPages = (sqlite.prepare("SELECT count(*) AS n FROM dbstat WHERE name LIKE 'search_index%' OR name LIKE 'attachment_pages%'").get() as { n: number } | undefined)?.n ?? 0;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     await core.close();
     const p95 = quantile(ours, 0.95);
@@ -96,6 +112,8 @@ export async function searchBench(options: Record<string, string | undefined>): 
       postings_caught_up: caughtUp,
       suggest_p95_ms: round(quantile(suggest, 0.95), 2),
       index_mb: round((indexPages * pageSize) / 1e6, 1),
+      ...fullText,
+      ...(withFullText ? { index_mb_with_attachment_text: round((indexWithAttachmentPages * pageSize) / 1e6, 1) } : {}),
       peak_rss_after_load_mb: Math.round(rssAfterLoadMb),
       peak_rss_after_postings_mb: Math.round(rssAfterPostingsMb),
       peak_rss_mb: Math.round(peakRssMb),
@@ -103,4 +121,29 @@ export async function searchBench(options: Record<string, string | undefined>): 
   } finally {
     temp.cleanup();
   }
+}
+
+/** Extracts the text of every stored PDF, then measures the query mix again with it in the index. */
+async function withAttachmentText(core: Core, rounds: number): Promise<Record<string, unknown>> {
+  core.sync.adoptFilesOnDisk();
+  const started = performance.now();
+  await core.sync.textExtractor.run();
+  const extractSeconds = (performance.now() - started) / 1000;
+  const coverage = core.sync.fullTextStatus();
+  const latencies: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const query of QUERY_MIX) {
+      const queryStarted = performance.now();
+      core.search.search({ query, limit: 20 });
+      latencies.push(performance.now() - queryStarted);
+    }
+  }
+  return {
+    pdfs: coverage.pdfs,
+    pdf_pages: coverage.pages,
+    extract_s: round(extractSeconds, 1),
+    extract_pages_per_s: round(coverage.pages / extractSeconds, 1),
+    p50_ms_with_attachment_text: round(quantile(latencies, 0.5), 1),
+    p95_ms_with_attachment_text: round(quantile(latencies, 0.95), 1),
+  };
 }

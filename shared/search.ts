@@ -10,6 +10,8 @@ export const searchRequestSchema = z.object({
 /** A request as a caller writes it (sort, limit and offset may be left to their defaults). */
 export type SearchRequest = z.input<typeof searchRequestSchema>;
 
+const snippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
+
 const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int().nonnegative() }));
 
 export const searchResultSchema = z.object({
@@ -23,7 +25,13 @@ export const searchResultSchema = z.object({
       language: z.string(),
       countries: z.array(z.string()),
       /** Plain text parts; `match` marks the query's words. Rendered as text, never as HTML. */
-      snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
+      snippet: snippetSchema,
+      /** Set when the words were found in the text of one of the record's PDFs: its best page, with a snippet from that page. */
+      attachment: z
+        .object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string(), page: z.number().int().min(1), snippet: snippetSchema })
+        .optional(),
+      /** How many of the record's PDFs are not on this computer (not downloaded under the attachment policy), so their text was not searched. */
+      fullTextNotHere: z.number().int().positive().optional(),
     }),
   ),
   facets: z.object({ type: facetCounts, country: facetCounts, theme: facetCounts, language: facetCounts, year: facetCounts }),

@@ -63,6 +63,30 @@ export type SyncProgress = z.infer<typeof syncProgressSchema>;
 export const PORTAL_SECURITY = ['encrypted', 'loopback', 'insecure-allowed', 'insecure-refused'] as const;
 export type PortalSecurity = (typeof PORTAL_SECURITY)[number];
 
+/** How far the text of the library's PDFs is searchable: "1,812 of 1,840 PDFs indexed, 28 without text". */
+export const fullTextStatusSchema = z.object({
+  /** Every PDF the library's records reference. */
+  pdfs: z.number().int().nonnegative(),
+  /** Their text extracted and searchable. */
+  indexed: z.number().int().nonnegative(),
+  /** Extracted, but no page has a text layer (scans). */
+  withoutText: z.number().int().nonnegative(),
+  /** Stopped (over its time or memory budget, or unreadable); `failures` says why. */
+  failed: z.number().int().nonnegative(),
+  /** Not on this computer: the attachment policy did not download them, so their text is not searchable. */
+  notDownloaded: z.number().int().nonnegative(),
+  /** On this computer, waiting for extraction. */
+  pending: z.number().int().nonnegative(),
+  /** Pages of text in the index. */
+  pages: z.number().int().nonnegative(),
+  running: z.boolean(),
+  /** The file being read now. */
+  current: z.object({ fileName: z.string(), page: z.number().int().nonnegative(), pages: z.number().int().nonnegative().nullable() }).nullable(),
+  /** The newest failures with their reasons. */
+  failures: z.array(z.object({ sha256: z.string(), reason: z.string(), at: z.string() })),
+});
+export type FullTextStatus = z.infer<typeof fullTextStatusSchema>;
+
 export const syncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   /** null without a portal (or an address that is not http or https). */
@@ -84,6 +108,7 @@ export const syncStatusSchema = z.object({
     count: z.number().int().nonnegative(),
     newest: z.array(z.object({ type: z.string(), id: z.string(), version: z.number().int().nonnegative(), reason: z.string(), at: z.string() })),
   }),
+  fullText: fullTextStatusSchema,
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

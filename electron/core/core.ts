@@ -38,6 +38,7 @@ import { outboxHandlers } from './outbox/handlers';
 import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
 import { FileTokenStore, type TokenStore } from './outbox/token-store';
 import { searchHandlers } from './search/handlers';
+import { AttachmentHits } from './search/attachment-hits';
 import { SavedSearches } from './search/saved-searches';
 import { SearchEngine, type SearchEngineOptions } from './search/search-engine';
 import { Suggestions } from './search/suggestions';
@@ -100,7 +101,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sync = new SyncService(corpus, (options) => openSideCorpus(stores.corpus, options), stores.dataDir, settings, emitOut, options.sync);
   sync.writer.ensureSearchIndex();
   const searchQueries = new SearchQueries(stores.corpus);
-  const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search);
+  // The text of the records' PDFs is searched with them; what has text changes with the records and with each extracted page.
+  const attachmentHits = new AttachmentHits(corpus.attachmentText, () => `${sync.writer.generation}:${sync.textExtractor.generation}`);
+  const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search, attachmentHits);
   const suggestions = new Suggestions(corpus.records);
   sync.writer.onPageApplied((page) => suggestions.apply(page));
   sync.writer.onReset(() => suggestions.reset());
@@ -188,6 +191,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     history,
     startBackground() {
       sync.startSchedule();
+      // PDFs waiting since the last run (a restart resumes at the next page), then whatever each sync downloads.
+      sync.startTextExtraction();
       // After a delivery, sync: the created records arrive and the drafts give way to them.
       outboxService.startAuto(() => {
         // A sync already running may have read the feed before the delivery: sync again after it.

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/core/core';
 import { attachmentPath } from '../../electron/core/attachments/attachment-files';
+import type { TextExtractorOptions } from '../../electron/core/attachments/text-extractor';
 import type { RecordDerivations } from '../../electron/core/corpus/indexed-record';
 import { readFeed } from './portal';
 import { makeTempDir } from './temp-dir';
@@ -14,11 +15,11 @@ import { makeTempDir } from './temp-dir';
 export const FAST_PULL = { retries: 4, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 2000 };
 
 export async function startCore(
-  options: { pageLimit?: number; retries?: number; deadlineMs?: number; derivations?: RecordDerivations } = {},
+  options: { pageLimit?: number; retries?: number; deadlineMs?: number; derivations?: RecordDerivations; textExtraction?: TextExtractorOptions } = {},
 ): Promise<{ core: Core; dataDir: string; close(): Promise<void> }> {
   const temp = makeTempDir('ewsi-sync-');
-  const { derivations, ...pull } = options;
-  const core = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, ...pull }, derivations } });
+  const { derivations, textExtraction, ...pull } = options;
+  const core = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, ...pull }, derivations, textExtraction } });
   return {
     core,
     dataDir: temp.dir,

@@ -136,6 +136,7 @@ const SAME_AS_ENGLISH = {
     'settings.restoreResult.channels.stable', 'settings.restoreResult.kinds.table', 'settings.restoreResult.kinds.index',
     'settings.restoreResult.tables.annotations', 'settings.restoreResult.tables.collections',
     'home.counts.document_one', 'home.counts.document_other', 'home.counts.forum_one', 'home.counts.forum_other',
+    'fullText.page',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',

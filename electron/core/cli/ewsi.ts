@@ -2,6 +2,7 @@
 //   ewsi sync --server URL --data DIR
 //   ewsi status --data DIR [--json]
 //   ewsi search QUERY --data DIR [--type T] [--country CC] [--json]
+//   ewsi index-attachments --data DIR [--json]
 //   ewsi sign-in --server URL --email E --data DIR    (password: EWSI_PASSWORD or a prompt)
 //   ewsi reply THREAD_ID --body TEXT --data DIR
 //   ewsi outbox --data DIR [--json]
@@ -20,7 +21,7 @@ import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
 import { ALLOW_INSECURE_PORTAL_FLAG } from '../../../shared/portal-transport';
 import { CONTENT_TYPES, contentType, countryCode, id as idSchema, type ContentType } from '../../../shared/content';
-import { portalAddress, settingsSchema, switchesPortal, type SyncProgress } from '../../../shared/sync';
+import { portalAddress, settingsSchema, switchesPortal, type FullTextStatus, type SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../data-dir';
@@ -35,7 +36,8 @@ const USAGE = `Usage:
   ewsi sync --server URL [--data DIR] [--page-size N] [${ALLOW_INSECURE_PORTAL_FLAG}]   bring the local copy up to date
   ewsi status [--data DIR] [--json]            what is stored, and the last sync
   ewsi search QUERY [--data DIR] [--type T] [--country CC] [--sort rank|date] [--limit N] [--json]
-      QUERY: words, "phrases", prefix*, OR, -exclusion, type: country: theme: lang: year:2019..2023
+      QUERY: words, "phrases", prefix*, OR, -exclusion, type: country: theme: lang: year:2019..2023, has:fulltext, in:attachment
+  ewsi index-attachments [--data DIR] [--json]  extract and index the text of downloaded PDFs now
   ewsi sign-in --server URL --email E [--data DIR] [${ALLOW_INSECURE_PORTAL_FLAG}]   sign in as a member (password from EWSI_PASSWORD, else asked)
   ewsi sign-out [--data DIR]                    forget the session token
   ewsi reply THREAD_ID --body TEXT [--language xx] [--data DIR]   queue a forum reply in the outbox
@@ -60,21 +62,21 @@ class UsageError extends Error {}
 const number = (n: number) => n.toLocaleString('en');
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
+/** "1,812 of 1,840 PDFs indexed, 28 without text", and what else is not searchable. */
+function fullTextSummary(fullText: FullTextStatus): string {
+  const rest = [
+    fullText.failed ? `${number(fullText.failed)} failed` : '',
+    fullText.notDownloaded ? `${number(fullText.notDownloaded)} not on this computer` : '',
+    fullText.pending ? `${number(fullText.pending)} waiting` : '',
+  ].filter(Boolean);
+  return `${number(fullText.indexed)} of ${number(fullText.pdfs)} PDFs indexed, ${number(fullText.withoutText)} without text${rest.length ? `, ${rest.join(', ')}` : ''} (${number(fullText.pages)} pages)`;
+}
+
 /** One line of progress: redrawn in place on a terminal, printed at most every 2 s otherwise. */
-function progressPrinter(stream: NodeJS.WriteStream) {
+function linePrinter(stream: NodeJS.WriteStream) {
   let lastPlain = 0;
   return {
-    update(progress: SyncProgress) {
-      const total = progress.latest || 1;
-      const fraction = Math.min(1, progress.cursor / total);
-      const eta = progress.etaSeconds === null ? '' : ` ETA ${Math.ceil(progress.etaSeconds)} s`;
-      const texts: Record<SyncProgress['phase'], () => string> = {
-        'snapshot-download': () => `snapshot of version ${progress.latest}: ${megabytes(progress.bytes)}${eta}`,
-        'snapshot-load': () => `snapshot of version ${progress.latest}: ${number(progress.records)} records loaded, ${number(Math.round(progress.rate))}/s${eta}`,
-        pulling: () => `${progress.resyncing ? 'resync ' : ''}${number(progress.records)} records, ${megabytes(progress.bytes)}, ${number(Math.round(progress.rate))}/s${eta}`,
-        attachments: () => `attachments: ${number(progress.records)} files, ${megabytes(progress.bytes)}`,
-      };
-      const text = texts[progress.phase]();
+    draw(fraction: number, text: string) {
       if (stream.isTTY) {
         const width = 24;
         const filled = Math.round(fraction * width);
@@ -87,6 +89,24 @@ function progressPrinter(stream: NodeJS.WriteStream) {
     done() {
       if (stream.isTTY) stream.write('\n');
     },
+  };
+}
+
+function progressPrinter(stream: NodeJS.WriteStream) {
+  const line = linePrinter(stream);
+  return {
+    update(progress: SyncProgress) {
+      const total = progress.latest || 1;
+      const eta = progress.etaSeconds === null ? '' : ` ETA ${Math.ceil(progress.etaSeconds)} s`;
+      const texts: Record<SyncProgress['phase'], () => string> = {
+        'snapshot-download': () => `snapshot of version ${progress.latest}: ${megabytes(progress.bytes)}${eta}`,
+        'snapshot-load': () => `snapshot of version ${progress.latest}: ${number(progress.records)} records loaded, ${number(Math.round(progress.rate))}/s${eta}`,
+        pulling: () => `${progress.resyncing ? 'resync ' : ''}${number(progress.records)} records, ${megabytes(progress.bytes)}, ${number(Math.round(progress.rate))}/s${eta}`,
+        attachments: () => `attachments: ${number(progress.records)} files, ${megabytes(progress.bytes)}`,
+      };
+      line.draw(Math.min(1, progress.cursor / total), texts[progress.phase]());
+    },
+    done: () => line.done(),
   };
 }
 
@@ -211,6 +231,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Last sync: ${status.lastSyncAt ?? 'never'}; cursor ${status.cursor} of ${status.latest}`);
     for (const type of CONTENT_TYPES) console.log(`  ${type.padEnd(16)} ${number(status.counts[type] ?? 0).padStart(9)}`);
     console.log(`Attachments: ${status.attachments.present} present, ${status.attachments.missing} missing (${megabytes(status.attachments.missingBytes)})`);
+    console.log(`Full text: ${fullTextSummary(status.fullText)}`);
+    for (const failure of status.fullText.failures) console.log(`  ${failure.sha256}: ${failure.reason}`);
     if (status.problems.count > 0) {
       console.log(`Records stored with problems: ${number(status.problems.count)} (found by title only, or without facets)`);
       for (const problem of status.problems.newest) console.log(`  ${problem.type}/${problem.id} v${problem.version}: ${problem.reason}`);
@@ -239,6 +261,8 @@ async function main(argv: string[]): Promise<number> {
     for (const hit of result.hits) {
       console.log(`\n${hit.type.padEnd(16)} ${hit.id}  ${hit.date}  ${hit.title}`);
       console.log(`  ${hit.snippet.map((part) => (part.match ? bold(part.text) : part.text)).join('')}`);
+      if (hit.attachment) console.log(`  ${hit.attachment.fileName}, p. ${hit.attachment.page}: ${hit.attachment.snippet.map((part) => (part.match ? bold(part.text) : part.text)).join('')}`);
+      if (hit.fullTextNotHere) console.log(`  (full text not on this computer: ${hit.fullTextNotHere} PDF${hit.fullTextNotHere === 1 ? '' : 's'} not downloaded)`);
     }
     const facet = (name: string, counts: Array<{ value: string; count: number }>) => counts.length && console.log(`${name}: ${counts.slice(0, 8).map((c) => `${c.value} ${c.count}`).join(', ')}`);
     console.log('');
@@ -248,6 +272,31 @@ async function main(argv: string[]): Promise<number> {
     facet('year', [...result.facets.year].sort((a, b) => b.value.localeCompare(a.value)));
     return 0;
   }
+  if (command === 'index-attachments') {
+    const line = linePrinter(process.stderr);
+    const { outcomes, fullText } = await withCore(dataDir, async (core) => {
+      const waiting = core.sync.fullTextStatus().pending;
+      let filesDone = 0;
+      core.sync.textExtractor.onFinished(() => (filesDone += 1));
+      core.sync.textExtractor.onProgress(({ current }) => {
+        if (!current) return;
+        const pages = current.pages ? ` p. ${current.page} of ${current.pages}` : '';
+        line.draw(waiting ? Math.min(1, (filesDone + (current.pages ? current.page / current.pages : 0)) / waiting) : 1, `${number(filesDone)} of ${number(waiting)} PDFs, ${current.fileName}${pages}`);
+      });
+      const outcomes = await core.sync.textExtractor.run();
+      return { outcomes, fullText: core.sync.fullTextStatus() };
+    });
+    line.done();
+    if (values.json) {
+      console.log(JSON.stringify({ outcomes, fullText }));
+      return 0;
+    }
+    console.log(`Extracted ${number(outcomes.length)} PDF${outcomes.length === 1 ? '' : 's'}; ${fullTextSummary(fullText)}`);
+    // A file stopped at its budget is the file's problem, reported, not the command's failure.
+    for (const outcome of outcomes) if (outcome.status === 'failed') console.error(`${outcome.fileName} (${outcome.sha256}): ${outcome.reason}`);
+    return 0;
+  }
+
   if (command === 'sign-in') {
     if (!values.email) throw new UsageError('ewsi sign-in needs --email E');
     const password = process.env.EWSI_PASSWORD ?? (await readPassword(`Password for ${values.email}: `));

@@ -59,6 +59,25 @@ export interface CorpusDatabase {
     skeleton: string;
     blocks: string;
   };
+  /** How far the text of each attachment file was extracted (migration 0100). */
+  attachment_text: {
+    sha256: string;
+    status: 'pending' | 'indexed' | 'no-text-layer' | 'failed';
+    reason: string | null;
+    pages: number | null;
+    pages_done: number;
+    pages_with_text: number;
+    updated_at: string;
+  };
+  /** The text of each attachment page that has any (migration 0100). */
+  attachment_pages: { rowid: Generated<number>; sha256: string; page: number; text: string };
+  /** FTS5 index of attachment_pages.text (external content, rowid = the page row's). */
+  attachment_pages_index: {
+    rowid: number;
+    text: string;
+    attachment_pages_index: ColumnType<string, string | undefined, never>;
+    rank: ColumnType<number, string | undefined, never>;
+  };
   /** The FTS5 index of records' text (migration 0003); its rowid is the record's. */
   search_index: {
     rowid: number;

@@ -9,6 +9,7 @@
 // stores open (stores.ts): an unfinished copy is never resumed.
 import path from 'node:path';
 import { createCorpusData, type CorpusData } from './corpus';
+import { carryOverAttachmentText } from './corpus/attachment-text';
 import type { CorpusDatabase } from './schema';
 import { openCorpusStore, removeSideCorpusFiles, SIDE_CORPUS_FILE, type Store } from './stores';
 
@@ -51,6 +52,8 @@ export async function openSideCorpus(live: Store<CorpusDatabase>, options: SideC
     async swapIn() {
       if (!open) throw new Error('The side corpus was already swapped in or discarded');
       if (options.bulkLoad) endBulkLoad(side, deferredIndexes);
+      // The PDF text extracted so far comes along: the files did not change, only the records were copied anew.
+      await carryOverAttachmentText(side, live.file);
       await side.sqlite.backup(live.file, { progress: () => PAGES_PER_STEP });
       await close();
       // The copy went through corpus.sqlite's WAL: fold it into the file now and give the disk space back.

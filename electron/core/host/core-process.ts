@@ -72,6 +72,8 @@ async function main(): Promise<void> {
       else core.settings.update({ serverUrl: portalUrl });
     }
     if (process.env[CORE_ENV.autoSync] !== '0') core.startBackground();
+    // The app's core reads PDF text in the background whether syncs are scheduled or started by hand.
+    else core.sync.startTextExtraction();
   } catch (error) {
     link.post({ kind: 'fatal', message: `Cannot open the data folder ${dataDir}: ${error instanceof Error ? error.message : String(error)}` });
     process.exit(1);

@@ -12,6 +12,10 @@ export interface SearchFilters {
   languages: string[];
   yearFrom?: number;
   yearTo?: number;
+  /** has:fulltext — only records with a PDF whose text is indexed. */
+  hasFullText?: boolean;
+  /** in:attachment — only records whose PDFs' text matches the words. */
+  inAttachment?: boolean;
 }
 
 /** One thing to find: a word, a word prefix, or a phrase (words in a row, the last one maybe a prefix). */
@@ -45,7 +49,7 @@ export interface KindFilter {
   kinds: string[];
 }
 
-const FILTER_KEYS = new Set(['type', 'country', 'theme', 'lang', 'language', 'year']);
+const FILTER_KEYS = new Set(['type', 'country', 'theme', 'lang', 'language', 'year', 'has', 'in']);
 
 /** A word as FTS5 sees it: quoted, so no character of it is read as syntax. */
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -128,6 +132,14 @@ function applyFilter(filters: SearchFilters, kinds: string[], token: Token): voi
         if (!/^[a-z]{2}$/i.test(value)) throw new Malformed(`lang:${value} is not a two-letter language code`);
         filters.languages.push(value.toLowerCase());
       }
+      return;
+    case 'has':
+      if (token.text.toLowerCase() !== 'fulltext') throw new Malformed(`has:${token.text} is not a filter (has:fulltext is)`);
+      filters.hasFullText = true;
+      return;
+    case 'in':
+      if (token.text.toLowerCase() !== 'attachment') throw new Malformed(`in:${token.text} is not a filter (in:attachment is)`);
+      filters.inAttachment = true;
       return;
     case 'year': {
       const range = /^(\d{4})?(?:\.\.(\d{4})?)?$/.exec(token.text);

@@ -7,6 +7,7 @@ import type { ContentType } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
 import type { FacetCount, SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
 import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
+import { AttachmentHits, type AttachmentSelection } from './attachment-hits';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
 import { parseQuery, type QueryClauses, type SearchFilters } from './query';
 import { TermPostings } from './term-postings';
@@ -195,6 +196,8 @@ export class SearchEngine {
     /** Changes whenever the corpus does (the writer's page counter). */
     private readonly generation: () => number,
     private readonly options: SearchEngineOptions = {},
+    /** The text of the records' PDFs, searched with their own (none: the records' own text only). */
+    private readonly attachments?: AttachmentHits,
   ) {
     this.termPostings = new TermPostings(queries, { frequentTermMinRows: options.frequentTermMinRows });
     this.bm25 = new Bm25Evaluator(queries, this.termPostings);
@@ -278,12 +281,13 @@ export class SearchEngine {
   }
 
   /** Positions (in the facet table) of the records a query and its filters select. */
-  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array): { table: FacetTable; positions: number[]; filtered: boolean } {
+  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array, inAttachments?: AttachmentSelection): { table: FacetTable; positions: number[]; filtered: boolean } {
     const table = this.facetTable();
     const d = table.dictionaries;
     let candidates: number[];
     if (match) {
-      const rowids = matched ?? this.queries.matchingRowids(match);
+      const own = matched ?? this.queries.matchingRowids(match);
+      const rowids = inAttachments ? AttachmentHits.candidates(own, inAttachments) : own;
       const positionOf = table.positionOf;
       candidates = new Array<number>(rowids.length);
       let count = 0;
@@ -303,9 +307,11 @@ export class SearchEngine {
     const countries = filters.countries.length ? d.country.lookup(filters.countries) : undefined;
     const themes = filters.themes.length ? d.theme.lookup(filters.themes) : undefined;
     const { yearFrom, yearTo } = filters;
-    const filtered = Boolean(types || kindCodes || languages || countries || themes) || yearFrom !== undefined || yearTo !== undefined;
+    const withText = inAttachments?.withText;
+    const filtered = Boolean(types || kindCodes || languages || countries || themes || withText) || yearFrom !== undefined || yearTo !== undefined;
     if (!filtered) return { table, positions: candidates, filtered };
     const positions = candidates.filter((p) => {
+      if (withText && !withText.has(table.rowids[p]!)) return false;
       if (types && !types.has(table.type[p]!)) return false;
       if (kindCodes && !(table.type[p] === documentCode && kindCodes.has(table.kind[p]!))) return false;
       if (languages && !languages.has(table.language[p]!)) return false;
@@ -324,7 +330,8 @@ export class SearchEngine {
     const offset = Math.max(request.offset ?? 0, 0);
     const parsed = parseQuery(request.query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
+    const inAttachments = this.attachments?.select(parsed.match, parsed.filters);
+    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, inAttachments);
 
     const d = table.dictionaries;
     // Years are small integers: a typed array per year beats a Map in this loop over every match.
@@ -349,11 +356,11 @@ export class SearchEngine {
       if (year > 0 && count > 0) yearCounts.push({ value: String(year), count });
     });
 
-    const page = this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, request.sort ?? 'rank', limit, offset);
+    const page = this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered, inAttachments }, request.sort ?? 'rank', limit, offset);
 
     return {
       total: positions.length,
-      hits: this.hitsFor(page, ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
+      hits: this.hitsFor(page, ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match, parsed.match, inAttachments),
       facets: {
         type: facetCounts(counts.type, d.facetType),
         country: facetCounts(counts.country, d.country),
@@ -370,11 +377,25 @@ export class SearchEngine {
    * shown: by date (or without words), by BM25 score from the postings, or
    * in FTS5's rank order (filtered as it streams).
    */
-  private orderedRowids(selection: { match: string; ranked: RankedMatches | undefined; table: FacetTable; positions: number[]; filtered: boolean }, sort: 'rank' | 'date', limit: number, offset: number): number[] {
-    const { match, ranked, table, positions, filtered } = selection;
+  private orderedRowids(
+    selection: { match: string; ranked: RankedMatches | undefined; table: FacetTable; positions: number[]; filtered: boolean; inAttachments?: AttachmentSelection },
+    sort: 'rank' | 'date',
+    limit: number,
+    offset: number,
+  ): number[] {
+    const { match, ranked, table, positions, filtered, inAttachments } = selection;
     if (sort === 'date' || !match) {
       const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
       return topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
+    }
+    if (inAttachments && inAttachments.pages.size > 0) {
+      // Matches in PDFs too: each record's own score plus its best page's, weighted (attachment-hits.ts).
+      const scores = this.ownScores(match, ranked, table.positionOf.length);
+      AttachmentHits.addPageScores(scores, inAttachments);
+      const rowids = table.rowids;
+      return topByScore(positions, offset + limit, (p) => scores[rowids[p]!]!, (p) => rowids[p]!)
+        .slice(offset)
+        .map((p) => rowids[p]!);
     }
     if (ranked) {
       const { scoreOf } = ranked;
@@ -401,6 +422,23 @@ export class SearchEngine {
     return page;
   }
 
+  /** Each matching record's BM25 score in its own text, by rowid (0 for records matching only in their PDFs). */
+  private ownScores(match: string, ranked: RankedMatches | undefined, size: number): Float64Array {
+    const scores = new Float64Array(size);
+    if (ranked) {
+      for (const rowid of ranked.rowids) if (rowid < size) scores[rowid] = ranked.scoreOf[rowid]!;
+      return scores;
+    }
+    const list = this.queries.rowidsAndRanks(match);
+    if (list)
+      for (const entry of list.split(',')) {
+        const space = entry.indexOf(' ');
+        const rowid = Number(entry.slice(0, space));
+        if (rowid < size) scores[rowid] = -Number(entry.slice(space + 1));
+      }
+    return scores;
+  }
+
   /**
    * Every record a query matches, in the order its results are shown: what
    * "add all results" puts in a collection. More than `max` is refused rather
@@ -409,14 +447,16 @@ export class SearchEngine {
   matchingKeys(query: string, sort: 'rank' | 'date', max: number): Array<{ type: ContentType; id: string }> {
     const parsed = parseQuery(query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
+    const inAttachments = this.attachments?.select(parsed.match, parsed.filters);
+    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, inAttachments);
     if (positions.length > max) throw new ContractError('invalid_arguments', `The search matches ${positions.length} records; at most ${max} can be added at once`);
     if (positions.length === 0) return [];
-    return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, sort, positions.length, 0));
+    return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered, inAttachments }, sort, positions.length, 0));
   }
 
-  private hitsFor(rowids: number[], match: string): SearchHit[] {
+  private hitsFor(rowids: number[], match: string, attachmentMatch: string, inAttachments: AttachmentSelection | undefined): SearchHit[] {
     if (rowids.length === 0) return [];
+    const decorate = this.attachments?.decorator(rowids, attachmentMatch, inAttachments, snippetParts);
     const records = new Map(this.queries.hitRecords(rowids).map((row) => [row.rowid, row]));
     const snippets = new Map<number, string>();
     if (match) for (const row of this.queries.snippets(match, rowids)) snippets.set(row.rowid, row.text);
@@ -426,17 +466,16 @@ export class SearchEngine {
     return rowids.flatMap((rowid) => {
       const record = records.get(rowid);
       if (!record) return [];
-      return [
-        {
-          type: record.type,
-          id: record.id,
-          title: record.title,
-          date: record.date,
-          language: record.language,
-          countries: record.countries ? record.countries.slice(1, -1).split(',') : [],
-          snippet: snippetParts(snippets.get(rowid) ?? ''),
-        },
-      ];
+      const hit: SearchHit = {
+        type: record.type,
+        id: record.id,
+        title: record.title,
+        date: record.date,
+        language: record.language,
+        countries: record.countries ? record.countries.slice(1, -1).split(',') : [],
+        snippet: snippetParts(snippets.get(rowid) ?? ''),
+      };
+      return [decorate ? decorate(rowid, hit) : hit];
     });
   }
 
@@ -444,7 +483,7 @@ export class SearchEngine {
   countNewer(query: string, sinceVersion: number): number {
     const parsed = parseQuery(query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    const { table, positions } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
+    const { table, positions } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, this.attachments?.select(parsed.match, parsed.filters));
     return positions.filter((p) => table.versions[p]! > sinceVersion).length;
   }
 }

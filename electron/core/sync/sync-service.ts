@@ -2,7 +2,7 @@
 // portal becomes reachable again; reports status and progress as events.
 import fs from 'node:fs';
 import { insecurePortalRefusal, portalSecurityOf } from '../../../shared/portal-transport';
-import type { SyncProgress, SyncStatus } from '../../../shared/sync';
+import type { FullTextStatus, SyncProgress, SyncStatus } from '../../../shared/sync';
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
@@ -10,6 +10,7 @@ import type { SideCorpus, SideCorpusOptions } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
 import { attachmentPath } from '../attachments/attachment-files';
+import { TextExtractor, type TextExtractorOptions } from '../attachments/text-extractor';
 import { downloadAttachments, type AttachmentJob } from '../portal/attachments';
 import { portalIsUp } from '../portal/health';
 import { portalAddress } from '../portal/urls';
@@ -32,6 +33,8 @@ export interface SyncServiceOptions {
   derivations?: RecordDerivations;
   /** The change stream that starts a sync when the portal publishes (with the schedule only). */
   live?: LiveUpdatesOptions;
+  /** Budgets of the PDF text extraction (tests make them small). */
+  textExtraction?: TextExtractorOptions;
 }
 
 /** How many record problems the status lists (all are counted). */
@@ -41,6 +44,9 @@ type Emit = (name: 'sync.progress' | 'sync.status', payload: unknown) => void;
 
 export class SyncService {
   readonly writer: CorpusWriter;
+  /** The text of downloaded PDFs, extracted after each sync's downloads (in the background, once started). */
+  readonly textExtractor: TextExtractor;
+  private extractAfterSync = false;
   private controller: AbortController | undefined;
   private current: Promise<SyncRunResult> | undefined;
   private online: boolean | null = null;
@@ -64,6 +70,15 @@ export class SyncService {
     private readonly options: SyncServiceOptions = {},
   ) {
     this.writer = new CorpusWriter(corpus, options.derivations);
+    this.textExtractor = new TextExtractor(corpus.attachmentText, dataDir, options.textExtraction);
+    // The status tells how far the text got: after each file at once, during one at most twice a second.
+    let lastEmit = 0;
+    this.textExtractor.onProgress((activity) => {
+      const now = Date.now();
+      if (activity.current && activity.current.page > 0 && now - lastEmit < 500) return;
+      lastEmit = now;
+      this.emitStatus();
+    });
     this.live = new LiveUpdates(
       {
         portalUrl: () => {
@@ -90,6 +105,12 @@ export class SyncService {
   requestSync(): void {
     if (this.current) this.syncAgain = true;
     else this.start();
+  }
+
+  /** From now on, extract the text of PDFs in the background: those waiting now (a restart resumes), and those each sync downloads. */
+  startTextExtraction(): void {
+    this.extractAfterSync = true;
+    this.textExtractor.kick();
   }
 
   /** Whenever the portal is found reachable (true) or unreachable (false), a change from what was known before. */
@@ -189,6 +210,7 @@ export class SyncService {
       );
       this.setOnline(true);
       const attachments = await this.downloadMissing(serverUrl, signal);
+      if (this.extractAfterSync) this.textExtractor.kick();
       return { ...pulled, attachments };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -237,15 +259,24 @@ export class SyncService {
     return this.corpus.attachments.missing();
   }
 
+  /** Marks the referenced attachments whose verified file is already in the data folder as present; returns how many. */
+  adoptFilesOnDisk(): number {
+    let adopted = 0;
+    for (const job of this.missingAttachments()) {
+      if (!fs.existsSync(attachmentPath(this.dataDir, job.sha256))) continue;
+      this.corpus.attachments.markPresent(job.sha256);
+      adopted += 1;
+    }
+    return adopted;
+  }
+
   private async downloadMissing(serverUrl: string, signal: AbortSignal): Promise<SyncRunResult['attachments']> {
     const policy = this.settings.get().attachmentPolicy;
     const { attachments } = this.corpus;
     const jobs: AttachmentJob[] = [];
-    for (const job of this.missingAttachments()) {
-      // A file already on disk (kept through a resync, or fetched on demand) only needs marking.
-      if (fs.existsSync(attachmentPath(this.dataDir, job.sha256))) attachments.markPresent(job.sha256);
-      else if (policyAllows(policy, job)) jobs.push(job);
-    }
+    // A file already on disk (kept through a resync, or fetched on demand) only needs marking.
+    this.adoptFilesOnDisk();
+    for (const job of this.missingAttachments()) if (policyAllows(policy, job)) jobs.push(job);
     if (jobs.length === 0) return { downloaded: 0, failed: [] };
     const state = this.writer.state();
     const result = await downloadAttachments(serverUrl, jobs, this.dataDir, {
@@ -288,6 +319,22 @@ export class SyncService {
       attachments,
       progress: this.progress,
       problems: { count: this.corpus.recordProblems.count(), newest: this.corpus.recordProblems.newest(SHOWN_PROBLEMS) },
+      fullText: this.fullTextStatus(),
+    };
+  }
+
+  private fullTextCache: { key: string; coverage: ReturnType<CorpusData['attachmentText']['coverage']> } | undefined;
+
+  /** How many of the library's PDFs have their text searchable; counted again only when the corpus or the text changed. */
+  fullTextStatus(): FullTextStatus {
+    const key = `${this.writer.generation}:${this.textExtractor.generation}:${this.corpus.attachments.summary().present}`;
+    if (this.fullTextCache?.key !== key) this.fullTextCache = { key, coverage: this.corpus.attachmentText.coverage() };
+    const activity = this.textExtractor.current();
+    return {
+      ...this.fullTextCache.coverage,
+      running: activity.running,
+      current: activity.current && { fileName: activity.current.fileName, page: activity.current.page, pages: activity.current.pages },
+      failures: this.corpus.attachmentText.failures(SHOWN_PROBLEMS),
     };
   }
 
@@ -361,6 +408,7 @@ export class SyncService {
 
   async close(): Promise<void> {
     this.stopSchedule();
+    await this.textExtractor.close();
     clearInterval(this.probeTimer);
     this.cancel();
     await this.current?.catch(() => undefined);

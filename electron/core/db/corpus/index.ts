@@ -2,6 +2,7 @@
 // a transaction of any of them covers them all.
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
+import { AttachmentText } from './attachment-text';
 import { CorpusAttachments } from './attachments';
 import { RecordProblems } from './record-problems';
 import { CorpusRecords } from './records';
@@ -13,6 +14,8 @@ import { SyncStateTable } from './sync-state';
 export interface CorpusData {
   readonly records: CorpusRecords;
   readonly attachments: CorpusAttachments;
+  /** The text of PDF attachments, page by page, and its extraction state. */
+  readonly attachmentText: AttachmentText;
   readonly syncState: SyncStateTable;
   readonly sheetSections: SheetSections;
   readonly searchIndex: SearchIndexEntries;
@@ -26,6 +29,7 @@ export function createCorpusData(store: Store<CorpusDatabase>): CorpusData {
   return {
     records: new CorpusRecords(store),
     attachments: new CorpusAttachments(store),
+    attachmentText: new AttachmentText(store),
     syncState: new SyncStateTable(store),
     sheetSections: new SheetSections(store),
     searchIndex: new SearchIndexEntries(store),

@@ -5,6 +5,7 @@ import * as corpusSearchIndex from './corpus/2026-12-01-0003-search-index';
 import * as corpusRecordListIndexes from './corpus/2026-12-01-0004-record-list-indexes';
 import * as corpusCountrySheetSections from './corpus/2026-12-01-0005-country-sheet-sections';
 import * as corpusRecordProblems from './corpus/2026-12-03-0006-record-problems';
+import * as corpusAttachmentText from './corpus/2026-12-03-0100-attachment-text';
 import * as corpusRecordHistory from './corpus/2026-12-03-0400-record-history';
 import * as userSettings from './user/2026-12-01-0001-settings';
 import * as userData from './user/2026-12-01-0002-user-data';
@@ -24,6 +25,7 @@ export const corpusMigrations: Record<string, Migration> = {
   '2026-12-01-0004-record-list-indexes': corpusRecordListIndexes,
   '2026-12-01-0005-country-sheet-sections': corpusCountrySheetSections,
   '2026-12-03-0006-record-problems': corpusRecordProblems,
+  '2026-12-03-0100-attachment-text': corpusAttachmentText,
   '2026-12-03-0400-record-history': corpusRecordHistory,
 };
 

@@ -12,6 +12,29 @@ import { countryName, formatDate, formatNumber, languageName, typeLabel } from '
 import { AddManyToCollection, AddToCollection } from '../collections/AddToCollection';
 
 type Key = { type: ContentType; id: string };
+type FoundInAttachment = NonNullable<SearchHit['attachment']>;
+
+/** The words to highlight in the PDF (ROUTE-17): the snippet's matched parts, each once. */
+function highlightWords(attachment: FoundInAttachment): string {
+  const words = new Map<string, string>();
+  for (const part of attachment.snippet) if (part.match) words.set(part.text.toLowerCase(), part.text);
+  return [...words.values()].join(' ');
+}
+
+/** Where a hit was found in a PDF: the page's snippet, and a link that opens the PDF at that page with the words highlighted. */
+function AttachmentSnippet({ hit, attachment }: { hit: SearchHit; attachment: FoundInAttachment }) {
+  const { t, i18n } = useTranslation();
+  const page = formatNumber(attachment.page, i18n.language);
+  return (
+    <p className="snippet attachment-snippet" data-testid="attachment-snippet">
+      <a href={href('read', { attachment: attachment.sha256, page: attachment.page, hl: highlightWords(attachment) }, [hit.type, hit.id])} aria-label={t('fullText.openAtPage', { file: attachment.fileName, page })}>
+        {attachment.fileName}, {t('fullText.page', { page })}
+      </a>
+      {': '}
+      {attachment.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </p>
+  );
+}
 const isContentType = (type: string): type is ContentType => contentType.safeParse(type).success;
 const keyOf = (hit: { type: string; id: string }) => `${hit.type}/${hit.id}`;
 
@@ -118,6 +141,12 @@ export function SearchHits({ query, sort, hits, total, firstPosition }: { query:
                 {[typeLabel(t, hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))].filter(Boolean).join(' · ')}
               </p>
               <p className="snippet">{hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</p>
+              {hit.attachment && <AttachmentSnippet hit={hit} attachment={hit.attachment} />}
+              {hit.fullTextNotHere !== undefined && (
+                <p className="muted hit-note" data-testid="full-text-not-here">
+                  {t('fullText.notHere')}
+                </p>
+              )}
               {isContentType(hit.type) && <AddToCollection item={{ type: hit.type, id: hit.id }} title={hit.title} quiet />}
             </li>
           );

@@ -12,6 +12,7 @@ import { formatRelative } from '../../ui/format';
 import { UpdatesCard } from '../updates/UpdatesCard';
 import { CopyProgress, PortalSwitchDialog } from './PortalSwitch';
 import { SignInCard } from './SignInCard';
+import { FullTextCoverage } from './FullTextCoverage';
 import { RecordProblems } from './RecordProblems';
 import { UserDataBackup } from './UserDataBackup';
 
@@ -249,6 +250,7 @@ function SyncControls() {
       <CopyProgress />
       {status?.lastError && <p className="error">{t('settings.lastError', { error: status.lastError })}</p>}
       {status && <RecordProblems problems={status.problems} />}
+      {status && <FullTextCoverage fullText={status.fullText} />}
       <div className="actions">
         <Button className="button button-primary" onPress={() => void start()} isDisabled={!status || status.running}>
           {t('settings.syncNowButton')}

@@ -1,0 +1,106 @@
+// The text of PDF attachments, end to end: a real portal serves documents with
+// PDFs, a real core syncs them, its worker thread extracts their pages with
+// pdf.js into the real corpus store, and search finds a word that is only on
+// page 3 of a PDF, naming the file and the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/core';
+import { buildScanPdf, buildTextPdf } from '../../../server/sample/pdf';
+import { Random } from '../../../server/sample/random';
+import type { SearchResultPayload } from '../../../shared/search';
+import type { SyncStatus } from '../../../shared/sync';
+import { testEngines } from '../../support/databases';
+import { fillerParagraphs, pdfWithWordOnPage3, putDocument, putPdf } from '../../support/pdf-documents';
+import { startTestPortal, type TestPortal } from '../../support/portal';
+import { startCore } from '../../support/sync';
+
+/** A word no sample grammar writes. */
+const WORD = 'zephyrine';
+
+describe('searching the text of PDF attachments', () => {
+  let server: TestPortal;
+  let core: Core;
+  let close: () => Promise<void>;
+  let reportSha: string;
+
+  const search = async (query: string): Promise<SearchResultPayload> => {
+    const answer = await core.dispatch('search.query', { query });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value as SearchResultPayload;
+  };
+  const status = async (): Promise<SyncStatus> => {
+    const answer = await core.dispatch('sync.status', {});
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value as SyncStatus;
+  };
+
+  beforeAll(async () => {
+    server = await startTestPortal(testEngines()[0]!);
+    const report = pdfWithWordOnPage3(WORD);
+    expect(report.pages).toBeGreaterThanOrEqual(4);
+    const reportRef = await putPdf(server, report.bytes, 'integration-report.pdf');
+    reportSha = reportRef.sha256;
+    await putDocument(server, 'doc-report', { title: 'Annual report', summary: 'A yearly report.', body: '<p>What the year brought.</p>', attachments: [reportRef] });
+    await putDocument(server, 'doc-titled', { title: `The ${WORD} programme`, summary: 'A programme.', body: '<p>About it.</p>' });
+    const scan = buildScanPdf(new Random(7), 3, 'Scanned letter');
+    await putDocument(server, 'doc-scan', { title: 'Scanned letter', attachments: [await putPdf(server, scan.bytes, 'letter-scan.pdf')] });
+    ({ core, close } = await startCore());
+    await core.sync.run(server.url);
+    await core.sync.textExtractor.run();
+  });
+  afterAll(async () => {
+    await close?.();
+    await server?.close();
+  });
+
+  it('finds a word that is only on page 3 of a PDF, naming the file and the page', async () => {
+    const result = await search(WORD);
+    const hit = result.hits.find((h) => h.id === 'doc-report');
+    expect(hit, JSON.stringify(result.hits)).toBeDefined();
+    expect(hit!.attachment).toMatchObject({ sha256: reportSha, fileName: 'integration-report.pdf', page: 3 });
+    const matched = hit!.attachment!.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase());
+    expect(matched).toContain(WORD);
+    // The record's own text does not have the word: its snippet is its opening, with nothing marked.
+    expect(hit!.snippet.some((part) => part.match)).toBe(false);
+  });
+
+  it('ranks a record with the word in its own title above one that has it only in its PDF', async () => {
+    const ids = (await search(WORD)).hits.map((h) => h.id);
+    expect(ids).toEqual(['doc-titled', 'doc-report']);
+  });
+
+  it('filters with in:attachment and has:fulltext', async () => {
+    expect((await search(`${WORD} in:attachment`)).hits.map((h) => h.id)).toEqual(['doc-report']);
+    const withText = (await search('has:fulltext')).hits.map((h) => h.id);
+    expect(withText).toEqual(['doc-report']);
+    expect((await search(`${WORD} has:fulltext`)).hits.map((h) => h.id)).toEqual(['doc-report']);
+  });
+
+  it('counts the PDFs indexed and those without a text layer in the sync status', async () => {
+    const { fullText } = await status();
+    expect(fullText).toMatchObject({ pdfs: 2, indexed: 1, withoutText: 1, failed: 0, notDownloaded: 0, pending: 0, running: false });
+    expect(fullText.pages).toBeGreaterThanOrEqual(4);
+  });
+
+  it('follows a record whose PDF is replaced: the old text stops matching, the new one is found once extracted', async () => {
+    const other = buildTextPdf({ title: 'Revised report', blocks: fillerParagraphs(5), footer: 'EWSI test document', pageLabel: (page) => `quillwort ${page}`, author: 'Test author', language: 'en' });
+    await putDocument(server, 'doc-report', { title: 'Annual report', summary: 'A yearly report.', body: '<p>What the year brought.</p>', attachments: [await putPdf(server, other.bytes, 'revised-report.pdf')] });
+    await core.sync.run(server.url);
+    expect((await search(WORD)).hits.map((h) => h.id)).toEqual(['doc-titled']);
+    await core.sync.textExtractor.run();
+    const hit = (await search('quillwort')).hits.find((h) => h.id === 'doc-report');
+    expect(hit?.attachment).toMatchObject({ fileName: 'revised-report.pdf', page: 1 });
+    expect((await status()).fullText).toMatchObject({ pdfs: 2, indexed: 1, withoutText: 1 });
+  });
+
+  it('keeps the extracted text through a resync: the records are copied anew, the files are not read again', async () => {
+    // A tombstone the library has not seen, purged: the portal answers 409 resync_required and the library is rebuilt beside itself.
+    await putDocument(server, 'doc-gone', { title: 'Soon gone' });
+    const { version } = (await (await server.editor('DELETE', '/api/v1/editor/document/doc-gone')).json()) as { version: number };
+    await server.editor('POST', '/api/v1/editor/tombstones/purge', { uptoVersion: version });
+    expect(await core.sync.run(server.url)).toMatchObject({ resynced: true });
+    const hit = (await search('quillwort')).hits.find((h) => h.id === 'doc-report');
+    expect(hit?.attachment).toMatchObject({ fileName: 'revised-report.pdf', page: 1 });
+    expect((await status()).fullText).toMatchObject({ pdfs: 2, indexed: 1, withoutText: 1, pending: 0 });
+    expect(await core.sync.textExtractor.run()).toEqual([]);
+  });
+});
