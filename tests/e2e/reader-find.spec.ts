@@ -8,6 +8,7 @@
 // PDF itself with pdf.js under Node, never written here.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
+import { htmlToText } from '../../shared/text';
 import { expectNoSeriousViolations, failOnConsoleErrors, firstSync, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
 
 let env: PortalAndHarness;
@@ -183,4 +184,70 @@ test('a hit in a PDF opens at page 3 with its word marked, walks the matches and
   // Ctrl+K is still the app's search everywhere.
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('with hl alone the record’s text marks the words, scrolls to the first and steps through them', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const detail = await env.harness.core.api['records.get']({ type: 'document', id: chosen.id });
+  if (detail.type !== 'document') throw new Error('not a document');
+  const shown = `${detail.record.summary ?? ''}\n${htmlToText(detail.record.body ?? '')}`;
+  // A word of the body's last part (below the fold at first) that occurs more than once in the text.
+  const bodyText = htmlToText(detail.record.body ?? '');
+  const late = [...new Set((bodyText.slice(Math.floor(bodyText.length * 0.6)).match(/\p{L}+/gu) ?? []).map((w) => w.toLowerCase()))];
+  const word = late.find((w) => /^[a-z]{7,}$/.test(w) && occurrences(shown, w) >= 2);
+  if (!word) throw new Error(`No repeated word in the body of ${chosen.id}`);
+  const total = occurrences(shown, word);
+
+  await page.goto(env.harness.pageUrl(`/read/document/${chosen.id}?hl=${encodeURIComponent(word.toUpperCase())}`));
+  const find = page.getByTestId('body-find');
+  await expect(find).toHaveAttribute('data-matches', String(total));
+  await expect(find).toHaveAttribute('data-current-match', '1');
+  await expect(find.getByTestId('body-find-bar-count')).toHaveText(`Match 1 of ${total}`);
+  const marks = page.locator('mark.body-match');
+  await expect(marks).toHaveCount(total);
+  for (const text of await marks.allTextContents()) expect(fold(text)).toBe(word);
+  // The marks sit in the sanitized text around the words only: the text reads the same with and without them.
+  const markedText = await page.getByTestId('reader-body').textContent();
+  const current = page.locator('mark.body-match-current');
+  await expect(current).toHaveCount(1);
+  await expect(current).toBeInViewport();
+  await expectNoSeriousViolations(page, 'record text with marks');
+
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await expect(find).toHaveAttribute('data-current-match', '2');
+  await expect(marks.nth(1)).toHaveClass(/body-match-current/);
+  await expect(marks.nth(1)).toBeInViewport();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('searchbox', { name: "Find in this record's text" });
+  await expect(field).toBeFocused();
+  await page.keyboard.press('Shift+Enter');
+  await expect(find).toHaveAttribute('data-current-match', '1');
+  // Cleared: no marks, and the text is whole again (the original nodes back in place).
+  await field.fill('');
+  await expect(marks).toHaveCount(0);
+  expect(await page.getByTestId('reader-body').textContent()).toBe(markedText);
+  expect(await page.getByTestId('reader-body').evaluate((body) => body.querySelectorAll('mark').length)).toBe(0);
+});
+
+test('an annotation over marked words is still drawn on its passage (marks that split a word are no blank to it)', async ({ page }) => {
+  const target = { type: 'document' as const, id: chosen.id, key: null };
+  const view = await env.harness.core.api['annotations.forTarget']({ target });
+  const stored = view.text!;
+  // A passage around a long word of the body; the words searched are that word's first five letters, so its mark ends
+  // inside the word.
+  const found = /(?<![\p{L}])[a-z]{9,}/u.exec(stored.slice(200))!;
+  const at = 200 + found.index;
+  const [start, end] = [at - 12, at + found[0].length + 12];
+  const exact = stored.slice(start, end);
+  await env.harness.core.api['annotations.create']({ target, start, end, exact, color: 'green' });
+  const painted = () =>
+    page.evaluate(() => {
+      const ranges = (globalThis as unknown as { CSS: { highlights: Map<string, Set<{ toString(): string }>> } }).CSS.highlights.get('ewsi-annotation-green');
+      return ranges ? [...ranges].map((range) => range.toString().replace(/\s+/g, ' ')) : [];
+    });
+  await page.goto(env.harness.pageUrl(`/read/document/${chosen.id}?hl=${found[0].slice(0, 5)}`));
+  await expect(page.getByTestId('body-find')).toHaveAttribute('data-current-match', '1');
+  await expect(page.locator('mark.body-match').filter({ hasText: new RegExp(`^${found[0].slice(0, 5)}$`, 'i') }).first()).toBeVisible();
+  // Drawn without the blanks at its ends, as every passage is.
+  await expect.poll(painted).toEqual([exact.trim()]);
 });

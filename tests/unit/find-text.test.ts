@@ -2,7 +2,7 @@
 // highlights): case and accents ignored, whole words or word starts, offsets
 // in the text as shown, and matches split over pdf.js's text items.
 import { describe, expect, it } from 'vitest';
-import { findMatches, findTerms, joinItems, piecesOf, termsPattern } from '../../renderer/src/features/reader/find-text';
+import { findMatches, findTerms, joinItems, piecesOf, termsPattern } from '../../renderer/src/ui/find-text';
 
 const find = (text: string, words: string) => findMatches(text, termsPattern(findTerms(words))).map((span) => text.slice(span.start, span.end));
 

@@ -10,7 +10,7 @@ import { objectKey, useLoad } from '../../app/use-load';
 import { openInNewTab } from '../../ui/save-file';
 import { FindBar } from './FindBar';
 import { firstFrom, paintMatches, stepFrom, textItems, usePdfFind, type MatchAt } from './pdf-find';
-import type { PageItem } from './find-text';
+import type { PageItem } from '../../ui/find-text';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjsModule: Promise<PdfJs> | undefined;

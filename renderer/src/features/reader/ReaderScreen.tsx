@@ -20,6 +20,7 @@ import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type Anno
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { AddToCollection } from '../collections/AddToCollection';
 import { readAttachment } from './attachment-bytes';
+import { BodyFind } from './BodyFind';
 import { HitAttachment, HitAttachmentMissing, hitPdf, readerHit } from './HitAttachment';
 import { PdfView } from './PdfView';
 
@@ -84,7 +85,13 @@ export function ReaderScreen({ route }: { route: Route }) {
       ) : (
         <>
           {hit.attachment && <HitAttachmentMissing hit={hit} attachments={detail.attachments} />}
-          <Content detail={detail} parts={annotatable ? parts : null} />
+          {hit.words.trim() ? (
+            <BodyFind words={hit.words} content={detail}>
+              <Content detail={detail} parts={annotatable ? parts : null} />
+            </BodyFind>
+          ) : (
+            <Content detail={detail} parts={annotatable ? parts : null} />
+          )}
         </>
       )}
       {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} />}

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { objectKey, useLoad } from '../../app/use-load';
-import { findMatches, findTerms, joinItems, piecesOf, termsPattern, type PageItem, type TextSpan } from './find-text';
+import { findMatches, findTerms, joinItems, piecesOf, termsPattern, type PageItem, type TextSpan } from '../../ui/find-text';
 
 /** A page's text items, in the order pdf.js's text layer draws them (one element each). */
 export function textItems(content: TextContent): PageItem[] {

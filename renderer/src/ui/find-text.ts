@@ -2,7 +2,7 @@
 // case and accents ignored (the letters folded as shared/text.ts folds them
 // for the index), whole words or the start of words. Pure: the PDF view and
 // the body view hand in the text; offsets come back in that text.
-import { foldLetters } from '../../../../shared/text';
+import { foldLetters } from '../../../shared/text';
 
 /** A match: characters start–end of the text searched. */
 export interface TextSpan {
