@@ -38,19 +38,25 @@ export interface PdfFind {
 export function usePdfFind(pdf: PDFDocumentProxy | null, initialWords: string): PdfFind {
   const [query, setQuery] = useState(initialWords);
   const [current, setCurrent] = useState<number | null>(null);
-  // Page by page, in order; a closed document stops the read (its pages throw, the load is dropped).
+  // Page by page, in order, once there are words to find (a long PDF's first page is drawn sooner without this read);
+  // a page whose text cannot be read has no match. A closed document stops the read (the load is dropped).
+  const wanted = query.trim() !== '';
   const texts = useLoad(
     pdf ? objectKey(pdf) : 'no document',
     async (signal): Promise<PageItem[][]> => {
       if (!pdf) return [];
       const pages: PageItem[][] = [];
       for (let number = 1; number <= pdf.numPages && !signal.aborted; number += 1) {
-        const page = await pdf.getPage(number);
-        pages.push(textItems(await page.getTextContent()));
+        pages.push(
+          await pdf
+            .getPage(number)
+            .then((page) => page.getTextContent())
+            .then(textItems, () => []),
+        );
       }
       return pages;
     },
-    { enabled: pdf !== null },
+    { enabled: pdf !== null && wanted },
   );
   const pattern = useMemo(() => termsPattern(findTerms(query)), [query]);
   const pages = texts.status === 'ready' ? texts.value : null;
