@@ -229,6 +229,17 @@ test('with hl alone the record’s text marks the words, scrolls to the first an
   expect(await page.getByTestId('reader-body').evaluate((body) => body.querySelectorAll('mark').length)).toBe(0);
 });
 
+test('a hit naming a file that is not on this computer says so and marks the words in the record’s text instead', async ({ page }) => {
+  const detail = await env.harness.core.api['records.get']({ type: 'document', id: chosen.id });
+  if (detail.type !== 'document') throw new Error('not a document');
+  const word = (htmlToText(detail.record.body ?? '').match(/\p{L}{7,}/gu) ?? [])[0]!;
+  const missing = '0'.repeat(64);
+  await page.goto(env.harness.pageUrl(`/read/document/${chosen.id}?attachment=${missing}&page=3&hl=${encodeURIComponent(word)}`));
+  await expect(page.getByTestId('hit-attachment-missing')).toContainText('is not on this computer');
+  await expect(page.getByTestId('pdf-view')).toHaveCount(0);
+  await expect(page.locator('mark.body-match-current')).toBeInViewport();
+});
+
 test('an annotation over marked words is still drawn on its passage (marks that split a word are no blank to it)', async ({ page }) => {
   const target = { type: 'document' as const, id: chosen.id, key: null };
   const view = await env.harness.core.api['annotations.forTarget']({ target });
