@@ -69,6 +69,14 @@ test.afterAll(async () => {
 
 failOnConsoleErrors();
 
+async function axeBothSchemes(page: Page, label: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await expectNoSeriousViolations(page, `${label} (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** A word of page 3 (seven letters or more, plain letters) that is also on another page, so that the next match leaves it. */
 function wordOnPage3(): { word: string; total: number; before: number } {
   const candidates = [...new Set((chosen.pages[2]!.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase()))].filter((word) => /^[a-z]{7,}$/.test(word));
@@ -127,7 +135,7 @@ test('a hit in a PDF opens at page 3 with its word marked, walks the matches and
   await expect(viewer.locator('.textLayer mark.pdf-match')).toHaveCount(occurrences(chosen.pages[2]!, word));
   await expectMarkOnDrawnWord(viewer, word);
   await expect(viewer.locator('.textLayer mark.pdf-match-current')).toBeInViewport();
-  await expectNoSeriousViolations(page, 'PDF view with marks');
+  await axeBothSchemes(page, 'PDF view with marks');
 
   // Zoomed in and back to the width: the mark is drawn again on the words.
   const fitted = (await viewer.getAttribute('data-scale'))!;
@@ -211,7 +219,7 @@ test('with hl alone the record’s text marks the words, scrolls to the first an
   const current = page.locator('mark.body-match-current');
   await expect(current).toHaveCount(1);
   await expect(current).toBeInViewport();
-  await expectNoSeriousViolations(page, 'record text with marks');
+  await axeBothSchemes(page, 'record text with marks');
 
   await page.getByRole('button', { name: 'Next match' }).click();
   await expect(find).toHaveAttribute('data-current-match', '2');
