@@ -189,6 +189,10 @@ test('a hit in a PDF opens at page 3 with its word marked, walks the matches and
   await expect(scroller).toBeFocused();
   await page.keyboard.press('F3');
   await expect(viewer).toHaveAttribute('data-current-match', String((first % otherTotal) + 1));
+  // The file's Show in the list goes to the view the hit opened, rather than draw the file a second time.
+  await page.getByTestId('reader-attachments').getByRole('button', { name: `Show ${chosen.fileName}` }).click();
+  await expect(scroller).toBeFocused();
+  await expect(page.getByTestId('pdf-view')).toHaveCount(1);
   // Ctrl+K is still the app's search everywhere.
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog')).toBeVisible();

@@ -94,7 +94,7 @@ export function ReaderScreen({ route }: { route: Route }) {
           )}
         </>
       )}
-      {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} />}
+      {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} shownAbove={pdfHit?.sha256 ?? null} />}
     </>
   );
 
@@ -340,7 +340,8 @@ function Content({ detail, parts }: { detail: RecordDetail; parts: AnnotatablePa
   }
 }
 
-function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
+/** `shownAbove`: the file a search hit opened in place of the text; its Show goes to that view rather than draw it twice. */
+function Attachments({ attachments, shownAbove }: { attachments: AttachmentInfo[]; shownAbove: string | null }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const locale = i18n.language;
@@ -378,7 +379,11 @@ function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
                 className="button"
                 aria-label={t('reader.showNamed', { name: attachment.fileName })}
                 isDisabled={busy !== null}
-                onPress={() => void withBytes(attachment, (bytes) => setShown({ sha256: attachment.sha256, fileName: attachment.fileName, bytes }))}
+                onPress={() =>
+                  attachment.sha256 === shownAbove
+                    ? document.querySelector<HTMLElement>('[data-testid="hit-attachment"] .pdf-scroll')?.focus()
+                    : void withBytes(attachment, (bytes) => setShown({ sha256: attachment.sha256, fileName: attachment.fileName, bytes }))
+                }
               >
                 {t('reader.show')}
               </Button>
