@@ -196,6 +196,13 @@ test('a hit in a PDF opens at page 3 with its word marked, walks the matches and
   // Ctrl+K is still the app's search everywhere.
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The way to the record's text: the same words marked there, focus on the title.
+  await page.getByRole('link', { name: "Show the record's text" }).click();
+  await expect(page.getByTestId('pdf-view')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expect(page.getByRole('searchbox', { name: "Find in this record's text" })).toHaveValue(word);
 });
 
 test('with hl alone the record’s text marks the words, scrolls to the first and steps through them', async ({ page }) => {

@@ -1,9 +1,10 @@
 // A search hit found in an attachment (#/read/<type>/<id>?attachment=<sha256>&page=<N>&hl=<words>):
 // the PDF opens in place of the record's text, at the hit's page, its words marked.
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo } from '../../../../shared/library';
 import { useApi } from '../../app/core';
-import { href } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import { useLoad } from '../../app/use-load';
 import { readAttachment } from './attachment-bytes';
 import { PdfView } from './PdfView';
@@ -33,11 +34,20 @@ export function HitAttachment({ attachment, hit, type, id }: { attachment: Attac
   const { t } = useTranslation();
   const api = useApi();
   const bytes = useLoad(attachment.sha256, () => readAttachment(api, attachment));
+  const textAddress = href('read', { hl: hit.words }, [type, id]);
+  // The link goes away with this view: focus moves to the record's title, which stays, not to the page's body.
+  const showText = (event: MouseEvent) => {
+    event.preventDefault();
+    navigate(textAddress);
+    document.getElementById('screen-title')?.focus();
+  };
   return (
     <section className="reader-section hit-attachment" aria-labelledby="hit-attachment-title" data-testid="hit-attachment">
       <h2 id="hit-attachment-title">{attachment.fileName}</h2>
       <p className="muted">
-        {t('readerFind.pageOpened', { page: hit.page, name: attachment.fileName })} <a href={href('read', { hl: hit.words }, [type, id])}>{t('readerFind.showText')}</a>
+        {t('readerFind.pageOpened', { page: hit.page, name: attachment.fileName })} <a href={textAddress} onClick={showText}>
+          {t('readerFind.showText')}
+        </a>
       </p>
       {bytes.status === 'loading' && <p role="status">{t('reader.pdfLoading')}</p>}
       {bytes.status === 'failed' && (
