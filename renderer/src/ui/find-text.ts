@@ -16,14 +16,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const DIACRITICS = /[\u0300-\u036f]|[\u1ab0-\u1aff]|[\u1dc0-\u1dff]|[\u20d0-\u20ff]|[\ufe20-\ufe2f]/g;
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
 
-interface Folded {
+export interface Folded {
   text: string;
   /** For each character of `text`, and one past its end: where it starts in the original text. */
   sourceOf: Int32Array;
 }
 
 /** The text lower-cased without accents, with where each folded character came from (folding may change lengths: ß → ss). */
-function fold(text: string): Folded {
+export function fold(text: string): Folded {
   if (PRINTABLE_ASCII.test(text)) {
     const identity = new Int32Array(text.length + 1);
     for (let i = 0; i <= text.length; i += 1) identity[i] = i;
@@ -58,8 +58,12 @@ export function termsPattern(terms: readonly string[]): RegExp | null {
 
 /** Where the terms occur in `text`, in order, not overlapping. */
 export function findMatches(text: string, pattern: RegExp | null): TextSpan[] {
-  if (!pattern || text.length === 0) return [];
-  const folded = fold(text);
+  return pattern && text.length > 0 ? findInFolded(fold(text), pattern) : [];
+}
+
+/** The same, in a text folded once beforehand (a PDF's pages, searched again at each word typed). */
+export function findInFolded(folded: Folded, pattern: RegExp | null): TextSpan[] {
+  if (!pattern || folded.text.length === 0) return [];
   const matches: TextSpan[] = [];
   pattern.lastIndex = 0;
   for (let found = pattern.exec(folded.text); found; found = pattern.exec(folded.text)) {

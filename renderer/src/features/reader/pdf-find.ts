@@ -5,16 +5,11 @@ import { useMemo, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { objectKey, useLoad } from '../../app/use-load';
-import { findMatches, findTerms, joinItems, piecesOf, termsPattern, type PageItem, type TextSpan } from '../../ui/find-text';
+import { findInFolded, findMatches, findTerms, fold, joinItems, piecesOf, termsPattern, type PageItem } from '../../ui/find-text';
 
 /** A page's text items, in the order pdf.js's text layer draws them (one element each). */
 export function textItems(content: TextContent): PageItem[] {
   return content.items.filter((item): item is TextItem => 'str' in item).map((item) => ({ str: item.str, hasEOL: item.hasEOL }));
-}
-
-/** The matches of one page's items. */
-export function pageMatches(items: readonly PageItem[], pattern: RegExp | null): TextSpan[] {
-  return findMatches(joinItems(items).text, pattern);
 }
 
 /** One match of the document: its page (1-based) and its place among that page's matches. */
@@ -60,12 +55,14 @@ export function usePdfFind(pdf: PDFDocumentProxy | null, initialWords: string): 
   );
   const pattern = useMemo(() => termsPattern(findTerms(query)), [query]);
   const pages = texts.status === 'ready' ? texts.value : null;
+  // Folded once per document; each word typed only runs the pattern over them.
+  const folded = useMemo(() => pages?.map((items) => fold(joinItems(items).text)) ?? null, [pages]);
   const matches = useMemo(() => {
-    if (!pages) return null;
+    if (!folded) return null;
     const all: MatchAt[] = [];
-    pages.forEach((items, i) => pageMatches(items, pattern).forEach((_, index) => all.push({ page: i + 1, index })));
+    folded.forEach((page, i) => findInFolded(page, pattern).forEach((_, index) => all.push({ page: i + 1, index })));
     return all;
-  }, [pages, pattern]);
+  }, [folded, pattern]);
   return {
     query,
     setQuery: (next) => {
