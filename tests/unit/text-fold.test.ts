@@ -62,6 +62,15 @@ describe('folding rendered text nodes', () => {
     expect(trimSpan(folded.text, 13, 20)).toEqual({ start: 14, end: 19 });
   });
 
+  it('reads pieces of one text node that a find split as one text: no blank where its marks begin or end', () => {
+    // "The integration, of" with "integr" marked: the pieces, then the joined flags the DOM index computes.
+    const pieces = ['The ', 'integr', 'ation, of'];
+    expect(foldTextNodes(pieces).text).toBe('The integr ation, of');
+    const folded = foldTextNodes(pieces, [false, true, true]);
+    expect(folded.text).toBe('The integration, of');
+    expect([folded.nodeOf[10], folded.offsetOf[10]]).toEqual([2, 0]);
+  });
+
   it('maps the blanks that only tags make, however many (paragraphs with no white space between them)', () => {
     const paragraphs = Array.from({ length: 500 }, (_, i) => `Clause ${i}.`);
     const folded = foldTextNodes(paragraphs);

@@ -2,6 +2,7 @@
 // ranges ↔ character offsets, and the highlights, drawn with the CSS Custom
 // Highlight API so the sanitized HTML is never rewritten.
 import type { AnnotationColor } from '../../../../shared/annotations';
+import { findPieceGroup } from '../../ui/find-marks';
 import { foldTextNodes, trimSpan, type FoldedText } from './text-fold';
 
 export interface TextIndex extends FoldedText {
@@ -12,7 +13,9 @@ export function indexText(root: Node): TextIndex {
   const nodes: Text[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  return { ...foldTextNodes(nodes.map((node) => node.data)), nodes };
+  // The pieces of one text node that a find's <mark>s split stand for one text: no tag, so no blank, between them.
+  const joined = nodes.map((node, i) => i > 0 && findPieceGroup(node) !== undefined && findPieceGroup(node) === findPieceGroup(nodes[i - 1]!));
+  return { ...foldTextNodes(nodes.map((node) => node.data), joined), nodes };
 }
 
 /** The DOM range of characters start–end of the folded text (blanks at the ends left out); null when empty. */

@@ -57,10 +57,17 @@ interface ReaderAnnotationsValue {
   show: (id: string) => void;
   reload: () => Promise<void>;
   register: (key: string | null, element: HTMLElement | null) => void;
+  /** Reads the texts' nodes again after something split or joined them (a find's marks put in or taken out). */
+  reindex: () => void;
   onAreaClick: (key: string | null, event: MouseEvent) => void;
 }
 
 const Context = createContext<ReaderAnnotationsValue | null>(null);
+
+/** The annotations of the open record, or null for a record that takes none (no provider around it). */
+export function useOptionalReaderAnnotations(): ReaderAnnotationsValue | null {
+  return useContext(Context);
+}
 
 export function useReaderAnnotations(): ReaderAnnotationsValue {
   const value = useContext(Context);
@@ -134,6 +141,10 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
   const register = useCallback((key: string | null, element: HTMLElement | null) => {
     if (element) areas.current.set(keyName(key), { element, index: indexText(element) });
     else areas.current.delete(keyName(key));
+    setAreasVersion((v) => v + 1);
+  }, []);
+  const reindex = useCallback(() => {
+    for (const area of areas.current.values()) area.index = indexText(area.element);
     setAreasVersion((v) => v + 1);
   }, []);
 
@@ -303,6 +314,7 @@ export function ReaderAnnotationsProvider({ target, parts, focusId, children }: 
     show,
     reload,
     register,
+    reindex,
     onAreaClick,
   };
   return <Context.Provider value={value}>{children}</Context.Provider>;

@@ -13,8 +13,11 @@ export interface FoldedText {
 
 const BLANK = /\s/;
 
-/** Folds the contents of consecutive text nodes; a boundary between two nodes counts as a blank (it is a tag). */
-export function foldTextNodes(contents: readonly string[]): FoldedText {
+/**
+ * Folds the contents of consecutive text nodes; a boundary between two nodes counts as a blank (it is a tag),
+ * except before a node `joined` says continues the one before it (a text node a find's marks split in pieces).
+ */
+export function foldTextNodes(contents: readonly string[], joined?: readonly boolean[]): FoldedText {
   // At most every character, plus one blank per node boundary (a tag between two words).
   const capacity = contents.reduce((sum, data) => sum + data.length, 0) + contents.length;
   const chars: string[] = [];
@@ -22,7 +25,7 @@ export function foldTextNodes(contents: readonly string[]): FoldedText {
   const offsetOf = new Int32Array(capacity);
   let pendingBlank = false;
   contents.forEach((data, node) => {
-    pendingBlank = true;
+    if (!joined?.[node]) pendingBlank = true;
     for (let offset = 0; offset < data.length; offset += 1) {
       const char = data[offset]!;
       if (BLANK.test(char)) {

@@ -2,12 +2,15 @@
 // nothing is fetched from the network. The worker is a file of our own bundle
 // (script-src 'self'), and pdf.js never compiles code (isEvalSupported: false),
 // so the CSP needs no 'unsafe-eval'.
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useApi } from '../../app/core';
 import { objectKey, useLoad } from '../../app/use-load';
 import { openInNewTab } from '../../ui/save-file';
+import { FindBar } from './FindBar';
+import { firstFrom, paintMatches, stepFrom, textItems, usePdfFind, type MatchAt } from './pdf-find';
+import type { PageItem } from '../../ui/find-text';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjsModule: Promise<PdfJs> | undefined;
@@ -34,14 +37,30 @@ interface ViewState {
   fits: number;
 }
 
-export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileName: string; sha256: string }) {
+/** What the text layer of the page drawn last shows: its elements (one per text item) and the items. */
+interface DrawnText {
+  page: number;
+  elements: HTMLElement[];
+  items: PageItem[];
+}
+
+export interface PdfViewProps {
+  bytes: Uint8Array;
+  fileName: string;
+  sha256: string;
+  /** The page to open at (1-based; a search hit's page). */
+  startPage?: number;
+  /** Words to find at first, highlighted on the pages (a search's matched words). */
+  words?: string;
+}
+
+export function PdfView({ bytes, fileName, sha256, startPage = 1, words = '' }: PdfViewProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const bytesKey = objectKey(bytes);
-  const [state, setState] = useState<ViewState>({ of: bytesKey, page: 1, zoom: 'fit', fits: 0 });
+  const [state, setState] = useState<ViewState>({ of: bytesKey, page: startPage, zoom: 'fit', fits: 0 });
   const view = state.of === bytesKey ? state : { of: bytesKey, page: 1, zoom: 'fit' as Zoom, fits: 0 };
   const change = (next: Partial<ViewState>) => setState((current) => ({ ...(current.of === bytesKey ? current : view), ...next }));
-  const { page } = view;
   const [rendered, setRendered] = useState({ page: 0, scale: 0 });
   const [pageDraft, setPageDraft] = useState<string | null>(null);
   const [opening, setOpening] = useState<{ error: boolean; text: string } | null>(null);
@@ -60,6 +79,11 @@ export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileNa
     return pdf;
   });
   const pdf = opened.status === 'ready' ? opened.value : null;
+  // A page past the end (a hit's page in a file that changed) shows the last.
+  const page = pdf ? Math.min(Math.max(1, view.page), pdf.numPages) : view.page;
+  const drawnText = useRef<DrawnText | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const find = usePdfFind(pdf, words);
 
   // Drawing a page is cancelled when another page, zoom (or document) is asked for; the last drawn page stays meanwhile.
   const drawn = useLoad(
@@ -89,13 +113,51 @@ export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileNa
       await task.promise;
       if (signal.aborted) return null;
       text.replaceChildren();
-      const layer = new pdfjs.TextLayer({ textContentSource: pdfPage.streamTextContent(), container: text, viewport });
+      // The items the layer draws are kept with its elements, so the find marks go on the words they match.
+      const content = await pdfPage.getTextContent();
+      if (signal.aborted) return null;
+      const layer = new pdfjs.TextLayer({ textContentSource: content, container: text, viewport });
       cancel = () => layer.cancel();
       await layer.render();
+      drawnText.current = { page, elements: layer.textDivs, items: textItems(content) };
       return { page, scale };
     },
     { enabled: pdf !== null, onAnswer: (answer) => answer !== null && setRendered(answer) },
   );
+
+  const matches = find.matches;
+  // The next painting brings the current match into view after a step or a jump (not after a zoom or a resize).
+  const scrollToCurrent = useRef(false);
+  const goToMatch = (index: number | null) => {
+    find.setCurrent(index);
+    const target = index === null ? undefined : matches?.[index];
+    if (!target) return;
+    scrollToCurrent.current = true;
+    if (target.page !== page) change({ page: target.page });
+  };
+  // Typed words jump to their first match from the page shown; words a search hit brings mark the page it named,
+  // and its first match there is the current one.
+  const jump = useRef<'typed' | 'opened' | null>(words.trim() ? 'opened' : null);
+  useEffect(() => {
+    if (!matches || jump.current === null) return;
+    const how = jump.current;
+    jump.current = null;
+    const first = firstFrom(matches, page);
+    if (how === 'typed' || (first !== null && matches[first]!.page === page)) goToMatch(first);
+  }, [matches]);
+
+  const currentMatch: MatchAt | null = matches && find.current !== null ? (matches[find.current] ?? null) : null;
+  const currentOnPage = currentMatch && currentMatch.page === rendered.page ? currentMatch.index : null;
+  // Marks go on the text layer drawn last, again after each drawing (a zoom draws a new layer) and each change of words.
+  useLayoutEffect(() => {
+    const shown = drawnText.current;
+    if (!shown || shown.page !== rendered.page) return;
+    const mark = paintMatches(shown.elements, shown.items, find.pattern, currentOnPage);
+    if (mark && scrollToCurrent.current) {
+      scrollToCurrent.current = false;
+      mark.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }
+  }, [rendered, find.pattern, currentOnPage]);
 
   const failure = opened.status === 'failed' ? opened.message : drawn.status === 'failed' ? drawn.message : null;
   if (failure !== null) {
@@ -134,7 +196,14 @@ export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileNa
   };
 
   return (
-    <figure className="pdf-view" data-testid="pdf-view" data-rendered-page={rendered.page || undefined} data-scale={rendered.scale || undefined}>
+    <figure
+      className="pdf-view"
+      data-testid="pdf-view"
+      data-rendered-page={rendered.page || undefined}
+      data-scale={rendered.scale || undefined}
+      data-matches={matches?.length}
+      data-current-match={find.current === null ? undefined : find.current + 1}
+    >
       <div className="pdf-toolbar" role="toolbar" aria-label={t('reader.pdfTools', { name: fileName })}>
         <div className="pdf-tool-group">
           <Button className="button" isDisabled={page <= 1} onPress={() => change({ page: page - 1 })}>
@@ -178,6 +247,19 @@ export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileNa
         <Button className="button" onPress={() => void openOutside()}>
           {t('reader.openOutside')}
         </Button>
+        <FindBar
+          query={find.query}
+          onQuery={(query) => {
+            jump.current = 'typed';
+            find.setQuery(query);
+          }}
+          onStep={(step) => matches && goToMatch(stepFrom(matches, find.current, page, step))}
+          total={find.query.trim() ? (matches?.length ?? null) : 0}
+          current={find.current}
+          fallbackFocus={scrollRef}
+          label={t('readerFind.pdfLabel', { name: fileName })}
+          testId="pdf-find"
+        />
       </div>
       <p role="status" className="visually-hidden">
         {opened.status === 'loading' ? t('reader.pdfLoading') : `${t('reader.pageOf', { page, pages })}, ${percent}`}
@@ -188,7 +270,7 @@ export function PdfView({ bytes, fileName, sha256 }: { bytes: Uint8Array; fileNa
         </p>
       )}
       {/* Focusable, so a page wider or taller than the view can be scrolled with the keyboard. */}
-      <div className="pdf-scroll" tabIndex={0} role="region" aria-label={t('reader.pdfLabel', { name: fileName })}>
+      <div className="pdf-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t('reader.pdfLabel', { name: fileName })}>
         <div className="pdf-page" ref={pageRef}>
           <canvas ref={canvasRef} role="img" aria-label={t('reader.pageImage', { page, pages })} />
           <div className="textLayer" ref={textRef} />

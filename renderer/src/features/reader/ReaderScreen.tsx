@@ -5,8 +5,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { authorDisplayName, contentType, readAuthors, type ContentType } from '../../../../shared/content';
-import type { EwsiApi } from '../../../../shared/contract';
-import { MAX_ATTACHMENT_CHUNK, type AttachmentInfo, type RecordDetail } from '../../../../shared/library';
+import type { AttachmentInfo, RecordDetail } from '../../../../shared/library';
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad } from '../../app/use-load';
@@ -20,22 +19,10 @@ import { AnnotationPanel, AnnotationsToggle } from '../annotations/AnnotationPan
 import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { AddToCollection } from '../collections/AddToCollection';
+import { readAttachment } from './attachment-bytes';
+import { BodyFind } from './BodyFind';
+import { HitAttachment, HitAttachmentMissing, hitPdf, readerHit } from './HitAttachment';
 import { PdfView } from './PdfView';
-
-/** The whole file, read in chunks the contract allows, decoded from base64. */
-async function readAttachment(api: EwsiApi, attachment: AttachmentInfo): Promise<Uint8Array> {
-  const bytes = new Uint8Array(attachment.size);
-  let offset = 0;
-  while (offset < attachment.size) {
-    const length = Math.min(MAX_ATTACHMENT_CHUNK, attachment.size - offset);
-    const chunk = await api['attachments.read']({ sha256: attachment.sha256, offset, length });
-    const binary = atob(chunk.base64);
-    if (binary.length === 0) break;
-    for (let i = 0; i < binary.length; i += 1) bytes[offset + i] = binary.charCodeAt(i);
-    offset += binary.length;
-  }
-  return offset === attachment.size ? bytes : bytes.subarray(0, offset);
-}
 
 function Html({ html, testId }: { html: string; testId?: string }) {
   return <div className="prose" data-testid={testId} dangerouslySetInnerHTML={{ __html: sanitizeHtml(html) }} />;
@@ -81,6 +68,9 @@ export function ReaderScreen({ route }: { route: Route }) {
   const annotatable = detail !== null && (detail.type === 'document' || detail.type === 'country-sheet' || detail.type === 'good-practice') && parts.length > 0;
   const target = useMemo(() => (detail ? { type: detail.type as 'document' | 'country-sheet' | 'good-practice', id: detail.record.id } : null), [detail]);
   const partLabel = (key: string | null) => partTitle(detail, key, t);
+  // A search hit in an attachment opens its PDF at the page in place of the record's text.
+  const hit = readerHit(route.params);
+  const pdfHit = detail ? hitPdf(hit, detail.attachments) : null;
 
   const body = detail && (
     <>
@@ -90,8 +80,21 @@ export function ReaderScreen({ route }: { route: Route }) {
         </p>
       )}
       <Metadata detail={detail} locale={locale} />
-      <Content detail={detail} parts={annotatable ? parts : null} />
-      {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} />}
+      {pdfHit ? (
+        <HitAttachment attachment={pdfHit} hit={hit} type={detail.type} id={detail.record.id} />
+      ) : (
+        <>
+          {hit.attachment && <HitAttachmentMissing hit={hit} attachments={detail.attachments} />}
+          {hit.words.trim() ? (
+            <BodyFind words={hit.words} content={detail}>
+              <Content detail={detail} parts={annotatable ? parts : null} />
+            </BodyFind>
+          ) : (
+            <Content detail={detail} parts={annotatable ? parts : null} />
+          )}
+        </>
+      )}
+      {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} shownAbove={pdfHit?.sha256 ?? null} />}
     </>
   );
 
@@ -337,7 +340,8 @@ function Content({ detail, parts }: { detail: RecordDetail; parts: AnnotatablePa
   }
 }
 
-function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
+/** `shownAbove`: the file a search hit opened in place of the text; its Show goes to that view rather than draw it twice. */
+function Attachments({ attachments, shownAbove }: { attachments: AttachmentInfo[]; shownAbove: string | null }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const locale = i18n.language;
@@ -375,7 +379,11 @@ function Attachments({ attachments }: { attachments: AttachmentInfo[] }) {
                 className="button"
                 aria-label={t('reader.showNamed', { name: attachment.fileName })}
                 isDisabled={busy !== null}
-                onPress={() => void withBytes(attachment, (bytes) => setShown({ sha256: attachment.sha256, fileName: attachment.fileName, bytes }))}
+                onPress={() =>
+                  attachment.sha256 === shownAbove
+                    ? document.querySelector<HTMLElement>('[data-testid="hit-attachment"] .pdf-scroll')?.focus()
+                    : void withBytes(attachment, (bytes) => setShown({ sha256: attachment.sha256, fileName: attachment.fileName, bytes }))
+                }
               >
                 {t('reader.show')}
               </Button>
