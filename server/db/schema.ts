@@ -79,6 +79,8 @@ export interface RateLimitBucketTable {
   /** ms since the epoch. */
   window_start: number;
   count: number;
+}
+
 /** A corpus snapshot built by server/snapshots.ts; its file is `snapshots/<sha256>` in the storage folder. */
 export interface SnapshotTable {
   sha256: string;

@@ -406,6 +406,9 @@ async function main(argv: string[]): Promise<number> {
       return values.bibliography ? formatBibliography(items, style, locale, format) : `${formatCitation(items, style, locale, format)}\n`;
     });
     process.stdout.write(written);
+    return 0;
+  }
+
   if (command === 'history' || command === 'diff') {
     const target = historyTarget(rest[0], command);
     if (command === 'history') {
@@ -445,6 +448,8 @@ function optionOf<T extends string>(schema: z.ZodType<T>, value: string | undefi
 
 function citationOptions(values: { style?: string; locale?: string }): { style: CitationStyle; locale: CitationLocale } {
   return { style: optionOf(citationStyle, values.style, 'apa', '--style'), locale: optionOf(citationLocale, values.locale, 'en', '--locale') };
+}
+
 /** The law or country sheet a history command is about. */
 function historyTarget(text: string | undefined, command: string): { type: 'document' | 'country-sheet'; id: string } {
   if (!text) throw new UsageError(`ewsi ${command} needs the ID of a law (a document id) or country-sheet/ID`);

@@ -175,7 +175,9 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
           result.latest = Math.max(page.latest, outcome.version);
           buildingAside = false;
           walkHorizon = undefined;
-          pending = fetchPage(serverUrl, cursor, options);
+          // The snapshot carried the kept versions up to its own: the feed sends only those after it.
+          walkStart = cursor;
+          pending = fetchPage(serverUrl, cursor, options, { historySince: walkStart });
           continue;
         }
         if (outcome.kind === 'refused') result.snapshot = { refused: outcome.reason };
