@@ -13,7 +13,10 @@ const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions [--docs 100000 --rounds 5]', run: searchBench },
   sync: { describe: 'full, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
   library: { describe: 'library screen in Chromium: navigation to first visible row (p50/max), most DOM rows while scrolling [--docs 100000 --rounds 7 --steps 300]', run: libraryBench },
-  server: { describe: 'change-feed throughput and p50/p99 latency under autocannon load [--docs N --limit N --connections N --duration S]', run: serverFeed },
+  server: {
+    describe: 'change-feed throughput and p50/p99 under autocannon load, one instance per engine and three on one database; change-stream fan-out [--docs N --limit N --connections N --duration S --subscribers 2000 --rounds 20]',
+    run: serverFeed,
+  },
 };
 
 async function main(): Promise<void> {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       duration: { type: 'string' },
       rounds: { type: 'string' },
       steps: { type: 'string' },
+      subscribers: { type: 'string' },
     },
   });
   const name = positionals[0];
