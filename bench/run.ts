@@ -17,7 +17,10 @@ const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   sync: { describe: 'full sync by the feed and from the snapshot, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
   'snapshot-format': { describe: 'the corpus snapshot as gzip JSON Lines vs a SQLite file: size, build and read times [--docs 10000]', run: snapshotFormatBench },
   library: { describe: 'library screen in Chromium: navigation to first visible row (p50/max), most DOM rows while scrolling [--docs 100000 --rounds 7 --steps 300]', run: libraryBench },
-  server: { describe: 'change-feed throughput and p50/p99 latency under autocannon load [--docs N --limit N --connections N --duration S]', run: serverFeed },
+  server: {
+    describe: 'change-feed throughput and p50/p99 under autocannon load, one instance per engine and three on one database; change-stream fan-out [--docs N --limit N --connections N --duration S --subscribers 2000 --rounds 20]',
+    run: serverFeed,
+  },
 };
 
 async function main(): Promise<void> {
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
       rounds: { type: 'string' },
       fulltext: { type: 'string' },
       steps: { type: 'string' },
+      subscribers: { type: 'string' },
     },
   });
   const name = positionals[0];

@@ -7,6 +7,7 @@ import { loadSampleCorpus } from '../server/sample/load';
 import { listen } from '../server/serve';
 import { postgresServerEngine, sqliteEngine, type TestEngine } from '../tests/support/databases';
 import { makeTempDir } from '../tests/support/temp-dir';
+import { serverInstances } from './server-instances';
 import { round } from './stats';
 
 async function measure(engine: TestEngine, documents: number, limit: number, connections: number, duration: number): Promise<Record<string, number>> {
@@ -62,5 +63,13 @@ export async function serverFeed(options: Record<string, string | undefined>): P
   const postgres = pgUrl
     ? await measure(postgresServerEngine(pgUrl), documents, limit, connections, duration)
     : { skipped: 'set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL database' };
-  return { docs: documents, page_limit: limit, connections, duration_s: duration, sqlite, postgres };
+  const instances = await serverInstances({
+    documents,
+    limit,
+    connections,
+    duration,
+    subscribers: Number(options.subscribers ?? 2000),
+    rounds: Number(options.rounds ?? 20),
+  });
+  return { docs: documents, page_limit: limit, connections, duration_s: duration, sqlite, postgres, three_instances: instances };
 }

@@ -56,8 +56,6 @@ export interface PortalOptions {
   changeStreams?: Partial<ChangeStreamOptions>;
   /** Request and error log (JSON lines in the CLI); none: errors go to stderr, requests unlogged. */
   log?: PortalLog;
-  /** Seconds since the newest corpus snapshot was built, for /metrics; undefined while there is none. */
-  snapshotAgeSeconds?: () => Promise<number | undefined>;
   now?: () => Date;
 }
 
@@ -243,7 +241,7 @@ export function createPortal(options: PortalOptions): Portal {
   };
 
   // Health, readiness, metrics and the API description.
-  operationsRoutes(app, { database: options.database, content, streams, metrics, draining: () => draining, snapshotAgeSeconds: options.snapshotAgeSeconds });
+  operationsRoutes(app, { database: options.database, content, streams, metrics, draining: () => draining, snapshotAgeSeconds: () => snapshots.ageSeconds() });
   app.get('/api/openapi.json', (c) => jsonText(c, openApi));
 
   // The change feed.

@@ -105,7 +105,12 @@ export class ChangeStreams {
     }
     this.start();
     // The head as of now: a subscriber is never told less than what is committed when it connects.
-    this.published(await this.readLatest());
+    try {
+      this.published(await this.readLatest());
+    } catch (error) {
+      this.onError(error);
+      throw this.refusal('The portal cannot read its database just now; retry later or poll the change feed');
+    }
     const subscribers = this.subscribers;
     let subscriber: Subscriber | undefined;
     const latest = this.latest;

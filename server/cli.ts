@@ -170,6 +170,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // An instance of `--instances N` whose supervisor is gone (killed, crashed) stops as on SIGTERM: never an orphan.
+  if (process.send) process.once('disconnect', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -49,6 +49,12 @@ export class SnapshotStore {
   }
 
   /** A snapshot's row by its hash, when its file is here. */
+  /** Seconds since the newest snapshot was built, for /metrics; undefined while there is none. */
+  async ageSeconds(now = Date.now()): Promise<number | undefined> {
+    const newest = await this.latest();
+    return newest ? Math.max(0, (now - Date.parse(newest.created)) / 1000) : undefined;
+  }
+
   async get(sha256: string): Promise<SnapshotInfo | undefined> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
     const row = await this.db.selectFrom('snapshots').selectAll().where('sha256', '=', sha256).executeTakeFirst();

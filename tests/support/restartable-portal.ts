@@ -1,8 +1,9 @@
 // A real portal that can be stopped and started again on the same port over
 // the same database: what a member's app sees when the portal goes away for a
 // while and comes back. The database is a real SQLite file; a restart builds
-// a new portal (fresh in-memory state: rate limiters, requests in flight) over
-// it, as a restarted server process would.
+// a new portal (fresh in-memory state: change streams, requests in flight; the
+// rate-limit windows are rows of the database and outlive it) over it, as a
+// restarted server process would.
 import type { Kysely } from 'kysely';
 import type { ServerDatabase } from '../../server/db/schema';
 import { createPortal, type Portal, type PortalOptions } from '../../server/app';

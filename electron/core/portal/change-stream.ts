@@ -4,11 +4,11 @@
 // stream only says when to read it.
 import http from 'node:http';
 import https from 'node:https';
-import { CHANGE_STREAM_EVENT, CHANGE_STREAM_PATH, changeAnnouncement } from '../../../shared/portal-api';
+import { CHANGE_STREAM_EVENT, changeAnnouncement } from '../../../shared/portal-api';
 import { describePortalAnswer, parseJson } from './errors';
 import { readShortBody } from './http';
 import { parseRetryAfter, retryDelay, sleep, type RetryPolicy } from './retry';
-import { portalUrl } from './urls';
+import { portalPaths, portalUrl } from './urls';
 
 export interface ChangeStreamOptions {
   /** Backoff between reconnections: base and ceiling, in ms. */
@@ -70,7 +70,7 @@ export function subscribeToChanges(serverUrl: string, handlers: ChangeStreamHand
 
 /** One connection: resolves when it ends, however it ends (never rejects). */
 function readStream(serverUrl: string, handlers: ChangeStreamHandlers, idleTimeoutMs: number, signal: AbortSignal): Promise<Ended> {
-  const target = new URL(portalUrl(serverUrl, CHANGE_STREAM_PATH));
+  const target = new URL(portalUrl(serverUrl, portalPaths.changeStream));
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     let open = false;

@@ -4,7 +4,7 @@
 // address at all (https, or http on loopback, or an insecure portal the user
 // allowed) is shared/portal-transport.ts: the renderer shows the same rule.
 import { COLLECTION_PATHS, type ContentType } from '../../../shared/content';
-import { API_PREFIX, REGISTRATION_PATH } from '../../../shared/portal-api';
+import { API_PREFIX, CHANGE_STREAM_PATH, REGISTRATION_PATH } from '../../../shared/portal-api';
 import { portalAddress } from '../../../shared/sync';
 
 // The interface compares portal addresses too (shared/sync.ts): one definition for both.
@@ -20,6 +20,8 @@ export const portalPaths = {
   /** `horizon`: for a walk from 0 after a 409, the horizon it named. */
   changes: (since: number, limit: number, horizon?: number, historySince?: number) =>
     `${API_PREFIX}/changes?since=${since}&limit=${limit}${horizon === undefined ? '' : `&horizon=${horizon}`}${historySince === undefined ? '' : `&historySince=${historySince}`}`,
+  /** The change stream (Server-Sent Events) announcing the feed's newest version. */
+  changeStream: CHANGE_STREAM_PATH,
   /** An attachment by its SHA-256 (already checked to be hex: it needs no encoding). */
   attachment: (sha256: string) => `${API_PREFIX}/attachments/${sha256}`,
   /** A record in the portal's read API. */

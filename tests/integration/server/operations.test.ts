@@ -113,6 +113,13 @@ describe.each(testEngines())('operations on $name', (engine) => {
     // No snapshot has been built: the gauge is absent, not a made-up 0.
     expect(text).not.toContain('ewsi_snapshot_age_seconds ');
     for (const line of text.trim().split('\n')) expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{[^}]*\})? [\d.e+-]+)$/);
+    // Once a snapshot is built, its age is reported.
+    await server.portal.snapshots.build();
+    const after = await (await fetch(`${server.url}/metrics`)).text();
+    const age = /^ewsi_snapshot_age_seconds ([\d.e+-]+)$/m.exec(after);
+    expect(age, 'the snapshot age gauge').not.toBeNull();
+    expect(Number(age![1])).toBeGreaterThanOrEqual(0);
+    expect(Number(age![1])).toBeLessThan(600);
   });
 });
 

@@ -2,6 +2,8 @@
 // library without a scheduled sync (the schedule is off in these tests), the
 // stream reopens after the portal went away, and while the portal refuses
 // streams the app polls the feed instead.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/core';
 import { sqliteEngine } from '../../support/databases';
@@ -35,6 +37,26 @@ async function publish(url: string, editor: TestPortal['editor'] | undefined, id
     ? await editor('PUT', `/api/v1/editor/document/${id}`, sampleDocument(id))
     : await fetch(`${url}/api/v1/editor/document/${id}`, { method: 'PUT', headers: { authorization: 'Bearer test-editor-token-0123456789', 'content-type': 'application/json' }, body: JSON.stringify(sampleDocument(id)) });
   expect(response.status).toBe(200);
+}
+
+/** A portal from before the change stream: everything passed to `target` but the stream, which is 404. */
+async function olderPortal(target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    if (request.url?.startsWith('/api/v1/changes/stream')) {
+      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found', message: 'No route' }));
+      return;
+    }
+    const upstream = http.request(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const hasDocument = (dataDir: string, id: string) => localContent(dataDir).has(`document/${id}`);
@@ -77,5 +99,17 @@ describe('live updates from the change stream', () => {
     expect(core.sync.streaming).toBe(false);
     // The stream's Retry-After (30 s) was honoured: one refusal, not one per backoff step.
     expect(portal.portal.streams.refused).toBe(1);
+  });
+
+  it('polls the feed when the portal has no change stream (an older portal: 404)', { timeout: 60_000 }, async () => {
+    const portal = await startTestPortal(sqliteEngine);
+    cleanups.push(() => portal.close());
+    const older = await olderPortal(portal.url);
+    cleanups.push(() => older.close());
+    const { core, dataDir } = await followingCore(older.url, { fallbackPollMs: 300 });
+    await expect.poll(() => core.sync.status().lastSyncAt !== null, { timeout: 20_000 }).toBe(true);
+    await publish(portal.url, portal.editor, 'doc-from-older-portal');
+    await expect.poll(() => hasDocument(dataDir, 'doc-from-older-portal'), { timeout: 20_000 }).toBe(true);
+    expect(core.sync.streaming).toBe(false);
   });
 });
