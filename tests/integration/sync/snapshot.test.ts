@@ -13,6 +13,7 @@ import { loadSampleCorpus } from '../../../server/sample/load';
 import type { SnapshotInfo } from '../../../shared/snapshot';
 import type { SyncProgress } from '../../../shared/sync';
 import { testEngines } from '../../support/databases';
+import { startFaultProxy } from '../../support/fault-proxy';
 import { readFeed, sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
 import { corpusDump, plantSnapshot } from '../../support/snapshot';
 import { FAST_PULL, localContent, serverContent } from '../../support/sync';
@@ -112,6 +113,26 @@ for (const engine of testEngines()) {
       await syncOnce(byFeed, portal.url, FEED_ONLY);
       expect(localContent(fromSnapshot).get('document/after-the-snapshot')).toMatchObject({ title: 'Report after-the-snapshot' });
       expect(corpusDump(fromSnapshot)).toEqual(corpusDump(byFeed));
+    });
+
+    it('resumes a snapshot download cut short with Range, where it stopped', async () => {
+      let cut = false;
+      const proxy = await startFaultProxy(portal.url, (request) => {
+        if (!request.path.startsWith(snapshot.url) || cut) return { kind: 'pass' };
+        cut = true;
+        return { kind: 'truncate', bytes: 4096 };
+      });
+      try {
+        const dataDir = path.join(temp.dir, 'resumed');
+        const { result } = await syncOnce(dataDir, proxy.url);
+        expect(result.snapshot).toEqual({ version: snapshot.version, records: snapshot.records });
+        const fileRequests = proxy.log.filter((request) => request.path === snapshot.url);
+        expect(fileRequests.map((request) => request.headers.range)).toEqual([undefined, 'bytes=4096-']);
+        expect(fileRequests[1]!.headers['if-range']).toBe(`"${snapshot.sha256}"`);
+        expect(localContent(dataDir)).toEqual(await serverContent(portal.url));
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('refuses a snapshot whose bytes are not the ones its hash names, and syncs by the feed', async () => {
