@@ -6,12 +6,13 @@
 // (parseChangesPage), so nothing of it is trusted more than a page would be.
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { checkPageFollows, InvalidPageError, parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
 import { snapshotFilePath, snapshotHeader, snapshotInfo, type SnapshotHeader, type SnapshotInfo } from '../../../shared/snapshot';
 import { download } from './download';
 import { describePortalAnswer, parseJson, PortalAnswerError } from './errors';
-import { getText } from './http';
+import { getText, RESPONSE_LIMITS } from './http';
 import { parseRetryAfter } from './retry';
 import { portalUrl } from './urls';
 
@@ -66,6 +67,29 @@ export async function downloadSnapshot(serverUrl: string, info: SnapshotInfo, fi
   });
 }
 
+/** The longest line read: one record, so no longer than a whole feed page may be. A gzip bomb of one endless line stops here. */
+export const MAX_SNAPSHOT_LINE_BYTES = RESPONSE_LIMITS.feedPage;
+
+/** Passes the decompressed bytes on, failing once a line runs past the limit without ending. */
+function lineLengthLimit(limit: number): Transform {
+  let sinceNewline = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const tooLong = () => done(new InvalidSnapshotError(`A line of the snapshot is longer than ${limit} bytes: reading stopped`));
+      // Every line that ends in this chunk, then the start of the one it leaves open.
+      let start = 0;
+      for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
+        if (sinceNewline + newline - start > limit) return tooLong();
+        sinceNewline = 0;
+        start = newline + 1;
+      }
+      sinceNewline += chunk.length - start;
+      if (sinceNewline > limit) return tooLong();
+      done(null, chunk);
+    },
+  });
+}
+
 /**
  * The snapshot's records as feed pages of `pageSize` upserts, each validated
  * whole (every record against its type's schema). The last page has `hasMore`
@@ -76,9 +100,17 @@ export async function downloadSnapshot(serverUrl: string, info: SnapshotInfo, fi
 export async function* readSnapshotPages(file: string, expected: SnapshotInfo, pageSize: number): AsyncGenerator<ChangesPage, SnapshotHeader> {
   const raw = fs.createReadStream(file);
   const gunzip = createGunzip();
-  // pipe() does not pass the file's errors on: the reader would wait forever.
-  raw.once('error', (error) => gunzip.destroy(error));
-  const lines = readline.createInterface({ input: raw.pipe(gunzip), crlfDelay: Infinity });
+  const limited = lineLengthLimit(MAX_SNAPSHOT_LINE_BYTES);
+  // readline takes a failing input for its end (and pipe() passes no error on): the first failure is kept and thrown.
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    limited.destroy();
+  };
+  raw.once('error', fail);
+  gunzip.once('error', fail);
+  limited.once('error', fail);
+  const lines = readline.createInterface({ input: raw.pipe(gunzip).pipe(limited), crlfDelay: Infinity });
   let header: SnapshotHeader | undefined;
   let batch: unknown[] = [];
   let cursor = 0;
@@ -100,6 +132,7 @@ export async function* readSnapshotPages(file: string, expected: SnapshotInfo, p
   };
   try {
     for await (const line of lines) {
+      if (failure) throw failure;
       if (header === undefined) {
         const parsed = snapshotHeader.safeParse(parseJson(line));
         if (!parsed.success) throw new InvalidSnapshotError(`The file does not begin with a snapshot header (${parsed.error.issues[0]?.message ?? 'not JSON'})`);
@@ -117,12 +150,15 @@ export async function* readSnapshotPages(file: string, expected: SnapshotInfo, p
       if (records > header.records) throw new InvalidSnapshotError(`The snapshot holds more than the ${header.records} records its header announces`);
       if (batch.length === pageSize && records < header.records) yield page(true, header.version);
     }
+    if (failure) throw failure;
   } catch (error) {
     if (error instanceof InvalidSnapshotError) throw error;
     throw new InvalidSnapshotError(`The snapshot file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     lines.close();
     raw.destroy();
+    gunzip.destroy();
+    limited.destroy();
   }
   if (header === undefined) throw new InvalidSnapshotError('The snapshot file is empty');
   if (records !== header.records) throw new InvalidSnapshotError(`The snapshot holds ${records} records, its header announces ${header.records}`);

@@ -61,7 +61,9 @@ const cancelled = () => new SyncError('cancelled', 'The sync was cancelled');
 function retryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   if (error instanceof PortalAnswerError) return error.retryable;
-  return error instanceof DownloadError && ['network', 'timeout', 'short'].includes(error.failure.reason);
+  if (!(error instanceof DownloadError)) return false;
+  const { failure } = error;
+  return failure.reason === 'network' || failure.reason === 'timeout' || failure.reason === 'short' || (failure.reason === 'status' && (failure.status >= 500 || failure.status === 429));
 }
 
 async function withRetries<T>(options: SnapshotLoadOptions, run: () => Promise<T>): Promise<T> {

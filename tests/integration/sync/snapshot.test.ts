@@ -9,10 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
+import { MAX_SNAPSHOT_LINE_BYTES } from '../../../electron/core/portal/snapshot';
 import { loadSampleCorpus } from '../../../server/sample/load';
 import type { SnapshotInfo } from '../../../shared/snapshot';
 import type { SyncProgress } from '../../../shared/sync';
 import { testEngines } from '../../support/databases';
+import { startFaultProxy } from '../../support/fault-proxy';
 import { readFeed, sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
 import { corpusDump, plantSnapshot } from '../../support/snapshot';
 import { FAST_PULL, localContent, serverContent } from '../../support/sync';
@@ -114,6 +116,24 @@ for (const engine of testEngines()) {
       expect(corpusDump(fromSnapshot)).toEqual(corpusDump(byFeed));
     });
 
+    it('resumes a snapshot download a stopped sync left half-done, with Range from where it stopped', async () => {
+      // What a sync killed during the download leaves: the first 4 KiB in the partial file.
+      const dataDir = path.join(temp.dir, 'resumed');
+      fs.mkdirSync(path.join(dataDir, 'snapshot'), { recursive: true });
+      const bytes = fs.readFileSync(portal.portal.snapshots.pathOf(snapshot.sha256));
+      fs.writeFileSync(path.join(dataDir, 'snapshot', `${snapshot.sha256}.jsonl.gz.part`), bytes.subarray(0, 4096));
+      const proxy = await startFaultProxy(portal.url);
+      try {
+        const { result } = await syncOnce(dataDir, proxy.url);
+        expect(result.snapshot).toEqual({ version: snapshot.version, records: snapshot.records });
+        const fileRequests = proxy.log.filter((request) => request.path === snapshot.url);
+        expect(fileRequests.map((request) => [request.headers.range, request.headers['if-range']])).toEqual([['bytes=4096-', `"${snapshot.sha256}"`]]);
+        expect(localContent(dataDir)).toEqual(await serverContent(portal.url));
+      } finally {
+        await proxy.close();
+      }
+    });
+
     it('refuses a snapshot whose bytes are not the ones its hash names, and syncs by the feed', async () => {
       const file = portal.portal.snapshots.pathOf(snapshot.sha256);
       const original = fs.readFileSync(file);
@@ -148,6 +168,20 @@ for (const engine of testEngines()) {
         expect(result.snapshot).toEqual({ refused: expect.stringMatching(new RegExp(`snapshot was refused: Invalid ${bad.type} ${bad.id}.*language`)) });
         expect(localContent(dataDir)).toEqual(await serverContent(portal.url));
         expect(fs.existsSync(path.join(dataDir, 'corpus.next.sqlite'))).toBe(false);
+      } finally {
+        await portal.db.deleteFrom('snapshots').execute();
+        snapshot = (await (await portal.editor('POST', '/api/v1/editor/snapshots')).json()) as SnapshotInfo;
+      }
+    });
+
+    it('stops reading a snapshot at a line longer than any record may be (a gzip bomb), and syncs by the feed', async () => {
+      const { cursor } = await readFeed(portal.url, 0, 1000);
+      await plantSnapshot(portal, cursor, [`{"op":"upsert","pad":"${'x'.repeat(MAX_SNAPSHOT_LINE_BYTES)}"}`], 1);
+      try {
+        const dataDir = path.join(temp.dir, 'endless-line');
+        const { result } = await syncOnce(dataDir, portal.url);
+        expect(result.snapshot).toEqual({ refused: expect.stringContaining(`A line of the snapshot is longer than ${MAX_SNAPSHOT_LINE_BYTES} bytes`) });
+        expect(localContent(dataDir)).toEqual(await serverContent(portal.url));
       } finally {
         await portal.db.deleteFrom('snapshots').execute();
         snapshot = (await (await portal.editor('POST', '/api/v1/editor/snapshots')).json()) as SnapshotInfo;
