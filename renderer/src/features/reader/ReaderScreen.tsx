@@ -20,6 +20,8 @@ import { AnnotationPanel, AnnotationsToggle } from '../annotations/AnnotationPan
 import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
 import { AddToCollection } from '../collections/AddToCollection';
+import { hasHistory } from '../history/has-history';
+import { VersionPicker } from '../history/VersionPicker';
 import { PdfView } from './PdfView';
 
 /** The whole file, read in chunks the contract allows, decoded from base64. */
@@ -90,6 +92,7 @@ export function ReaderScreen({ route }: { route: Route }) {
         </p>
       )}
       <Metadata detail={detail} locale={locale} />
+      {hasHistory(detail) && <VersionPicker target={{ type: detail.type, id: detail.record.id }} revision={detail.record.version} params={route.params} />}
       <Content detail={detail} parts={annotatable ? parts : null} />
       {detail.attachments.length > 0 && <Attachments attachments={detail.attachments} />}
     </>
