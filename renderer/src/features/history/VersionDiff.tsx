@@ -9,6 +9,14 @@ import { WordDiff } from './WordDiff';
 
 type Unit = Diff['units'][number];
 
+/** A unit's words without its heading, which its title already shows (kept where the heading itself changed). */
+function bodyParts(unit: Unit): Unit['parts'] {
+  const [first, ...rest] = unit.parts;
+  if (!first || !unit.heading || !first.text.startsWith(unit.heading) || (unit.status === 'changed' && first.op !== 'equal')) return unit.parts;
+  const text = first.text.slice(unit.heading.length).replace(/^\s+/, '');
+  return text ? [{ ...first, text }, ...rest] : rest;
+}
+
 /** Consecutive unchanged units as one fold, the others one by one. */
 function groups(units: readonly Unit[]): Array<{ kind: 'fold'; units: Unit[] } | { kind: 'unit'; unit: Unit }> {
   const out: Array<{ kind: 'fold'; units: Unit[] } | { kind: 'unit'; unit: Unit }> = [];
@@ -33,7 +41,7 @@ function Fold({ units, unitName }: { units: Unit[]; unitName: (unit: Unit) => st
           {units.map((unit) => (
             <li key={unit.key} className="diff-unit">
               <h4>{unitName(unit)}</h4>
-              <p>{unit.parts.map((part) => part.text).join('')}</p>
+              <p>{bodyParts(unit).map((part) => part.text).join('')}</p>
             </li>
           ))}
         </ul>
@@ -60,7 +68,7 @@ export function VersionDiffView({ diff }: { diff: Diff }) {
                 <h4>
                   {unitName(group.unit)} <span className="badge">{t(`history.status.${group.unit.status}`)}</span>
                 </h4>
-                <WordDiff parts={group.unit.parts} />
+                <WordDiff parts={bodyParts(group.unit)} />
               </li>
             </Fragment>
           ),
