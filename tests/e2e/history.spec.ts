@@ -43,7 +43,11 @@ async function shots(page: Page, name: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     // Nothing may stick out sideways at either size.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
     if (dir) await page.screenshot({ path: path.join(dir, `${name}-${size.width}x${size.height}.png`), fullPage: false });
   }
   await page.setViewportSize(SIZES[0]!);
