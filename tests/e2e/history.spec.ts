@@ -118,6 +118,11 @@ test('annotate, amend on the portal, sync: the alert, the note on changed text w
   await expect(old).not.toContainText('Evaluation');
   await shots(page, 'reader-version-2');
   await expectNoSeriousViolations(page, 'reader on version 2');
+  // Or by a date: the version in force that day (version 3 from 1 January 2022); before the first, a clear refusal.
+  await picker.getByTestId('version-date').fill('2022-06-30');
+  await expect(old).toContainText('You are reading version 3, in force from Jan 1, 2022.');
+  await picker.getByTestId('version-date').fill('2019-01-01');
+  await expect(picker.getByRole('alert')).toHaveText('No version of this text was in force on Jan 1, 2019.');
 
   // Keep the note where it is: the mark goes, and stays gone on the Annotations screen's filter.
   await changed.getByTestId('accept-change').click();

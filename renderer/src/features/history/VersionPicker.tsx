@@ -21,6 +21,8 @@ export function VersionPicker({ target, revision, params }: { target: Target; re
   const api = useApi();
   const versions = useLoad(`${target.type}/${target.id}@${revision}`, () => api['history.versions']({ target }));
   const [reading, setReading] = useState<number | null>(null);
+  const [onDate, setOnDate] = useState('');
+  const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [compare, setCompare] = useState<{ from: number; to: number } | null>(() => {
     const from = numberParam(params.get('from'));
     const to = numberParam(params.get('to'));
@@ -31,6 +33,18 @@ export function VersionPicker({ target, revision, params }: { target: Target; re
   if (versions.status !== 'ready' || versions.value.versions.length < 2) return null;
   const list = versions.value.versions;
   const current = list.find((version) => version.current) ?? list.at(-1)!;
+  /** The version in force on a date, as the core resolves it (the latest in force on or before it). */
+  const readOn = async (date: string) => {
+    setOnDate(date);
+    setDateProblem(null);
+    if (!date) return;
+    try {
+      const found = await api['history.text']({ target, at: { onDate: date } });
+      setReading(found.info.current ? null : found.info.number);
+    } catch {
+      setDateProblem(t('history.noVersionOn', { date: formatDate(date, i18n.language) }));
+    }
+  };
   const label = (version: VersionInfo) =>
     t(version.current ? 'history.versionCurrent' : 'history.version', { number: version.number, date: version.inForceFrom ? formatDate(version.inForceFrom, i18n.language) : '' });
 
@@ -45,6 +59,7 @@ export function VersionPicker({ target, revision, params }: { target: Target; re
             value={reading ?? current.number}
             onChange={(event) => {
               const number = Number(event.target.value);
+              setOnDate('');
               setReading(number === current.number ? null : number);
             }}
             data-testid="version-select"
@@ -55,6 +70,10 @@ export function VersionPicker({ target, revision, params }: { target: Target; re
               </option>
             ))}
           </select>
+        </label>
+        <label className="field">
+          <span>{t('history.onDate')}</span>
+          <input type="date" className="input" value={onDate} onChange={(event) => void readOn(event.target.value)} data-testid="version-date" />
         </label>
         <label className="field">
           <span>{t('history.compareWith')}</span>
@@ -75,6 +94,11 @@ export function VersionPicker({ target, revision, params }: { target: Target; re
           </select>
         </label>
       </div>
+      {dateProblem && (
+        <p role="alert" className="error">
+          {dateProblem}
+        </p>
+      )}
       {list.filter((version) => version.changeNote).length > 0 && (
         <details>
           <summary>{t('history.changeNotes')}</summary>
