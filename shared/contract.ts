@@ -63,7 +63,7 @@ import {
   annotationSearchResultSchema,
   annotationSearchSchema,
 } from './annotations';
-import { historyTargetSchema, historyVersionsSchema, versionDiffSchema, versionRefSchema, versionTextSchema } from './history';
+import { amendedRecordSchema, historyTargetSchema, historyVersionsSchema, versionDiffSchema, versionRefSchema, versionTextSchema } from './history';
 
 export const appInfoSchema = z.object({
   version: z.string().min(1),
@@ -151,6 +151,8 @@ export const contract = {
   /** One version's text: by its number, or the one in force on a date. */
   'history.text': { args: z.object({ target: historyTargetSchema, at: versionRefSchema }).strict(), result: versionTextSchema },
   /** Two versions compared article by article (a sheet section by section), word by word. */
+  /** Laws and country sheets in the user's collections or annotations that the last sync amended. */
+  'history.amended': { args: noArguments, result: z.array(amendedRecordSchema) },
   'history.diff': { args: z.object({ target: historyTargetSchema, from: versionRefSchema, to: versionRefSchema }).strict(), result: versionDiffSchema },
   /** Highlights start–end of a target's plain text (as annotations.forTarget gives it). */
   'annotations.create': { args: annotationCreateSchema, result: annotationSchema },

@@ -57,3 +57,17 @@ export const versionDiffSchema = z.object({
   counts: z.object({ inserted: z.number().int(), deleted: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
 });
 export type VersionDiff = z.infer<typeof versionDiffSchema>;
+
+/** A law or country sheet the user follows (in a collection or annotated) that the last sync amended. */
+export const amendedRecordSchema = z.object({
+  type: z.enum(['document', 'country-sheet']),
+  id,
+  title: z.string(),
+  /** The version before the sync and the one it brought, by number. */
+  from: z.number().int().positive(),
+  to: z.number().int().positive(),
+  inForceFrom: isoDate.nullable(),
+  /** The user's notes on it whose text changed since they were made or accepted. */
+  changedNotes: z.number().int().nonnegative(),
+});
+export type AmendedRecord = z.infer<typeof amendedRecordSchema>;

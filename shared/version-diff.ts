@@ -107,20 +107,3 @@ export function unitAt(units: readonly TextUnit[], offset: number): TextUnit | u
   for (const unit of units) if (unit.start <= offset) found = unit;
   return found;
 }
-
-/**
- * A word diff with long equal runs folded to their first and last `context`
- * words around "…": the changed words of a passage with enough around them to read.
- */
-export function foldEqualRuns(parts: readonly WordPart[], context = 12): WordPart[] {
-  return parts.map((part, index) => {
-    if (part.op !== 'equal') return part;
-    // Words and the blanks between them alternate: 2 × context tokens are `context` words.
-    const tokens = part.text.split(/(\s+)/);
-    if (tokens.filter((token) => token.trim()).length <= context * 2) return part;
-    const head = index > 0 ? tokens.slice(0, context * 2).join('').trimEnd() : '';
-    const tail = index < parts.length - 1 ? tokens.slice(-context * 2).join('').trimStart() : '';
-    if (!head && !tail) return part;
-    return { op: 'equal', text: `${head ? `${head} ` : ''}…${tail ? ` ${tail}` : ''}` };
-  });
-}

@@ -160,7 +160,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...exportHandlers(exporter),
     ...citationHandlers(citations),
     ...updateHandlers(updates),
-    ...historyHandlers(history),
+    ...historyHandlers(history, {
+      followed: () => [...annotations.facets().records, ...collections.list().flatMap((collection) => collection.items)],
+      lastSyncFrom: () => sync.writer.lastChanges()?.sinceVersion ?? null,
+      changedNotes: (type, id) => annotations.list({ target: { type, id }, textChanged: true, limit: 1, offset: 0 }).total,
+    }),
   };
 
   async function call(method: MethodName, args: unknown): Promise<unknown> {

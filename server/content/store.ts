@@ -187,14 +187,16 @@ export class ContentStore {
     if (since > latest) return { resync: horizon, reason: `since=${since} is ahead of the server's latest version ${latest}` };
     const rows = await this.db
       .selectFrom('content')
-      .select(['type', 'id', 'version', 'updated_at', 'deleted', 'hidden', 'data'])
+      .select(['type', 'id', 'version', 'updated_at', 'deleted', 'hidden', 'kind', 'data'])
       .where('version', '>', since)
       .orderBy('version')
       .limit(limit + 1)
       .execute();
     const hasMore = rows.length > limit;
     const pageRows = hasMore ? rows.slice(0, limit) : rows;
-    const history = await historyJsonOf(this.db, pageRows.filter((row) => !row.deleted && !row.hidden), historySince);
+    // Only the page's laws and sheets can have a history (`kind` is a document's type): most pages need no second query.
+    const withHistory = pageRows.filter((row) => !row.deleted && !row.hidden && (row.type === 'country-sheet' || (row.type === 'document' && row.kind === 'legislation')));
+    const history = await historyJsonOf(this.db, withHistory, historySince);
     const parts = pageRows.map((row) => changeJson(row, history.get(`${row.type}/${row.id}`)));
     // The last page reaches `latest` even when the newest versions were purged tombstones (read before the rows,
     // so every version up to it is committed and either in this page or gone): a cursor left below the horizon

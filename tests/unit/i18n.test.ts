@@ -58,6 +58,7 @@ function usedKeys(): Array<{ key: string; file: string }> {
 const TEMPLATE_KEYS: Record<string, readonly string[]> = {
   screens: ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'annotations', 'collections', 'search', 'settings', 'read'],
   'annotations.colors': ANNOTATION_COLORS,
+  'history.status': ['inserted', 'deleted', 'changed', 'unchanged'],
   'collections.formats': EXPORT_FORMATS,
   'collections.formatHelp': EXPORT_FORMATS,
   'placeholder.intro': ['library', 'countries', 'practices', 'links', 'funding', 'news', 'read'],
@@ -137,6 +138,7 @@ const SAME_AS_ENGLISH = {
     'settings.restoreResult.tables.annotations', 'settings.restoreResult.tables.collections',
     'home.counts.document_one', 'home.counts.document_other', 'home.counts.forum_one', 'home.counts.forum_other',
     'fullText.page',
+    'history.title_one', 'history.title_other', 'history.alertItem',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',

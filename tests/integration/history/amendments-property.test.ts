@@ -60,10 +60,8 @@ function amend(articles: FixtureArticle[], ops: Op[], version: number): FixtureA
   return next;
 }
 
-let clock = 0;
 /** A page with one version of the law, as the feed would carry it. */
 function page(id: string, version: number, articles: FixtureArticle[], number: number): { page: ChangesPage; record: ContentRecord<'document'> } {
-  clock += 1;
   const fixture = { number, inForceFrom: `20${String(10 + number).padStart(2, '0')}-01-01`, articles };
   const record = contentRecordSchemas.document.parse({ ...lawRecord(id, fixture, lawBody(fixture)), version, updatedAt: '2026-12-03T10:00:00.000Z' });
   return { page: { changes: [{ op: 'upsert', version, type: 'document', id, updatedAt: record.updatedAt, record }], cursor: version, hasMore: false, latest: version }, record };

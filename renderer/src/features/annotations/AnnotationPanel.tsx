@@ -156,9 +156,16 @@ export function AnnotationPanel({ parts, partLabel }: { parts: AnnotatablePart[]
               onFocus={() => setActive(annotation.id)}
               passageNote={[parts.length > 1 ? partLabel(annotation.target.key) : '', unpainted.has(annotation.id) ? t('annotations.notOnPage') : ''].filter(Boolean).join(' · ') || undefined}
               extra={
-                <Button className="button button-quiet" onPress={() => show(annotation.id)} aria-label={t('annotations.showNamed', { quote: annotation.quote.exact })}>
-                  {t('annotations.show')}
-                </Button>
+                <>
+                  <Button className="button button-quiet" onPress={() => show(annotation.id)} aria-label={t('annotations.showNamed', { quote: annotation.quote.exact })}>
+                    {t('annotations.show')}
+                  </Button>
+                  {annotation.textChange && (
+                    <Button className="button button-quiet" isDisabled={!passage || passage.key !== annotation.target.key} onPress={() => void reattach(annotation)} data-testid="move-note">
+                      {t('history.move')}
+                    </Button>
+                  )}
+                </>
               }
             />
           ))}

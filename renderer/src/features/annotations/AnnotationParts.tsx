@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ANNOTATION_COLORS, type Annotation, type AnnotationColor } from '../../../../shared/annotations';
 import { errorMessage, useApi } from '../../app/core';
 import { formatDate } from '../../ui/format';
+import { TextChangeNotice } from '../history/TextChangeNotice';
 
 /** Tags as typed: separated by commas, blanks trimmed, empty ones dropped. */
 export const parseTags = (text: string): string[] => [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))];
@@ -172,6 +173,7 @@ export function AnnotationCard({
           {annotation.quote.exact}
         </blockquote>
       )}
+      <TextChangeNotice annotation={annotation} onChanged={onChanged} />
       {passageNote && <p className="muted">{passageNote}</p>}
       {mode === 'edit' ? (
         <EditAnnotation

@@ -28,6 +28,7 @@ export function AnnotationsScreen({ route }: { route: Route }) {
   const record = params.get('record') ?? '';
   const country = /^[A-Z]{2}$/.test(params.get('country') ?? '') ? params.get('country')! : undefined;
   const orphaned = params.get('orphans') === '1';
+  const textChanged = params.get('changed') === '1';
   const [limit, setLimit] = useState(PAGE);
   const [words, setWords] = useState(query);
   const [generation, reload] = useReload();
@@ -37,12 +38,12 @@ export function AnnotationsScreen({ route }: { route: Route }) {
   const facets = facetsRead.status === 'ready' ? facetsRead.value : null;
 
   const state = useLoad(
-    JSON.stringify([query, color, tag, record, country, orphaned, limit, generation]),
+    JSON.stringify([query, color, tag, record, country, orphaned, textChanged, limit, generation]),
     async (): Promise<Found> => {
       const [recordType, recordId] = record.split('/', 2);
       const target = recordType && recordId ? { type: recordType as AnnotatedRecord['type'], id: recordId } : undefined;
       if (!query) {
-        const result = await api['annotations.list']({ color, tag, country, target, orphaned: orphaned || undefined, limit, offset: 0 });
+        const result = await api['annotations.list']({ color, tag, country, target, orphaned: orphaned || undefined, textChanged: textChanged || undefined, limit, offset: 0 });
         return { annotations: result.annotations, records: result.records, total: result.total };
       }
       // Note search ranks by the words; the other filters then narrow its hits.
@@ -54,7 +55,8 @@ export function AnnotationsScreen({ route }: { route: Route }) {
           (!tag || a.tags.includes(tag)) &&
           (!target || (a.target.type === target.type && a.target.id === target.id)) &&
           (!country || (countriesOf.get(`${a.target.type}/${a.target.id}`) ?? []).includes(country)) &&
-          (!orphaned || a.anchoring.status === 'orphaned'),
+          (!orphaned || a.anchoring.status === 'orphaned') &&
+          (!textChanged || a.textChange !== null),
       );
       return { annotations: hits.map((hit) => hit.annotation), records: result.records, total: hits.length, snippets: new Map(hits.map((hit) => [hit.annotation.id, hit.snippet])) };
     },
@@ -65,12 +67,12 @@ export function AnnotationsScreen({ route }: { route: Route }) {
 
   const go = (changes: Record<string, string | undefined>) => {
     setLimit(PAGE);
-    navigate(href('annotations', { q: query || undefined, color, tag, record: record || undefined, country, orphans: orphaned ? '1' : undefined, ...changes }));
+    navigate(href('annotations', { q: query || undefined, color, tag, record: record || undefined, country, orphans: orphaned ? '1' : undefined, changed: textChanged ? '1' : undefined, ...changes }));
   };
 
   const found = state.status === 'ready' ? state.value : null;
   const titles = new Map(found?.records.map((r) => [`${r.type}/${r.id}`, r]) ?? []);
-  const filtered = Boolean(query || color || tag || record || country || orphaned);
+  const filtered = Boolean(query || color || tag || record || country || orphaned || textChanged);
 
   const select = (name: string, label: string, value: string, options: Array<{ value: string; label: string }>, testId: string) => (
     <div className="field filter">
@@ -130,6 +132,12 @@ export function AnnotationsScreen({ route }: { route: Route }) {
           <label className="check">
             <input type="checkbox" checked={orphaned} onChange={(event) => go({ orphans: event.target.checked ? '1' : undefined })} data-testid="annotations-filter-orphans" />
             {t('annotations.orphansOnly', { count: facets?.orphaned ?? 0, formatted: formatNumber(facets?.orphaned ?? 0, locale) })}
+          </label>
+        </div>
+        <div className="field filter">
+          <label className="check">
+            <input type="checkbox" checked={textChanged} onChange={(event) => go({ changed: event.target.checked ? '1' : undefined })} data-testid="annotations-filter-changed" />
+            {t('history.filterChanged', { count: facets?.textChanged ?? 0 })}
           </label>
         </div>
       </div>

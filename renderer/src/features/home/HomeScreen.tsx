@@ -7,6 +7,7 @@ import { errorMessage, useApi } from '../../app/core';
 import { href, navigate } from '../../app/router';
 import { useSync } from '../../app/sync-state';
 import { useLoad, useReload } from '../../app/use-load';
+import { AmendedAlerts } from '../history/AmendedAlerts';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { ChangeMark } from '../../ui/ChangeMark';
 import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
@@ -40,6 +41,7 @@ export function HomeScreen() {
       </h1>
       <p className="lede">{t('home.lede')}</p>
       <StartHere synced={Boolean(status?.lastSyncAt)} />
+      <AmendedAlerts />
       <div className="grid">
         <section aria-labelledby="home-library" className="card">
           <h2 id="home-library">{t('home.library')}</h2>

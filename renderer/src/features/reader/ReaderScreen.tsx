@@ -22,6 +22,8 @@ import { AddToCollection } from '../collections/AddToCollection';
 import { readAttachment } from './attachment-bytes';
 import { BodyFind } from './BodyFind';
 import { HitAttachment, HitAttachmentMissing, hitPdf, readerHit } from './HitAttachment';
+import { hasHistory } from '../history/has-history';
+import { VersionPicker } from '../history/VersionPicker';
 import { PdfView } from './PdfView';
 
 function Html({ html, testId }: { html: string; testId?: string }) {
@@ -80,6 +82,7 @@ export function ReaderScreen({ route }: { route: Route }) {
         </p>
       )}
       <Metadata detail={detail} locale={locale} />
+      {hasHistory(detail) && <VersionPicker target={{ type: detail.type, id: detail.record.id }} revision={detail.record.version} params={route.params} />}
       {pdfHit ? (
         <HitAttachment attachment={pdfHit} hit={hit} type={detail.type} id={detail.record.id} />
       ) : (
