@@ -186,10 +186,35 @@ export class AttachmentText {
   private readonly queries: ReturnType<typeof prepare>;
   private readonly store: Store<CorpusDatabase>;
   private readonly storePage: (sha256: string, page: number, text: string | null, at: string) => void;
+  private readonly snippetsInScratch: (match: string, rowids: string) => Array<{ rowid: number; text: string }>;
 
   constructor(store: Store<CorpusDatabase>) {
     this.store = store;
     const queries = (this.queries = prepare(store));
+    prepareQuery(store.sqlite, () => sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.attachment_snippet_scratch USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')`.compile(store.db)).run({});
+    const scratch = {
+      clear: prepareQuery(store.sqlite, () => store.db.deleteFrom('temp.attachment_snippet_scratch')),
+      fill: prepareQuery(store.sqlite, (args: { rowids: string }) =>
+        store.db
+          .insertInto('temp.attachment_snippet_scratch')
+          .columns(['rowid', 'text'])
+          .expression(store.db.selectFrom('attachment_pages').select(['rowid', 'text']).where('rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`)),
+      ),
+      snippets: prepareQuery(store.sqlite, (args: { match: string }) =>
+        store.db
+          .selectFrom('temp.attachment_snippet_scratch')
+          .select(['rowid', sql<string>`snippet(attachment_snippet_scratch, 0, ${sql.lit(SNIPPET_START)}, ${sql.lit(SNIPPET_END)}, '…', 24)`.as('text')])
+          .where(sql<boolean>`attachment_snippet_scratch MATCH ${args.match}`),
+      ),
+    };
+    // Emptied before and after each use, in one transaction.
+    this.snippetsInScratch = store.sqlite.transaction((match: string, rowids: string) => {
+      scratch.clear.run({});
+      scratch.fill.run({ rowids });
+      const rows = scratch.snippets.all({ match });
+      scratch.clear.run({});
+      return rows;
+    });
     // A page and the count of pages done in one transaction: a crash between pages loses nothing, and redoes nothing.
     this.storePage = store.sqlite.transaction((sha256: string, page: number, text: string | null, at: string) => {
       if (text !== null) queries.insertPage.run({ sha256, page, text });
@@ -262,18 +287,14 @@ export class AttachmentText {
     return this.queries.pageCount.get({}) ?? 0;
   }
 
-  /** snippet() of each listed page row the expression matches, its matches between SNIPPET_START and SNIPPET_END. */
+  /**
+   * snippet() of each listed page the expression matches, its matches between SNIPPET_START and SNIPPET_END.
+   * Made in a scratch index of just these pages, so the cost follows the pages shown, not the size of the
+   * pages' own index (a profile of searches while a large PDF was being read had snippet() there on top).
+   */
   snippets(match: string, pageRowids: readonly number[]): Array<{ rowid: number; text: string }> {
     if (pageRowids.length === 0) return [];
-    const snippet = sql<string>`snippet(attachment_pages_index, 0, ${sql.lit(SNIPPET_START)}, ${sql.lit(SNIPPET_END)}, '…', 24)`;
-    return allRows(
-      this.store.sqlite,
-      this.store.db
-        .selectFrom('attachment_pages_index')
-        .select(['rowid', snippet.as('text')])
-        .where(sql<boolean>`attachment_pages_index MATCH ${match}`)
-        .where('rowid', 'in', pageRowids),
-    );
+    return this.snippetsInScratch(match, JSON.stringify(pageRowids));
   }
 
   /** Rowids of the records with at least one PDF whose text is indexed. */
