@@ -16,10 +16,12 @@ import { quantile, round } from './stats';
 const EDITOR_TOKEN = 'bench-editor-token-0123456789';
 
 /** Round trips through the contract while `work` runs, and the event loop's delay over the same time. */
-async function answersWhile<T>(core: Core, work: Promise<T>): Promise<{ result: T; roundTripMs: number[]; loopDelayP99Ms: number }> {
+async function answersWhile<T>(core: Core, work: Promise<T>): Promise<{ result: T; roundTripMs: number[]; statusMs: number[]; searchMs: number[]; loopDelayP99Ms: number }> {
   let busy = true;
   const finished = work.finally(() => (busy = false));
   const roundTripMs: number[] = [];
+  const statusMs: number[] = [];
+  const searchMs: number[] = [];
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const queries = ['integration', 'housing', '"language courses"', 'refugees OR asylum'];
@@ -27,11 +29,13 @@ async function answersWhile<T>(core: Core, work: Promise<T>): Promise<{ result: 
     const started = performance.now();
     const answer = i % 2 === 0 ? await core.dispatch('sync.status', {}) : await core.dispatch('search.query', { query: queries[i % queries.length] });
     if (!answer.ok) throw new Error(answer.error.message);
-    roundTripMs.push(performance.now() - started);
+    const took = performance.now() - started;
+    roundTripMs.push(took);
+    (i % 2 === 0 ? statusMs : searchMs).push(took);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   delay.disable();
-  return { result: await finished, roundTripMs, loopDelayP99Ms: delay.percentile(99) / 1e6 };
+  return { result: await finished, roundTripMs, statusMs, searchMs, loopDelayP99Ms: delay.percentile(99) / 1e6 };
 }
 
 export async function fulltextBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {
@@ -89,6 +93,10 @@ export async function fulltextBench(options: Record<string, string | undefined>)
       event_loop_delay_p99_ms_while_extracting: round(extraction.loopDelayP99Ms, 1),
       hostile_outcome: hostileRun.result.map((outcome) => `${outcome.fileName}: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''}`).join('; '),
       round_trip_p95_ms_while_hostile: round(quantile(hostileRun.roundTripMs, 0.95), 1),
+      status_p95_ms_while_hostile: round(quantile(hostileRun.statusMs, 0.95), 1),
+      search_p95_ms_while_hostile: round(quantile(hostileRun.searchMs, 0.95), 1),
+      status_p95_ms_while_extracting: round(quantile(extraction.statusMs, 0.95), 1),
+      search_p95_ms_while_extracting: round(quantile(extraction.searchMs, 0.95), 1),
       event_loop_delay_p99_ms_while_hostile: round(hostileRun.loopDelayP99Ms, 1),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     };

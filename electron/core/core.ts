@@ -102,7 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.writer.ensureSearchIndex();
   const searchQueries = new SearchQueries(stores.corpus);
   // The text of the records' PDFs is searched with them; what has text changes with the records and with each extracted page.
-  const attachmentHits = new AttachmentHits(corpus.attachmentText, () => `${sync.writer.generation}:${sync.textExtractor.generation}`);
+  const attachmentHits = new AttachmentHits(corpus.attachmentText, { records: () => sync.writer.generation, text: () => sync.textExtractor.generation });
   const search = new SearchEngine(searchQueries, () => sync.writer.generation, options.search, attachmentHits);
   const suggestions = new Suggestions(corpus.records);
   sync.writer.onPageApplied((page) => suggestions.apply(page));

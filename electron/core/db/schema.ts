@@ -103,6 +103,8 @@ export interface CorpusDatabase {
   'temp.search_index_terms': { term: string; doc: number; cnt: number };
   'temp.search_scratch': { rowid: number; title: string; summary: string; body: string };
   'temp.search_scratch_hits': Fts5VocabInstance;
+  /** Per-connection scratch index for the snippets of a few attachment pages (db/corpus/attachment-text.ts). */
+  'temp.attachment_snippet_scratch': { rowid: number; text: string };
 }
 
 export interface UserDatabase {

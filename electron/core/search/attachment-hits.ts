@@ -1,73 +1,182 @@
 // The search's view of PDF text (db/corpus/attachment-text.ts): which records
-// match in their attachments and on which page, how a match there adds to a
-// record's rank, which records have text at all (has:fulltext), and what a hit
-// found in an attachment shows: file, page, a snippet of that page.
+// match in their attachments, which records have text at all (has:fulltext),
+// how records found only in their PDFs are ranked, and what such a hit shows
+// (file, page, a snippet of that page).
+//
+// Matching pages are found without scores (FTS5's bm25() costs about 2 µs a
+// row, and a common word is on most pages) and mapped to records through an
+// in-memory table of pages and files, which grows as pages are appended and is
+// rebuilt when the records change. Scores are computed only for the pages of
+// the records a page of results shows, or that are ranked among themselves.
 import type { SearchHit } from '../../../shared/search';
 import type { AttachmentText, PageMatch } from '../db/corpus/attachment-text';
 import type { SearchFilters } from './query';
 
-/**
- * A page's BM25 counts half of a body's: a record that has the words in its
- * own title, summary or body stays above one that has them only somewhere in
- * its PDFs (tests/integration/search/attachment-text.test.ts holds it).
- */
-export const ATTACHMENT_WEIGHT = 0.5;
-
 /** What the attachments add to one query. */
 export interface AttachmentSelection {
-  /** Records whose PDFs match the words: their best page. */
-  pages: Map<number, PageMatch>;
-  /** in:attachment: only those. */
+  /** Records whose PDFs match the words. */
+  records: Set<number>;
+  /** The matching pages (their rowids). */
+  pages: Set<number>;
+  /** in:attachment: only those records, ranked by their pages. */
   only: boolean;
   /** has:fulltext: only records with indexed PDF text. */
   withText: Set<number> | undefined;
 }
 
+/** Pages, their files and the files' records, in memory. */
+class PageTable {
+  readonly fileIndex = new Map<string, number>();
+  readonly fileNames: string[] = [];
+  readonly shas: string[] = [];
+  readonly recordsOfFile: number[][] = [];
+  readonly filesOfRecord = new Map<number, number[]>();
+  readonly pagesOfFile: number[][] = [];
+  /** By page rowid: its file's index (-1: a file no record references) and its page number. */
+  pageFile = new Int32Array(1024).fill(-1);
+  pageNumber = new Int32Array(1024);
+  lastRowid = 0;
+  pages = 0;
+
+  constructor(text: AttachmentText) {
+    for (const [sha256, fileName, record] of text.filesOfRecords()) {
+      const file = this.file(sha256, fileName);
+      this.recordsOfFile[file]!.push(record);
+      const files = this.filesOfRecord.get(record);
+      if (files) files.push(file);
+      else this.filesOfRecord.set(record, [file]);
+    }
+  }
+
+  private file(sha256: string, fileName: string): number {
+    let index = this.fileIndex.get(sha256);
+    if (index === undefined) {
+      index = this.shas.length;
+      this.fileIndex.set(sha256, index);
+      this.shas.push(sha256);
+      this.fileNames.push(fileName);
+      this.recordsOfFile.push([]);
+      this.pagesOfFile.push([]);
+    }
+    return index;
+  }
+
+  /** Reads the pages stored since the last read. */
+  catchUp(text: AttachmentText): void {
+    for (const [rowid, sha256, page] of text.pagesAfter(this.lastRowid)) {
+      if (rowid >= this.pageFile.length) {
+        const size = Math.max(rowid + 1, this.pageFile.length * 2);
+        const files = new Int32Array(size).fill(-1);
+        files.set(this.pageFile);
+        const numbers = new Int32Array(size);
+        numbers.set(this.pageNumber);
+        this.pageFile = files;
+        this.pageNumber = numbers;
+      }
+      const file = this.fileIndex.get(sha256);
+      this.pageFile[rowid] = file ?? -1;
+      this.pageNumber[rowid] = page;
+      if (file !== undefined) this.pagesOfFile[file]!.push(rowid);
+      this.lastRowid = rowid;
+      this.pages += 1;
+    }
+  }
+}
+
 export class AttachmentHits {
-  private withTextCache: { generation: string; rowids: Set<number> } | undefined;
+  private withTextCache: { key: string; rowids: Set<number> } | undefined;
+  private table: { recordsGeneration: number; textGeneration: number; pages: PageTable } | undefined;
 
   constructor(
     private readonly text: AttachmentText,
-    /** Changes whenever the records or the stored text do. */
-    private readonly generation: () => string,
+    /** Change whenever the records (and so their files) change, and whenever stored text does. */
+    private readonly generations: { records: () => number; text: () => number },
   ) {}
 
-  /** What the attachments add to a query, or undefined when they add nothing (no words and no full-text filter). */
+  private pageTable(): PageTable {
+    const recordsGeneration = this.generations.records();
+    const textGeneration = this.generations.text();
+    let current = this.table;
+    if (!current || current.recordsGeneration !== recordsGeneration) {
+      current = this.table = { recordsGeneration, textGeneration: -1, pages: new PageTable(this.text) };
+    }
+    if (current.textGeneration !== textGeneration) {
+      current.pages.catchUp(this.text);
+      // Pages are only ever appended, except when text no record references is pruned: then read them all again.
+      if (current.pages.pages !== this.text.pageCount()) {
+        current = this.table = { recordsGeneration, textGeneration: -1, pages: new PageTable(this.text) };
+        current.pages.catchUp(this.text);
+      }
+      current.textGeneration = textGeneration;
+    }
+    return current.pages;
+  }
+
+  /** What the attachments add to a query, or undefined when they add nothing (no matching page and no full-text filter). */
   select(match: string, filters: SearchFilters): AttachmentSelection | undefined {
     const withText = filters.hasFullText || (filters.inAttachment && !match) ? this.recordsWithText() : undefined;
-    const pages = match ? this.text.bestPages(match) : new Map<number, PageMatch>();
-    if (pages.size === 0 && !withText && !filters.inAttachment) return undefined;
-    return { pages, only: Boolean(filters.inAttachment && match), withText };
+    const records = new Set<number>();
+    const pages = new Set<number>();
+    if (match) {
+      const table = this.pageTable();
+      for (const rowid of this.text.matchingPageRowids(match)) {
+        const file = rowid < table.pageFile.length ? table.pageFile[rowid]! : -1;
+        if (file < 0) continue;
+        pages.add(rowid);
+        for (const record of table.recordsOfFile[file]!) records.add(record);
+      }
+    }
+    if (records.size === 0 && !withText && !filters.inAttachment) return undefined;
+    return { records, pages, only: Boolean(filters.inAttachment && match), withText };
   }
 
   private recordsWithText(): Set<number> {
-    const generation = this.generation();
-    if (this.withTextCache?.generation !== generation) this.withTextCache = { generation, rowids: this.text.recordsWithText() };
+    const key = `${this.generations.records()}:${this.generations.text()}`;
+    if (this.withTextCache?.key !== key) this.withTextCache = { key, rowids: this.text.recordsWithText() };
     return this.withTextCache.rowids;
   }
 
   /** The rowids a query's words select: those matching in the records' own text and/or in their attachments. */
   static candidates(ownMatches: ArrayLike<number>, selection: AttachmentSelection): number[] {
-    if (selection.only) return [...selection.pages.keys()];
+    if (selection.only) return [...selection.records];
     const rowids = Array.from(ownMatches);
     const seen = new Set(rowids);
-    for (const rowid of selection.pages.keys()) if (!seen.has(rowid)) rowids.push(rowid);
+    for (const rowid of selection.records) if (!seen.has(rowid)) rowids.push(rowid);
     return rowids;
   }
 
-  /** Adds the weighted page score to each record's own score (an array by rowid). */
-  static addPageScores(scores: Float64Array, selection: AttachmentSelection): void {
-    for (const [rowid, page] of selection.pages) if (rowid < scores.length) scores[rowid] = scores[rowid]! + ATTACHMENT_WEIGHT * page.score;
+  /** Each listed record's best matching page (highest BM25; ties: the earlier page). */
+  bestPages(match: string, selection: AttachmentSelection, records: readonly number[]): Map<number, PageMatch> {
+    const table = this.pageTable();
+    const candidates: number[] = [];
+    for (const record of records) {
+      if (!selection.records.has(record)) continue;
+      for (const file of table.filesOfRecord.get(record) ?? []) for (const page of table.pagesOfFile[file]!) if (selection.pages.has(page)) candidates.push(page);
+    }
+    const scores = new Map(this.text.pageScores(match, candidates));
+    const best = new Map<number, PageMatch>();
+    for (const record of records) {
+      for (const file of table.filesOfRecord.get(record) ?? []) {
+        for (const pageRowid of table.pagesOfFile[file]!) {
+          const score = scores.get(pageRowid);
+          if (score === undefined) continue;
+          const known = best.get(record);
+          const page = table.pageNumber[pageRowid]!;
+          if (known && score <= known.score) continue;
+          best.set(record, { record, pageRowid, sha256: table.shas[file]!, fileName: table.fileNames[file]!, page, score });
+        }
+      }
+    }
+    return best;
   }
 
   /** For the hits of one page of results: adds the attachment a hit was found in (file, page, snippet) and the note on PDFs not on this computer. */
   decorator(rowids: readonly number[], match: string, selection: AttachmentSelection | undefined, snippetParts: (text: string) => SearchHit['snippet']): (rowid: number, hit: SearchHit) => SearchHit {
-    const pages = selection?.pages;
-    const shown = pages ? rowids.flatMap((rowid) => (pages.has(rowid) ? [pages.get(rowid)!] : [])) : [];
-    const snippets = new Map(this.text.snippets(match, shown.map((page) => page.pageRowid)).map((row) => [row.rowid, row.text]));
+    const pages = selection && match ? this.bestPages(match, selection, rowids) : new Map<number, PageMatch>();
+    const snippets = new Map(this.text.snippets(match, [...pages.values()].map((page) => page.pageRowid)).map((row) => [row.rowid, row.text]));
     const notHere = this.text.notDownloaded(rowids);
     return (rowid, hit) => {
-      const page = pages?.get(rowid);
+      const page = pages.get(rowid);
       const missing = notHere.get(rowid);
       if (!page && !missing) return hit;
       return {

@@ -181,6 +181,17 @@ export interface SearchEngineOptions {
   settleMs?: number;
 }
 
+const EMPTY_SET: ReadonlySet<number> = new Set();
+
+/** The records a query selects, as positions in the facet table. */
+interface Selected {
+  table: FacetTable;
+  positions: number[];
+  filtered: boolean;
+  /** Positions found only in their PDFs: ranked, by their best page, after those found in their own text. */
+  attachmentOnly?: Set<number>;
+}
+
 export class SearchEngine {
   private facets: FacetTable | undefined;
   private facetsGeneration = -1;
@@ -281,12 +292,14 @@ export class SearchEngine {
   }
 
   /** Positions (in the facet table) of the records a query and its filters select. */
-  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array, inAttachments?: AttachmentSelection): { table: FacetTable; positions: number[]; filtered: boolean } {
+  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array, inAttachments?: AttachmentSelection): Selected {
     const table = this.facetTable();
     const d = table.dictionaries;
     let candidates: number[];
+    let ownMatches: ReadonlySet<number> = EMPTY_SET;
     if (match) {
       const own = matched ?? this.queries.matchingRowids(match);
+      if (inAttachments && !inAttachments.only && inAttachments.records.size > 0) ownMatches = new Set(Array.from(own));
       const rowids = inAttachments ? AttachmentHits.candidates(own, inAttachments) : own;
       const positionOf = table.positionOf;
       candidates = new Array<number>(rowids.length);
@@ -309,7 +322,7 @@ export class SearchEngine {
     const { yearFrom, yearTo } = filters;
     const withText = inAttachments?.withText;
     const filtered = Boolean(types || kindCodes || languages || countries || themes || withText) || yearFrom !== undefined || yearTo !== undefined;
-    if (!filtered) return { table, positions: candidates, filtered };
+    if (!filtered) return { table, positions: candidates, filtered, attachmentOnly: this.attachmentOnly(table, candidates, inAttachments, ownMatches) };
     const positions = candidates.filter((p) => {
       if (withText && !withText.has(table.rowids[p]!)) return false;
       if (types && !types.has(table.type[p]!)) return false;
@@ -322,7 +335,14 @@ export class SearchEngine {
       if (yearTo !== undefined && (year === 0 || year > yearTo)) return false;
       return true;
     });
-    return { table, positions, filtered };
+    return { table, positions, filtered, attachmentOnly: this.attachmentOnly(table, positions, inAttachments, ownMatches) };
+  }
+
+  /** Of the selected positions, those found only in their PDFs (all of them for in:attachment): ranked after the others. */
+  private attachmentOnly(table: FacetTable, positions: number[], inAttachments: AttachmentSelection | undefined, own: ReadonlySet<number>): Set<number> | undefined {
+    if (!inAttachments || inAttachments.records.size === 0) return undefined;
+    if (inAttachments.only) return new Set(positions);
+    return new Set(positions.filter((p) => !own.has(table.rowids[p]!)));
   }
 
   search(request: SearchRequest): SearchResultPayload {
@@ -331,7 +351,7 @@ export class SearchEngine {
     const parsed = parseQuery(request.query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
     const inAttachments = this.attachments?.select(parsed.match, parsed.filters);
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, inAttachments);
+    const { table, positions, filtered, attachmentOnly } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, inAttachments);
 
     const d = table.dictionaries;
     // Years are small integers: a typed array per year beats a Map in this loop over every match.
@@ -356,7 +376,7 @@ export class SearchEngine {
       if (year > 0 && count > 0) yearCounts.push({ value: String(year), count });
     });
 
-    const page = this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered, inAttachments }, request.sort ?? 'rank', limit, offset);
+    const page = this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered, inAttachments, attachmentOnly }, request.sort ?? 'rank', limit, offset);
 
     return {
       total: positions.length,
@@ -378,24 +398,26 @@ export class SearchEngine {
    * in FTS5's rank order (filtered as it streams).
    */
   private orderedRowids(
-    selection: { match: string; ranked: RankedMatches | undefined; table: FacetTable; positions: number[]; filtered: boolean; inAttachments?: AttachmentSelection },
+    selection: { match: string; ranked: RankedMatches | undefined; table: FacetTable; positions: number[]; filtered: boolean; inAttachments?: AttachmentSelection; attachmentOnly?: Set<number> },
     sort: 'rank' | 'date',
     limit: number,
     offset: number,
   ): number[] {
-    const { match, ranked, table, positions, filtered, inAttachments } = selection;
+    const { match, ranked, table, positions, filtered, inAttachments, attachmentOnly } = selection;
     if (sort === 'date' || !match) {
       const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
       return topPositions(positions, offset + limit, byDate).slice(offset).map((p) => table.rowids[p]!);
     }
-    if (inAttachments && inAttachments.pages.size > 0) {
-      // Matches in PDFs too: each record's own score plus its best page's, weighted (attachment-hits.ts).
-      const scores = this.ownScores(match, ranked, table.positionOf.length);
-      AttachmentHits.addPageScores(scores, inAttachments);
-      const rowids = table.rowids;
-      return topByScore(positions, offset + limit, (p) => scores[rowids[p]!]!, (p) => rowids[p]!)
-        .slice(offset)
-        .map((p) => rowids[p]!);
+    if (inAttachments && attachmentOnly && attachmentOnly.size > 0) {
+      // Found in their own text first (in their own order), then those found only in their PDFs, by their best page.
+      const own = selection.positions.filter((p) => !attachmentOnly.has(p));
+      const page = offset < own.length ? this.orderedRowids({ ...selection, positions: own, attachmentOnly: undefined }, sort, Math.min(limit, own.length - offset), offset) : [];
+      if (page.length === limit) return page;
+      const rest = [...attachmentOnly].map((p) => table.rowids[p]!);
+      const best = this.attachments!.bestPages(match, inAttachments, rest);
+      const score = (rowid: number) => best.get(rowid)?.score ?? 0;
+      rest.sort((a, b) => score(b) - score(a) || a - b);
+      return page.concat(rest.slice(Math.max(0, offset - own.length), Math.max(0, offset - own.length) + limit - page.length));
     }
     if (ranked) {
       const { scoreOf } = ranked;
@@ -422,23 +444,6 @@ export class SearchEngine {
     return page;
   }
 
-  /** Each matching record's BM25 score in its own text, by rowid (0 for records matching only in their PDFs). */
-  private ownScores(match: string, ranked: RankedMatches | undefined, size: number): Float64Array {
-    const scores = new Float64Array(size);
-    if (ranked) {
-      for (const rowid of ranked.rowids) if (rowid < size) scores[rowid] = ranked.scoreOf[rowid]!;
-      return scores;
-    }
-    const list = this.queries.rowidsAndRanks(match);
-    if (list)
-      for (const entry of list.split(',')) {
-        const space = entry.indexOf(' ');
-        const rowid = Number(entry.slice(0, space));
-        if (rowid < size) scores[rowid] = -Number(entry.slice(space + 1));
-      }
-    return scores;
-  }
-
   /**
    * Every record a query matches, in the order its results are shown: what
    * "add all results" puts in a collection. More than `max` is refused rather
@@ -448,10 +453,10 @@ export class SearchEngine {
     const parsed = parseQuery(query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
     const inAttachments = this.attachments?.select(parsed.match, parsed.filters);
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, inAttachments);
+    const { table, positions, filtered, attachmentOnly } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids, inAttachments);
     if (positions.length > max) throw new ContractError('invalid_arguments', `The search matches ${positions.length} records; at most ${max} can be added at once`);
     if (positions.length === 0) return [];
-    return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered, inAttachments }, sort, positions.length, 0));
+    return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered, inAttachments, attachmentOnly }, sort, positions.length, 0));
   }
 
   private hitsFor(rowids: number[], match: string, attachmentMatch: string, inAttachments: AttachmentSelection | undefined): SearchHit[] {

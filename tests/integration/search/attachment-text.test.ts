@@ -104,3 +104,55 @@ describe('searching the text of PDF attachments', () => {
     expect(await core.sync.textExtractor.run()).toEqual([]);
   });
 });
+
+describe('ranking among PDF hits', () => {
+  let server: TestPortal;
+  let core: Core;
+  let close: () => Promise<void>;
+  const WORD_TWO = 'bryozoan';
+
+  const search = async (query: string): Promise<SearchResultPayload> => {
+    const answer = await core.dispatch('search.query', { query });
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value as SearchResultPayload;
+  };
+
+  beforeAll(async () => {
+    server = await startTestPortal(testEngines()[0]!);
+    const pdf = (fileName: string, label: (page: number) => string) =>
+      putPdf(server, buildTextPdf({ title: fileName, blocks: fillerParagraphs(40), footer: 'EWSI test document', pageLabel: label, author: 'Test author', language: 'en' }).bytes, fileName);
+    // Once on page 2 of one file, three times on page 2 of a file alike; a third record has it in its body and on page 3 of its PDF.
+    await putDocument(server, 'doc-once', { title: 'Once', attachments: [await pdf('once.pdf', (page) => (page === 2 ? WORD_TWO : `${page}`))] });
+    await putDocument(server, 'doc-often', { title: 'Often', attachments: [await pdf('often.pdf', (page) => (page === 2 ? `${WORD_TWO} ${WORD_TWO} ${WORD_TWO}` : `${page}`))] });
+    await putDocument(server, 'doc-both', { title: 'Both', body: `<p>On ${WORD_TWO}.</p>`, attachments: [await pdf('both.pdf', (page) => (page === 3 ? WORD_TWO : `${page}`))] });
+    ({ core, close } = await startCore());
+    await core.sync.run(server.url);
+    await core.sync.textExtractor.run();
+  });
+  afterAll(async () => {
+    await close?.();
+    await server?.close();
+  });
+
+  it('puts a record found in its own text first, then PDF hits by their best page, and names each best page', async () => {
+    const hits = (await search(WORD_TWO)).hits;
+    expect(hits.map((hit) => [hit.id, hit.attachment?.fileName, hit.attachment?.page])).toEqual([
+      ['doc-both', 'both.pdf', 3],
+      ['doc-often', 'often.pdf', 2],
+      ['doc-once', 'once.pdf', 2],
+    ]);
+    expect(hits[0]!.snippet.some((part) => part.match)).toBe(true);
+  });
+
+  it('ranks in:attachment hits by their pages alone, and pages through them', async () => {
+    // All three by their pages now (doc-both's own body no longer counts): three times on a page beats once on a page alike.
+    const ranked = (await search(`${WORD_TWO} in:attachment`)).hits.map((hit) => hit.id);
+    expect([...ranked].sort()).toEqual(['doc-both', 'doc-often', 'doc-once']);
+    expect(ranked.indexOf('doc-often')).toBeLessThan(ranked.indexOf('doc-once'));
+    const second = await core.dispatch('search.query', { query: WORD_TWO, limit: 1, offset: 1 });
+    expect(second.ok && (second.value as SearchResultPayload).hits.map((hit) => hit.id)).toEqual(['doc-often']);
+    const third = await core.dispatch('search.query', { query: WORD_TWO, limit: 2, offset: 2 });
+    expect(third.ok && (third.value as SearchResultPayload).hits.map((hit) => hit.id)).toEqual(['doc-once']);
+  });
+});
+

@@ -5,7 +5,7 @@
 // triggers), and the searches over them. A page reaches its records through
 // record_attachments, so a record's changed or removed file needs no index write.
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { allRows, prepareColumn, prepareQuery } from '../prepared-query';
+import { allRows, prepareColumn, prepareQuery, prepareTuples } from '../prepared-query';
 import type { CorpusDatabase } from '../schema';
 import type { Store } from '../stores';
 import { SNIPPET_END, SNIPPET_START } from './search-queries';
@@ -114,15 +114,32 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
     pruneUnreferencedState: prepareQuery(sqlite, () =>
       db.deleteFrom('attachment_text').where(({ not, exists, selectFrom }) => not(exists(selectFrom('record_attachments as r').select('r.sha256').whereRef('r.sha256', '=', 'attachment_text.sha256')))),
     ),
-    pageMatches: prepareQuery(sqlite, (args: { match: string }) =>
-      db
-        .selectFrom('attachment_pages_index as i')
-        .innerJoin('attachment_pages as p', 'p.rowid', 'i.rowid')
-        .innerJoin('record_attachments as ra', 'ra.sha256', 'p.sha256')
-        .innerJoin('records as rec', (join) => join.onRef('rec.type', '=', 'ra.type').onRef('rec.id', '=', 'ra.id'))
-        .innerJoin('attachments as a', 'a.sha256', 'p.sha256')
-        .select(['rec.rowid as record', 'p.rowid as pageRowid', 'p.sha256', 'a.file_name as fileName', 'p.page', sql<number>`-i.rank`.as('score')])
-        .where(sql<boolean>`attachment_pages_index MATCH ${args.match}`),
+    matchingPageRowids: prepareColumn(sqlite, (args: { match: string }) => db.selectFrom('attachment_pages_index').select('rowid').where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)),
+    pagesAfter: prepareTuples(
+      sqlite,
+      (args: { after: number }) => db.selectFrom('attachment_pages').select(['rowid', 'sha256', 'page']).where('rowid', '>', args.after).orderBy('rowid'),
+      ['rowid', 'sha256', 'page'],
+    ),
+    filesOfRecords: prepareTuples(
+      sqlite,
+      () =>
+        db
+          .selectFrom('record_attachments as ra')
+          .innerJoin('records as rec', (join) => join.onRef('rec.type', '=', 'ra.type').onRef('rec.id', '=', 'ra.id'))
+          .innerJoin('attachments as a', 'a.sha256', 'ra.sha256')
+          .select(['ra.sha256', 'a.file_name', 'rec.rowid'])
+          .where('a.mime_type', '=', PDF),
+      ['sha256', 'file_name', 'rowid'],
+    ),
+    pageScores: prepareTuples(
+      sqlite,
+      (args: { match: string; rowids: string }) =>
+        db
+          .selectFrom('attachment_pages_index')
+          .select(['rowid', sql<number>`-rank`.as('score')])
+          .where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)
+          .where('rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`),
+      ['rowid', 'score'],
     ),
     recordsWithText: prepareColumn(sqlite, () =>
       db
@@ -169,10 +186,35 @@ export class AttachmentText {
   private readonly queries: ReturnType<typeof prepare>;
   private readonly store: Store<CorpusDatabase>;
   private readonly storePage: (sha256: string, page: number, text: string | null, at: string) => void;
+  private readonly snippetsInScratch: (match: string, rowids: string) => Array<{ rowid: number; text: string }>;
 
   constructor(store: Store<CorpusDatabase>) {
     this.store = store;
     const queries = (this.queries = prepare(store));
+    prepareQuery(store.sqlite, () => sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.attachment_snippet_scratch USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')`.compile(store.db)).run({});
+    const scratch = {
+      clear: prepareQuery(store.sqlite, () => store.db.deleteFrom('temp.attachment_snippet_scratch')),
+      fill: prepareQuery(store.sqlite, (args: { rowids: string }) =>
+        store.db
+          .insertInto('temp.attachment_snippet_scratch')
+          .columns(['rowid', 'text'])
+          .expression(store.db.selectFrom('attachment_pages').select(['rowid', 'text']).where('rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`)),
+      ),
+      snippets: prepareQuery(store.sqlite, (args: { match: string }) =>
+        store.db
+          .selectFrom('temp.attachment_snippet_scratch')
+          .select(['rowid', sql<string>`snippet(attachment_snippet_scratch, 0, ${sql.lit(SNIPPET_START)}, ${sql.lit(SNIPPET_END)}, '…', 24)`.as('text')])
+          .where(sql<boolean>`attachment_snippet_scratch MATCH ${args.match}`),
+      ),
+    };
+    // Emptied before and after each use, in one transaction.
+    this.snippetsInScratch = store.sqlite.transaction((match: string, rowids: string) => {
+      scratch.clear.run({});
+      scratch.fill.run({ rowids });
+      const rows = scratch.snippets.all({ match });
+      scratch.clear.run({});
+      return rows;
+    });
     // A page and the count of pages done in one transaction: a crash between pages loses nothing, and redoes nothing.
     this.storePage = store.sqlite.transaction((sha256: string, page: number, text: string | null, at: string) => {
       if (text !== null) queries.insertPage.run({ sha256, page, text });
@@ -219,28 +261,40 @@ export class AttachmentText {
     return this.store.sqlite.transaction(() => this.queries.pruneUnreferencedPages.run({}).changes + this.queries.pruneUnreferencedState.run({}).changes)();
   }
 
-  /** For each record whose attachments match the FTS5 expression: its best page. */
-  bestPages(match: string): Map<number, PageMatch> {
-    const best = new Map<number, PageMatch>();
-    for (const row of this.queries.pageMatches.iterate({ match })) {
-      const known = best.get(row.record);
-      if (!known || row.score > known.score || (row.score === known.score && row.pageRowid < known.pageRowid)) best.set(row.record, row);
-    }
-    return best;
+  /** Rowids of the pages the FTS5 expression matches (no score: that is the cheap part of a match). */
+  matchingPageRowids(match: string): number[] {
+    return this.queries.matchingPageRowids.all({ match });
   }
 
-  /** snippet() of each listed page row the expression matches, its matches between SNIPPET_START and SNIPPET_END. */
+  /** Every page row after `after`, in rowid order (pages are appended as files are extracted). */
+  pagesAfter(after: number): IterableIterator<[rowid: number, sha256: string, page: number]> {
+    return this.queries.pagesAfter.iterate({ after });
+  }
+
+  /** Every PDF a record references, with the record's rowid. */
+  filesOfRecords(): Array<[sha256: string, fileName: string, record: number]> {
+    return this.queries.filesOfRecords.all({});
+  }
+
+  /** BM25 (higher is better) of the listed pages that the expression matches. */
+  pageScores(match: string, pageRowids: readonly number[]): Array<[rowid: number, score: number]> {
+    if (pageRowids.length === 0) return [];
+    return this.queries.pageScores.all({ match, rowids: JSON.stringify(pageRowids) });
+  }
+
+  /** How many pages are stored. */
+  pageCount(): number {
+    return this.queries.pageCount.get({}) ?? 0;
+  }
+
+  /**
+   * snippet() of each listed page the expression matches, its matches between SNIPPET_START and SNIPPET_END.
+   * Made in a scratch index of just these pages, so the cost follows the pages shown, not the size of the
+   * pages' own index (a profile of searches while a large PDF was being read had snippet() there on top).
+   */
   snippets(match: string, pageRowids: readonly number[]): Array<{ rowid: number; text: string }> {
     if (pageRowids.length === 0) return [];
-    const snippet = sql<string>`snippet(attachment_pages_index, 0, ${sql.lit(SNIPPET_START)}, ${sql.lit(SNIPPET_END)}, '…', 24)`;
-    return allRows(
-      this.store.sqlite,
-      this.store.db
-        .selectFrom('attachment_pages_index')
-        .select(['rowid', snippet.as('text')])
-        .where(sql<boolean>`attachment_pages_index MATCH ${match}`)
-        .where('rowid', 'in', pageRowids),
-    );
+    return this.snippetsInScratch(match, JSON.stringify(pageRowids));
   }
 
   /** Rowids of the records with at least one PDF whose text is indexed. */
