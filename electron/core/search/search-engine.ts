@@ -8,7 +8,7 @@ import { ContractError } from '../../../shared/contract';
 import type { FacetCount, SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
 import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
-import { parseQuery, type QueryClauses, type SearchFilters } from './query';
+import { parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
 import { TermPostings } from './term-postings';
 
 /** Splits an FTS5 snippet with our markers into plain parts; the markers never reach the screen. */
@@ -126,14 +126,14 @@ class FacetTable {
   }
 }
 
-/** Counts per code, as facet values sorted by count. */
-function facetCounts(counts: Int32Array, dictionary: Dictionary, limit = 50): FacetCount[] {
+/** Counts per code, as facet values sorted by count: every value, so the interface can offer them all. */
+function facetCounts(counts: Int32Array, dictionary: Dictionary): FacetCount[] {
   const out: FacetCount[] = [];
   counts.forEach((count, code) => {
     const value = dictionary.values[code]!;
     if (count > 0 && value) out.push({ value, count });
   });
-  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit);
+  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 /** The first `count` items in `compare` order, without sorting all of them when `count` is small. */
@@ -353,16 +353,32 @@ export class SearchEngine {
 
     return {
       total: positions.length,
-      hits: this.hitsFor(page, ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
+      hits: this.hitsFor(table, page, ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
       facets: {
         type: facetCounts(counts.type, d.facetType),
         country: facetCounts(counts.country, d.country),
         theme: facetCounts(counts.theme, d.theme),
         language: facetCounts(counts.language, d.language),
-        year: yearCounts.sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)).slice(0, 100),
+        year: yearCounts.sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)),
       },
-      ...(parsed.notice ? { notice: parsed.notice } : {}),
+      notices: parsed.notices,
+      relaxations: positions.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
     };
+  }
+
+  /** For an empty result: the query with each of its filters dropped in turn, and what each would find. */
+  private relaxations(query: string, filters: ReturnType<typeof parseQuery>['appliedFilters']): SearchResultPayload['relaxations'] {
+    return filters.map((filter) => {
+      const relaxed = withoutFilter(query, filter);
+      return { dropped: filter.typed, query: relaxed, total: this.count(relaxed) };
+    });
+  }
+
+  /** How many records a query finds. */
+  private count(query: string): number {
+    const parsed = parseQuery(query);
+    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
+    return this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids).positions.length;
   }
 
   /**
@@ -415,7 +431,7 @@ export class SearchEngine {
     return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, sort, positions.length, 0));
   }
 
-  private hitsFor(rowids: number[], match: string): SearchHit[] {
+  private hitsFor(table: FacetTable, rowids: number[], match: string): SearchHit[] {
     if (rowids.length === 0) return [];
     const records = new Map(this.queries.hitRecords(rowids).map((row) => [row.rowid, row]));
     const snippets = new Map<number, string>();
@@ -426,6 +442,8 @@ export class SearchEngine {
     return rowids.flatMap((rowid) => {
       const record = records.get(rowid);
       if (!record) return [];
+      const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
+      const kind = position >= 0 ? table.dictionaries.kind.values[table.kind[position]!] : undefined;
       return [
         {
           type: record.type,
@@ -434,6 +452,7 @@ export class SearchEngine {
           date: record.date,
           language: record.language,
           countries: record.countries ? record.countries.slice(1, -1).split(',') : [],
+          ...(record.type === 'document' && kind ? { kind } : {}),
           snippet: snippetParts(snippets.get(rowid) ?? ''),
         },
       ];

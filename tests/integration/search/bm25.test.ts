@@ -127,7 +127,7 @@ describe('BM25 from postings', () => {
         const without = plain.search({ query, limit: 15, sort });
         expect(without.total, query).toBe(withPostings.total);
         expect(without.facets, query).toEqual(withPostings.facets);
-        expect(without.notice, query).toEqual(withPostings.notice);
+        expect(without.notices, query).toEqual(withPostings.notices);
         // FTS5 may order equal scores either way: compare the pages as sets.
         expect(without.hits.map((hit) => hit.id).sort(), `${query} by ${sort}`).toEqual(withPostings.hits.map((hit) => hit.id).sort());
       }

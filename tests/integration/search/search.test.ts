@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import { EU_COUNTRIES, THEMES } from '../../../shared/content';
+import { CORPUS_LANGUAGES } from '../../../shared/search-vocabulary';
 import { loadSampleCorpus } from '../../../server/sample/load';
 import { testEngines } from '../../support/databases';
 import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
@@ -64,10 +66,56 @@ describe('search over the synced corpus', () => {
       expect(result.total, query).toBeGreaterThanOrEqual(0);
     }
     const degraded = core.search.search({ query: '"zebrafinch scheme' });
-    expect(degraded.notice).toMatch(/literally: a quotation mark is not closed/);
+    expect(degraded.notices).toEqual([{ kind: 'literal', reason: 'unclosed-quote', typed: '"zebrafinch scheme' }]);
     expect(degraded.hits.map((h) => h.id).sort()).toEqual(['doc-x', 'doc-y']);
-    expect(core.search.search({ query: 'country:France zebrafinch' }).notice).toMatch(/two-letter country code/);
     expect(core.search.search({ query: 'zebrafinch AND' }).total).toBe(2); // A typed AND means what words do anyway.
+  });
+
+  it('names the closest valid value for every mistyped filter, and searches without it', () => {
+    const cases: Array<[query: string, kind: string, suggestion: string]> = [
+      ['zebrafinch theme:nonsense', 'unknown-value', 'theme:'],
+      ['zebrafinch type:legislaton', 'unknown-value', 'type:legislation'],
+      ['zebrafinch lang:xx', 'unknown-value', 'lang:'],
+      ['zebrafinch countr:DE', 'unknown-filter', 'country:DE'],
+      ['zebrafinch year:2030..2019', 'reversed-years', 'year:2019..2030'],
+      ['zebrafinch country:Atlantis', 'unknown-value', 'country:'],
+    ];
+    const valid = new Set([...THEMES.map((t) => `theme:${t}`), ...CORPUS_LANGUAGES.map((l) => `lang:${l}`), ...EU_COUNTRIES.map((c) => `country:${c}`)]);
+    for (const [query, kind, suggestion] of cases) {
+      const result = core.search.search({ query });
+      expect(result.notices, query).toHaveLength(1);
+      const [notice] = result.notices;
+      expect(notice!.kind, query).toBe(kind);
+      expect(notice!.typed, query).toBe(query.split(' ')[1]);
+      if (notice!.kind === 'literal') throw new Error(`${query} was searched literally`);
+      expect(notice!.suggestions[0], query).toMatch(new RegExp(`^${suggestion}`));
+      if (suggestion.endsWith(':')) expect(notice!.suggestions.every((s) => valid.has(s)), `${query}: ${notice!.suggestions.join(', ')}`).toBe(true);
+      expect(result.hits.map((h) => h.id).sort(), query).toEqual(['doc-x', 'doc-y']); // left out, not failing the search
+    }
+    expect(core.search.search({ query: 'zebrafinch year:abc' }).notices).toMatchObject([{ kind: 'unknown-value', filter: 'year', typed: 'year:abc' }]);
+    expect(core.search.search({ query: 'zebrafinch country:FR' }).notices).toEqual([]);
+  });
+
+  it('takes country names, aliases and demonyms in any language as the country', () => {
+    for (const name of ['germany', 'Deutschland', 'Allemagne', 'DE', 'deutsch', 'Niemcy']) {
+      const result = core.search.search({ query: `country:${name}`, limit: 100 });
+      expect(result.notices, name).toEqual([]);
+      expect(result.hits.map((h) => h.id), name).toContain('doc-de');
+      expect(result.facets.country.find((f) => f.value === 'DE')?.count, name).toBe(result.total);
+    }
+    expect(ids('zebrafinch country:France')).toEqual(['doc-y']);
+    expect(ids('zebrafinch country:Frankreich')).toEqual(['doc-y']);
+    expect(ids('type:Bericht zebrafinch').sort()).toEqual(['doc-x', 'doc-y']); // document types by name, too
+  });
+
+  it('offers to drop each filter of an empty result, with the count it would give', () => {
+    const result = core.search.search({ query: 'zebrafinch type:legislation country:FR' });
+    expect(result.total).toBe(0);
+    expect(result.relaxations).toEqual([
+      { dropped: 'type:legislation', query: 'zebrafinch country:FR', total: 1 },
+      { dropped: 'country:FR', query: 'zebrafinch type:legislation', total: 0 },
+    ]);
+    expect(core.search.search({ query: 'zebrafinch country:FR' }).relaxations).toEqual([]);
   });
 
   it('returns plain-text snippets with marked matches, never HTML', () => {

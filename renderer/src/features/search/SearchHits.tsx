@@ -115,7 +115,7 @@ export function SearchHits({ query, sort, hits, total, firstPosition }: { query:
                 </h3>
               </div>
               <p className="muted hit-meta">
-                {[typeLabel(t, hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))].filter(Boolean).join(' · ')}
+                {[typeLabel(t, hit.kind ? `document:${hit.kind}` : hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))].filter(Boolean).join(' · ')}
               </p>
               <p className="snippet">{hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</p>
               {isContentType(hit.type) && <AddToCollection item={{ type: hit.type, id: hit.id }} title={hit.title} quiet />}
