@@ -25,7 +25,7 @@ export const THEME_NAMES: Readonly<Record<(typeof THEMES)[number], Names>> = {
     nl: ['onderwijs'], pl: ['edukacja', 'oświata'], pt: ['educação', 'escolarização'], sv: ['utbildning', 'skolgång'],
   },
   'language-learning': {
-    en: ['language learning', 'language courses', 'language tuition'], fr: ['apprentissage des langues', 'cours de langue', 'formation linguistique'], de: ['Spracherwerb', 'Sprachförderung', 'Sprachkurs', 'Deutschunterricht'],
+    en: ['language learning', 'language courses', 'language tuition', 'integration courses'], fr: ['apprentissage des langues', 'cours de langue', 'formation linguistique'], de: ['Spracherwerb', 'Sprachförderung', 'Sprachkurs', 'Integrationskurs', 'Deutschunterricht'],
     es: ['aprendizaje de idiomas', 'cursos de idioma'], it: ['apprendimento linguistico', 'corsi di lingua'], nl: ['taalonderwijs', 'taallessen', 'taalcursus'], pl: ['nauka języka', 'kursy językowe'], pt: ['aprendizagem de línguas', 'cursos de língua'], sv: ['språkinlärning', 'svenskundervisning', 'sfi'],
   },
   health: {

@@ -5,11 +5,13 @@
 // with snippet() computes a snippet for every match).
 import type { ContentType } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
-import type { FacetCount, SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
+import type { SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
 import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
 import { Bm25Evaluator, type RankedMatches } from './bm25';
 import { parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
 import { TermPostings } from './term-postings';
+import { conceptPositions, countFacets, FacetTable, filterPredicate, positionsOf, topByScore, topPositions } from './facet-table';
+import { findConcepts } from './concepts';
 
 /** Splits an FTS5 snippet with our markers into plain parts; the markers never reach the screen. */
 export function snippetParts(snippet: string): SnippetPart[] {
@@ -30,145 +32,15 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts.filter((part) => part.text.length > 0);
 }
 
-/** Interns strings as small integer codes, so per-record facets fit typed arrays. */
-class Dictionary {
-  readonly values: string[] = [];
-  private readonly codes = new Map<string, number>();
 
-  code(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  /** Codes of the wanted values that exist (a value no record has matches nothing). */
-  lookup(values: string[]): Set<number> {
-    return new Set(values.flatMap((value) => (this.codes.has(value) ? [this.codes.get(value)!] : [])));
-  }
-}
-
-/**
- * Per-record facets in typed arrays, indexed by position and coded through
- * dictionaries: counting facets over 100,000 matches is then a tight loop.
- * Rebuilt when the corpus changes.
- */
-class FacetTable {
-  readonly dictionaries = { type: new Dictionary(), facetType: new Dictionary(), kind: new Dictionary(), language: new Dictionary(), country: new Dictionary(), theme: new Dictionary() };
-  readonly size: number;
-  readonly rowids: Float64Array;
-  /** Position of each rowid, or -1. */
-  readonly positionOf: Int32Array;
-  readonly type: Uint16Array;
-  /** The type facet: a content type, or "document:<document type>". */
-  readonly facetType: Uint16Array;
-  readonly kind: Uint16Array;
-  readonly language: Uint16Array;
-  readonly year: Uint16Array;
-  readonly versions: Float64Array;
-  readonly dates: string[] = [];
-  /** Countries of position p are countryCodes[countryStart[p] .. countryStart[p + 1]). */
-  readonly countryStart: Uint32Array;
-  readonly countryCodes: Uint16Array;
-  readonly themeStart: Uint32Array;
-  readonly themeCodes: Uint16Array;
-
-  constructor(queries: SearchQueries) {
-    const size = queries.recordCount();
-    // Streamed: the rows themselves are never all in memory at once.
-    const rows = queries.facetRows();
-    this.size = size;
-    this.rowids = new Float64Array(size);
-    this.type = new Uint16Array(size);
-    this.facetType = new Uint16Array(size);
-    this.kind = new Uint16Array(size);
-    this.language = new Uint16Array(size);
-    this.year = new Uint16Array(size);
-    this.versions = new Float64Array(size);
-    this.countryStart = new Uint32Array(size + 1);
-    this.themeStart = new Uint32Array(size + 1);
-    const countries: number[] = [];
-    const themes: number[] = [];
-    let maxRowid = 0;
-    const d = this.dictionaries;
-    let p = 0;
-    for (const [rowid, type, kind, language, countryList, themeList, date, version] of rows) {
-      if (p === size) break; // Rows added since the count are picked up by the next rebuild.
-      this.rowids[p] = rowid;
-      if (rowid > maxRowid) maxRowid = rowid;
-      this.type[p] = d.type.code(type);
-      this.facetType[p] = d.facetType.code(type === 'document' && kind ? `document:${kind}` : type);
-      this.kind[p] = d.kind.code(kind);
-      this.language[p] = d.language.code(language);
-      this.year[p] = date ? Number(date.slice(0, 4)) : 0;
-      this.versions[p] = version;
-      this.dates.push(date);
-      this.countryStart[p] = countries.length;
-      if (countryList) for (const country of countryList.slice(1, -1).split(',')) countries.push(d.country.code(country));
-      this.themeStart[p] = themes.length;
-      if (themeList) for (const theme of themeList.slice(1, -1).split(',')) themes.push(d.theme.code(theme));
-      p += 1;
-    }
-    this.countryStart[size] = countries.length;
-    this.themeStart[size] = themes.length;
-    this.countryCodes = Uint16Array.from(countries);
-    this.themeCodes = Uint16Array.from(themes);
-    this.positionOf = new Int32Array(maxRowid + 1).fill(-1);
-    for (let p = 0; p < size; p += 1) this.positionOf[this.rowids[p]!] = p;
-  }
-
-  hasAny(start: Uint32Array, codes: Uint16Array, p: number, wanted: Set<number>): boolean {
-    for (let i = start[p]!; i < start[p + 1]!; i += 1) if (wanted.has(codes[i]!)) return true;
-    return false;
-  }
-}
-
-/** Counts per code, as facet values sorted by count: every value, so the interface can offer them all. */
-function facetCounts(counts: Int32Array, dictionary: Dictionary): FacetCount[] {
-  const out: FacetCount[] = [];
-  counts.forEach((count, code) => {
-    const value = dictionary.values[code]!;
-    if (count > 0 && value) out.push({ value, count });
-  });
-  return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-/** The first `count` items in `compare` order, without sorting all of them when `count` is small. */
-function topPositions(items: number[], count: number, compare: (a: number, b: number) => number): number[] {
-  if (count >= items.length / 4) return [...items].sort(compare).slice(0, count);
-  const best: number[] = [];
-  for (const item of items) {
-    if (best.length === count && compare(item, best[count - 1]!) >= 0) continue;
-    let at = best.length;
-    while (at > 0 && compare(item, best[at - 1]!) < 0) at -= 1;
-    best.splice(at, 0, item);
-    if (best.length > count) best.pop();
-  }
-  return best;
-}
-
-/** The `count` positions with the highest scores (ties: lower rowid first), best first. */
-function topByScore(positions: ArrayLike<number>, count: number, scoreOfPosition: (p: number) => number, rowidOf: (p: number) => number): number[] {
-  const best: number[] = [];
-  const bestScores: number[] = [];
-  const better = (score: number, p: number, at: number) => score > bestScores[at]! || (score === bestScores[at]! && rowidOf(p) < rowidOf(best[at]!));
-  for (let i = 0; i < positions.length; i += 1) {
-    const p = positions[i]!;
-    const score = scoreOfPosition(p);
-    if (best.length === count && !better(score, p, count - 1)) continue;
-    let at = best.length;
-    while (at > 0 && better(score, p, at - 1)) at -= 1;
-    best.splice(at, 0, p);
-    bestScores.splice(at, 0, score);
-    if (best.length > count) {
-      best.pop();
-      bestScores.pop();
-    }
-  }
-  return best;
+/** The records a query selects: text matches (ranked by BM25) and, after them, the records its concepts stand for. */
+interface Selection {
+  match: string;
+  ranked: RankedMatches | undefined;
+  table: FacetTable;
+  positions: number[];
+  filtered: boolean;
+  related: number[];
 }
 
 export interface SearchEngineOptions {
@@ -278,91 +150,37 @@ export class SearchEngine {
   }
 
   /** Positions (in the facet table) of the records a query and its filters select. */
-  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array): { table: FacetTable; positions: number[]; filtered: boolean } {
+  private select(match: string, filters: SearchFilters, kinds: string[], matched?: Int32Array): { table: FacetTable; positions: number[]; filtered: boolean; passes: ((p: number) => boolean) | undefined } {
     const table = this.facetTable();
-    const d = table.dictionaries;
-    let candidates: number[];
-    if (match) {
-      const rowids = matched ?? this.queries.matchingRowids(match);
-      const positionOf = table.positionOf;
-      candidates = new Array<number>(rowids.length);
-      let count = 0;
-      for (let i = 0; i < rowids.length; i += 1) {
-        const rowid = rowids[i]!;
-        const position = rowid < positionOf.length ? positionOf[rowid]! : -1;
-        if (position >= 0) candidates[count++] = position;
-      }
-      candidates.length = count;
-    } else {
-      candidates = Array.from({ length: table.size }, (_, i) => i);
-    }
-    const types = filters.types.length ? d.type.lookup(filters.types) : undefined;
-    const documentCode = d.type.lookup(['document']).values().next().value;
-    const kindCodes = kinds.length ? d.kind.lookup(kinds) : undefined;
-    const languages = filters.languages.length ? d.language.lookup(filters.languages) : undefined;
-    const countries = filters.countries.length ? d.country.lookup(filters.countries) : undefined;
-    const themes = filters.themes.length ? d.theme.lookup(filters.themes) : undefined;
-    const { yearFrom, yearTo } = filters;
-    const filtered = Boolean(types || kindCodes || languages || countries || themes) || yearFrom !== undefined || yearTo !== undefined;
-    if (!filtered) return { table, positions: candidates, filtered };
-    const positions = candidates.filter((p) => {
-      if (types && !types.has(table.type[p]!)) return false;
-      if (kindCodes && !(table.type[p] === documentCode && kindCodes.has(table.kind[p]!))) return false;
-      if (languages && !languages.has(table.language[p]!)) return false;
-      if (countries && !table.hasAny(table.countryStart, table.countryCodes, p, countries)) return false;
-      if (themes && !table.hasAny(table.themeStart, table.themeCodes, p, themes)) return false;
-      const year = table.year[p]!;
-      if (yearFrom !== undefined && year < yearFrom) return false;
-      if (yearTo !== undefined && (year === 0 || year > yearTo)) return false;
-      return true;
-    });
-    return { table, positions, filtered };
+    const candidates = match ? positionsOf(table, matched ?? this.queries.matchingRowids(match)) : Array.from({ length: table.size }, (_, i) => i);
+    const passes = filterPredicate(table, filters, kinds);
+    return { table, positions: passes ? candidates.filter(passes) : candidates, filtered: passes !== undefined, passes };
+  }
+
+  /** What a query selects: its text matches, then the records its concepts stand for (in every language). */
+  private resolve(query: string): { parsed: ReturnType<typeof parseQuery>; selection: Selection } {
+    const parsed = parseQuery(query);
+    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
+    const { table, positions, filtered, passes } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
+    const concepts = parsed.match ? findConcepts(parsed.clauses) : undefined;
+    const related = concepts
+      ? conceptPositions(table, { ...concepts, titled: concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : [] }, passes, positions)
+      : [];
+    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, related } };
   }
 
   search(request: SearchRequest): SearchResultPayload {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 100);
     const offset = Math.max(request.offset ?? 0, 0);
-    const parsed = parseQuery(request.query);
-    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
-
-    const d = table.dictionaries;
-    // Years are small integers: a typed array per year beats a Map in this loop over every match.
-    const counts = {
-      type: new Int32Array(d.facetType.values.length),
-      country: new Int32Array(d.country.values.length),
-      theme: new Int32Array(d.theme.values.length),
-      language: new Int32Array(d.language.values.length),
-      year: new Int32Array(10_000),
-    };
-    const { facetType, language, countryStart, countryCodes, themeStart, themeCodes, year: yearOf } = table;
-    for (let n = 0; n < positions.length; n += 1) {
-      const p = positions[n]!;
-      counts.type[facetType[p]!]! += 1;
-      counts.language[language[p]!]! += 1;
-      for (let i = countryStart[p]!; i < countryStart[p + 1]!; i += 1) counts.country[countryCodes[i]!]! += 1;
-      for (let i = themeStart[p]!; i < themeStart[p + 1]!; i += 1) counts.theme[themeCodes[i]!]! += 1;
-      counts.year[yearOf[p]! % 10_000]! += 1;
-    }
-    const yearCounts: FacetCount[] = [];
-    counts.year.forEach((count, year) => {
-      if (year > 0 && count > 0) yearCounts.push({ value: String(year), count });
-    });
-
-    const page = this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, request.sort ?? 'rank', limit, offset);
-
+    const { parsed, selection } = this.resolve(request.query);
+    const all = selection.related.length ? selection.positions.concat(selection.related) : selection.positions;
+    const page = this.orderedPage(selection, request.sort ?? 'rank', limit, offset);
     return {
-      total: positions.length,
-      hits: this.hitsFor(table, page, ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
-      facets: {
-        type: facetCounts(counts.type, d.facetType),
-        country: facetCounts(counts.country, d.country),
-        theme: facetCounts(counts.theme, d.theme),
-        language: facetCounts(counts.language, d.language),
-        year: yearCounts.sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)),
-      },
+      total: all.length,
+      hits: this.hitsFor(selection.table, page, selection.ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
+      facets: countFacets(selection.table, all),
       notices: parsed.notices,
-      relaxations: positions.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
+      relaxations: all.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
     };
   }
 
@@ -370,15 +188,19 @@ export class SearchEngine {
   private relaxations(query: string, filters: ReturnType<typeof parseQuery>['appliedFilters']): SearchResultPayload['relaxations'] {
     return filters.map((filter) => {
       const relaxed = withoutFilter(query, filter);
-      return { dropped: filter.typed, query: relaxed, total: this.count(relaxed) };
+      const { selection } = this.resolve(relaxed);
+      return { dropped: filter.typed, query: relaxed, total: selection.positions.length + selection.related.length };
     });
   }
 
-  /** How many records a query finds. */
-  private count(query: string): number {
-    const parsed = parseQuery(query);
-    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    return this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids).positions.length;
+  /** Results offset … offset+limit: the text matches in their order, then the concepts' records in theirs (by date: all by date). */
+  private orderedPage(selection: Selection, sort: 'rank' | 'date', limit: number, offset: number): number[] {
+    const { table, positions, related } = selection;
+    if (related.length === 0) return this.orderedRowids(selection, sort, limit, offset);
+    if (sort === 'date') return this.orderedRowids({ ...selection, positions: positions.concat(related) }, sort, limit, offset);
+    const text = offset < positions.length ? this.orderedRowids(selection, sort, Math.min(limit, positions.length - offset), offset) : [];
+    const from = Math.max(0, offset - positions.length);
+    return text.concat(related.slice(from, from + limit - text.length).map((p) => table.rowids[p]!));
   }
 
   /**
@@ -386,7 +208,7 @@ export class SearchEngine {
    * shown: by date (or without words), by BM25 score from the postings, or
    * in FTS5's rank order (filtered as it streams).
    */
-  private orderedRowids(selection: { match: string; ranked: RankedMatches | undefined; table: FacetTable; positions: number[]; filtered: boolean }, sort: 'rank' | 'date', limit: number, offset: number): number[] {
+  private orderedRowids(selection: Selection, sort: 'rank' | 'date', limit: number, offset: number): number[] {
     const { match, ranked, table, positions, filtered } = selection;
     if (sort === 'date' || !match) {
       const byDate = (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
@@ -423,12 +245,11 @@ export class SearchEngine {
    * than cut, since a cut list would look complete.
    */
   matchingKeys(query: string, sort: 'rank' | 'date', max: number): Array<{ type: ContentType; id: string }> {
-    const parsed = parseQuery(query);
-    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    const { table, positions, filtered } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
-    if (positions.length > max) throw new ContractError('invalid_arguments', `The search matches ${positions.length} records; at most ${max} can be added at once`);
-    if (positions.length === 0) return [];
-    return this.queries.keysOf(this.orderedRowids({ match: parsed.match, ranked, table, positions, filtered }, sort, positions.length, 0));
+    const { selection } = this.resolve(query);
+    const total = selection.positions.length + selection.related.length;
+    if (total > max) throw new ContractError('invalid_arguments', `The search matches ${total} records; at most ${max} can be added at once`);
+    if (total === 0) return [];
+    return this.queries.keysOf(this.orderedPage(selection, sort, total, 0));
   }
 
   private hitsFor(table: FacetTable, rowids: number[], match: string): SearchHit[] {
@@ -461,9 +282,8 @@ export class SearchEngine {
 
   /** How many records a query matches whose version is above `sinceVersion` (new since then). */
   countNewer(query: string, sinceVersion: number): number {
-    const parsed = parseQuery(query);
-    const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
-    const { table, positions } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
-    return positions.filter((p) => table.versions[p]! > sinceVersion).length;
+    const { selection } = this.resolve(query);
+    const { table } = selection;
+    return selection.positions.concat(selection.related).filter((p) => table.versions[p]! > sinceVersion).length;
   }
 }
