@@ -145,7 +145,7 @@ function buildClauses(tokens: Token[]): QueryClauses {
 }
 
 /** The FTS5 MATCH expression of the clauses ('' when there are none). */
-function matchExpression({ groups, excluded }: QueryClauses): string {
+export function matchExpression({ groups, excluded }: QueryClauses): string {
   if (groups.length === 0) return '';
   const orGroup = (items: QueryItem[]) => (items.length > 1 ? `(${items.map((item) => item.expression).join(' OR ')})` : items[0]!.expression);
   const positive = groups.map(orGroup).join(' AND ');

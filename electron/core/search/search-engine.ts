@@ -7,8 +7,9 @@ import type { ContentType } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
 import type { SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
 import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
-import { Bm25Evaluator, type RankedMatches } from './bm25';
-import { parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
+import { Bm25Evaluator, parseRowidsAndRanks, type RankedMatches } from './bm25';
+import { matchExpression, parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
+import { stemmedQueries, type StemmedQuery } from './stemming';
 import { TermPostings } from './term-postings';
 import { conceptPositions, countFacets, FacetTable, filterPredicate, positionsOf, topByScore, topPositions } from './facet-table';
 import { findConcepts } from './concepts';
@@ -33,6 +34,16 @@ export function snippetParts(snippet: string): SnippetPart[] {
 }
 
 
+/** FTS5's own scores of every match, in the form the postings give them. */
+function rankedFromFts(text: string | null): RankedMatches {
+  const { rowids, scores } = parseRowidsAndRanks(text);
+  let maxRowid = 0;
+  for (const rowid of rowids) if (rowid > maxRowid) maxRowid = rowid;
+  const scoreOf = new Float64Array(maxRowid + 1);
+  rowids.forEach((rowid, i) => (scoreOf[rowid] = scores[i]!));
+  return { rowids, scoreOf };
+}
+
 /** The records a query selects: text matches (ranked by BM25) and, after them, the records its concepts stand for. */
 interface Selection {
   match: string;
@@ -41,6 +52,8 @@ interface Selection {
   positions: number[];
   filtered: boolean;
   related: number[];
+  /** The clauses whose words snippets mark (the stem variants included). */
+  snippetClauses: QueryClauses;
 }
 
 export interface SearchEngineOptions {
@@ -157,16 +170,43 @@ export class SearchEngine {
     return { table, positions: passes ? candidates.filter(passes) : candidates, filtered: passes !== undefined, passes };
   }
 
-  /** What a query selects: its text matches, then the records its concepts stand for (in every language). */
+  /**
+   * What a query selects: its words as typed (ranked by BM25), then what only
+   * their stem variants find (ranked by BM25 of the widened query), then the
+   * records its concepts stand for, in every language.
+   */
   private resolve(query: string): { parsed: ReturnType<typeof parseQuery>; selection: Selection } {
     const parsed = parseQuery(query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
     const { table, positions, filtered, passes } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
+    const stemmed = parsed.match ? stemmedQueries(parsed.clauses, parsed.filters.languages, (prefix, limit) => this.queries.termsFrom(prefix, limit)) : [];
+    const stemTier = stemmed.length ? this.stemPositions(table, stemmed, passes, positions) : [];
     const concepts = parsed.match ? findConcepts(parsed.clauses) : undefined;
-    const related = concepts
-      ? conceptPositions(table, { ...concepts, titled: concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : [] }, passes, positions)
+    const found = stemTier.length ? positions.concat(stemTier) : positions;
+    const conceptTier = concepts
+      ? conceptPositions(table, { ...concepts, titled: concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : [] }, passes, found)
       : [];
-    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, related } };
+    const related = stemTier.length ? stemTier.concat(conceptTier) : conceptTier;
+    const snippetClauses: QueryClauses = { groups: [parsed.clauses.groups.flat(), ...stemmed.map((query) => query.clauses.groups.flat())], excluded: [] };
+    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, related, snippetClauses } };
+  }
+
+  /** The rows only the stem variants find (in the variants' languages), best BM25 of the widened query first. */
+  private stemPositions(table: FacetTable, stemmed: StemmedQuery[], passes: ((p: number) => boolean) | undefined, exact: readonly number[]): number[] {
+    const taken = new Uint8Array(table.size);
+    for (const p of exact) taken[p] = 1;
+    const found: Array<{ p: number; score: number }> = [];
+    for (const { languages, clauses } of stemmed) {
+      const ranked = this.rankedMatches(clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(clauses)));
+      const wanted = table.dictionaries.language.lookup(languages);
+      for (const p of positionsOf(table, ranked.rowids)) {
+        if (taken[p] || !wanted.has(table.language[p]!) || (passes && !passes(p))) continue;
+        taken[p] = 1;
+        found.push({ p, score: ranked.scoreOf[table.rowids[p]!]! });
+      }
+    }
+    const rowids = table.rowids;
+    return found.sort((a, b) => b.score - a.score || rowids[a.p]! - rowids[b.p]!).map((entry) => entry.p);
   }
 
   search(request: SearchRequest): SearchResultPayload {
@@ -177,11 +217,16 @@ export class SearchEngine {
     const page = this.orderedPage(selection, request.sort ?? 'rank', limit, offset);
     return {
       total: all.length,
-      hits: this.hitsFor(selection.table, page, selection.ranked && parsed.match ? this.bm25.snippetExpression(parsed.clauses) : parsed.match),
+      hits: this.hitsFor(selection.table, page, parsed.match ? this.snippetMatch(selection) : ''),
       facets: countFacets(selection.table, all),
       notices: parsed.notices,
       relaxations: all.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
     };
+  }
+
+  /** The expression snippets mark: the words and their stem variants, prefixes spelled out when the postings know them. */
+  private snippetMatch(selection: Selection): string {
+    return this.bm25.snippetExpression(selection.snippetClauses);
   }
 
   /** For an empty result: the query with each of its filters dropped in turn, and what each would find. */

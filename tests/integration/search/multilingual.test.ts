@@ -62,4 +62,58 @@ describe('multilingual search on the sample corpus', () => {
     expect(result.total).toBeGreaterThan(0);
     expect(result.hits.every((hit) => hit.countries.includes('DE') || /allemagne/i.test(hit.title + hit.snippet.map((p) => p.text).join('')))).toBe(true);
   });
+
+  const keys = (query: string) => core.search.search({ query, limit: 100 }).hits.map((hit) => `${hit.type}/${hit.id}`);
+
+  /** Records of a language whose indexed text holds the word itself, read from the FTS5 index directly. */
+  const holding = (word: string, language: string): string[] =>
+    (
+      core.stores.corpus.sqlite
+        .prepare('SELECT r.type, r.id FROM search_index s JOIN records r ON r.rowid = s.rowid WHERE search_index MATCH ? AND r.language = ?')
+        .raw()
+        .all(`"${word}"`, language) as Array<[string, string]>
+    ).map(([type, id]) => `${type}/${id}`);
+
+  it('finds base forms from inflected words and the reverse, in each stemmed language, exact forms first', () => {
+    // [inflected, base]: both forms occur in the corpus's titles; each finds the titles holding the other.
+    // Pairs read off the sample corpus's titles and summaries (both forms occur there).
+    const pairs: Array<[language: string, inflected: string, base: string]> = [
+      ['en', 'languages', 'language'],
+      ['en', 'employers', 'employer'],
+      ['de', 'Einbürgerungen', 'Einbürgerung'],
+      ['de', 'Kindern', 'Kinder'],
+      ['fr', 'demandeurs', 'demandeur'],
+      ['fr', 'contrats', 'contrat'],
+      ['es', 'extranjeros', 'extranjero'],
+      ['it', 'comuni', 'comune'],
+      ['nl', 'gemeenten', 'gemeente'],
+      ['sv', 'kommuner', 'kommun'],
+      ['pt', 'estrangeiros', 'estrangeiras'],
+    ];
+    for (const [language, inflected, base] of pairs) {
+      for (const [query, other] of [[inflected, base], [base, inflected]] as const) {
+        const found = keys(`${query} lang:${language}`);
+        const withOther = holding(other, language);
+        const exact = holding(query, language);
+        const onlyOther = withOther.filter((key) => !exact.includes(key));
+        expect(onlyOther.length, `some ${language} records hold "${other}" but not "${query}"`).toBeGreaterThan(0);
+        const everything = core.search.matchingKeys(`${query} lang:${language}`, 'rank', 100_000).map((key) => `${key.type}/${key.id}`);
+        expect(onlyOther.filter((key) => everything.includes(key)), `${query} finds the records with only "${other}"`).toEqual(onlyOther);
+        // What holds the word as typed comes before what holds only a variant.
+        const firstVariantOnly = found.findIndex((key) => !exact.includes(key));
+        if (firstVariantOnly >= 0) expect(found.slice(firstVariantOnly).filter((key) => exact.includes(key)), `${query}: exact forms first (${found.length}, ${exact.length}, ${firstVariantOnly})`).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps phrases and prefixes exact, and does not require stopwords', () => {
+    const phrase = core.search.search({ query: '"family reunification procedures"', limit: 100 });
+    expect(phrase.total).toBeGreaterThan(0);
+    // Only the exact phrase: no hit holds just "procedure" or the words apart.
+    for (const hit of phrase.hits) expect(hit.snippet.filter((part) => part.match).map((part) => part.text.toLowerCase()).join(' ')).toMatch(/family reunification procedures/);
+    expect(core.search.search({ query: 'integr*' }).total).toBeGreaterThan(0);
+    const withStopwords = core.search.search({ query: 'the reception of asylum seekers' });
+    const without = core.search.search({ query: 'reception asylum seekers' });
+    expect(withStopwords.total).toBeGreaterThanOrEqual(without.total);
+  });
 });

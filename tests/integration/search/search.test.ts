@@ -33,7 +33,7 @@ describe('search over the synced corpus', () => {
     expect(ids('integracion')).toContain('doc-es');
     expect(ids('integración')).toContain('doc-es');
     expect(ids('Auslander')).toContain('doc-de');
-    expect(ids('AUSLÄNDER koln')).toEqual(['doc-de']);
+    expect(ids('AUSLÄNDER koln')[0]).toBe('doc-de'); // the words as typed first; stem variants (Ausländern, Auslands) after
   });
 
   it('understands words, phrases, prefixes, OR and exclusions', () => {

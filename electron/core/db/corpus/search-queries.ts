@@ -76,6 +76,7 @@ function prepareSearchQueries({ db, sqlite }: Store<CorpusDatabase>) {
       (args: { after: string; limit: number }) => db.selectFrom('temp.search_index_terms').select(['term', 'doc']).where('term', '>', args.after).limit(args.limit),
       ['term', 'doc'],
     ),
+    termsFrom: prepareColumn(sqlite, (args: { from: string; limit: number }) => db.selectFrom('temp.search_index_terms').select('term').where('term', '>=', args.from).limit(args.limit)),
     averages: prepareColumn(sqlite, () => db.selectFrom('search_index_data').select('block').where('id', '=', 1)),
     allRowLengths: prepareColumn(sqlite, () => db.selectFrom('search_index_docsize').select(sql<string | null>`group_concat(id || ':' || hex(sz), ',')`.as('lengths'))),
     storedRows: prepareQuery(sqlite, (args: { rowids: string }) =>
@@ -208,6 +209,11 @@ export class SearchQueries {
   /** Up to `limit` index terms after `after` in the vocabulary's order, each with how many rows hold it. */
   termsAfter(after: string, limit: number): Array<[term: string, rows: number]> {
     return this.queries.termsAfter.all({ after, limit });
+  }
+
+  /** Up to `limit` index terms from `from` on, in the vocabulary's order (a prefix's terms come first). */
+  termsFrom(from: string, limit: number): string[] {
+    return this.queries.termsFrom.all({ from, limit });
   }
 
   /** FTS5's "averages" record (row count, then tokens per column, as varints); undefined for an empty index. */
