@@ -44,6 +44,8 @@ export class FacetTable {
   readonly language: Uint16Array;
   readonly year: Uint16Array;
   readonly versions: Float64Array;
+  /** How authoritative each record's kind is (ranking-prior.ts), for ordering what text relevance does not separate. */
+  readonly authority: Uint8Array;
   readonly dates: string[] = [];
   /** Countries of position p are countryCodes[countryStart[p] .. countryStart[p + 1]). */
   readonly countryStart: Uint32Array;
@@ -63,6 +65,7 @@ export class FacetTable {
     this.language = new Uint16Array(size);
     this.year = new Uint16Array(size);
     this.versions = new Float64Array(size);
+    this.authority = new Uint8Array(size);
     this.countryStart = new Uint32Array(size + 1);
     this.themeStart = new Uint32Array(size + 1);
     const countries: number[] = [];
@@ -80,6 +83,7 @@ export class FacetTable {
       this.language[p] = d.language.code(language);
       this.year[p] = date ? Number(date.slice(0, 4)) : 0;
       this.versions[p] = version;
+      this.authority[p] = authority(type, kind);
       this.dates.push(date);
       this.countryStart[p] = countries.length;
       if (countryList) for (const country of countryList.slice(1, -1).split(',')) countries.push(d.country.code(country));
@@ -219,19 +223,26 @@ export function countFacets(table: FacetTable, positions: readonly number[]): { 
   };
 }
 
+/** Newer first; records without a date last. */
+export const byDate = (table: FacetTable) => (a: number, b: number) => (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0);
+
 /**
- * The records a query's concepts stand for that its words did not find, in
- * the order they follow the text matches: those with a concept's name in
+ * The records a query's concepts stand for that nothing before found, and
+ * the order they follow the text matches in: those with a concept's name in
  * their title first, then by authority and date.
  */
-export function conceptPositions(table: FacetTable, concept: { themes: string[]; countries: string[]; titled: ArrayLike<number> }, passes: ((p: number) => boolean) | undefined, textPositions: readonly number[]): number[] {
+export function conceptPositions(
+  table: FacetTable,
+  concept: { themes: string[]; countries: string[]; titled: ArrayLike<number> },
+  passes: ((p: number) => boolean) | undefined,
+  taken: Uint8Array,
+): { positions: number[]; compare: (a: number, b: number) => number } {
   const d = table.dictionaries;
   const themes = d.theme.lookup(concept.themes);
   const countries = d.country.lookup(concept.countries);
+  const none = { positions: [], compare: () => 0 };
   // A concept no record carries stands for nothing.
-  if (themes.size < concept.themes.length || countries.size < concept.countries.length) return [];
-  const taken = new Uint8Array(table.size);
-  for (const p of textPositions) taken[p] = 1;
+  if (themes.size < concept.themes.length || countries.size < concept.countries.length) return none;
   const titled = new Uint8Array(table.size);
   for (const p of positionsOf(table, concept.titled)) titled[p] = 1;
   const found: number[] = [];
@@ -242,6 +253,7 @@ export function conceptPositions(table: FacetTable, concept: { themes: string[];
     if (passes && !passes(p)) continue;
     found.push(p);
   }
-  const authorityOf = (p: number) => authority(d.type.values[table.type[p]!]!, d.kind.values[table.kind[p]!]!);
-  return found.sort((a, b) => titled[b]! - titled[a]! || authorityOf(b) - authorityOf(a) || (table.dates[b]! < table.dates[a]! ? -1 : table.dates[b]! > table.dates[a]! ? 1 : 0) || table.rowids[a]! - table.rowids[b]!);
+  const dated = byDate(table);
+  const { authority: authorityOf, rowids } = table;
+  return { positions: found, compare: (a, b) => titled[b]! - titled[a]! || authorityOf[b]! - authorityOf[a]! || dated(a, b) || rowids[a]! - rowids[b]! };
 }

@@ -9,7 +9,7 @@ import type { SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from 
 import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
 import { Bm25Evaluator, parseRowidsAndRanks, type RankedMatches } from './bm25';
 import { matchExpression, parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
-import { stemmedQueries, type StemmedQuery } from './stemming';
+import { stemmedQuery, type StemmedQuery } from './stemming';
 import { TermPostings } from './term-postings';
 import { conceptPositions, countFacets, FacetTable, filterPredicate, positionsOf, topByScore, topPositions } from './facet-table';
 import { findConcepts } from './concepts';
@@ -34,6 +34,15 @@ export function snippetParts(snippet: string): SnippetPart[] {
 }
 
 
+/** Records a query selects beyond its words as typed, and their order. */
+interface Tier {
+  positions: number[];
+  compare: (a: number, b: number) => number;
+}
+
+/** Every position a selection holds: the text matches, then the tiers. */
+const everything = (selection: Selection): number[] => (selection.tiers.length ? selection.positions.concat(...selection.tiers.map((tier) => tier.positions)) : selection.positions);
+
 /** FTS5's own scores of every match, in the form the postings give them. */
 function rankedFromFts(text: string | null): RankedMatches {
   const { rowids, scores } = parseRowidsAndRanks(text);
@@ -51,7 +60,8 @@ interface Selection {
   table: FacetTable;
   positions: number[];
   filtered: boolean;
-  related: number[];
+  /** What the words as typed did not find, in the order it follows them: stem variants, then concepts. */
+  tiers: Tier[];
   /** The clauses whose words snippets mark (the stem variants included). */
   snippetClauses: QueryClauses;
 }
@@ -173,47 +183,49 @@ export class SearchEngine {
   /**
    * What a query selects: its words as typed (ranked by BM25), then what only
    * their stem variants find (ranked by BM25 of the widened query), then the
-   * records its concepts stand for, in every language.
+   * records its concepts stand for, in every language. The later tiers are
+   * ordered only as far as a page reaches into them.
    */
   private resolve(query: string): { parsed: ReturnType<typeof parseQuery>; selection: Selection } {
     const parsed = parseQuery(query);
     const ranked = parsed.match ? this.rankedMatches(parsed.clauses) : undefined;
     const { table, positions, filtered, passes } = this.select(parsed.match, parsed.filters, parsed.kinds, ranked?.rowids);
-    const stemmed = parsed.match ? stemmedQueries(parsed.clauses, parsed.filters.languages, (prefix, limit) => this.queries.termsFrom(prefix, limit)) : [];
-    const stemTier = stemmed.length ? this.stemPositions(table, stemmed, passes, positions) : [];
-    const concepts = parsed.match ? findConcepts(parsed.clauses) : undefined;
-    const found = stemTier.length ? positions.concat(stemTier) : positions;
-    const conceptTier = concepts
-      ? conceptPositions(table, { ...concepts, titled: concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : [] }, passes, found)
-      : [];
-    const related = stemTier.length ? stemTier.concat(conceptTier) : conceptTier;
-    const snippetClauses: QueryClauses = { groups: [parsed.clauses.groups.flat(), ...stemmed.map((query) => query.clauses.groups.flat())], excluded: [] };
-    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, related, snippetClauses } };
+    const tiers: Tier[] = [];
+    const snippetItems = parsed.clauses.groups.flat();
+    if (parsed.match) {
+      const taken = new Uint8Array(table.size);
+      for (const p of positions) taken[p] = 1;
+      const stemmed = stemmedQuery(parsed.clauses, parsed.filters.languages, (prefix, limit) => this.queries.termsFrom(prefix, limit));
+      if (stemmed) {
+        tiers.push(this.stemTier(table, stemmed, passes, taken));
+        snippetItems.push(...stemmed.clauses.groups.flat());
+      }
+      const concepts = findConcepts(parsed.clauses);
+      if (concepts) tiers.push(conceptPositions(table, { ...concepts, titled: concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : [] }, passes, taken));
+    }
+    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, tiers: tiers.filter((tier) => tier.positions.length), snippetClauses: { groups: [snippetItems], excluded: [] } } };
   }
 
-  /** The rows only the stem variants find (in the variants' languages), best BM25 of the widened query first. */
-  private stemPositions(table: FacetTable, stemmed: StemmedQuery[], passes: ((p: number) => boolean) | undefined, exact: readonly number[]): number[] {
-    const taken = new Uint8Array(table.size);
-    for (const p of exact) taken[p] = 1;
-    const found: Array<{ p: number; score: number }> = [];
-    for (const { languages, clauses } of stemmed) {
-      const ranked = this.rankedMatches(clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(clauses)));
-      const wanted = table.dictionaries.language.lookup(languages);
-      for (const p of positionsOf(table, ranked.rowids)) {
-        if (taken[p] || !wanted.has(table.language[p]!) || (passes && !passes(p))) continue;
-        taken[p] = 1;
-        found.push({ p, score: ranked.scoreOf[table.rowids[p]!]! });
-      }
+  /** The rows only the stem variants find (in the languages that widened the query), best BM25 of the widened query first. */
+  private stemTier(table: FacetTable, stemmed: StemmedQuery, passes: ((p: number) => boolean) | undefined, taken: Uint8Array): Tier {
+    const ranked = this.rankedMatches(stemmed.clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(stemmed.clauses)));
+    const wanted = table.dictionaries.language.lookup(stemmed.languages);
+    const found: number[] = [];
+    for (const p of positionsOf(table, ranked.rowids)) {
+      if (taken[p] || !wanted.has(table.language[p]!) || (passes && !passes(p))) continue;
+      taken[p] = 1;
+      found.push(p);
     }
+    const { scoreOf } = ranked;
     const rowids = table.rowids;
-    return found.sort((a, b) => b.score - a.score || rowids[a.p]! - rowids[b.p]!).map((entry) => entry.p);
+    return { positions: found, compare: (a, b) => scoreOf[rowids[b]!]! - scoreOf[rowids[a]!]! || rowids[a]! - rowids[b]! };
   }
 
   search(request: SearchRequest): SearchResultPayload {
     const limit = Math.min(Math.max(request.limit ?? 20, 1), 100);
     const offset = Math.max(request.offset ?? 0, 0);
     const { parsed, selection } = this.resolve(request.query);
-    const all = selection.related.length ? selection.positions.concat(selection.related) : selection.positions;
+    const all = everything(selection);
     const page = this.orderedPage(selection, request.sort ?? 'rank', limit, offset);
     return {
       total: all.length,
@@ -234,18 +246,27 @@ export class SearchEngine {
     return filters.map((filter) => {
       const relaxed = withoutFilter(query, filter);
       const { selection } = this.resolve(relaxed);
-      return { dropped: filter.typed, query: relaxed, total: selection.positions.length + selection.related.length };
+      return { dropped: filter.typed, query: relaxed, total: everything(selection).length };
     });
   }
 
-  /** Results offset … offset+limit: the text matches in their order, then the concepts' records in theirs (by date: all by date). */
+  /** Results offset … offset+limit: the text matches in their order, then each tier in its own (by date: all by date). */
   private orderedPage(selection: Selection, sort: 'rank' | 'date', limit: number, offset: number): number[] {
-    const { table, positions, related } = selection;
-    if (related.length === 0) return this.orderedRowids(selection, sort, limit, offset);
-    if (sort === 'date') return this.orderedRowids({ ...selection, positions: positions.concat(related) }, sort, limit, offset);
-    const text = offset < positions.length ? this.orderedRowids(selection, sort, Math.min(limit, positions.length - offset), offset) : [];
-    const from = Math.max(0, offset - positions.length);
-    return text.concat(related.slice(from, from + limit - text.length).map((p) => table.rowids[p]!));
+    const { table, positions, tiers } = selection;
+    if (tiers.length === 0) return this.orderedRowids(selection, sort, limit, offset);
+    if (sort === 'date') return this.orderedRowids({ ...selection, positions: everything(selection) }, sort, limit, offset);
+    const page = offset < positions.length ? this.orderedRowids(selection, sort, Math.min(limit, positions.length - offset), offset) : [];
+    let before = positions.length;
+    for (const tier of tiers) {
+      if (page.length === limit) break;
+      const from = Math.max(0, offset + page.length - before);
+      if (from < tier.positions.length) {
+        const ordered = topPositions(tier.positions, from + limit - page.length, tier.compare);
+        page.push(...ordered.slice(from).map((p) => table.rowids[p]!));
+      }
+      before += tier.positions.length;
+    }
+    return page;
   }
 
   /**
@@ -291,7 +312,7 @@ export class SearchEngine {
    */
   matchingKeys(query: string, sort: 'rank' | 'date', max: number): Array<{ type: ContentType; id: string }> {
     const { selection } = this.resolve(query);
-    const total = selection.positions.length + selection.related.length;
+    const total = everything(selection).length;
     if (total > max) throw new ContractError('invalid_arguments', `The search matches ${total} records; at most ${max} can be added at once`);
     if (total === 0) return [];
     return this.queries.keysOf(this.orderedPage(selection, sort, total, 0));
@@ -329,6 +350,6 @@ export class SearchEngine {
   countNewer(query: string, sinceVersion: number): number {
     const { selection } = this.resolve(query);
     const { table } = selection;
-    return selection.positions.concat(selection.related).filter((p) => table.versions[p]! > sinceVersion).length;
+    return everything(selection).filter((p) => table.versions[p]! > sinceVersion).length;
   }
 }

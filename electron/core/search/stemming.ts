@@ -36,74 +36,74 @@ export function isStopword(word: string, languages: readonly string[]): boolean 
   return languages.some((language) => STOPWORDS[language]?.has(key));
 }
 
-const MAX_VARIANTS = 24;
+/** Variants per word and language: the most common ones, so a widened query stays a few terms per word. */
+const MAX_VARIANTS = 8;
+
+/** Index terms from a prefix on, each with how many rows hold it. */
+export type TermsFrom = (prefix: string, limit: number) => Array<[term: string, rows: number]>;
 
 /**
- * The index terms that share the word's stem in one of the languages (not
- * the word itself). `termsFrom` lists index terms from a prefix on.
+ * The index terms that share the word's stem in the language (not the word
+ * itself), the most common first.
  */
-export function stemVariants(word: string, languages: readonly string[], termsFrom: (prefix: string, limit: number) => string[]): string[] {
+export function stemVariants(word: string, language: string, termsFrom: TermsFrom): string[] {
+  if (!stemmerFor(language)) return [];
   const exact = vocabularyKey(word);
-  const variants = new Set<string>();
-  for (const language of languages) {
-    if (!stemmerFor(language)) continue;
-    const stem = stemOf(language, word);
-    // Stems of two letters would reach far too many words.
-    if (stem.length < 3) continue;
-    // Most variants begin with the stem; a stem the stemmer rewrote (ß, "-y" to "-i") begins with the word's start.
-    const prefix = exact.startsWith(stem) ? stem : stem.slice(0, Math.max(3, stem.length - 1));
-    for (const term of termsFrom(prefix, 400)) {
-      if (!term.startsWith(prefix)) break;
-      if (term !== exact && stemOf(language, term) === stem) variants.add(term);
-      if (variants.size >= MAX_VARIANTS) break;
-    }
+  const stem = stemOf(language, word);
+  // Stems of two letters would reach far too many words.
+  if (stem.length < 3) return [];
+  // Most variants begin with the stem; a stem the stemmer rewrote (ß, "-y" to "-i") begins with the word's start.
+  const prefix = exact.startsWith(stem) ? stem : stem.slice(0, Math.max(3, stem.length - 1));
+  const variants: Array<[string, number]> = [];
+  for (const [term, rows] of termsFrom(prefix, 400)) {
+    if (!term.startsWith(prefix)) break;
+    if (term !== exact && stemOf(language, term) === stem) variants.push([term, rows]);
   }
-  return [...variants].sort();
+  return variants
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_VARIANTS)
+    .map(([term]) => term);
 }
 
 const termItem = (text: string): QueryItem => ({ kind: 'term', text, prefix: false, expression: `"${text.replace(/"/g, '""')}"` });
 
-/** One widened query and the record languages it is for. */
+/** The query widened by stem: its clauses, and the record languages whose stemming widened it. */
 export interface StemmedQuery {
   languages: string[];
   clauses: QueryClauses;
 }
 
-/** The clauses widened in one language: stem variants added, stopwords no longer required; undefined when that changes nothing. */
-function widenIn(clauses: QueryClauses, language: string, termsFrom: (prefix: string, limit: number) => string[]): QueryClauses | undefined {
-  let changed = false;
+/**
+ * The query widened in the languages searched (all the corpus's stemmed
+ * languages when it names none): each plain word ORed with its variants in
+ * every such language, and words that are stopwords there no longer
+ * required. One query for all languages, evaluated once; only records in a
+ * language that widened it count (the Swedish stem of "numbat" reaches
+ * "number", which must not bring English records). Undefined when nothing widens.
+ */
+export function stemmedQuery(clauses: QueryClauses, searched: readonly string[], termsFrom: TermsFrom): StemmedQuery | undefined {
+  const languages = searched.length ? searched.filter((language) => stemmerFor(language)) : STEMMED_LANGUAGES;
+  const widening = new Set<string>();
   const isPlainWord = (group: QueryItem[]) => group.length === 1 && group[0]!.kind === 'term' && !group[0]!.prefix;
-  const content = clauses.groups.filter((group) => !(isPlainWord(group) && isStopword(group[0]!.text, [language])));
+  const content = clauses.groups.filter((group) => {
+    const stopIn = isPlainWord(group) ? languages.filter((language) => isStopword(group[0]!.text, [language])) : [];
+    for (const language of stopIn) widening.add(language);
+    return stopIn.length === 0;
+  });
   // A query of stopwords alone keeps them: they are then what the user is looking for.
   const groups = content.length ? content : clauses.groups;
-  if (groups.length !== clauses.groups.length) changed = true;
+  if (!content.length) widening.clear();
   const widened = groups.map((group) =>
     group.flatMap((item) => {
       if (item.kind !== 'term' || item.prefix) return [item];
-      const variants = stemVariants(item.text, [language], termsFrom);
-      if (variants.length) changed = true;
-      return [item, ...variants.map(termItem)];
+      const variants = new Set<string>();
+      for (const language of languages) {
+        const found = stemVariants(item.text, language, termsFrom);
+        if (found.length) widening.add(language);
+        for (const variant of found) variants.add(variant);
+      }
+      return [item, ...[...variants].map(termItem)];
     }),
   );
-  return changed ? { groups: widened, excluded: clauses.excluded } : undefined;
-}
-
-/**
- * The query widened per language being searched (all the corpus's stemmed
- * languages when the query names none). A variant only counts for records in
- * its language: the Swedish stem of "numbat" must not find English "numbers".
- * Languages whose widening comes out the same share one query.
- */
-export function stemmedQueries(clauses: QueryClauses, searched: readonly string[], termsFrom: (prefix: string, limit: number) => string[]): StemmedQuery[] {
-  const languages = searched.length ? searched.filter((language) => stemmerFor(language)) : STEMMED_LANGUAGES;
-  const byShape = new Map<string, StemmedQuery>();
-  for (const language of languages) {
-    const widened = widenIn(clauses, language, termsFrom);
-    if (!widened) continue;
-    const shape = JSON.stringify(widened.groups.map((group) => group.map((item) => item.expression)));
-    const known = byShape.get(shape);
-    if (known) known.languages.push(language);
-    else byShape.set(shape, { languages: [language], clauses: widened });
-  }
-  return [...byShape.values()];
+  return widening.size ? { languages: [...widening], clauses: { groups: widened, excluded: clauses.excluded } } : undefined;
 }

@@ -76,7 +76,11 @@ function prepareSearchQueries({ db, sqlite }: Store<CorpusDatabase>) {
       (args: { after: string; limit: number }) => db.selectFrom('temp.search_index_terms').select(['term', 'doc']).where('term', '>', args.after).limit(args.limit),
       ['term', 'doc'],
     ),
-    termsFrom: prepareColumn(sqlite, (args: { from: string; limit: number }) => db.selectFrom('temp.search_index_terms').select('term').where('term', '>=', args.from).limit(args.limit)),
+    termsFrom: prepareTuples(
+      sqlite,
+      (args: { from: string; limit: number }) => db.selectFrom('temp.search_index_terms').select(['term', 'doc']).where('term', '>=', args.from).limit(args.limit),
+      ['term', 'doc'],
+    ),
     averages: prepareColumn(sqlite, () => db.selectFrom('search_index_data').select('block').where('id', '=', 1)),
     allRowLengths: prepareColumn(sqlite, () => db.selectFrom('search_index_docsize').select(sql<string | null>`group_concat(id || ':' || hex(sz), ',')`.as('lengths'))),
     storedRows: prepareQuery(sqlite, (args: { rowids: string }) =>
@@ -211,8 +215,8 @@ export class SearchQueries {
     return this.queries.termsAfter.all({ after, limit });
   }
 
-  /** Up to `limit` index terms from `from` on, in the vocabulary's order (a prefix's terms come first). */
-  termsFrom(from: string, limit: number): string[] {
+  /** Up to `limit` index terms from `from` on, in the vocabulary's order (a prefix's terms come first), each with how many rows hold it. */
+  termsFrom(from: string, limit: number): Array<[term: string, rows: number]> {
     return this.queries.termsFrom.all({ from, limit });
   }
 
