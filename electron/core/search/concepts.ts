@@ -61,11 +61,19 @@ export function findConcepts(clauses: QueryClauses): QueryConcepts | undefined {
   const countries = new Set<string>();
   let found = false;
   const used = new Set<number>();
+  // Each query word stemmed once per language, not once per name.
+  const stemmedWords = new Map<string, string[]>();
+  const stemsIn = (language: string): string[] => {
+    let stems = stemmedWords.get(language);
+    if (!stems) stemmedWords.set(language, (stems = sequence.map((entry) => stemIn(language, entry.word))));
+    return stems;
+  };
   for (const name of conceptNames()) {
+    const stems = stemsIn(name.language);
     const n = name.stems.length;
     for (let start = 0; start + n <= sequence.length; start += 1) {
       let matches = true;
-      for (let i = 0; i < n && matches; i += 1) matches = !used.has(start + i) && stemIn(name.language, sequence[start + i]!.word) === name.stems[i];
+      for (let i = 0; i < n && matches; i += 1) matches = !used.has(start + i) && stems[start + i] === name.stems[i];
       if (!matches) continue;
       const groups = new Set(sequence.slice(start, start + n).map((entry) => entry.group));
       // A concept stands for whole groups only: half a quoted phrase is not the concept.

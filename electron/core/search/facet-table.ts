@@ -233,7 +233,7 @@ export const byDate = (table: FacetTable) => (a: number, b: number) => (table.da
  */
 export function conceptPositions(
   table: FacetTable,
-  concept: { themes: string[]; countries: string[]; titled: ArrayLike<number> },
+  concept: { themes: string[]; countries: string[]; titled: () => ArrayLike<number> },
   passes: ((p: number) => boolean) | undefined,
   taken: Uint8Array,
 ): { positions: number[]; compare: (a: number, b: number) => number } {
@@ -243,8 +243,6 @@ export function conceptPositions(
   const none = { positions: [], compare: () => 0 };
   // A concept no record carries stands for nothing.
   if (themes.size < concept.themes.length || countries.size < concept.countries.length) return none;
-  const titled = new Uint8Array(table.size);
-  for (const p of positionsOf(table, concept.titled)) titled[p] = 1;
   const found: number[] = [];
   for (let p = 0; p < table.size; p += 1) {
     if (taken[p]) continue;
@@ -255,5 +253,14 @@ export function conceptPositions(
   }
   const dated = byDate(table);
   const { authority: authorityOf, rowids } = table;
-  return { positions: found, compare: (a, b) => titled[b]! - titled[a]! || authorityOf[b]! - authorityOf[a]! || dated(a, b) || rowids[a]! - rowids[b]! };
+  // Which records carry a concept's name in their title is asked only when a page reaches this tier.
+  let titled: Uint8Array | undefined;
+  const isTitled = (p: number): number => {
+    if (!titled) {
+      titled = new Uint8Array(table.size);
+      for (const q of positionsOf(table, concept.titled())) titled[q] = 1;
+    }
+    return titled[p]!;
+  };
+  return { positions: found, compare: (a, b) => isTitled(b) - isTitled(a) || authorityOf[b]! - authorityOf[a]! || dated(a, b) || rowids[a]! - rowids[b]! };
 }

@@ -64,6 +64,8 @@ interface Selection {
   tiers: Tier[];
   /** The clauses whose words snippets mark (the stem variants included). */
   snippetClauses: QueryClauses;
+  /** The query's own clauses. */
+  clauses: QueryClauses;
 }
 
 export interface SearchEngineOptions {
@@ -84,6 +86,8 @@ export class SearchEngine {
   private buildTimer: NodeJS.Timeout | undefined;
   private building: Promise<boolean> | undefined;
   private closed = false;
+  private readonly termsByPrefix = new Map<string, Array<[term: string, rows: number]>>();
+  private termsGeneration = -1;
 
   constructor(
     private readonly queries: SearchQueries,
@@ -195,15 +199,32 @@ export class SearchEngine {
     if (parsed.match) {
       const taken = new Uint8Array(table.size);
       for (const p of positions) taken[p] = 1;
-      const stemmed = stemmedQuery(parsed.clauses, parsed.filters.languages, (prefix, limit) => this.queries.termsFrom(prefix, limit));
+      const stemmed = stemmedQuery(parsed.clauses, parsed.filters.languages, (prefix, limit) => this.termsFrom(prefix, limit));
       if (stemmed) {
         tiers.push(this.stemTier(table, stemmed, passes, taken));
         snippetItems.push(...stemmed.clauses.groups.flat());
       }
       const concepts = findConcepts(parsed.clauses);
-      if (concepts) tiers.push(conceptPositions(table, { ...concepts, titled: concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : [] }, passes, taken));
+      if (concepts) tiers.push(conceptPositions(table, { ...concepts, titled: () => (concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : []) }, passes, taken));
     }
-    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, tiers: tiers.filter((tier) => tier.positions.length), snippetClauses: { groups: [snippetItems], excluded: [] } } };
+    return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, tiers: tiers.filter((tier) => tier.positions.length), snippetClauses: { groups: [snippetItems], excluded: [] }, clauses: parsed.clauses } };
+  }
+
+  /** Index terms from a prefix on: from the postings' vocabulary in memory once read, else from FTS5's (slow: it counts as it scans); remembered until the corpus changes. */
+  private termsFrom(prefix: string, limit: number): Array<[term: string, rows: number]> {
+    const generation = this.generation();
+    if (this.termsGeneration !== generation) {
+      this.termsByPrefix.clear();
+      this.termsGeneration = generation;
+    }
+    const key = `${prefix} ${limit}`;
+    let terms = this.termsByPrefix.get(key);
+    if (!terms) {
+      terms = this.termPostings.ready ? this.termPostings.expandPrefix(prefix).slice(0, limit).map((term): [string, number] => [term, 0]) : this.queries.termsFrom(prefix, limit);
+      if (this.termsByPrefix.size > 10_000) this.termsByPrefix.clear();
+      this.termsByPrefix.set(key, terms);
+    }
+    return terms;
   }
 
   /** The rows only the stem variants find (in the languages that widened the query), best BM25 of the widened query first. */
@@ -229,7 +250,7 @@ export class SearchEngine {
     const page = this.orderedPage(selection, request.sort ?? 'rank', limit, offset);
     return {
       total: all.length,
-      hits: this.hitsFor(selection.table, page, parsed.match ? this.snippetMatch(selection) : ''),
+      hits: this.hitsFor(selection.table, page, parsed.match ? this.snippetMatch(selection, offset + limit) : ''),
       facets: countFacets(selection.table, all),
       notices: parsed.notices,
       relaxations: all.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
@@ -237,7 +258,9 @@ export class SearchEngine {
   }
 
   /** The expression snippets mark: the words and their stem variants, prefixes spelled out when the postings know them. */
-  private snippetMatch(selection: Selection): string {
+  private snippetMatch(selection: Selection, pageEnd: number): string {
+    // A page of text matches needs only the words as typed; the variants' longer expression costs per row.
+    if (pageEnd <= selection.positions.length || selection.tiers.length === 0) return selection.ranked ? this.bm25.snippetExpression(selection.clauses) : selection.match;
     return this.bm25.snippetExpression(selection.snippetClauses);
   }
 

@@ -24,10 +24,18 @@ const STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 /** The corpus's languages that have a stemmer: searched when the query names none. */
 const STEMMED_LANGUAGES = CORPUS_LANGUAGES.filter((language) => stemmerFor(language) !== undefined);
 
-/** A word's stem in a language, without accents on either side (the index holds none). */
+const stems = new Map<string, string>();
+/** A word's stem in a language, without accents on either side (the index holds none); remembered, since each query stems hundreds of index terms. */
 function stemOf(language: string, word: string): string {
-  const bare = vocabularyKey(word);
-  return vocabularyKey(stemmerFor(language)?.(bare) ?? bare);
+  const key = `${language} ${word}`;
+  let stem = stems.get(key);
+  if (stem === undefined) {
+    const bare = vocabularyKey(word);
+    stem = vocabularyKey(stemmerFor(language)?.(bare) ?? bare);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(key, stem);
+  }
+  return stem;
 }
 
 /** Whether a word is a stopword in any of the languages. */
@@ -39,7 +47,7 @@ export function isStopword(word: string, languages: readonly string[]): boolean 
 /** Variants per word and language: the most common ones, so a widened query stays a few terms per word. */
 const MAX_VARIANTS = 8;
 
-/** Index terms from a prefix on, each with how many rows hold it. */
+/** Index terms from a prefix on, each with how many rows hold it (0 when not known: then the shortest come first). */
 export type TermsFrom = (prefix: string, limit: number) => Array<[term: string, rows: number]>;
 
 /**
@@ -60,7 +68,7 @@ export function stemVariants(word: string, language: string, termsFrom: TermsFro
     if (term !== exact && stemOf(language, term) === stem) variants.push([term, rows]);
   }
   return variants
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_VARIANTS)
     .map(([term]) => term);
 }
