@@ -113,6 +113,16 @@ export class SearchEngine {
   /** Told by the corpus writer after each applied page. */
   corpusChanged(changedRowids: number[]): void {
     this.termPostings.markChanged(changedRowids);
+    // A small sync is caught up here, page by page as the writer applies it, so the
+    // next search does not pay for it; a large one is read again in the background.
+    if (this.termPostings.ready && !this.needsRebuild()) {
+      try {
+        this.termPostings.catchUp();
+      } catch (error) {
+        // The next search catches up (or FTS5 answers); a page applied must not fail for the postings.
+        console.error(`Search: catching up term postings failed: ${(error as Error).message}`);
+      }
+    }
     if (this.options.backgroundPostings) this.scheduleBuild();
   }
 
