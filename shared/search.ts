@@ -6,6 +6,8 @@ export const searchRequestSchema = z.object({
   sort: z.enum(['rank', 'date']).default('rank'),
   limit: z.number().int().min(1).max(100).default(20),
   offset: z.number().int().min(0).max(100_000).default(0),
+  /** Fold results with the same title and kind into one hit with a count (offset and limit then count hits so folded). */
+  collapse: z.boolean().default(true),
 });
 /** A request as a caller writes it (sort, limit and offset may be left to their defaults). */
 export type SearchRequest = z.input<typeof searchRequestSchema>;
@@ -50,6 +52,8 @@ export const searchResultSchema = z.object({
       countries: z.array(z.string()),
       /** A document's type (legislation, report…); absent for other types. */
       kind: z.string().optional(),
+      /** How many more results with the same title and kind this hit stands for (folded into it). */
+      similar: z.number().int().nonnegative().default(0),
       /** Plain text parts; `match` marks the query's words. Rendered as text, never as HTML. */
       snippet: z.array(z.object({ text: z.string(), match: z.boolean() })),
     }),

@@ -10,6 +10,7 @@ import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/sea
 import { Bm25Evaluator, parseRowidsAndRanks, type RankedMatches } from './bm25';
 import { matchExpression, parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
 import { stemmedQuery, type StemmedQuery } from './stemming';
+import { vocabularyKey } from '../../../shared/search-vocabulary';
 import { TermPostings } from './term-postings';
 import { conceptPositions, countFacets, FacetTable, filterPredicate, positionsOf, topByScore, topPositions } from './facet-table';
 import { findConcepts } from './concepts';
@@ -257,10 +258,10 @@ export class SearchEngine {
     const offset = Math.max(request.offset ?? 0, 0);
     const { parsed, selection } = this.resolve(request.query);
     const all = everything(selection);
-    const page = this.orderedPage(selection, request.sort ?? 'rank', limit, offset);
+    const { page, similar } = request.collapse === false ? { page: this.orderedPage(selection, request.sort ?? 'rank', limit, offset), similar: new Map<number, number>() } : this.collapsedPage(selection, request.sort ?? 'rank', limit, offset);
     return {
       total: all.length,
-      hits: this.hitsFor(selection.table, page, parsed.match ? this.snippetMatch(selection, offset + limit) : ''),
+      hits: this.hitsFor(selection.table, page, parsed.match ? this.snippetMatch(selection, request.collapse === false ? offset + limit : offset + limit * 4) : '', similar),
       facets: countFacets(selection.table, all),
       notices: parsed.notices,
       relaxations: all.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
@@ -281,6 +282,32 @@ export class SearchEngine {
       const { selection } = this.resolve(relaxed);
       return { dropped: filter.typed, query: relaxed, total: everything(selection).length };
     });
+  }
+
+  /**
+   * A page of hits with the same title and kind folded into the first of them
+   * (ten copies of a forum thread are one hit "and 9 more"): read from the top
+   * through a window of three pages beyond this one, so paging stays stable.
+   */
+  private collapsedPage(selection: Selection, sort: 'rank' | 'date', limit: number, offset: number): { page: number[]; similar: Map<number, number> } {
+    const window = this.orderedPage(selection, sort, offset + limit * 4, 0);
+    const records = new Map(this.queries.hitRecords(window).map((row) => [row.rowid, row]));
+    const { table } = selection;
+    const leaders: number[] = [];
+    const similar = new Map<number, number>();
+    const leaderOf = new Map<string, number>();
+    for (const rowid of window) {
+      const record = records.get(rowid);
+      const position = rowid < table.positionOf.length ? table.positionOf[rowid]! : -1;
+      const kind = position >= 0 ? table.dictionaries.kind.values[table.kind[position]!] : '';
+      const key = record ? `${record.type} ${kind} ${vocabularyKey(record.title)}` : `row ${rowid}`;
+      const leader = leaderOf.get(key);
+      if (leader === undefined) {
+        leaderOf.set(key, rowid);
+        leaders.push(rowid);
+      } else similar.set(leader, (similar.get(leader) ?? 0) + 1);
+    }
+    return { page: leaders.slice(offset, offset + limit), similar };
   }
 
   /** Results offset … offset+limit: the text matches in their order, then each tier in its own (by date: all by date). */
@@ -351,7 +378,7 @@ export class SearchEngine {
     return this.queries.keysOf(this.orderedPage(selection, sort, total, 0));
   }
 
-  private hitsFor(table: FacetTable, rowids: number[], match: string): SearchHit[] {
+  private hitsFor(table: FacetTable, rowids: number[], match: string, similar: ReadonlyMap<number, number>): SearchHit[] {
     if (rowids.length === 0) return [];
     const records = new Map(this.queries.hitRecords(rowids).map((row) => [row.rowid, row]));
     const snippets = new Map<number, string>();
@@ -373,6 +400,7 @@ export class SearchEngine {
           language: record.language,
           countries: record.countries ? record.countries.slice(1, -1).split(',') : [],
           ...(record.type === 'document' && kind ? { kind } : {}),
+          similar: similar.get(rowid) ?? 0,
           snippet: snippetParts(snippets.get(rowid) ?? ''),
         },
       ];

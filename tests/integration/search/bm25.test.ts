@@ -110,7 +110,7 @@ describe('BM25 from postings', () => {
     for (const query of ['integration', 'integr*', 'refugees OR asylum', '"language courses"', 'housing -Berlin']) {
       const match = parseQuery(query).match;
       const expected = sqlite.prepare('SELECT r.id FROM search_index s JOIN records r ON r.rowid = s.rowid WHERE search_index MATCH ? ORDER BY s.rank, s.rowid LIMIT 10 OFFSET 5').pluck().all(match);
-      expect(core.search.search({ query, limit: 10, offset: 5 }).hits.map((hit) => hit.id), query).toEqual(expected);
+      expect(core.search.search({ query, limit: 10, offset: 5, collapse: false }).hits.map((hit) => hit.id), query).toEqual(expected);
     }
     const filtered = core.search.search({ query: 'integration lang:fr', limit: 100 });
     expect(filtered.total).toBeGreaterThan(0);
@@ -123,8 +123,8 @@ describe('BM25 from postings', () => {
     expect(plain.termPostings.ready).toBe(false);
     for (const query of [...QUERIES, 'integration lang:fr', 'housing country:DE year:2015..2024']) {
       for (const sort of ['rank', 'date'] as const) {
-        const withPostings = core.search.search({ query, limit: 15, sort });
-        const without = plain.search({ query, limit: 15, sort });
+        const withPostings = core.search.search({ query, limit: 15, sort, collapse: false });
+        const without = plain.search({ query, limit: 15, sort, collapse: false });
         expect(without.total, query).toBe(withPostings.total);
         expect(without.facets, query).toEqual(withPostings.facets);
         expect(without.notices, query).toEqual(withPostings.notices);

@@ -21,6 +21,8 @@ describe('search over the synced corpus', () => {
     await put('doc-de', { language: 'de', countries: ['DE'], title: 'Beratung für Ausländer in Köln', summary: 'Ausländer und Behörden', body: '<p>Beratungsstellen</p>', publishedOn: '2018-06-01' });
     await put('doc-x', { title: 'Zebrafinch scheme alpha', summary: 'quokka', body: '<p>Unique <script>alert(1)</script> wombat &amp; kiwi</p>', publishedOn: '2020-01-01' });
     await put('doc-y', { title: 'Zebrafinch scheme beta', summary: 'quokka numbat', body: '<p>Another</p>', countries: ['FR'], publishedOn: '2023-01-01' });
+    for (const id of ['doc-d1', 'doc-d2', 'doc-d3']) await put(id, { title: 'Okapi guidance', summary: 'okapi', publishedOn: '2022-01-01' });
+    await put('doc-d4', { title: 'Okapi guidance', summary: 'okapi', documentType: 'study', publishedOn: '2022-01-01' });
     ({ core, close } = await startCore());
     await core.sync.run(server.url);
   });
@@ -116,6 +118,17 @@ describe('search over the synced corpus', () => {
       { dropped: 'country:FR', query: 'zebrafinch type:legislation', total: 0 },
     ]);
     expect(core.search.search({ query: 'zebrafinch country:FR' }).relaxations).toEqual([]);
+  });
+
+  it('folds hits with the same title and kind into one with a count, and gives each hit its kind', () => {
+    const folded = core.search.search({ query: 'okapi' });
+    expect(folded.total).toBe(4);
+    expect(folded.hits.map((hit) => [hit.kind, hit.similar])).toEqual([
+      ['report', 2],
+      ['study', 0],
+    ]);
+    expect(core.search.search({ query: 'okapi', collapse: false }).hits).toHaveLength(4);
+    expect(core.search.search({ query: 'okapi', limit: 1, offset: 1 }).hits.map((hit) => hit.kind)).toEqual(['study']);
   });
 
   it('returns plain-text snippets with marked matches, never HTML', () => {

@@ -117,6 +117,11 @@ export function SearchHits({ query, sort, hits, total, firstPosition }: { query:
               <p className="muted hit-meta">
                 {[typeLabel(t, hit.kind ? `document:${hit.kind}` : hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))].filter(Boolean).join(' · ')}
               </p>
+              {hit.similar > 0 && (
+                <p className="muted hit-similar" data-testid="hit-similar">
+                  {t('queryHelp.similar', { count: hit.similar, formatted: formatNumber(hit.similar, locale) })}
+                </p>
+              )}
               <p className="snippet">{hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</p>
               {isContentType(hit.type) && <AddToCollection item={{ type: hit.type, id: hit.id }} title={hit.title} quiet />}
             </li>
