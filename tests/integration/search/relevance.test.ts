@@ -27,7 +27,8 @@ const judged = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests/relevance/
 /**
  * Thresholds, 0.04 below what the engine measured on this set once it stemmed
  * and crossed languages (README: the figures per class, before and after; the
- * engine before stood at 0.370 and 0.291 on the same 113 queries, under both). Most of the distance to 1.0 is
+ * engine before stood at 0.370 and 0.291 on the same 113 queries, under both;
+ * it measures 0.527 and 0.512). Most of the distance to 1.0 is
  * the engine's, not noise: a question asked in English is judged relevant to
  * the French and German records on its subject, which a lexical engine cannot
  * find, and the answers that live only in a PDF are out of its reach. A part
@@ -54,7 +55,7 @@ export const CLASS_FLOORS: Record<string, [number, number]> = {
   inflected: [0.08, 0.09],
   identifier: [0.57, 0.61],
   'pdf-only': [0, 0],
-  'no-accents': [0.56, 0.47],
+  'no-accents': [0.53, 0.47],
   phrase: [0.39, 0.53],
   filtered: [0.65, 0.67],
   community: [0.71, 0.71],

@@ -23,6 +23,10 @@ describe('search over the synced corpus', () => {
     await put('doc-y', { title: 'Zebrafinch scheme beta', summary: 'quokka numbat', body: '<p>Another</p>', countries: ['FR'], publishedOn: '2023-01-01' });
     for (const id of ['doc-d1', 'doc-d2', 'doc-d3']) await put(id, { title: 'Okapi guidance', summary: 'okapi', publishedOn: '2022-01-01' });
     await put('doc-d4', { title: 'Okapi guidance', summary: 'okapi', documentType: 'study', publishedOn: '2022-01-01' });
+    // Same text, so the same score: an article written first, a policy document after it, and a clearly better article.
+    await put('doc-a1', { title: 'Guidance note', summary: 'Guidance', body: '<p>kiwibird</p>', documentType: 'article', publishedOn: '2022-01-01' });
+    await put('doc-a2', { title: 'Guidance note', summary: 'Guidance', body: '<p>kiwibird</p>', documentType: 'policy-document', publishedOn: '2022-01-01' });
+    await put('doc-a3', { title: 'Kiwibird', summary: 'Guidance', body: '<p>kiwibird</p>', documentType: 'article', publishedOn: '2022-01-01' });
     ({ core, close } = await startCore());
     await core.sync.run(server.url);
   });
@@ -129,6 +133,11 @@ describe('search over the synced corpus', () => {
     ]);
     expect(core.search.search({ query: 'okapi', collapse: false }).hits).toHaveLength(4);
     expect(core.search.search({ query: 'okapi', limit: 1, offset: 1 }).hits.map((hit) => hit.kind)).toEqual(['study']);
+  });
+
+  it('puts the more authoritative of two equally good matches first, never above a better one', () => {
+    expect(ids('kiwibird')).toEqual(['doc-a3', 'doc-a2', 'doc-a1']);
+    expect(core.search.search({ query: 'kiwibird', collapse: false }).hits.map((hit) => hit.id)).toEqual(['doc-a3', 'doc-a1', 'doc-a2']); // BM25 alone
   });
 
   it('returns plain-text snippets with marked matches, never HTML', () => {

@@ -187,6 +187,11 @@ export class SearchQueries {
     return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', snippet.as('text')]).where('search_index', 'match', match).where('rowid', 'in', rowids));
   }
 
+  /** FTS5's BM25 score (higher is better) of each listed row the expression matches. */
+  scoresOf(match: string, rowids: readonly number[]): Array<{ rowid: number; score: number }> {
+    return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', sql<number>`-rank`.as('score')]).where('search_index', 'match', match).where('rowid', 'in', rowids));
+  }
+
   /** The first 160 characters of each listed row's summary and body. */
   openings(rowids: readonly number[]): Array<{ rowid: number; text: string }> {
     return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', sql<string>`substr(summary || ' ' || body, 1, 160)`.as('text')]).where('rowid', 'in', rowids));
