@@ -9,7 +9,7 @@ import fr from '../../renderer/src/app/i18n/locales/fr.json';
 import { ANNOTATION_COLORS, EXPORT_FORMATS } from '../../shared/annotations';
 import { CONTENT_TYPES, COUNTRY_SHEET_SECTIONS, DOCUMENT_TYPES, FUNDER_TYPES, ORGANISATION_TYPES, THEMES } from '../../shared/content';
 import { PRACTICE_FIELDS } from '../../shared/library';
-import { suggestionSchema } from '../../shared/search';
+import { LITERAL_REASONS, suggestionSchema } from '../../shared/search';
 import { UPDATE_CHANNELS } from '../../shared/updates';
 import { IGNORED_KINDS, USER_DATA_TABLES } from '../../shared/user-data';
 import { REPO_ROOT } from '../support/repo';
@@ -65,6 +65,7 @@ const TEMPLATE_KEYS: Record<string, readonly string[]> = {
   'palette.kind': suggestionSchema.shape.kind.options,
   'search.facet': ['type', 'country', 'theme', 'language', 'year'],
   'search.sortBy': ['rank', 'date'],
+  'queryHelp.reasons': LITERAL_REASONS,
   'settings.themes': ['system', 'light', 'dark'],
   'settings.attachmentModes': ['all', 'on-demand', 'none'],
   languages: ['en', 'fr', 'de'],

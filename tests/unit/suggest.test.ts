@@ -99,6 +99,19 @@ describe('SuggestionIndex on the sample corpus', () => {
     expect(index.suggest('anti discr').some((s) => s.kind === 'theme' && s.text === 'anti discrimination')).toBe(true);
   });
 
+  it('suggests themes and countries by their names in every corpus language, each facet once', () => {
+    for (const typed of ['Famil', 'Familienn', 'regroupement fam', 'gezinsher', 'reagrupación']) {
+      const themes = index.suggest(typed, { limit: 20 }).filter((s) => s.kind === 'theme');
+      expect(themes.map((s) => s.id), typed).toContain('family-reunification');
+      expect(new Set(themes.map((s) => s.id)).size, typed).toBe(themes.length);
+    }
+    for (const typed of ['Allemagne', 'Deutschl', 'Niemcy']) {
+      const countries = index.suggest(typed, { limit: 20 }).filter((s) => s.kind === 'country');
+      expect(countries[0], typed).toMatchObject({ id: 'DE' });
+      expect(countries.filter((s) => s.id === 'DE'), typed).toHaveLength(1);
+    }
+  });
+
   it('suggests organisations, once each, without crowding out titles', () => {
     const caritas = index.suggest('caritas');
     expect(caritas.length).toBeGreaterThan(0);

@@ -26,6 +26,7 @@ import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
 import { defaultDataDir } from '../data-dir';
 import { portalIsUp } from '../portal/health';
+import { noticeText } from '../search/notice-text';
 import { SyncError } from '../sync/pull';
 import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES, CITATION_STYLES, bibliographyFormat, citationLocale, citationStyle, type CitationLocale, type CitationStyle } from '../../../shared/citations';
 import { formatBibliography, formatCitation } from '../citations/citeproc-engine';
@@ -255,7 +256,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(JSON.stringify({ query, ...result }));
       return 0;
     }
-    if (result.notice) console.error(result.notice);
+    for (const notice of result.notices) console.error(noticeText(notice));
+    for (const relaxation of result.relaxations) console.error(`Without ${relaxation.dropped}: ${number(relaxation.total)} (${relaxation.query})`);
     const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[22m` : `[${text}]`);
     console.log(`${number(result.total)} match${result.total === 1 ? '' : 'es'} for ${query}`);
     for (const hit of result.hits) {

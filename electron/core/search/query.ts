@@ -2,21 +2,11 @@
 // -exclusion, and filters type: country: theme: lang: year:2019..2023.
 // Parsing never throws: anything malformed degrades to a literal word search,
 // with a notice saying so.
-import { CONTENT_TYPES } from '../../../shared/content';
+import type { LiteralReason, SearchNotice } from '../../../shared/search';
 import { foldLetters } from '../../../shared/text';
+import { applyFilter, closestFilterName, emptyFilters, filterName, replacementsFor, type KindFilter, type SearchFilters } from './query-filters';
 
-export interface SearchFilters {
-  types: string[];
-  countries: string[];
-  themes: string[];
-  languages: string[];
-  yearFrom?: number;
-  yearTo?: number;
-  /** has:fulltext — only records with a PDF whose text is indexed. */
-  hasFullText?: boolean;
-  /** in:attachment — only records whose PDFs' text matches the words. */
-  inAttachment?: boolean;
-}
+export { emptyFilters, type KindFilter, type SearchFilters } from './query-filters';
 
 /** One thing to find: a word, a word prefix, or a phrase (words in a row, the last one maybe a prefix). */
 export interface QueryItem {
@@ -40,16 +30,11 @@ export interface ParsedQuery {
   /** The same expression as structure, in the same order (FTS5 numbers its phrases in this order). */
   clauses: QueryClauses;
   filters: SearchFilters;
-  /** Set when the input was not understood as written and was searched literally. */
-  notice?: string;
+  /** What was not taken as typed (malformed input searched literally, filters left out), each once. */
+  notices: SearchNotice[];
+  /** The filter words applied, as typed, with where they stand in the input: what an empty result offers to drop. */
+  appliedFilters: Array<{ typed: string; start: number; end: number }>;
 }
-
-/** Document types are filtered by their own kind; `type:legislation` means documents of that type. */
-export interface KindFilter {
-  kinds: string[];
-}
-
-const FILTER_KEYS = new Set(['type', 'country', 'theme', 'lang', 'language', 'year', 'has', 'in']);
 
 /** A word as FTS5 sees it: quoted, so no character of it is read as syntax. */
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
@@ -64,14 +49,21 @@ function literalWords(input: string): string[] {
 }
 
 interface Token {
-  kind: 'term' | 'phrase' | 'or' | 'filter';
+  kind: 'term' | 'phrase' | 'or' | 'filter' | 'unknown-filter';
   text: string;
   negated?: boolean;
   prefix?: boolean;
   key?: string;
+  /** The word as typed, and where it stands in the input. */
+  typed: string;
+  start: number;
 }
 
-class Malformed extends Error {}
+class Malformed extends Error {
+  constructor(readonly reason: LiteralReason, readonly typed: string) {
+    super(reason);
+  }
+}
 
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -79,84 +71,48 @@ function tokenize(input: string): Token[] {
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(input)) !== null && match[0].trim() !== '') {
     const negated = match[1] === '-';
+    const typed = match[0].trim();
+    const at = { typed, start: match.index + match[0].indexOf(typed) };
     if (match[2] !== undefined) {
-      if (match[3] !== '"') throw new Malformed('a quotation mark is not closed');
+      if (match[3] !== '"') throw new Malformed('unclosed-quote', typed);
       const words = literalWords(match[2]);
-      if (words.length) tokens.push({ kind: 'phrase', text: words.join(' '), negated });
+      if (words.length) tokens.push({ kind: 'phrase', text: words.join(' '), negated, ...at });
       continue;
     }
     const word = match[4]!;
     if (word === 'OR' && !negated) {
-      tokens.push({ kind: 'or', text: 'OR' });
+      tokens.push({ kind: 'or', text: 'OR', ...at });
       continue;
     }
     if (word === 'AND' && !negated) continue; // Words are ANDed anyway; a typed AND is read as that.
     const filter = /^([a-z]+):(.*)$/i.exec(word);
-    if (filter && FILTER_KEYS.has(filter[1]!.toLowerCase())) {
-      if (!filter[2]) throw new Malformed(`the filter ${filter[1]}: has no value`);
-      tokens.push({ kind: 'filter', key: filter[1]!.toLowerCase(), text: filter[2], negated });
+    const key = filter && filterName(filter[1]!);
+    if (filter && key) {
+      if (!filter[2]) throw new Malformed('empty-filter', typed);
+      tokens.push({ kind: 'filter', key, text: filter[2], negated, ...at });
+      continue;
+    }
+    // "countr:DE": a filter name mistyped, not words to search.
+    const mistyped = filter && filter[2] ? closestFilterName(filter[1]!) : undefined;
+    if (mistyped) {
+      tokens.push({ kind: 'unknown-filter', key: mistyped, text: filter![2]!, negated, ...at });
       continue;
     }
     const prefix = word.endsWith('*');
     const words = literalWords(prefix ? word.slice(0, -1) : word);
     if (words.length === 0) continue; // Punctuation alone: nothing to search.
     // "Ausländer-Behörde" is one token for the user, several for the index: search them as a phrase.
-    if (words.length > 1) tokens.push({ kind: 'phrase', text: words.join(' '), negated, prefix });
-    else tokens.push({ kind: 'term', text: words[0]!, negated, prefix });
+    if (words.length > 1) tokens.push({ kind: 'phrase', text: words.join(' '), negated, prefix, ...at });
+    else tokens.push({ kind: 'term', text: words[0]!, negated, prefix, ...at });
   }
   return tokens;
 }
 
-function applyFilter(filters: SearchFilters, kinds: string[], token: Token): void {
-  const values = token.text.split(',').map((value) => value.trim()).filter(Boolean);
-  if (token.negated) throw new Malformed(`excluding a filter (-${token.key}:) is not supported`);
-  switch (token.key) {
-    case 'type':
-      for (const value of values.map((v) => v.toLowerCase())) {
-        if ((CONTENT_TYPES as string[]).includes(value)) filters.types.push(value);
-        else kinds.push(value); // legislation, report, … : a document type
-      }
-      return;
-    case 'country':
-      for (const value of values) {
-        if (!/^[a-z]{2}$/i.test(value)) throw new Malformed(`country:${value} is not a two-letter country code`);
-        filters.countries.push(value.toUpperCase());
-      }
-      return;
-    case 'theme':
-      filters.themes.push(...values.map((v) => v.toLowerCase()));
-      return;
-    case 'lang':
-    case 'language':
-      for (const value of values) {
-        if (!/^[a-z]{2}$/i.test(value)) throw new Malformed(`lang:${value} is not a two-letter language code`);
-        filters.languages.push(value.toLowerCase());
-      }
-      return;
-    case 'has':
-      if (token.text.toLowerCase() !== 'fulltext') throw new Malformed(`has:${token.text} is not a filter (has:fulltext is)`);
-      filters.hasFullText = true;
-      return;
-    case 'in':
-      if (token.text.toLowerCase() !== 'attachment') throw new Malformed(`in:${token.text} is not a filter (in:attachment is)`);
-      filters.inAttachment = true;
-      return;
-    case 'year': {
-      const range = /^(\d{4})?(?:\.\.(\d{4})?)?$/.exec(token.text);
-      if (!range || (!range[1] && !range[2])) throw new Malformed(`year:${token.text} is not a year or a range such as 2019..2023`);
-      const isRange = token.text.includes('..');
-      filters.yearFrom = range[1] ? Number(range[1]) : undefined;
-      filters.yearTo = isRange ? (range[2] ? Number(range[2]) : undefined) : filters.yearFrom;
-      return;
-    }
-  }
-}
-
-function termExpression(token: Token): string {
+function termExpression(token: Pick<Token, 'text' | 'prefix'>): string {
   return `${quote(token.text)}${token.prefix ? '*' : ''}`;
 }
 
-function queryItem(token: Token): QueryItem {
+function queryItem(token: Pick<Token, 'kind' | 'text' | 'prefix'>): QueryItem {
   return { kind: token.kind === 'phrase' ? 'phrase' : 'term', text: token.text, prefix: Boolean(token.prefix), expression: termExpression(token) };
 }
 
@@ -166,15 +122,15 @@ function buildClauses(tokens: Token[]): QueryClauses {
   const excluded: QueryItem[] = [];
   let joinNext = false;
   for (const token of tokens) {
-    if (token.kind === 'filter') continue;
+    if (token.kind === 'filter' || token.kind === 'unknown-filter') continue;
     if (token.kind === 'or') {
-      if (groups.length === 0 || joinNext) throw new Malformed('OR needs a word on each side');
+      if (groups.length === 0 || joinNext) throw new Malformed('or-needs-words', token.typed);
       joinNext = true;
       continue;
     }
     const item = queryItem(token);
     if (token.negated) {
-      if (joinNext) throw new Malformed('OR cannot join an exclusion');
+      if (joinNext) throw new Malformed('or-joins-exclusion', token.typed);
       excluded.push(item);
     } else if (joinNext) {
       groups.at(-1)!.push(item);
@@ -183,21 +139,35 @@ function buildClauses(tokens: Token[]): QueryClauses {
       groups.push([item]);
     }
   }
-  if (joinNext) throw new Malformed('OR needs a word on each side');
-  if (groups.length === 0 && excluded.length) throw new Malformed('a search needs at least one word that is not excluded');
+  if (joinNext) throw new Malformed('or-needs-words', 'OR');
+  if (groups.length === 0 && excluded.length) throw new Malformed('only-exclusions', tokens.find((token) => token.negated)?.typed ?? '');
   return { groups, excluded };
 }
 
 /** The FTS5 MATCH expression of the clauses ('' when there are none). */
-function matchExpression({ groups, excluded }: QueryClauses): string {
+export function matchExpression({ groups, excluded }: QueryClauses): string {
   if (groups.length === 0) return '';
   const orGroup = (items: QueryItem[]) => (items.length > 1 ? `(${items.map((item) => item.expression).join(' OR ')})` : items[0]!.expression);
   const positive = groups.map(orGroup).join(' AND ');
   return excluded.length ? `${groups.length > 1 ? `(${positive})` : positive} NOT ${orGroup(excluded)}` : positive;
 }
 
-export function emptyFilters(): SearchFilters {
-  return { types: [], countries: [], themes: [], languages: [] };
+/** The filters of the tokens applied; those it cannot apply become notices. */
+function applyFilters(tokens: Token[], filters: SearchFilters, kinds: string[]): Pick<ParsedQuery, 'notices' | 'appliedFilters'> {
+  const notices: SearchNotice[] = [];
+  const appliedFilters: ParsedQuery['appliedFilters'] = [];
+  for (const token of tokens) {
+    if (token.kind === 'unknown-filter') {
+      notices.push({ kind: 'unknown-filter', typed: token.typed, suggestions: replacementsFor(token.key!, token.text) });
+      continue;
+    }
+    if (token.kind !== 'filter') continue;
+    if (token.negated) throw new Malformed('negated-filter', token.typed);
+    const notice = applyFilter(token.key!, token.text, token.typed, filters, kinds);
+    if (notice) notices.push(notice);
+    else appliedFilters.push({ typed: token.typed, start: token.start, end: token.start + token.typed.length });
+  }
+  return { notices, appliedFilters };
 }
 
 export function parseQuery(input: string): ParsedQuery & KindFilter {
@@ -205,9 +175,9 @@ export function parseQuery(input: string): ParsedQuery & KindFilter {
   const kinds: string[] = [];
   try {
     const tokens = tokenize(input);
-    for (const token of tokens) if (token.kind === 'filter') applyFilter(filters, kinds, token);
+    const { notices, appliedFilters } = applyFilters(tokens, filters, kinds);
     const clauses = buildClauses(tokens);
-    return { match: matchExpression(clauses), clauses, filters, kinds };
+    return { match: matchExpression(clauses), clauses, filters, kinds, notices, appliedFilters };
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     const words = literalWords(input);
@@ -217,7 +187,13 @@ export function parseQuery(input: string): ParsedQuery & KindFilter {
       clauses,
       filters: emptyFilters(),
       kinds: [],
-      notice: `Searched for the words literally: ${error.message}.`,
+      notices: [{ kind: 'literal', reason: error.reason, typed: error.typed }],
+      appliedFilters: [],
     };
   }
+}
+
+/** The input without one of its filter words: what an empty result offers to try. */
+export function withoutFilter(input: string, filter: ParsedQuery['appliedFilters'][number]): string {
+  return `${input.slice(0, filter.start)} ${input.slice(filter.end)}`.replace(/\s+/g, ' ').trim();
 }

@@ -76,6 +76,11 @@ function prepareSearchQueries({ db, sqlite }: Store<CorpusDatabase>) {
       (args: { after: string; limit: number }) => db.selectFrom('temp.search_index_terms').select(['term', 'doc']).where('term', '>', args.after).limit(args.limit),
       ['term', 'doc'],
     ),
+    termsFrom: prepareTuples(
+      sqlite,
+      (args: { from: string; limit: number }) => db.selectFrom('temp.search_index_terms').select(['term', 'doc']).where('term', '>=', args.from).limit(args.limit),
+      ['term', 'doc'],
+    ),
     averages: prepareColumn(sqlite, () => db.selectFrom('search_index_data').select('block').where('id', '=', 1)),
     allRowLengths: prepareColumn(sqlite, () => db.selectFrom('search_index_docsize').select(sql<string | null>`group_concat(id || ':' || hex(sz), ',')`.as('lengths'))),
     storedRows: prepareQuery(sqlite, (args: { rowids: string }) =>
@@ -182,6 +187,11 @@ export class SearchQueries {
     return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', snippet.as('text')]).where('search_index', 'match', match).where('rowid', 'in', rowids));
   }
 
+  /** FTS5's BM25 score (higher is better) of each listed row the expression matches. */
+  scoresOf(match: string, rowids: readonly number[]): Array<{ rowid: number; score: number }> {
+    return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', sql<number>`-rank`.as('score')]).where('search_index', 'match', match).where('rowid', 'in', rowids));
+  }
+
   /** The first 160 characters of each listed row's summary and body. */
   openings(rowids: readonly number[]): Array<{ rowid: number; text: string }> {
     return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', sql<string>`substr(summary || ' ' || body, 1, 160)`.as('text')]).where('rowid', 'in', rowids));
@@ -208,6 +218,11 @@ export class SearchQueries {
   /** Up to `limit` index terms after `after` in the vocabulary's order, each with how many rows hold it. */
   termsAfter(after: string, limit: number): Array<[term: string, rows: number]> {
     return this.queries.termsAfter.all({ after, limit });
+  }
+
+  /** Up to `limit` index terms from `from` on, in the vocabulary's order (a prefix's terms come first), each with how many rows hold it. */
+  termsFrom(from: string, limit: number): Array<[term: string, rows: number]> {
+    return this.queries.termsFrom.all({ from, limit });
   }
 
   /** FTS5's "averages" record (row count, then tokens per column, as varints); undefined for an empty index. */

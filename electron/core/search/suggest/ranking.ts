@@ -57,6 +57,8 @@ export class SuggestionRanking {
     private readonly entries: SuggestionEntries,
     /** Record types by type code. */
     private readonly typeNames: readonly string[],
+    /** The entry that shows a facet, whichever of its names matched. */
+    private readonly facetShown: (kind: number, value: string) => number | undefined = () => undefined,
   ) {}
 
   /** The best `limit` suggestions for a query, its words also matched by their stems in `languages`. */
@@ -218,8 +220,17 @@ export class SuggestionRanking {
     const chosen: Candidate[] = [];
     const held: Candidate[] = [];
     const perKind = [0, 0, 0, 0, 0];
+    // A facet has several names (one per language): it is offered once, by its best-matching name.
+    const offered = new Set<string>();
     for (const candidate of tops.flat().sort(byRank)) {
       const kind = kinds[candidate.entry]!;
+      if (kind !== TITLE && kind !== ORGANISATION) {
+        const value = this.entries.values[candidate.entry]!;
+        const facet = `${kind}:${value}`;
+        if (offered.has(facet)) continue;
+        offered.add(facet);
+        candidate.entry = this.facetShown(kind, value) ?? candidate.entry;
+      }
       if (kind !== TITLE && perKind[kind]! >= cap) held.push(candidate);
       else if (chosen.length < limit) {
         perKind[kind]! += 1;

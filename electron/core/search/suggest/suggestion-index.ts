@@ -14,6 +14,7 @@
 import { EU_COUNTRIES, THEMES } from '../../../../shared/content';
 import type { Suggestion } from '../../../../shared/search';
 import { COUNTRY, ORGANISATION, SuggestionEntries, THEME, TITLE, type FacetKind } from './entries';
+import { countryNames, themeNameEntries, vocabularyKey } from '../../../../shared/search-vocabulary';
 import { COUNTRY_NAMES, EU, STANDARD_THEMES, humanise, otherCountryName } from './facet-names';
 import { SuggestionRanking } from './ranking';
 import { hasStemmer } from './stemmers';
@@ -44,7 +45,8 @@ const entryOf = (ref: RecordRef): number => (typeof ref === 'number' ? ref : ref
 export class SuggestionIndex {
   private readonly entries = new SuggestionEntries();
   private readonly typeNames: string[] = [];
-  private readonly ranking = new SuggestionRanking(this.entries, this.typeNames);
+  // A facet found by another of its names is shown by its own entry ("Germany" for "German", "Allemagne").
+  private readonly ranking = new SuggestionRanking(this.entries, this.typeNames, (kind, value) => this.facetEntry.get(`${kind}:${value}`));
   private readonly typeCodeOf = new Map<string, number>();
   /** Every record of a title several records share; the first is the one shown. */
   private readonly members = new Map<number, Member[]>();
@@ -60,6 +62,10 @@ export class SuggestionIndex {
   private constructor() {
     for (const code of EU_COUNTRIES) this.facetEntry.set(`${COUNTRY}:${code}`, this.entries.allocate(COUNTRY, COUNTRY_NAMES[code], code, 0));
     for (const slug of THEMES) this.facetEntry.set(`${THEME}:${slug}`, this.entries.allocate(THEME, humanise(slug), slug, 0));
+    // The vocabulary's other names find the same facet ("Famil" → Familiennachzug → family reunification;
+    // "Allemagne" → Germany): the interface shows the facet in its own language, and a facet is offered once.
+    for (const code of EU_COUNTRIES) for (const name of countryNames(code)) if (name !== COUNTRY_NAMES[code]) this.entries.allocate(COUNTRY, name, code, 0);
+    for (const { theme, name } of themeNameEntries()) if (vocabularyKey(name) !== vocabularyKey(humanise(theme))) this.entries.allocate(THEME, name, theme, 0);
   }
 
   /** Builds from all sources (e.g. rows of the records table). */

@@ -138,8 +138,13 @@ export function SearchHits({ query, sort, hits, total, firstPosition }: { query:
                 </h3>
               </div>
               <p className="muted hit-meta">
-                {[typeLabel(t, hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))].filter(Boolean).join(' · ')}
+                {[typeLabel(t, hit.kind ? `document:${hit.kind}` : hit.type), formatDate(hit.date, locale), languageName(hit.language, locale), ...hit.countries.map((code) => countryName(code, locale))].filter(Boolean).join(' · ')}
               </p>
+              {hit.similar > 0 && (
+                <p className="muted hit-similar" data-testid="hit-similar">
+                  {t('queryHelp.similar', { count: hit.similar, formatted: formatNumber(hit.similar, locale) })}
+                </p>
+              )}
               <p className="snippet">{hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</p>
               {hit.attachment && <AttachmentSnippet hit={hit} attachment={hit.attachment} />}
               {hit.fullTextNotHere !== undefined && (

@@ -1,12 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, TextField, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { SearchResultPayload } from '../../../../shared/search';
+import type { FacetCount, SearchResultPayload } from '../../../../shared/search';
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
 import { useLoad, type Load } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { countryName, formatNumber, languageName, themeLabel, typeLabel } from '../../ui/format';
+import { QueryNotices, QueryRelaxations } from './QueryHelp';
 import { SearchHits } from './SearchHits';
 import { facetToken, hasToken, toggleToken, type FacetName } from './search-query';
 
@@ -72,7 +73,8 @@ export function SearchScreen({ route }: { route: Route }) {
         {state.status === 'loading' && t('search.loading')}
         {result && t('search.total', { count: result.total, formatted: formatNumber(result.total, locale) })}
       </div>
-      {result?.notice && <p className="card notice">{t('search.notice', { notice: result.notice })}</p>}
+      {result && <QueryNotices query={query} notices={result.notices} searchHref={(q) => href('search', { q, sort: sort === 'date' ? 'date' : undefined })} />}
+      {result && <QueryRelaxations relaxations={result.relaxations} />}
       <NotesMatching query={query} />
 
       {result && (
@@ -80,24 +82,7 @@ export function SearchScreen({ route }: { route: Route }) {
           <aside className="facets" aria-label={t('search.facets')}>
             {FACETS.map((facet) =>
               result.facets[facet].length === 0 ? null : (
-                <section key={facet} aria-labelledby={`facet-${facet}`} className="facet">
-                  <h2 id={`facet-${facet}`}>{t(`search.facet.${facet}`)}</h2>
-                  <ul className="plain-list" data-testid={`facet-${facet}`}>
-                    {result.facets[facet].slice(0, 12).map(({ value, count }) => {
-                      const token = facetToken(facet, value);
-                      return (
-                        <li key={value}>
-                          <ToggleButton className="facet-button" isSelected={hasToken(query, token)} onChange={() => go({ q: toggleToken(query, token) })}>
-                            <span>{facetValueLabel(facet, value)}</span>
-                            <span className="count" aria-label={t('search.facetCount', { count })}>
-                              {formatNumber(count, locale)}
-                            </span>
-                          </ToggleButton>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </section>
+                <Facet key={facet} facet={facet} values={result.facets[facet]} query={query} label={(value) => facetValueLabel(facet, value)} onToggle={(token) => go({ q: toggleToken(query, token) })} />
               ),
             )}
           </aside>
@@ -123,6 +108,42 @@ export function SearchScreen({ route }: { route: Route }) {
             )}
           </div>
         </div>
+      )}
+    </section>
+  );
+}
+
+/** Values shown before "Show all": enough for most facets, short enough to leave the results in view. */
+const FACET_PREVIEW = 12;
+
+/** One facet's values with their counts; every value is reachable ("Show all 27"), and a selected one always shows. */
+function Facet({ facet, values, query, label, onToggle }: { facet: FacetName; values: FacetCount[]; query: string; label: (value: string) => string; onToggle: (token: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [expanded, setExpanded] = useState(false);
+  const locale = i18n.language;
+  const shown = expanded ? values : values.filter((entry, index) => index < FACET_PREVIEW || hasToken(query, facetToken(facet, entry.value)));
+  return (
+    <section aria-labelledby={`facet-${facet}`} className="facet">
+      <h2 id={`facet-${facet}`}>{t(`search.facet.${facet}`)}</h2>
+      <ul className="plain-list" id={`facet-values-${facet}`} data-testid={`facet-${facet}`}>
+        {shown.map(({ value, count }) => {
+          const token = facetToken(facet, value);
+          return (
+            <li key={value}>
+              <ToggleButton className="facet-button" isSelected={hasToken(query, token)} onChange={() => onToggle(token)}>
+                <span>{label(value)}</span>
+                <span className="count" aria-label={t('search.facetCount', { count })}>
+                  {formatNumber(count, locale)}
+                </span>
+              </ToggleButton>
+            </li>
+          );
+        })}
+      </ul>
+      {values.length > FACET_PREVIEW && (
+        <Button className="button button-quiet facet-more" aria-expanded={expanded} aria-controls={`facet-values-${facet}`} onPress={() => setExpanded(!expanded)} data-testid={`facet-more-${facet}`}>
+          {expanded ? t('queryHelp.showFewer') : t('queryHelp.showAll', { count: values.length, formatted: formatNumber(values.length, locale) })}
+        </Button>
       )}
     </section>
   );
