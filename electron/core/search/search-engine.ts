@@ -99,6 +99,7 @@ export class SearchEngine {
   private closed = false;
   private readonly termsByPrefix = new Map<string, Array<[term: string, rows: number]>>();
   private termsGeneration = -1;
+  private facetRebuild: NodeJS.Immediate | undefined;
 
   constructor(
     private readonly queries: SearchQueries,
@@ -137,6 +138,32 @@ export class SearchEngine {
       }
     }
     if (this.options.backgroundPostings) this.scheduleBuild();
+    this.scheduleFacetRebuild();
+  }
+
+  /** Whether the facet table is in step with the corpus (a search then has nothing to rebuild). */
+  get facetsCurrent(): boolean {
+    return this.facets !== undefined && this.facetsGeneration === this.generation();
+  }
+
+  /**
+   * Rebuilds a facet table the corpus has outdated once the sync's pages are
+   * applied (the next turn of the event loop), so the first search after a
+   * sync, which arrives as a message of its own, does not pay for it.
+   */
+  private scheduleFacetRebuild(): void {
+    if (this.facetRebuild || !this.facets) return;
+    this.facetRebuild = setImmediate(() => {
+      this.facetRebuild = undefined;
+      if (this.closed || this.facetsCurrent) return;
+      try {
+        this.facetTable();
+      } catch (error) {
+        // The next search builds it (and reports what fails).
+        console.error(`Search: rebuilding the facet table failed: ${(error as Error).message}`);
+      }
+    });
+    this.facetRebuild.unref();
   }
 
   /** Told by the corpus writer when the corpus was dropped or its index rebuilt. */
@@ -148,6 +175,7 @@ export class SearchEngine {
   /** Stops background work (the store is closing). */
   close(): void {
     this.closed = true;
+    if (this.facetRebuild) clearImmediate(this.facetRebuild);
     clearTimeout(this.buildTimer);
     this.termPostings.reset();
   }

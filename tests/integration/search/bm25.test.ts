@@ -134,7 +134,7 @@ describe('BM25 from postings', () => {
     }
   });
 
-  it('stays exact after sync edits, additions and deletes (caught up as the pages are applied, not rebuilt, not on the next search)', () => {
+  it('stays exact after sync edits, additions and deletes (caught up as the pages are applied, not rebuilt, not on the next search)', async () => {
     const frequent = postings.stats().frequentTerms;
     apply(core, [
       upsertChange('document', sampleDocument('bm25-new', { title: 'Integration integration housing', summary: 'refugees asylum integration', body: '<p>Naturalisation and language courses in Malmö</p>' }) as Record<string, unknown> & { id: string }),
@@ -146,6 +146,10 @@ describe('BM25 from postings', () => {
     // Caught up by the writer's onPageApplied: the first search after the sync has nothing left to do.
     expect(postings.pendingChanges).toBe(0);
     expect(postings.ready).toBe(true);
+    // The facet table too, once the pages are applied (a search arrives as a message of its own).
+    expect(core.search.facetsCurrent).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(core.search.facetsCurrent).toBe(true);
     for (const query of [...QUERIES, 'zyxwv', 'integrat*']) expectSameScores(core, evaluator, query);
     expect(postings.stats().frequentTerms).toBe(frequent);
     expect(postings.expandPrefix('zyxw')).toEqual(['zyxwv']);
