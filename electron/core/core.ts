@@ -28,6 +28,7 @@ import { UnseenChanges } from './changes/unseen-changes';
 import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
 import { exportHandlers } from './export/handlers';
+import type { CollectionSource } from '../../shared/annotations';
 import { CitationService } from './citations/citations';
 import { citationHandlers } from './citations/handlers';
 import { CollectionExporter } from './export/export-collection';
@@ -119,10 +120,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.writer.onReplaced(() => annotations.reanchorAll());
   sync.writer.onReplaced(() => unseen.corpusReplaced());
   const portalUrl = () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null;
-  const citations = new CitationService(corpus.records, collections, portalUrl);
-  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });
+  const matching = (source: CollectionSource, max: number) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max));
+  const citations = new CitationService(corpus.records, collections, portalUrl, matching);
+  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   // The portal answering again is when queued writes go.
@@ -148,7 +150,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...annotationHandlers({
       annotations,
       collections,
-      matching: (source, max) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max)),
+      matching,
     }),
     ...exportHandlers(exporter),
     ...citationHandlers(citations),
