@@ -29,6 +29,8 @@ import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
 import { exportHandlers } from './export/handlers';
 import type { CollectionSource } from '../../shared/annotations';
+import { CalendarService } from './calendar/calendar';
+import { calendarHandlers } from './calendar/handlers';
 import { CitationService } from './citations/citations';
 import { citationHandlers } from './citations/handlers';
 import { CollectionExporter } from './export/export-collection';
@@ -82,6 +84,7 @@ export interface Core {
   readonly collections: CollectionService;
   readonly exporter: CollectionExporter;
   readonly citations: CitationService;
+  readonly calendar: CalendarService;
   readonly updates: UpdateService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
@@ -125,6 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const matching = (source: CollectionSource, max: number) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max));
   const citations = new CitationService(corpus.records, collections, portalUrl, matching);
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
+  const calendar = new CalendarService(corpus.records, matching, () => savedSearches.list(), (query, max) => search.matchingKeys(query, 'date', max), portalUrl);
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   // The portal answering again is when queued writes go.
@@ -154,6 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...exportHandlers(exporter),
     ...citationHandlers(citations),
+    ...calendarHandlers(calendar),
     ...updateHandlers(updates),
   };
 
@@ -181,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     collections,
     exporter,
     citations,
+    calendar,
     updates,
     startBackground() {
       sync.startSchedule();

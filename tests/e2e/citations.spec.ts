@@ -54,7 +54,9 @@ async function shot(page: Page, name: string) {
 /** The clipboard's plain text and HTML, as a paste would read them. */
 async function clipboard(page: Page): Promise<{ text: string; html: string }> {
   return page.evaluate(async () => {
-    const [item] = await navigator.clipboard.read();
+    // The page's own globals (this file is checked with Node's types).
+    const scope = globalThis as unknown as { navigator: { clipboard: { read(): Promise<Array<{ types: string[]; getType(type: string): Promise<{ text(): Promise<string> }> }>> } } };
+    const [item] = await scope.navigator.clipboard.read();
     const read = async (type: string) => (item && item.types.includes(type) ? await (await item.getType(type)).text() : '');
     return { text: await read('text/plain'), html: await read('text/html') };
   });

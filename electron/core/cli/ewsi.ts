@@ -10,6 +10,7 @@
 //   ewsi collections --data DIR [--json]
 //   ewsi export --data DIR --collection NAME --format F --out FILE
 //   ewsi cite ID… --style apa --locale de [--bibliography] [--format text|html|rtf]
+//   ewsi calendar [ID…] [--saved-search NAME] [--type T --country CC] --out FILE.ics
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, collectionName, exportFormat } from '../../../shared/annotations';
@@ -25,6 +26,7 @@ import { portalIsUp } from '../portal/health';
 import { SyncError } from '../sync/pull';
 import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES, CITATION_STYLES, bibliographyFormat, citationLocale, citationStyle, type CitationLocale, type CitationStyle } from '../../../shared/citations';
 import { formatBibliography, formatCitation } from '../citations/citeproc-engine';
+import type { CalendarSource } from '../../../shared/calendar';
 import { z } from 'zod';
 
 const USAGE = `Usage:
@@ -43,6 +45,8 @@ const USAGE = `Usage:
       --format bibliography: [--style S] [--locale L] [--as ${BIBLIOGRAPHY_FORMATS.join('|')}]
   ewsi cite ID... [--collection NAME] [--style ${CITATION_STYLES.join('|')}] [--locale ${CITATION_LOCALES.join('|')}]
       [--bibliography] [--format ${BIBLIOGRAPHY_FORMATS.join('|')}] [--data DIR]   a citation (or bibliography) on standard output
+  ewsi calendar [ID...] [--saved-search NAME] [--type funding|event] [--country CC] --out FILE.ics [--data DIR]
+      funding deadlines and events as iCalendar: of the IDs, of a saved search, or of every record of the type (and country)
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).
 A portal over plain http:// away from this computer is refused: passwords, the session token, documents and
 updates would travel in clear. ${ALLOW_INSECURE_PORTAL_FLAG} allows it (saved, like --server, as the app's
@@ -129,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       as: { type: 'string' },
       bibliography: { type: 'boolean', default: false },
+      'saved-search': { type: 'string' },
       'allow-insecure-portal': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -340,6 +345,23 @@ async function main(argv: string[]): Promise<number> {
       return values.bibliography ? formatBibliography(items, style, locale, format) : `${formatCitation(items, style, locale, format)}\n`;
     });
     process.stdout.write(written);
+    return 0;
+  }
+
+  if (command === 'calendar') {
+    if (!values.out) throw new UsageError('ewsi calendar needs --out FILE.ics');
+    const country = values.country === undefined ? undefined : countryCode.safeParse(values.country.toUpperCase());
+    if (country && !country.success) throw new UsageError('--country must be a two-letter code such as DE');
+    const type = values.type === undefined ? undefined : contentType.safeParse(values.type);
+    if (type && !type.success) throw new UsageError(`--type must be one of ${CONTENT_TYPES.join(', ')}`);
+    const source: CalendarSource = values['saved-search']
+      ? { kind: 'saved-search', id: values['saved-search'] }
+      : rest.length > 0
+        ? { kind: 'items', items: rest.map(parseItemId) }
+        : { kind: 'matching', source: { from: 'list', filters: { types: type?.data ? [type.data] : ['funding', 'event'], kinds: [], countries: country?.data ? [country.data] : [], themes: [], languages: [] }, sort: 'date-asc' } };
+    const file = await withCore(dataDir, async (core) => core.calendar.export(source));
+    fs.writeFileSync(values.out, file.text);
+    console.log(`Wrote ${values.out}: ${file.entries} calendar entr${file.entries === 1 ? 'y' : 'ies'}${file.skipped ? ` (${file.skipped} without a date to put in a calendar)` : ''}`);
     return 0;
   }
 
