@@ -2,8 +2,10 @@
 // and the real core through the harness, at 1400×900 and 1024×700: "Cite…" on
 // an item in the Reader, on a selection in the library, on a collection, each
 // copying plain text and HTML to the clipboard; the export's formatted
-// bibliography as a file. Screenshots go to EWSI_SHOTS_DIR when set.
+// bibliography as a file; a funding deadline added to a calendar (.ics).
+// Screenshots go to EWSI_SHOTS_DIR when set.
 import { expect, test, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expectNoSeriousViolations, failOnConsoleErrors, firstSync, startPortalAndHarness, type PortalAndHarness } from '../support/e2e';
@@ -150,4 +152,28 @@ test('cites a selection from the library and a collection, and exports a formatt
   expect(rtf.match(/\\par\n/g)).toHaveLength(3);
   // French OSCOLA: "et" between authors, a no-break space after the particle, guillemets, as RTF Unicode escapes.
   expect(rtf).toContain('Doe J et de\\uc0\\u160{}Vries P, \\uc0\\u171{}\\uc0\\u160{}Mentoring, Jobs and Newcomers');
+});
+
+test('adds a funding deadline to a calendar from the Reader: an .ics that ical.js reads with the deadline day', async ({ page }) => {
+  const CALL = { id: 'call-e2e', language: 'en', countries: ['DE'], themes: ['employment'], title: 'Mentoring for newcomers', programme: 'AMIF', funderType: 'eu', deadline: '2027-03-31', url: 'https://example.eu/calls/mentoring' };
+  expect((await env.portal.editor('PUT', `/api/v1/editor/funding/${CALL.id}`, CALL)).status).toBe(200);
+  await firstSync(env);
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.goto(env.harness.pageUrl(`/read/funding/${CALL.id}`));
+    await expect(page.getByRole('heading', { level: 1, name: CALL.title })).toBeVisible();
+    await expect(page.getByTestId('add-to-calendar')).toBeInViewport();
+    await shot(page, 'calendar-reader');
+  }
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('add-to-calendar').click();
+  const download = await downloading;
+  const file = path.join(env.dir, download.suggestedFilename());
+  await download.saveAs(file);
+  await expect(page.getByTestId('add-to-calendar-message')).toHaveText(`Saved ${download.suggestedFilename()}: 1 calendar entry.`, COPIED);
+  const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+  const [event] = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+  expect(event!.summary).toBe(`Deadline: ${CALL.title}`);
+  expect(event!.startDate.toString()).toBe('2027-03-31');
+  expect(event!.startDate.isDate).toBe(true);
 });

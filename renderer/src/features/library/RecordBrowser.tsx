@@ -13,6 +13,7 @@ import { useLoad } from '../../app/use-load';
 import { RecordList, type ListQuery, type ListSelection } from '../../ui/RecordList';
 import { countryName, formatNumber, languageName, themeLabel } from '../../ui/format';
 import { kindLabel } from '../../ui/record-labels';
+import { CalendarButton } from '../citations/CalendarButton';
 import { CiteButton } from '../citations/CiteButton';
 import { AddManyToCollection, AddToCollection } from '../collections/AddToCollection';
 
@@ -194,6 +195,9 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
               subject={t('collections.selectedItems', { count: selection.count, formatted: formatNumber(selection.count, locale) })}
               testId="cite-selected"
             />
+            {filters.types.some((type) => type === 'funding' || type === 'event') && (
+              <CalendarButton source={selection.all ? { kind: 'matching', source: { from: 'list', filters, sort } } : async () => ({ kind: 'items', items: await selection.keys() })} testId="calendar-selected" />
+            )}
             <Button className="button button-quiet" onPress={selection.clear}>
               {t('library.clearSelection')}
             </Button>
