@@ -31,6 +31,7 @@ import { exportHandlers } from './export/handlers';
 import type { CollectionSource } from '../../shared/annotations';
 import { CalendarService } from './calendar/calendar';
 import { calendarHandlers } from './calendar/handlers';
+import { printHandlers } from './print/handlers';
 import { CitationService } from './citations/citations';
 import { citationHandlers } from './citations/handlers';
 import { CollectionExporter } from './export/export-collection';
@@ -159,6 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...exportHandlers(exporter),
     ...citationHandlers(citations),
     ...calendarHandlers(calendar),
+    ...printHandlers(),
     ...updateHandlers(updates),
   };
 

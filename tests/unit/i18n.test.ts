@@ -139,7 +139,7 @@ const SAME_AS_ENGLISH = {
     'settings.restoreResult.channels.stable', 'settings.restoreResult.kinds.table', 'settings.restoreResult.kinds.index',
     'settings.restoreResult.tables.annotations', 'settings.restoreResult.tables.collections',
     'home.counts.document_one', 'home.counts.document_other', 'home.counts.forum_one', 'home.counts.forum_other',
-    'citations.bibliographyStyle', 'citations.files.rtf',
+    'citations.bibliographyStyle', 'citations.files.rtf', 'print.annotations_one', 'print.annotations_other',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',

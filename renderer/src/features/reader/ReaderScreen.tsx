@@ -109,6 +109,11 @@ export function ReaderScreen({ route }: { route: Route }) {
         </Button>
         {detail && <AddToCollection item={{ type: detail.type, id: detail.record.id }} title={title} />}
         {detail && <CiteButton source={{ kind: 'items', items: [{ type: detail.type, id: detail.record.id }] }} subject={t('citations.item', { title })} testId="cite-item" />}
+        {detail?.type === 'document' && (
+          <a className="button" href={href('print', {}, ['document', detail.record.id])} data-testid="print-document">
+            {t('print.open')}
+          </a>
+        )}
         {detail && (detail.type === 'event' || (detail.type === 'funding' && detail.record.deadline)) && <CalendarButton source={{ kind: 'items', items: [{ type: detail.type, id: detail.record.id }] }} />}
       </div>
       {state.status === 'loading' && <p role="status">{t('reader.loading')}</p>}
