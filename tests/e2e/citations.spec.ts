@@ -177,3 +177,27 @@ test('adds a funding deadline to a calendar from the Reader: an .ics that ical.j
   expect(event!.startDate.toString()).toBe('2027-03-31');
   expect(event!.startDate.isDate).toBe(true);
 });
+
+test('adds what a saved search matches to a calendar from Home', async ({ page }) => {
+  await env.harness.core.api['savedSearches.save']({ name: 'All funding', query: 'type:funding' });
+  const expected = await env.harness.core.api['calendar.export']({ source: { kind: 'matching', source: { from: 'search', query: 'type:funding', sort: 'date' } } });
+  expect(expected.entries).toBeGreaterThan(0);
+  await page.goto(env.harness.pageUrl('/home'));
+  const button = page.getByRole('button', { name: 'Add the matches of “All funding” to a calendar (.ics)' });
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport();
+    await shot(page, 'calendar-saved-search');
+  }
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('All-funding.ics');
+  const file = path.join(env.dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+  const events = calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+  expect(events).toHaveLength(expected.entries);
+  for (const event of events) expect(event.summary).toMatch(/^Deadline: /);
+});

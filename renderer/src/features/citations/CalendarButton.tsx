@@ -11,10 +11,12 @@ interface Props {
   /** What to put in the calendar, or how to read it when asked (a selection's keys are read on demand). */
   source: CalendarSource | (() => Promise<CalendarSource>);
   quiet?: boolean;
+  /** The button's accessible name when its words alone do not say what goes in the calendar. */
+  label?: string;
   testId?: string;
 }
 
-export function CalendarButton({ source, quiet = false, testId = 'add-to-calendar' }: Props) {
+export function CalendarButton({ source, quiet = false, label, testId = 'add-to-calendar' }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
@@ -41,7 +43,7 @@ export function CalendarButton({ source, quiet = false, testId = 'add-to-calenda
 
   return (
     <span className="add-to-calendar">
-      <Button className={quiet ? 'button button-quiet' : 'button'} onPress={() => void save()} aria-busy={busy} data-testid={testId}>
+      <Button className={quiet ? 'button button-quiet' : 'button'} onPress={() => void save()} aria-busy={busy} aria-label={label} data-testid={testId}>
         {t('calendar.add')}
       </Button>
       {message && (
