@@ -1,7 +1,7 @@
 // Formatted citations and bibliographies (citeproc-js with bundled CSL styles):
 // the styles and locales offered, and the contract's request and answer.
 import { z } from 'zod';
-import { collectionItemKey, collectionName } from './annotations';
+import { collectionItemKey, collectionName, collectionSourceSchema } from './annotations';
 
 /** The bundled CSL styles (resources/csl/styles/), by the names the CLI and the interface use. */
 export const CITATION_STYLES = ['apa', 'chicago-author-date', 'harvard', 'oscola', 'eu-interinstitutional'] as const;
@@ -36,7 +36,10 @@ export const MAX_CITED_ITEMS = 10_000;
 export const citeSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('items'), items: z.array(collectionItemKey).min(1).max(MAX_CITED_ITEMS) }).strict(),
   z.object({ kind: z.literal('collection'), name: collectionName }).strict(),
+  /** Every record of a list or a search, in the order shown (at most MAX_CITED_ITEMS). */
+  z.object({ kind: z.literal('matching'), source: collectionSourceSchema }).strict(),
 ]);
+export type CiteSource = z.infer<typeof citeSourceSchema>;
 
 export const citeRequestSchema = z.object({
   source: citeSourceSchema,

@@ -23,6 +23,7 @@ import {
   recordListResultSchema,
 } from './library';
 import { countryCode, id } from './content';
+import { calendarFileSchema, calendarSourceSchema } from './calendar';
 import { bibliographyOptionsSchema, citeRequestSchema, citeResultSchema } from './citations';
 import { savedSearchSchema, searchRequestSchema, searchResultSchema, suggestionSchema } from './search';
 import { settingsSchema, syncProgressSchema, syncStatusSchema } from './sync';
@@ -194,6 +195,13 @@ export const contract = {
   },
   /** The items of a selection or a collection as one citation or a bibliography, in a bundled CSL style and locale. */
   'cite.format': { args: citeRequestSchema, result: citeResultSchema },
+  /**
+   * The window's page as a PDF through Electron's printToPDF, saved where the user chooses. Main answers it in
+   * the app; the core answers `handled: false` (as under the harness), and the renderer opens the browser's print.
+   */
+  'print.toPdf': { args: z.object({ fileName: z.string().min(1).max(255) }).strict(), result: z.object({ handled: z.boolean(), path: z.string().nullable() }) },
+  /** Funding deadlines and events of some items, a filtered list or a saved search, as one iCalendar file. */
+  'calendar.export': { args: z.object({ source: calendarSourceSchema }).strict(), result: calendarFileSchema },
   // Updates. In the desktop app main answers these with electron-updater (electron/main/updater.ts);
   // elsewhere the core does, checking and downloading with the same files and verdicts, never installing.
   /** This version, the channel and where the last check or download stands. */

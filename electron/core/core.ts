@@ -28,6 +28,10 @@ import { UnseenChanges } from './changes/unseen-changes';
 import { AnnotationService } from './annotations/annotations';
 import { CollectionService } from './annotations/collections';
 import { exportHandlers } from './export/handlers';
+import type { CollectionSource } from '../../shared/annotations';
+import { CalendarService } from './calendar/calendar';
+import { calendarHandlers } from './calendar/handlers';
+import { printHandlers } from './print/handlers';
 import { CitationService } from './citations/citations';
 import { citationHandlers } from './citations/handlers';
 import { CollectionExporter } from './export/export-collection';
@@ -84,6 +88,7 @@ export interface Core {
   readonly collections: CollectionService;
   readonly exporter: CollectionExporter;
   readonly citations: CitationService;
+  readonly calendar: CalendarService;
   readonly updates: UpdateService;
   readonly history: HistoryService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
@@ -126,10 +131,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   sync.writer.onReplaced(() => unseen.corpusReplaced());
   const history = new HistoryService(corpus);
   const portalUrl = () => sync.writer.state().serverUrl ?? settings.get().serverUrl ?? null;
-  const citations = new CitationService(corpus.records, collections, portalUrl);
-  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });
+  const matching = (source: CollectionSource, max: number) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max));
+  const citations = new CitationService(corpus.records, collections, portalUrl, matching);
+  const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
+  const calendar = new CalendarService(corpus.records, matching, () => savedSearches.list(), (query, max) => search.matchingKeys(query, 'date', max), portalUrl);
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
   // The portal answering again is when queued writes go.
@@ -155,10 +162,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...annotationHandlers({
       annotations,
       collections,
-      matching: (source, max) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max)),
+      matching,
     }),
     ...exportHandlers(exporter),
     ...citationHandlers(citations),
+    ...calendarHandlers(calendar),
+    ...printHandlers(),
     ...updateHandlers(updates),
     ...historyHandlers(history, {
       followed: () => [...annotations.facets().records, ...collections.list().flatMap((collection) => collection.items)],
@@ -191,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     collections,
     exporter,
     citations,
+    calendar,
     updates,
     history,
     startBackground() {

@@ -4,6 +4,7 @@
 // docs/architecture/security.md, "Electron's security checklist".
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AppCommand } from '../../shared/contract';
@@ -18,6 +19,7 @@ import { refuseUntrustedCall } from './ipc-guard';
 import { interfaceLanguageIn, type InterfaceLanguage } from './main-strings';
 import { installApplicationMenu } from './menu';
 import { OPEN_ATTACHMENT_METHOD, openAttachmentExternally } from './open-attachment';
+import { PRINT_TO_PDF_METHOD, printToPdf } from './print-to-pdf';
 import { sessionKeyAndProtection } from './session-key';
 import { isUpdateMethod, MainUpdater } from './updater';
 import { utilityCoreSpawner } from './utility-core';
@@ -146,6 +148,22 @@ async function run(): Promise<void> {
     if (refusal) return refusal;
     if (isUpdateMethod(method)) return updates.dispatch(method, args);
     if (method === OPEN_ATTACHMENT_METHOD) return openAttachmentExternally({ callCore: (name, callArgs) => supervisor.call(name, callArgs), openPath: (file) => shell.openPath(file) }, args);
+    if (method === PRINT_TO_PDF_METHOD) {
+      const sender = event.sender;
+      const owner = BrowserWindow.fromWebContents(sender);
+      return printToPdf(
+        {
+          printToPdf: (options) => sender.printToPDF(options),
+          chooseFile: async (defaultName) => {
+            const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+            const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+            return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+          },
+          writeFile: (file, bytes) => fs.writeFile(file, bytes),
+        },
+        args,
+      );
+    }
     const envelope = await supervisor.call(String(method), args);
     followLanguage(method, envelope);
     return envelope;

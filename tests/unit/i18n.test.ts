@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES } from '../../shared/citations';
 import de from '../../renderer/src/app/i18n/locales/de.json';
 import en from '../../renderer/src/app/i18n/locales/en.json';
 import fr from '../../renderer/src/app/i18n/locales/fr.json';
@@ -80,6 +81,8 @@ const TEMPLATE_KEYS: Record<string, readonly string[]> = {
   'practices.organisationTypes': ORGANISATION_TYPES,
   'funding.funderTypes': FUNDER_TYPES,
   'settings.restoreResult.tables': USER_DATA_TABLES,
+  'citations.languages': CITATION_LOCALES,
+  'citations.files': BIBLIOGRAPHY_FORMATS,
   'settings.restoreResult.channels': UPDATE_CHANNELS,
   'settings.restoreResult.kinds': IGNORED_KINDS,
   'home.counts': CONTENT_TYPES,
@@ -140,6 +143,7 @@ const SAME_AS_ENGLISH = {
     'home.counts.document_one', 'home.counts.document_other', 'home.counts.forum_one', 'home.counts.forum_other',
     'fullText.page',
     'history.title_one', 'history.title_other', 'history.alertItem',
+    'citations.bibliographyStyle', 'citations.files.rtf', 'print.annotations_one', 'print.annotations_other',
   ]),
   de: new Set([
     'app.name', 'screens.links', 'offline.badge', 'palette.kind.organisation', 'search.saveName', 'settings.version',
@@ -148,5 +152,6 @@ const SAME_AS_ENGLISH = {
     'reader.parts.body', 'annotations.facetOption', 'annotations.colors.orange', 'collections.name', 'collections.format',
     'collections.formats.csl-json', 'collections.formats.ris', 'collections.formats.bibtex',
     'settings.updates.title', 'settings.restoreResult.refusedItem', 'settings.restoreResult.kinds.index', 'settings.restoreResult.kinds.trigger',
+    'citations.files.rtf',
   ]),
 };

@@ -1,6 +1,7 @@
 // cite.format: the items of a selection or a collection as one citation or a
 // bibliography, plain text and HTML (for the clipboard's two flavours).
-import type { CiteRequest, CiteResult } from '../../../shared/citations';
+import type { CollectionSource } from '../../../shared/annotations';
+import { MAX_CITED_ITEMS, type CiteRequest, type CiteResult } from '../../../shared/citations';
 import type { ContentType } from '../../../shared/content';
 import type { CollectionService } from '../annotations/collections';
 import type { CorpusRecords } from '../db/corpus/records';
@@ -12,6 +13,8 @@ export class CitationService {
     private readonly records: CorpusRecords,
     private readonly collections: CollectionService,
     private readonly serverUrl: () => string | null,
+    /** The records of a list or a search, as collections.addMatching reads them. */
+    private readonly matching: (source: CollectionSource, max: number) => Array<{ type: ContentType; id: string }>,
   ) {}
 
   /** The CSL-JSON items of the keys in the library (in order, each once), and the keys that are not. */
@@ -34,7 +37,8 @@ export class CitationService {
   }
 
   format(request: CiteRequest): CiteResult {
-    const keys = request.source.kind === 'items' ? request.source.items : this.collections.get(request.source.name).items;
+    const { source } = request;
+    const keys = source.kind === 'items' ? source.items : source.kind === 'collection' ? this.collections.get(source.name).items : this.matching(source.source, MAX_CITED_ITEMS);
     const { items, missing } = this.cslItems(keys);
     const write = request.mode === 'citation' ? formatCitation : formatBibliography;
     return { text: write(items, request.style, request.locale, 'text'), html: write(items, request.style, request.locale, 'html'), count: items.length, missing };

@@ -14,6 +14,7 @@
 //   ewsi history ID --data DIR [--json]
 //   ewsi diff ID --from V --to V --data DIR [--json]
 //   ewsi annotate ID --quote TEXT --note TEXT --data DIR [--key K] [--json]
+//   ewsi calendar [ID…] [--saved-search NAME] [--type T --country CC] --out FILE.ics
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, annotationTargetSchema, collectionName, exportFormat } from '../../../shared/annotations';
@@ -30,6 +31,7 @@ import { noticeText } from '../search/notice-text';
 import { SyncError } from '../sync/pull';
 import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES, CITATION_STYLES, bibliographyFormat, citationLocale, citationStyle, type CitationLocale, type CitationStyle } from '../../../shared/citations';
 import { formatBibliography, formatCitation } from '../citations/citeproc-engine';
+import type { CalendarSource } from '../../../shared/calendar';
 import { z } from 'zod';
 import { HistoryUsageError, annotateQuote, diffLines, historyLines, parseVersionRef } from './history-commands';
 
@@ -53,6 +55,8 @@ const USAGE = `Usage:
   ewsi history ID [--data DIR] [--json]         the versions kept of a law or country sheet (ID: type/id or a document id)
   ewsi diff ID --from V --to V [--data DIR] [--json]   two versions compared article by article (V: a number, or a date YYYY-MM-DD)
   ewsi annotate ID --quote TEXT --note TEXT [--key K] [--data DIR] [--json]   a note on the one place TEXT occurs
+  ewsi calendar [ID...] [--saved-search NAME] [--type funding|event] [--country CC] --out FILE.ics [--data DIR]
+      funding deadlines and events as iCalendar: of the IDs, of a saved search, or of every record of the type (and country)
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).
 A portal over plain http:// away from this computer is refused: passwords, the session token, documents and
 updates would travel in clear. ${ALLOW_INSECURE_PORTAL_FLAG} allows it (saved, like --server, as the app's
@@ -165,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
       quote: { type: 'string' },
       note: { type: 'string' },
       key: { type: 'string' },
+      'saved-search': { type: 'string' },
       'allow-insecure-portal': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -434,6 +439,23 @@ async function main(argv: string[]): Promise<number> {
     const annotation = await withCore(dataDir, (core) => annotateQuote(core, target.data, values.quote!, values.note ?? ''));
     if (values.json) console.log(JSON.stringify(annotation));
     else console.log(`Annotated "${annotation.quote.exact}" in ${annotation.target.type}/${annotation.target.id} at version ${annotation.textVersion} (annotation ${annotation.id})`);
+    return 0;
+  }
+
+  if (command === 'calendar') {
+    if (!values.out) throw new UsageError('ewsi calendar needs --out FILE.ics');
+    const country = values.country === undefined ? undefined : countryCode.safeParse(values.country.toUpperCase());
+    if (country && !country.success) throw new UsageError('--country must be a two-letter code such as DE');
+    const type = values.type === undefined ? undefined : contentType.safeParse(values.type);
+    if (type && !type.success) throw new UsageError(`--type must be one of ${CONTENT_TYPES.join(', ')}`);
+    const source: CalendarSource = values['saved-search']
+      ? { kind: 'saved-search', id: values['saved-search'] }
+      : rest.length > 0
+        ? { kind: 'items', items: rest.map(parseItemId) }
+        : { kind: 'matching', source: { from: 'list', filters: { types: type?.data ? [type.data] : ['funding', 'event'], kinds: [], countries: country?.data ? [country.data] : [], themes: [], languages: [] }, sort: 'date-asc' } };
+    const file = await withCore(dataDir, async (core) => core.calendar.export(source));
+    fs.writeFileSync(values.out, file.text);
+    console.log(`Wrote ${values.out}: ${file.entries} calendar entr${file.entries === 1 ? 'y' : 'ies'}${file.skipped ? ` (${file.skipped} without a date to put in a calendar)` : ''}`);
     return 0;
   }
 

@@ -12,6 +12,7 @@ import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { OutboxProvider } from '../features/outbox/outbox-state';
 import { PartnersScreen } from '../features/partners/PartnersScreen';
 import { PracticesScreen } from '../features/practices/PracticesScreen';
+import { PrintScreen } from '../features/print/PrintScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -116,5 +117,7 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
       return <CollectionsScreen route={route} />;
     case 'read':
       return <ReaderScreen key={route.rest.join('/')} route={route} />;
+    case 'print':
+      return <PrintScreen key={route.rest.join('/')} route={route} />;
   }
 }

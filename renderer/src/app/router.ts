@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { readHarnessFragment } from '../../../shared/harness';
 
 export const SCREENS = ['home', 'library', 'countries', 'practices', 'links', 'funding', 'news', 'forums', 'partners', 'outbox', 'annotations', 'collections', 'search', 'settings'] as const;
-export type Screen = (typeof SCREENS)[number] | 'read';
+export type Screen = (typeof SCREENS)[number] | 'read' | 'print';
 
 export interface Route {
   screen: Screen;
@@ -18,7 +18,7 @@ export interface Route {
 function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   const [first = 'home', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
-  const screen = first === 'read' || (SCREENS as readonly string[]).includes(first) ? (first as Screen) : 'home';
+  const screen = first === 'read' || first === 'print' || (SCREENS as readonly string[]).includes(first) ? (first as Screen) : 'home';
   return { screen, rest, params: new URLSearchParams(query), hash };
 }
 

@@ -4,6 +4,9 @@
 import { useId, useState } from 'react';
 import { Button, Input, Label, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import type { BibliographyOptions } from '../../../../shared/citations';
+import { BibliographyChoice } from '../citations/BibliographyChoice';
+import { CiteButton } from '../citations/CiteButton';
 import { collectionName, EXPORT_FORMATS, type Collection, type CollectionItem, type ExportFormat } from '../../../../shared/annotations';
 import { errorMessage, useApi } from '../../app/core';
 import { href, navigate, type Route } from '../../app/router';
@@ -98,6 +101,7 @@ function CollectionDetail({ collection, onChanged }: { collection: Collection; o
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('csl-json');
+  const [bibliography, setBibliography] = useState<BibliographyOptions>({ style: 'apa', locale: 'en', format: 'html' });
   const [exporting, setExporting] = useState(false);
   const nameCheck = collectionName.safeParse(name);
 
@@ -121,7 +125,7 @@ function CollectionDetail({ collection, onChanged }: { collection: Collection; o
     setExporting(true);
     setMessage({ kind: 'status', text: t('collections.exporting') });
     try {
-      const file = await api['export.collection']({ name: collection.name, format });
+      const file = await api['export.collection']({ name: collection.name, format, ...(format === 'bibliography' ? { bibliography } : {}) });
       saveFile(file.fileName, file.mediaType, bytesFromBase64(file.base64));
       setMessage({ kind: 'status', text: t('collections.exported', { file: file.fileName, size: formatBytes(file.bytes, locale) }) });
     } catch (error) {
@@ -184,7 +188,11 @@ function CollectionDetail({ collection, onChanged }: { collection: Collection; o
             {t('collections.export')}
           </Button>
         </div>
+        {format === 'bibliography' && <BibliographyChoice idPrefix={idPrefix} value={bibliography} onChange={setBibliography} />}
         <p className="muted">{t(`collections.formatHelp.${format}`)}</p>
+        <div className="actions">
+          <CiteButton source={{ kind: 'collection', name: collection.name }} subject={t('citations.collection', { name: collection.name })} testId="cite-collection" />
+        </div>
       </section>
 
       {message && (

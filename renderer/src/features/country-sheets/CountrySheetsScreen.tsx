@@ -158,6 +158,11 @@ function CountrySheet({ country }: { country: string }) {
       {sheet.status === 'ready' && (
         <>
           <p className="muted">{t('countrySheets.updated', { date: formatDate(sheet.value.updatedAt, locale) })}</p>
+          <p>
+            <a className="button" href={href('print', {}, ['country', country])} data-testid="print-country">
+              {t('print.open')}
+            </a>
+          </p>
           {sheet.value.unseenChange === 'new' && (
             <p className="card notice" data-testid="sheet-new">
               <ChangeMark change="new" /> {t('changes.newSheet')}
@@ -258,6 +263,13 @@ function CompareCountries({ a, b }: { a: string; b: string }) {
         {valid ? t('countrySheets.compareHeading', { a: countryName(a, locale), b: countryName(b, locale) }) : t('countrySheets.compareTitle')}
       </h1>
       {sheets.length >= 2 && <ComparePicker key={`${a}|${b}`} sheets={sheets} initial={valid ? [a, b] : [sheets[0]!.country, sheets[1]!.country]} />}
+      {valid && (
+        <p>
+          <a className="button" href={href('print', {}, ['compare', a, b])} data-testid="print-comparison">
+            {t('print.open')}
+          </a>
+        </p>
+      )}
       {!valid && <p className="card notice">{t('countrySheets.chooseTwo')}</p>}
       {pair.status === 'loading' && <p role="status">{t('countrySheets.loading')}</p>}
       {pair.status === 'failed' && <Failure message={pair.message} />}

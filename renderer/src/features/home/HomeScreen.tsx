@@ -11,6 +11,7 @@ import { AmendedAlerts } from '../history/AmendedAlerts';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { ChangeMark } from '../../ui/ChangeMark';
 import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
+import { CalendarButton } from '../citations/CalendarButton';
 import { daysLeftText } from '../funding/FundingScreen';
 
 /** Where a count of the library leads: the library switched to that type, or the forums. */
@@ -287,6 +288,7 @@ function SavedSearches() {
                 {t('home.matches', { count: search.total })}
                 {search.newMatches > 0 && <strong className="badge">{t('home.newMatches', { count: search.newMatches })}</strong>}
               </span>
+              <CalendarButton quiet source={{ kind: 'saved-search', id: search.id }} label={t('calendar.addSaved', { name: search.name })} testId="saved-search-calendar" />
               <Button className="button button-quiet" aria-label={t('home.deleteSaved', { name: search.name })} onPress={() => void remove(search)}>
                 {t('common.delete')}
               </Button>

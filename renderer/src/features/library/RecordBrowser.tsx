@@ -13,6 +13,8 @@ import { useLoad } from '../../app/use-load';
 import { RecordList, type ListQuery, type ListSelection } from '../../ui/RecordList';
 import { countryName, formatNumber, languageName, themeLabel } from '../../ui/format';
 import { kindLabel } from '../../ui/record-labels';
+import { CalendarButton } from '../citations/CalendarButton';
+import { CiteButton } from '../citations/CiteButton';
 import { AddManyToCollection, AddToCollection } from '../collections/AddToCollection';
 
 export interface TypeOption {
@@ -188,6 +190,14 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
               what={selection.all ? { source: { from: 'list', filters, sort } } : { keys: selection.keys }}
               testId="add-selected-to-collection"
             />
+            <CiteButton
+              source={selection.all ? { kind: 'matching', source: { from: 'list', filters, sort } } : async () => ({ kind: 'items', items: await selection.keys() })}
+              subject={t('collections.selectedItems', { count: selection.count, formatted: formatNumber(selection.count, locale) })}
+              testId="cite-selected"
+            />
+            {filters.types.some((type) => type === 'funding' || type === 'event') && (
+              <CalendarButton source={selection.all ? { kind: 'matching', source: { from: 'list', filters, sort } } : async () => ({ kind: 'items', items: await selection.keys() })} testId="calendar-selected" />
+            )}
             <Button className="button button-quiet" onPress={selection.clear}>
               {t('library.clearSelection')}
             </Button>
@@ -197,6 +207,7 @@ export function RecordBrowser({ route, screen, typeOptions, listLabel }: { route
             <>
               <span className="muted list-current">{t('library.current', { title: activeItem.title })}</span>
               <AddToCollection key={`${activeItem.type}/${activeItem.id}`} item={{ type: activeItem.type, id: activeItem.id }} title={activeItem.title} />
+              <CiteButton source={{ kind: 'items', items: [{ type: activeItem.type, id: activeItem.id }] }} subject={t('citations.item', { title: activeItem.title })} testId="cite-current" />
               {selection && total !== null && total > 1 && (
                 <Button className="button button-quiet" onPress={selection.selectAll} data-testid="select-all">
                   {t('library.selectAll', { count: total, formatted: formatNumber(total, locale) })}

@@ -312,9 +312,14 @@ function ComparePractices({ ids }: { ids: string[] }) {
           <p className="muted">
             {t('practices.differCount', { count: shownFields(comparison.value).filter((field) => field.differs).length, total: shownFields(comparison.value).length })}
           </p>
-          <ToggleButton className="button" isSelected={differencesOnly} onChange={setDifferencesOnly}>
-            {t('practices.differencesOnly')}
-          </ToggleButton>
+          <div className="actions">
+            <ToggleButton className="button" isSelected={differencesOnly} onChange={setDifferencesOnly}>
+              {t('practices.differencesOnly')}
+            </ToggleButton>
+            <a className="button" href={href('print', {}, ['practices', ids.join(',')])} data-testid="print-practices">
+              {t('print.open')}
+            </a>
+          </div>
           <ComparisonTable comparison={comparison.value} differencesOnly={differencesOnly} />
         </>
       )}
@@ -369,7 +374,7 @@ function ComparisonTable({ comparison, differencesOnly }: { comparison: Practice
 
 type Row = PracticeComparison['fields'][number];
 
-function FieldValue({ field, format, value }: { field: Row['field']; format: Row['format']; value: Row['values'][number] }): ReactNode {
+export function FieldValue({ field, format, value }: { field: Row['field']; format: Row['format']; value: Row['values'][number] }): ReactNode {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const empty = <span className="muted">{t('practices.notGiven')}</span>;

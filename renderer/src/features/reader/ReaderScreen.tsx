@@ -18,6 +18,8 @@ import { saveFile } from '../../ui/save-file';
 import { AnnotationPanel, AnnotationsToggle } from '../annotations/AnnotationPanel';
 import { AnnotatableText, annotatableParts, ReaderAnnotationsProvider, type AnnotatablePart } from '../annotations/reader-annotations';
 import { SelectionToolbar } from '../annotations/SelectionToolbar';
+import { CalendarButton } from '../citations/CalendarButton';
+import { CiteButton } from '../citations/CiteButton';
 import { AddToCollection } from '../collections/AddToCollection';
 import { readAttachment } from './attachment-bytes';
 import { BodyFind } from './BodyFind';
@@ -112,6 +114,13 @@ export function ReaderScreen({ route }: { route: Route }) {
           {t('reader.back')}
         </Button>
         {detail && <AddToCollection item={{ type: detail.type, id: detail.record.id }} title={title} />}
+        {detail && <CiteButton source={{ kind: 'items', items: [{ type: detail.type, id: detail.record.id }] }} subject={t('citations.item', { title })} testId="cite-item" />}
+        {detail?.type === 'document' && (
+          <a className="button" href={href('print', {}, ['document', detail.record.id])} data-testid="print-document">
+            {t('print.open')}
+          </a>
+        )}
+        {detail && (detail.type === 'event' || (detail.type === 'funding' && detail.record.deadline)) && <CalendarButton source={{ kind: 'items', items: [{ type: detail.type, id: detail.record.id }] }} />}
       </div>
       {state.status === 'loading' && <p role="status">{t('reader.loading')}</p>}
       {state.status === 'failed' && (
