@@ -15,9 +15,10 @@ type Key = { type: ContentType; id: string };
 type FoundInAttachment = NonNullable<SearchHit['attachment']>;
 
 /** The words to highlight in the PDF (ROUTE-17): the snippet's matched parts, each once. */
-function highlightWords(attachment: FoundInAttachment): string {
+/** The words a snippet marks, once each: what the Reader highlights (ROUTE-17's `hl`). */
+function highlightWords(snippet: SearchHit['snippet']): string {
   const words = new Map<string, string>();
-  for (const part of attachment.snippet) if (part.match) words.set(part.text.toLowerCase(), part.text);
+  for (const part of snippet) if (part.match) words.set(part.text.toLowerCase(), part.text);
   return [...words.values()].join(' ');
 }
 
@@ -27,7 +28,7 @@ function AttachmentSnippet({ hit, attachment }: { hit: SearchHit; attachment: Fo
   const page = formatNumber(attachment.page, i18n.language);
   return (
     <p className="snippet attachment-snippet" data-testid="attachment-snippet">
-      <a href={href('read', { attachment: attachment.sha256, page: attachment.page, hl: highlightWords(attachment) }, [hit.type, hit.id])} aria-label={t('fullText.openAtPage', { file: attachment.fileName, page })}>
+      <a href={href('read', { attachment: attachment.sha256, page: attachment.page, hl: highlightWords(attachment.snippet) }, [hit.type, hit.id])} aria-label={t('fullText.openAtPage', { file: attachment.fileName, page })}>
         {attachment.fileName}, {t('fullText.page', { page })}
       </a>
       {': '}
@@ -134,7 +135,7 @@ export function SearchHits({ query, sort, hits, total, firstPosition }: { query:
                   />
                 )}
                 <h3>
-                  <a href={href('read', {}, [hit.type, hit.id])}>{hit.title}</a>
+                  <a href={href('read', { hl: highlightWords(hit.snippet) || undefined }, [hit.type, hit.id])}>{hit.title}</a>
                 </h3>
               </div>
               <p className="muted hit-meta">
