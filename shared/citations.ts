@@ -2,6 +2,7 @@
 // the styles and locales offered, and the contract's request and answer.
 import { z } from 'zod';
 import { collectionItemKey, collectionName, collectionSourceSchema } from './annotations';
+import { isoDate } from './content';
 
 /** The bundled CSL styles (resources/csl/styles/), by the names the CLI and the interface use. */
 export const CITATION_STYLES = ['apa', 'chicago-author-date', 'harvard', 'oscola', 'eu-interinstitutional'] as const;
@@ -47,6 +48,8 @@ export const citeRequestSchema = z.object({
   locale: citationLocale,
   /** One in-text citation (or footnote, for a note style) of all the items, or their bibliography. */
   mode: z.enum(['citation', 'bibliography']),
+  /** Cite laws as in force on this date: that version, its identifier in point-in-time form (ELI …/YYYY-MM-DD, consolidated CELEX). */
+  asOf: isoDate.optional(),
 }).strict();
 export type CiteRequest = z.infer<typeof citeRequestSchema>;
 

@@ -134,7 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const savedSearches = new SavedSearches(new SavedSearchTable(stores.user), search, () => sync.writer.state().cursor);
   const library = createLibrary(corpus, sync.writer, { dataDir: stores.dataDir, syncStatus: () => sync.status(), savedSearches: () => savedSearches.list(), unseen });
   const matching = (source: CollectionSource, max: number) => (source.from === 'list' ? library.records.keys(source.filters, source.sort, max) : search.matchingKeys(source.query, source.sort, max));
-  const citations = new CitationService(corpus.records, collections, portalUrl, matching);
+  const citations = new CitationService(corpus.records, collections, portalUrl, matching, history);
   const exporter = new CollectionExporter(corpus.records, stores.dataDir, collections, annotations, portalUrl, citations);
   const calendar = new CalendarService(corpus.records, matching, () => savedSearches.list(), (query, max) => search.matchingKeys(query, 'date', max), portalUrl);
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });

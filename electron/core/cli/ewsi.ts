@@ -10,7 +10,7 @@
 //   ewsi collect NAME ID… --data DIR
 //   ewsi collections --data DIR [--json]
 //   ewsi export --data DIR --collection NAME --format F --out FILE
-//   ewsi cite ID… --style apa --locale de [--bibliography] [--format text|html|rtf]
+//   ewsi cite ID… --style apa --locale de [--bibliography] [--format text|html|rtf] [--as-of YYYY-MM-DD]
 //   ewsi history ID --data DIR [--json]
 //   ewsi diff ID --from V --to V --data DIR [--json]
 //   ewsi annotate ID --quote TEXT --note TEXT --data DIR [--key K] [--json]
@@ -21,7 +21,7 @@ import { EXPORT_FORMATS, annotationTargetSchema, collectionName, exportFormat } 
 import { ContractError } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/outbox';
 import { ALLOW_INSECURE_PORTAL_FLAG } from '../../../shared/portal-transport';
-import { CONTENT_TYPES, contentType, countryCode, id as idSchema, type ContentType } from '../../../shared/content';
+import { CONTENT_TYPES, contentType, countryCode, id as idSchema, isoDate, type ContentType } from '../../../shared/content';
 import { portalAddress, settingsSchema, switchesPortal, type FullTextStatus, type SyncProgress } from '../../../shared/sync';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
@@ -51,7 +51,8 @@ const USAGE = `Usage:
   ewsi export --collection NAME --format ${EXPORT_FORMATS.join('|')} --out FILE [--data DIR]
       --format bibliography: [--style S] [--locale L] [--as ${BIBLIOGRAPHY_FORMATS.join('|')}]
   ewsi cite ID... [--collection NAME] [--style ${CITATION_STYLES.join('|')}] [--locale ${CITATION_LOCALES.join('|')}]
-      [--bibliography] [--format ${BIBLIOGRAPHY_FORMATS.join('|')}] [--data DIR]   a citation (or bibliography) on standard output
+      [--bibliography] [--format ${BIBLIOGRAPHY_FORMATS.join('|')}] [--as-of YYYY-MM-DD] [--data DIR]   a citation (or bibliography) on standard output;
+      --as-of cites each law as in force on that date (that version, its ELI or CELEX in point-in-time form)
   ewsi history ID [--data DIR] [--json]         the versions kept of a law or country sheet (ID: type/id or a document id)
   ewsi diff ID --from V --to V [--data DIR] [--json]   two versions compared article by article (V: a number, or a date YYYY-MM-DD)
   ewsi annotate ID --quote TEXT --note TEXT [--key K] [--data DIR] [--json]   a note on the one place TEXT occurs
@@ -164,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       as: { type: 'string' },
       bibliography: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       quote: { type: 'string' },
@@ -406,9 +408,11 @@ async function main(argv: string[]): Promise<number> {
     const { style, locale } = citationOptions(values);
     const format = optionOf(bibliographyFormat, values.format, 'text', '--format');
     const keys = rest.map(parseItemId);
+    const asOf = values['as-of'] === undefined ? undefined : isoDate.safeParse(values['as-of']);
+    if (asOf && !asOf.success) throw new UsageError('--as-of must be a date such as 2021-07-01');
     const written = await withCore(dataDir, async (core) => {
       const collected = values.collection ? core.collections.get(values.collection).items : [];
-      const { items, missing } = core.citations.cslItems([...keys, ...collected]);
+      const { items, missing } = core.citations.cslItems([...keys, ...collected], asOf?.data);
       if (missing.length > 0 && keys.length > 0) throw new UsageError(`Not in the local library: ${missing.map((item) => `${item.type}/${item.id}`).join(', ')} (sync first, or check the ids)`);
       return values.bibliography ? formatBibliography(items, style, locale, format) : `${formatCitation(items, style, locale, format)}\n`;
     });

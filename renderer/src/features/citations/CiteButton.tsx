@@ -41,6 +41,8 @@ export function CiteButton({ source, subject, quiet = false, testId = 'cite' }: 
   const [isOpen, setOpen] = useState(false);
   const [style, setStyle] = useState<CitationStyle>(lastStyle);
   const [locale, setLocale] = useState<CitationLocale>(lastLocale ?? localeOf(i18n.language));
+  /** Laws cited as in force on this day (YYYY-MM-DD), or as they are now when empty. */
+  const [asOf, setAsOf] = useState('');
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
   // Not a disabled button while copying: disabling the focused button would drop focus out of the dialog.
   const [busy, setBusy] = useState(false);
@@ -52,7 +54,7 @@ export function CiteButton({ source, subject, quiet = false, testId = 'cite' }: 
     lastStyle = style;
     lastLocale = locale;
     try {
-      const result = await api['cite.format']({ source: typeof source === 'function' ? await source() : source, style, locale, mode });
+      const result = await api['cite.format']({ source: typeof source === 'function' ? await source() : source, style, locale, mode, ...(asOf ? { asOf } : {}) });
       if (result.count === 0) {
         setMessage({ kind: 'error', text: t('citations.nothing') });
         return;
@@ -100,6 +102,13 @@ export function CiteButton({ source, subject, quiet = false, testId = 'cite' }: 
                   </option>
                 ))}
               </select>
+            </div>
+            <div className="field">
+              <label htmlFor="cite-as-of">{t('citations.asOf')}</label>
+              <input id="cite-as-of" type="date" className="input" value={asOf} onChange={(event) => setAsOf(event.target.value)} aria-describedby="cite-as-of-help" data-testid="cite-as-of" />
+              <p id="cite-as-of-help" className="muted">
+                {t('citations.asOfHelp')}
+              </p>
             </div>
             {message && (
               <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'muted'} data-testid="cite-message">
