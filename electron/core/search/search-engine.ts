@@ -463,7 +463,8 @@ export class SearchEngine {
     const total = everything(selection).length;
     if (total > max) throw new ContractError('invalid_arguments', `The search matches ${total} records; at most ${max} can be added at once`);
     if (total === 0) return [];
-    return this.queries.keysOf(this.orderedPage(selection, sort, total, 0));
+    // In the order the results are shown: authority orders text matches of about the same score there too.
+    return this.queries.keysOf(this.withAuthority(selection, sort, this.orderedPage(selection, sort, total, 0)));
   }
 
   private hitsFor(selection: Selection, rowids: number[], match: string, similar: ReadonlyMap<number, number>): SearchHit[] {
