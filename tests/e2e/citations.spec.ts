@@ -76,6 +76,9 @@ for (const viewport of VIEWPORTS) {
     const dialog = page.getByRole('dialog', { name: 'Cite' });
     await expect(dialog.getByTestId('cite-subject')).toHaveText(`This item: ${REPORT.title}`);
     await dialog.getByTestId('cite-style').selectOption('oscola');
+    // Every field and the buttons fit the window, the "as in force on" date included.
+    await expect(dialog.getByTestId('cite-as-of')).toBeInViewport();
+    await expect(dialog.getByTestId('copy-bibliography')).toBeInViewport();
     await shot(page, 'cite-dialog');
     await expectNoSeriousViolations(page, 'cite dialog');
     await dialog.getByTestId('copy-citation').click();
