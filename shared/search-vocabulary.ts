@@ -92,10 +92,10 @@ export const DOCUMENT_TYPE_NAMES: Readonly<Record<(typeof DOCUMENT_TYPES)[number
   other: { en: ['other document'], fr: ['autre document'], de: ['sonstiges Dokument'], es: ['otro documento'], it: ['altro documento'], nl: ['ander document'], pl: ['inny dokument'], pt: ['outro documento'], sv: ['annat dokument'] },
 };
 
-type CountryRow = [en: string, fr: string, de: string, es: string, it: string, nl: string, pl: string, pt: string, sv: string];
+export type CountryRow = [en: string, fr: string, de: string, es: string, it: string, nl: string, pl: string, pt: string, sv: string];
 
-/** Each member state in the corpus's nine languages (as server/sample/places.ts writes them). */
-const COUNTRY_ROWS: Readonly<Record<(typeof EU_COUNTRIES)[number], CountryRow>> = {
+/** Each member state's name in the corpus's nine languages (the sample corpus writes them from here too). */
+export const COUNTRY_ROWS: Readonly<Record<(typeof EU_COUNTRIES)[number], CountryRow>> = {
   AT: ['Austria', 'Autriche', 'Österreich', 'Austria', 'Austria', 'Oostenrijk', 'Austria', 'Áustria', 'Österrike'],
   BE: ['Belgium', 'Belgique', 'Belgien', 'Bélgica', 'Belgio', 'België', 'Belgia', 'Bélgica', 'Belgien'],
   BG: ['Bulgaria', 'Bulgarie', 'Bulgarien', 'Bulgaria', 'Bulgaria', 'Bulgarije', 'Bułgaria', 'Bulgária', 'Bulgarien'],

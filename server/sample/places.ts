@@ -1,6 +1,8 @@
 // Country and city names as each language of the corpus writes them, with the
 // forms sentences need ("in Germany", "aux Pays-Bas", "in den Niederlanden",
 // "we Francji"). A document names places in its own language only.
+import { COUNTRY_ROWS, type CountryRow } from '../../shared/search-vocabulary';
+
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pl', 'pt', 'sv'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
@@ -11,38 +13,10 @@ export interface CountryName {
   of: string;
 }
 
-type Row = [en: string, fr: string, de: string, es: string, it: string, nl: string, pl: string, pt: string, sv: string];
-
-/** Bare names. */
-const NAMES: Record<string, Row> = {
-  AT: ['Austria', 'Autriche', 'Österreich', 'Austria', 'Austria', 'Oostenrijk', 'Austria', 'Áustria', 'Österrike'],
-  BE: ['Belgium', 'Belgique', 'Belgien', 'Bélgica', 'Belgio', 'België', 'Belgia', 'Bélgica', 'Belgien'],
-  BG: ['Bulgaria', 'Bulgarie', 'Bulgarien', 'Bulgaria', 'Bulgaria', 'Bulgarije', 'Bułgaria', 'Bulgária', 'Bulgarien'],
-  CY: ['Cyprus', 'Chypre', 'Zypern', 'Chipre', 'Cipro', 'Cyprus', 'Cypr', 'Chipre', 'Cypern'],
-  CZ: ['Czechia', 'Tchéquie', 'Tschechien', 'Chequia', 'Cechia', 'Tsjechië', 'Czechy', 'Chéquia', 'Tjeckien'],
-  DE: ['Germany', 'Allemagne', 'Deutschland', 'Alemania', 'Germania', 'Duitsland', 'Niemcy', 'Alemanha', 'Tyskland'],
-  DK: ['Denmark', 'Danemark', 'Dänemark', 'Dinamarca', 'Danimarca', 'Denemarken', 'Dania', 'Dinamarca', 'Danmark'],
-  EE: ['Estonia', 'Estonie', 'Estland', 'Estonia', 'Estonia', 'Estland', 'Estonia', 'Estónia', 'Estland'],
-  ES: ['Spain', 'Espagne', 'Spanien', 'España', 'Spagna', 'Spanje', 'Hiszpania', 'Espanha', 'Spanien'],
-  FI: ['Finland', 'Finlande', 'Finnland', 'Finlandia', 'Finlandia', 'Finland', 'Finlandia', 'Finlândia', 'Finland'],
-  FR: ['France', 'France', 'Frankreich', 'Francia', 'Francia', 'Frankrijk', 'Francja', 'França', 'Frankrike'],
-  GR: ['Greece', 'Grèce', 'Griechenland', 'Grecia', 'Grecia', 'Griekenland', 'Grecja', 'Grécia', 'Grekland'],
-  HR: ['Croatia', 'Croatie', 'Kroatien', 'Croacia', 'Croazia', 'Kroatië', 'Chorwacja', 'Croácia', 'Kroatien'],
-  HU: ['Hungary', 'Hongrie', 'Ungarn', 'Hungría', 'Ungheria', 'Hongarije', 'Węgry', 'Hungria', 'Ungern'],
-  IE: ['Ireland', 'Irlande', 'Irland', 'Irlanda', 'Irlanda', 'Ierland', 'Irlandia', 'Irlanda', 'Irland'],
-  IT: ['Italy', 'Italie', 'Italien', 'Italia', 'Italia', 'Italië', 'Włochy', 'Itália', 'Italien'],
-  LT: ['Lithuania', 'Lituanie', 'Litauen', 'Lituania', 'Lituania', 'Litouwen', 'Litwa', 'Lituânia', 'Litauen'],
-  LU: ['Luxembourg', 'Luxembourg', 'Luxemburg', 'Luxemburgo', 'Lussemburgo', 'Luxemburg', 'Luksemburg', 'Luxemburgo', 'Luxemburg'],
-  LV: ['Latvia', 'Lettonie', 'Lettland', 'Letonia', 'Lettonia', 'Letland', 'Łotwa', 'Letónia', 'Lettland'],
-  MT: ['Malta', 'Malte', 'Malta', 'Malta', 'Malta', 'Malta', 'Malta', 'Malta', 'Malta'],
-  NL: ['the Netherlands', 'Pays-Bas', 'Niederlande', 'Países Bajos', 'Paesi Bassi', 'Nederland', 'Niderlandy', 'Países Baixos', 'Nederländerna'],
-  PL: ['Poland', 'Pologne', 'Polen', 'Polonia', 'Polonia', 'Polen', 'Polska', 'Polónia', 'Polen'],
-  PT: ['Portugal', 'Portugal', 'Portugal', 'Portugal', 'Portogallo', 'Portugal', 'Portugalia', 'Portugal', 'Portugal'],
-  RO: ['Romania', 'Roumanie', 'Rumänien', 'Rumanía', 'Romania', 'Roemenië', 'Rumunia', 'Roménia', 'Rumänien'],
-  SE: ['Sweden', 'Suède', 'Schweden', 'Suecia', 'Svezia', 'Zweden', 'Szwecja', 'Suécia', 'Sverige'],
-  SI: ['Slovenia', 'Slovénie', 'Slowenien', 'Eslovenia', 'Slovenia', 'Slovenië', 'Słowenia', 'Eslovénia', 'Slovenien'],
-  SK: ['Slovakia', 'Slovaquie', 'Slowakei', 'Eslovaquia', 'Slovacchia', 'Slowakije', 'Słowacja', 'Eslováquia', 'Slovakien'],
-};
+/** Bare names: the shared vocabulary's, with the article English sentences need before the Netherlands. */
+const NETHERLANDS: CountryRow = [...COUNTRY_ROWS.NL];
+NETHERLANDS[0] = 'the Netherlands';
+const NAMES: Record<string, CountryRow> = { ...COUNTRY_ROWS, NL: NETHERLANDS };
 
 /** French: feminine countries take "en" and "de la/de l'", masculine "au" and "du", plural "aux" and "des", islands none. */
 const FRENCH_GENDER: Record<string, 'f' | 'm' | 'pl' | 'island'> = {
