@@ -4,7 +4,6 @@
 // it works and every status says so. "Away from this computer" is one of this
 // machine's own non-loopback addresses, where a recording proxy in front of a
 // real portal shows what reached it.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
@@ -13,8 +12,8 @@ import type { SyncStatus } from '../../shared/sync';
 import { MEMBER, startCommunityPortal } from '../support/community';
 import { nonLoopbackAddress, startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import type { TestPortal } from '../support/portal';
-import { REPO_ROOT } from '../support/repo';
 import { makeTempDir } from '../support/temp-dir';
+import { runEwsi } from '../support/cli';
 
 let server: TestPortal;
 let elsewhere: FaultProxy;
@@ -34,15 +33,7 @@ beforeEach(() => {
   elsewhere.log.length = 0;
 });
 
-function ewsi(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ewsi = runEwsi;
 
 const REFUSAL = /is not encrypted \(http:\), so passwords, the session token, documents and updates would travel in clear\. Use its https: address, or allow an insecure portal \(Settings → Portal and sync → "Allow an insecure portal"; ewsi: --allow-insecure-portal\)/;
 

@@ -6,7 +6,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,24 +16,10 @@ import { csvField } from '../../../electron/core/export/formats';
 import { testEngines } from '../../support/databases';
 import { webAnnotationQuads } from '../../support/web-annotation-jsonld';
 import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
-import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
+import { runEwsi } from '../../support/cli';
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ewsi(args: string[]): Promise<Ran> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ewsi = (args: string[]) => runEwsi(args);
 
 const LAW = {
   documentType: 'legislation',

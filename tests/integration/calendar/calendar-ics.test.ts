@@ -3,25 +3,16 @@
 // as iCalendar, read back by ical.js (a parser we did not write) with the
 // right days, whatever time zone the computer is in.
 import ICAL from 'ical.js';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { testEngines } from '../../support/databases';
 import { startTestPortal, type TestPortal } from '../../support/portal';
-import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
+import { runEwsi } from '../../support/cli';
 
-function ewsi(args: string[], timeZone = 'UTC'): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, TZ: timeZone } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ewsi = (args: string[], timeZone = 'UTC') => runEwsi(args, { TZ: timeZone });
 
 const common = { language: 'en', themes: ['employment'] };
 const CALL = { ...common, id: 'call-de', countries: ['DE'], title: 'Mentoring for newcomers', programme: 'AMIF', funderType: 'eu', deadline: '2027-03-31', amount: { min: 50_000, max: 250_000, currency: 'EUR' }, url: 'https://example.eu/calls/mentoring', description: '<p>Projects pairing <b>newcomers</b> with mentors.</p>' };

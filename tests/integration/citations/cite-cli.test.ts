@@ -4,7 +4,6 @@
 // style and in English, French and German; and a handful of APA and OSCOLA
 // outputs match examples written by hand from the style guides.
 import CSL from 'citeproc';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,22 +12,9 @@ import { testEngines } from '../../support/databases';
 import { readFeed, sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
+import { runEwsi } from '../../support/cli';
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function ewsi(args: string[]): Promise<Ran> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ewsi = (args: string[]) => runEwsi(args);
 
 // The style files and the CSL locale each language renders in, named here independently of the app's table.
 const STYLES = { apa: 'apa.csl', 'chicago-author-date': 'chicago-author-date.csl', harvard: 'harvard-cite-them-right.csl', oscola: 'oscola.csl', 'eu-interinstitutional': 'eu-interinstitutional-style.csl' } as const;

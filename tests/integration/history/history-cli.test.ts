@@ -1,24 +1,15 @@
 // `ewsi history`, `ewsi diff` and `ewsi annotate` as a user runs them: real
 // processes on a data folder synced from a real portal on 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyVersionsSchema, versionDiffSchema } from '../../../shared/history';
 import { annotationSchema } from '../../../shared/annotations';
 import { sqliteEngine } from '../../support/databases';
 import { LAW_VERSIONS, lawRecord } from '../../support/law-fixture';
 import { startTestPortal, type TestPortal } from '../../support/portal';
-import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
+import { runEwsi } from '../../support/cli';
 
-function ewsi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ewsi = (args: string[]) => runEwsi(args);
 
 describe('ewsi history, diff and annotate', () => {
   let server: TestPortal;

@@ -1,22 +1,13 @@
 // `ewsi index-attachments`, `ewsi search --json` and `ewsi status` on PDF text,
 // as a user runs them: real processes on a data folder synced from a real portal.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../support/databases';
 import { pdfWithWordOnPage3, putDocument, putPdf } from '../../support/pdf-documents';
 import { startTestPortal, type TestPortal } from '../../support/portal';
-import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
+import { runEwsi } from '../../support/cli';
 
-function ewsi(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end();
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const ewsi = (args: string[]) => runEwsi(args);
 
 describe('the CLI on PDF text', () => {
   let server: TestPortal;
