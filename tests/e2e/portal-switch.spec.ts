@@ -76,6 +76,8 @@ test('asks before switching portal; a mistyped address leaves the library as it 
   await page.getByRole('button', { name: 'Sync now' }).click();
   // Waited for by its outcome: the indicator may not say "running" yet when the click returns.
   await expect(page.getByTestId('sync-indicator')).toContainText(/^Synced/, { timeout: 90_000 });
+  // The PDFs' text is read in the background after the sync and adds search results: the library is compared once it is all in.
+  await expect.poll(async () => (await env.harness.core.api['sync.status']({})).fullText, { timeout: 120_000 }).toMatchObject({ pending: 0, running: false });
   const before = await libraryView(page);
   expect(before.documents).toBe(60);
 
