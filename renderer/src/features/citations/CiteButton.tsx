@@ -6,6 +6,7 @@ import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'rea
 import { useTranslation } from 'react-i18next';
 import { CITATION_LOCALES, CITATION_STYLE_NAMES, CITATION_STYLES, type CitationLocale, type CitationStyle, type CiteSource } from '../../../../shared/citations';
 import { errorMessage, useApi } from '../../app/core';
+import { ChoiceField } from './ChoiceField';
 
 /** The style and language chosen last, offered first next time. */
 let lastStyle: CitationStyle = 'apa';
@@ -83,26 +84,8 @@ export function CiteButton({ source, subject, quiet = false, testId = 'cite' }: 
             <p className="muted" data-testid="cite-subject">
               {subject}
             </p>
-            <div className="field">
-              <label htmlFor="cite-style">{t('citations.style')}</label>
-              <select id="cite-style" className="input" value={style} onChange={(event) => setStyle(CITATION_STYLES.find((s) => s === event.target.value) ?? 'apa')} data-testid="cite-style">
-                {CITATION_STYLES.map((option) => (
-                  <option key={option} value={option}>
-                    {CITATION_STYLE_NAMES[option]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="cite-locale">{t('citations.language')}</label>
-              <select id="cite-locale" className="input" value={locale} onChange={(event) => setLocale(localeOf(event.target.value))} data-testid="cite-locale">
-                {CITATION_LOCALES.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`citations.languages.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ChoiceField id="cite-style" label={t('citations.style')} options={CITATION_STYLES} value={style} optionLabel={(option) => CITATION_STYLE_NAMES[option]} onChange={setStyle} testId="cite-style" />
+            <ChoiceField id="cite-locale" label={t('citations.language')} options={CITATION_LOCALES} value={locale} optionLabel={(option) => t(`citations.languages.${option}`)} onChange={setLocale} testId="cite-locale" />
             <div className="field">
               <label htmlFor="cite-as-of">{t('citations.asOf')}</label>
               <input id="cite-as-of" type="date" className="input" value={asOf} onChange={(event) => setAsOf(event.target.value)} aria-describedby="cite-as-of-help" data-testid="cite-as-of" />
