@@ -30,6 +30,16 @@ export async function startCore(
   };
 }
 
+/** One sync of an existing data folder by a core of its own, closed after (the crash tests' check that a next sync completes). */
+export async function syncDataFolder(dataDir: string, url: string, pageLimit?: number): Promise<void> {
+  const core = await createCore({ dataDir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, ...(pageLimit ? { pageLimit } : {}) } } });
+  try {
+    await core.sync.run(url);
+  } finally {
+    await core.close();
+  }
+}
+
 /** Every visible record on the server, keyed "type/id". */
 export async function serverContent(url: string): Promise<Map<string, unknown>> {
   const { changes } = await readFeed(url, 0, 1000);

@@ -14,22 +14,12 @@ import { Random } from '../../../server/sample/random';
 import { testEngines } from '../../support/databases';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
-import { FAST_PULL, integrityCheck, localContent, serverContent, waitForCursor } from '../../support/sync';
+import { FAST_PULL, integrityCheck, localContent, serverContent, syncDataFolder, waitForCursor } from '../../support/sync';
 import { makeTempDir } from '../../support/temp-dir';
 
 const KILLS = 16;
 const PAGE = 20;
 const SIDE_FILE = 'corpus.next.sqlite';
-
-
-async function syncWithCore(dataDir: string, url: string): Promise<void> {
-  const core = await createCore({ dataDir, appVersion: '0.0.0-test', sync: { pull: FAST_PULL } });
-  try {
-    await core.sync.run(url);
-  } finally {
-    await core.close();
-  }
-}
 
 describe('a switch of portal killed with SIGKILL', () => {
   let portalA: TestPortal;
@@ -45,7 +35,7 @@ describe('a switch of portal killed with SIGKILL', () => {
     [contentA, contentB] = await Promise.all([serverContent(portalA.url), serverContent(portalB.url)]);
     // One library synced from A, copied into each run's folder (closed stores: everything is in the two files).
     template = makeTempDir('ewsi-side-crash-template-');
-    await syncWithCore(template.dir, portalA.url);
+    await syncDataFolder(template.dir, portalA.url);
     expect(localContent(template.dir)).toEqual(contentA);
   }, 120_000);
   afterAll(async () => {

@@ -19,7 +19,7 @@ import type { SnapshotInfo } from '../../../shared/snapshot';
 import { testEngines } from '../../support/databases';
 import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
-import { FAST_PULL, integrityCheck, localContent, serverContent, waitForCursor } from '../../support/sync';
+import { FAST_PULL, integrityCheck, localContent, serverContent, syncDataFolder, waitForCursor } from '../../support/sync';
 import { makeTempDir } from '../../support/temp-dir';
 
 const KILLS = 30;
@@ -45,15 +45,6 @@ function contentAt(content: Map<string, unknown>, cursor: number): Map<string, u
   return new Map([...content].filter(([, record]) => (record as { version: number }).version <= cursor));
 }
 
-async function syncWithCore(dataDir: string, url: string): Promise<void> {
-  const core = await createCore({ dataDir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, pageLimit: PAGE } } });
-  try {
-    await core.sync.run(url);
-  } finally {
-    await core.close();
-  }
-}
-
 describe('a first sync from the snapshot killed with SIGKILL', () => {
   let portalA: TestPortal;
   let portalB: TestPortal;
@@ -71,7 +62,7 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
     expect((await portalB.editor('POST', '/api/v1/editor/import', after.join('\n'), { 'content-type': 'application/x-ndjson' })).status).toBe(200);
     [contentA, contentB] = await Promise.all([serverContent(portalA.url), serverContent(portalB.url)]);
     template = makeTempDir('ewsi-snapshot-crash-template-');
-    await syncWithCore(template.dir, portalA.url);
+    await syncDataFolder(template.dir, portalA.url, PAGE);
     expect(localContent(template.dir)).toEqual(contentA);
   }, 180_000);
   afterAll(async () => {
