@@ -64,6 +64,14 @@ import {
   annotationSearchResultSchema,
   annotationSearchSchema,
 } from './annotations';
+import {
+  memberSyncChangePassphraseSchema,
+  memberSyncConflictSchema,
+  memberSyncEnableSchema,
+  memberSyncResolveResultSchema,
+  memberSyncResolveSchema,
+  memberSyncStatusSchema,
+} from './member-sync';
 import { amendedRecordSchema, historyTargetSchema, historyVersionsSchema, versionDiffSchema, versionRefSchema, versionTextSchema } from './history';
 
 export const appInfoSchema = z.object({
@@ -202,6 +210,20 @@ export const contract = {
   'print.toPdf': { args: z.object({ fileName: z.string().min(1).max(255) }).strict(), result: z.object({ handled: z.boolean(), path: z.string().nullable() }) },
   /** Funding deadlines and events of some items, a filtered list or a saved search, as one iCalendar file. */
   'calendar.export': { args: z.object({ source: calendarSourceSchema }).strict(), result: calendarFileSchema },
+  // The member's own data on all their computers, end-to-end encrypted (electron/core/member-sync/).
+  'memberSync.status': { args: noArguments, result: memberSyncStatusSchema },
+  /** First device: makes the master key; a later one: joins by unwrapping it. Refused: `wrong_passphrase`, `not_signed_in`. */
+  'memberSync.enable': { args: memberSyncEnableSchema, result: memberSyncStatusSchema },
+  /** Stops syncing and forgets the key on this computer; the local data stays. */
+  'memberSync.disable': { args: noArguments, result: memberSyncStatusSchema },
+  /** Re-wraps the master key under the new passphrase; no item is re-encrypted. */
+  'memberSync.changePassphrase': { args: memberSyncChangePassphraseSchema, result: memberSyncStatusSchema },
+  /** Starts a sync; answers without waiting for it (memberSync.changed reports the outcome). */
+  'memberSync.syncNow': { args: noArguments, result: memberSyncStatusSchema },
+  /** Notes edited on two computers at once, each with both texts. */
+  'memberSync.conflicts': { args: noArguments, result: z.array(memberSyncConflictSchema) },
+  /** Keeps `text` for the field; it then syncs like any edit. */
+  'memberSync.resolveConflict': { args: memberSyncResolveSchema, result: memberSyncResolveResultSchema },
   // Updates. In the desktop app main answers these with electron-updater (electron/main/updater.ts);
   // elsewhere the core does, checking and downloading with the same files and verdicts, never installing.
   /** This version, the channel and where the last check or download stands. */
@@ -229,6 +251,8 @@ export const contractEvents = {
   'app.command': appCommandSchema,
   /** Every change of the update status: checking, what a check found, download progress, downloaded, refused. */
   'update.status': updateStatusSchema,
+  /** Member sync's status changed: enabled, a sync began or ended, edits pending, conflicts. */
+  'memberSync.changed': memberSyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof contractEvents;
 export type EventPayload<E extends EventName> = z.output<(typeof contractEvents)[E]>;
@@ -266,7 +290,20 @@ export function isMethodName(name: unknown): name is MethodName {
 // Errors cross process boundaries as data, never as thrown objects (Electron's
 // IPC keeps only the message of a thrown Error), so every answer is an envelope.
 // conflict: the item's state forbids the change now (sent, in flight); unauthenticated: the portal refused the credentials.
-export const failureCodes = ['unknown_method', 'invalid_arguments', 'invalid_result', 'not_found', 'conflict', 'unauthenticated', 'failed', 'unavailable'] as const;
+// wrong_passphrase, not_signed_in, not_enabled: member sync's refusals (shared/member-sync.ts), which the interface words itself.
+export const failureCodes = [
+  'unknown_method',
+  'invalid_arguments',
+  'invalid_result',
+  'not_found',
+  'conflict',
+  'unauthenticated',
+  'failed',
+  'unavailable',
+  'wrong_passphrase',
+  'not_signed_in',
+  'not_enabled',
+] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
 export const failureSchema = z.object({

@@ -40,7 +40,11 @@ import { createLibrary, type Library } from './library/library';
 import { AuthService } from './outbox/auth';
 import { outboxHandlers } from './outbox/handlers';
 import { OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
-import { FileTokenStore, type TokenStore } from './outbox/token-store';
+import { FileTokenStore, MEMBER_KEY_FILE, type TokenStore } from './outbox/token-store';
+import { MemberSyncTable } from './db/user/member-sync';
+import { memberSyncHandlers } from './member-sync/handlers';
+import { annotationKind, collectionKind, savedSearchKind, settingsKind } from './member-sync/local-items';
+import { MemberSyncService, type MemberSyncOptions } from './member-sync/member-sync-service';
 import { searchHandlers } from './search/handlers';
 import { AttachmentHits } from './search/attachment-hits';
 import { SavedSearches } from './search/saved-searches';
@@ -68,6 +72,9 @@ export interface CoreOptions {
   outbox?: OutboxServiceOptions;
   /** Where the session token lives; a 0600 file `session-token` in the data folder by default. */
   tokenStore?: TokenStore;
+  /** Where member sync keeps the unwrapped master key: like the token, a 0600 file `member-sync-key` by default. */
+  memberKeyStore?: TokenStore;
+  memberSync?: MemberSyncOptions;
   /**
    * Tests only: the public key update info must be signed with, in place of the
    * release key built into the app (a test signs its releases with a key pair it makes).
@@ -91,6 +98,7 @@ export interface Core {
   readonly calendar: CalendarService;
   readonly updates: UpdateService;
   readonly history: HistoryService;
+  readonly memberSync: MemberSyncService;
   /** The app's behaviour: sync on a schedule, push the outbox whenever signed in and online, sync after a delivery. */
   startBackground(): void;
   /** Validates a raw call from another process, runs it, validates the result. Never throws. */
@@ -139,6 +147,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const calendar = new CalendarService(corpus.records, matching, () => savedSearches.list(), (query, max) => search.matchingKeys(query, 'date', max), portalUrl);
   const auth = new AuthService(options.tokenStore ?? new FileTokenStore(stores.dataDir), { allowInsecurePortal: () => settings.get().allowInsecurePortal });
   const outboxService = new OutboxService({ outbox: new OutboxTable(stores.user), records: corpus.records }, auth, (status) => emitOut('outbox.changed', status), options.outbox);
+  const memberSync = new MemberSyncService(
+    new MemberSyncTable(stores.user),
+    {
+      annotation: annotationKind(new AnnotationTable(stores.user)),
+      collection: collectionKind(new CollectionTable(stores.user)),
+      'saved-search': savedSearchKind(new SavedSearchTable(stores.user), () => sync.writer.state().cursor),
+      settings: settingsKind(settings),
+    },
+    auth,
+    options.memberKeyStore ?? new FileTokenStore(stores.dataDir, MEMBER_KEY_FILE),
+    (status) => emitOut('memberSync.changed', status),
+    options.memberSync,
+  );
   // The portal answering again is when queued writes go.
   sync.onOnlineChanged((online) => {
     if (online) outboxService.kick();
@@ -169,6 +190,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...calendarHandlers(calendar),
     ...printHandlers(),
     ...updateHandlers(updates),
+    ...memberSyncHandlers(memberSync),
     ...historyHandlers(history, {
       followed: () => [...annotations.facets().records, ...collections.list().flatMap((collection) => collection.items)],
       lastSyncFrom: () => sync.writer.lastChanges()?.sinceVersion ?? null,
@@ -203,7 +225,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     calendar,
     updates,
     history,
+    memberSync,
     startBackground() {
+      memberSync.startBackground();
       sync.startSchedule();
       // PDFs waiting since the last run (a restart resumes at the next page), then whatever each sync downloads.
       sync.startTextExtraction();
@@ -224,6 +248,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     close: async () => {
       updates.close();
+      await memberSync.close();
       await outboxService.close();
       search.close();
       await sync.close();

@@ -141,6 +141,24 @@ export interface UserDatabase {
   unseen_sections: { sheet_id: string; section: (typeof COUNTRY_SHEET_SECTIONS)[number]; previous_body: string | null; noticed_at: string };
   change_tracking: { key: string; value: string };
   collection_items: { collection_id: string; item_type: string; item_id: string; note: string; added_at: string };
+  /** Member sync's own state: device id and name, cursor, key id, last sync (migration 0630). */
+  member_sync_state: { key: string; value: string };
+  /** Each synced item: what the portal has, the local changes not yet there, the write on its way (migration 0630). */
+  member_sync_items: {
+    kind: string;
+    local_id: string;
+    item_id: string | null;
+    remote_doc: string | null;
+    remote_version: number;
+    pending: string;
+    pending_delete: number;
+    dirty: number;
+    dirty_at: string | null;
+    outgoing: string | null;
+    attempts: number;
+    next_attempt_at: string | null;
+    last_error: string | null;
+  };
   outbox: {
     id: string;
     kind: string;

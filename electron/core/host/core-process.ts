@@ -4,7 +4,7 @@
 import { insecurePortalRefusal } from '../../../shared/portal-transport';
 import { readAppVersion } from '../app-version';
 import { createCore, type Core } from '../core';
-import { EncryptedFileTokenStore } from '../outbox/token-store';
+import { ENCRYPTED_MEMBER_KEY_FILE, EncryptedFileTokenStore, MEMBER_KEY_FILE } from '../outbox/token-store';
 import { ed25519PublicKey } from '../updates/manifest-signature';
 import { CORE_ENV, toCoreSchema, type FromCore, type ToCore } from './protocol';
 
@@ -51,6 +51,10 @@ async function main(): Promise<void> {
   let core: Core;
   try {
     const tokenStore = tokenKey ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64'), tokenProtection) : undefined;
+    // Member sync's master key behind the same safe-storage boundary as the token.
+    const memberKeyStore = tokenKey
+      ? new EncryptedFileTokenStore(dataDir, Buffer.from(tokenKey, 'base64'), tokenProtection, { encrypted: ENCRYPTED_MEMBER_KEY_FILE, plain: MEMBER_KEY_FILE })
+      : undefined;
     const pageLimit = Number(process.env[CORE_ENV.syncPageLimit] ?? '');
     if (process.env[CORE_ENV.syncPageLimit] !== undefined && !(Number.isInteger(pageLimit) && pageLimit >= 1 && pageLimit <= 1000)) {
       throw new Error(`${CORE_ENV.syncPageLimit} must be a whole number from 1 to 1000, not ${JSON.stringify(process.env[CORE_ENV.syncPageLimit])}`);
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
       appVersion: process.env[CORE_ENV.appVersion] || readAppVersion(),
       search: { backgroundPostings: true },
       tokenStore,
+      memberKeyStore,
       ...(updateSigningKeyForTests ? { updateSigningKeyForTests: ed25519PublicKey(updateSigningKeyForTests) } : {}),
       emit: (name, payload) => link.post({ kind: 'event', name, payload }),
     });

@@ -19,14 +19,18 @@ export interface TokenStore {
 }
 
 export const TOKEN_FILE = 'session-token';
+/** Member sync's unwrapped master key, kept exactly as the session token is (electron/core/member-sync/). */
+export const MEMBER_KEY_FILE = 'member-sync-key';
+export const ENCRYPTED_MEMBER_KEY_FILE = 'member-sync-key.enc';
 
 /** A plain file named `session-token`, mode 0600, replaced atomically. */
 export class FileTokenStore implements TokenStore {
   readonly file: string;
   readonly protection = 'owner-only-file';
 
-  constructor(dataDir: string) {
-    this.file = path.join(dataDir, TOKEN_FILE);
+  /** `fileName`: another secret kept the same way (member sync's key, MEMBER_KEY_FILE). */
+  constructor(dataDir: string, fileName: string = TOKEN_FILE) {
+    this.file = path.join(dataDir, fileName);
   }
 
   get description(): string {
@@ -80,10 +84,11 @@ export class EncryptedFileTokenStore implements TokenStore {
     dataDir: string,
     private readonly key: Buffer,
     readonly protection: Exclude<TokenProtection, 'owner-only-file'> = 'keychain',
+    files: { encrypted: string; plain: string } = { encrypted: ENCRYPTED_TOKEN_FILE, plain: TOKEN_FILE },
   ) {
     if (key.length !== 32) throw new Error('The session key must be 32 bytes');
-    this.file = path.join(dataDir, ENCRYPTED_TOKEN_FILE);
-    this.plainFile = path.join(dataDir, TOKEN_FILE);
+    this.file = path.join(dataDir, files.encrypted);
+    this.plainFile = path.join(dataDir, files.plain);
   }
 
   get description(): string {
@@ -124,7 +129,7 @@ export class EncryptedFileTokenStore implements TokenStore {
   }
 
   private adoptPlainFile(): string | null {
-    const plain = new FileTokenStore(path.dirname(this.file)).load();
+    const plain = new FileTokenStore(path.dirname(this.file), path.basename(this.plainFile)).load();
     if (plain === null) return null;
     this.save(plain);
     fs.rmSync(this.plainFile, { force: true });

@@ -72,7 +72,7 @@ export function getText(url: string, options: Omit<RequestOptions, 'body'> = {})
 }
 
 /** One HTTP exchange over the keep-alive agents; NetworkError for anything but a complete answer. */
-export function requestText(method: 'GET' | 'POST' | 'DELETE', url: string, options: RequestOptions = {}): Promise<TextResponse> {
+export function requestText(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, options: RequestOptions = {}): Promise<TextResponse> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : target.protocol === 'http:' ? http : undefined;
   if (!client) return Promise.reject(new Error(`Unsupported protocol in ${url}: use http or https`));

@@ -15,6 +15,7 @@ import * as userAnnotationAnchoring from './user/2026-12-01-0005-annotation-anch
 import * as userAnnotationNotesFts from './user/2026-12-01-0006-annotation-notes-fts';
 import * as userUnseenChanges from './user/2026-12-01-0007-unseen-changes';
 import * as userAnnotationVersions from './user/2026-12-03-0400-annotation-versions';
+import * as userMemberSync from './user/2026-12-03-0630-member-sync';
 
 // Listed statically (not read from a folder) so the bundled app carries them.
 // Names sort by their date prefix, which is the order Kysely applies them in.
@@ -38,4 +39,5 @@ export const userMigrations: Record<string, Migration> = {
   '2026-12-01-0006-annotation-notes-fts': userAnnotationNotesFts,
   '2026-12-01-0007-unseen-changes': userUnseenChanges,
   '2026-12-03-0400-annotation-versions': userAnnotationVersions,
+  '2026-12-03-0630-member-sync': userMemberSync,
 };

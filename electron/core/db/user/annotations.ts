@@ -50,6 +50,30 @@ function prepareAnnotations({ db, sqlite }: Store<UserDatabase>) {
       }),
     ),
     byId: prepareQuery(sqlite, (args: { id: string }) => rows().where('id', '=', args.id)),
+    // Member sync writes an annotation as another device left it: every column.
+    replace: prepareQuery(sqlite, (args: AnnotationRow) =>
+      db
+        .updateTable('annotations')
+        .set({
+          target_type: args.target_type,
+          target_id: args.target_id,
+          target_key: args.target_key,
+          target_version: args.target_version,
+          text_hash: args.text_hash,
+          selector: args.selector,
+          note: args.note,
+          color: args.color,
+          tags: args.tags,
+          orphaned: args.orphaned,
+          anchoring: args.anchoring,
+          made_on: args.made_on,
+          reviewed: args.reviewed,
+          text_changed: args.text_changed,
+          created_at: args.created_at,
+          updated_at: args.updated_at,
+        })
+        .where('id', '=', args.id),
+    ),
     updateNote: prepareQuery(sqlite, (args: Pick<AnnotationRow, 'id' | 'note' | 'color' | 'tags' | 'updated_at'>) =>
       db.updateTable('annotations').set({ note: args.note, color: args.color, tags: args.tags, updated_at: args.updated_at }).where('id', '=', args.id),
     ),
@@ -105,6 +129,11 @@ export class AnnotationTable {
 
   insert(row: AnnotationRow): void {
     this.queries.insert.run(row);
+  }
+
+  /** Inserts the row, or replaces every column of the row with its id (member sync). */
+  upsert(row: AnnotationRow): void {
+    if (this.queries.replace.run(row).changes === 0) this.queries.insert.run(row);
   }
 
   get(id: string): AnnotationRow | undefined {

@@ -20,6 +20,11 @@ interface ItemKey {
 function prepareCollections({ db, sqlite }: Store<UserDatabase>) {
   return {
     byName: prepareQuery(sqlite, (args: { name: string }) => db.selectFrom('collections').selectAll().where('name', '=', args.name)),
+    byId: prepareQuery(sqlite, (args: { id: string }) => db.selectFrom('collections').selectAll().where('id', '=', args.id)),
+    deleteById: prepareQuery(sqlite, (args: { id: string }) => db.deleteFrom('collections').where('id', '=', args.id)),
+    replace: prepareQuery(sqlite, (args: CollectionRow) =>
+      db.updateTable('collections').set({ name: args.name, note: args.note, created_at: args.created_at, updated_at: args.updated_at }).where('id', '=', args.id),
+    ),
     // Case-insensitive first, then exact, so "alpha" and "Alpha" keep one order.
     all: prepareQuery(sqlite, () => db.selectFrom('collections').selectAll().orderBy(sql`name COLLATE NOCASE`).orderBy('name')),
     exists: prepareQuery(sqlite, (args: { name: string }) => db.selectFrom('collections').select((eb) => eb.lit(1).as('one')).where('name', '=', args.name)),
@@ -83,6 +88,20 @@ export class CollectionTable {
 
   byName(name: string): CollectionRow | undefined {
     return this.queries.byName.get({ name });
+  }
+
+  byId(id: string): CollectionRow | undefined {
+    return this.queries.byId.get({ id });
+  }
+
+  /** Inserts the collection, or replaces its name, note and times (member sync). */
+  upsert(row: CollectionRow): void {
+    if (this.queries.replace.run(row).changes === 0) this.queries.insert.run(row);
+  }
+
+  /** Deletes the collection and (by cascade) its items. */
+  deleteById(id: string): boolean {
+    return this.queries.deleteById.run({ id }).changes > 0;
   }
 
   /** Every collection, by name. */

@@ -16,6 +16,7 @@ function prepareSavedSearches({ db, sqlite }: Store<UserDatabase>) {
     setQuery: prepareQuery(sqlite, (args: { id: string; query: string; seenVersion: number }) =>
       db.updateTable('saved_searches').set({ query: args.query, seen_version: args.seenVersion }).where('id', '=', args.id),
     ),
+    setNameAndQuery: prepareQuery(sqlite, (args: { id: string; name: string; query: string }) => db.updateTable('saved_searches').set({ name: args.name, query: args.query }).where('id', '=', args.id)),
     setSeen: prepareQuery(sqlite, (args: { id: string; seenVersion: number }) => db.updateTable('saved_searches').set({ seen_version: args.seenVersion }).where('id', '=', args.id)),
     delete: prepareQuery(sqlite, (args: { id: string }) => db.deleteFrom('saved_searches').where('id', '=', args.id)),
   };
@@ -48,6 +49,11 @@ export class SavedSearchTable {
   /** A new query for the search, seen up to `seenVersion`. */
   setQuery(id: string, query: string, seenVersion: number): void {
     this.queries.setQuery.run({ id, query, seenVersion });
+  }
+
+  /** Another device's name and query (member sync); what this computer has seen of it stays. */
+  setNameAndQuery(id: string, name: string, query: string): void {
+    this.queries.setNameAndQuery.run({ id, name, query });
   }
 
   setSeen(id: string, seenVersion: number): void {
