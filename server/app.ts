@@ -25,8 +25,10 @@ import { Members } from './auth';
 import { ContentStore, type WriteOp } from './content/store';
 import type { PortalDatabase } from './db/database';
 import type { MemberTable } from './db/schema';
-import { ApiFailure, issuesOf, NotFoundError, ValidationError } from './errors';
+import { ApiFailure, NotFoundError, parseWith, ValidationError } from './errors';
 import { IdempotencyKeys, requestFingerprint } from './idempotency';
+import { memberStoreRoutes } from './member-routes';
+import { DEFAULT_MEMBER_QUOTAS, MemberStore, type MemberQuotas } from './member-store';
 import { parseImportLines } from './import';
 import type { PortalLog } from './log';
 import { buildOpenApiDocument } from './openapi';
@@ -54,12 +56,14 @@ export interface PortalOptions {
   trustedProxies?: readonly string[];
   /** The change streams' bound, heartbeat and head polling. */
   changeStreams?: Partial<ChangeStreamOptions>;
+  /** Each member's encrypted store: live items and ciphertext characters (shared/member-items.ts by default). */
+  memberQuotas?: Partial<MemberQuotas>;
   /** Request and error log (JSON lines in the CLI); none: errors go to stderr, requests unlogged. */
   log?: PortalLog;
   now?: () => Date;
 }
 
-type RateLimitName = 'perAddress' | 'memberWrites' | 'signIn' | 'signInPerAccount';
+type RateLimitName = 'perAddress' | 'memberWrites' | 'signIn' | 'signInPerAccount' | 'memberStore';
 
 export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   perAddress: { limit: 300, windowMs: 60_000 },
@@ -68,6 +72,8 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
   signIn: { limit: 10, windowMs: 60_000 },
   /** Sign-in attempts at one account from all addresses together: guessing spread over many addresses. */
   signInPerAccount: { limit: 10, windowMs: 60_000 },
+  /** Requests to a member's own encrypted store, per member: a first sync of a few hundred notes must not wait minutes. */
+  memberStore: { limit: 1200, windowMs: 60_000 },
 };
 
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
@@ -87,10 +93,11 @@ export interface Portal {
    */
   drain(): void;
   snapshots: SnapshotStore;
+  memberStore: MemberStore;
 }
 
 function failureResponse(c: Context, failure: ApiFailure): Response {
-  const body = { error: failure.code, message: failure.message, ...(failure.issues ? { issues: failure.issues } : {}) };
+  const body = { error: failure.code, message: failure.message, ...(failure.issues ? { issues: failure.issues } : {}), ...failure.details };
   return c.json(body, failure.status, failure.headers);
 }
 
@@ -175,12 +182,6 @@ export function memberTextAsHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ValidationError(`Invalid ${what}`, issuesOf(parsed.error));
-  return parsed.data;
-}
-
 function jsonText(c: Context, text: string, status: 200 | 201 = 200, headers: Record<string, string> = {}): Response {
   return c.body(text, status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 }
@@ -199,12 +200,14 @@ export function createPortal(options: PortalOptions): Portal {
   const members = new Members(db);
   const snapshots = new SnapshotStore(db, dialect, path.join(options.storageDir, 'snapshots'));
   const keys = new IdempotencyKeys(db);
+  const memberStore = new MemberStore(db, { ...DEFAULT_MEMBER_QUOTAS, ...options.memberQuotas });
   // A caller who loosens the per-address sign-in limit (tests) loosens the per-account one with it unless it says otherwise.
   const limits = { ...DEFAULT_RATE_LIMITS, ...(options.rateLimits?.signIn ? { signInPerAccount: options.rateLimits.signIn } : {}), ...options.rateLimits };
   const perAddress = new RateLimiter(db, 'perAddress', limits.perAddress);
   const perMemberWrites = new RateLimiter(db, 'memberWrites', limits.memberWrites);
   const signInAttempts = new RateLimiter(db, 'signIn', limits.signIn);
   const signInAttemptsPerAccount = new RateLimiter(db, 'signInPerAccount', limits.signInPerAccount);
+  const memberStoreRequests = new RateLimiter(db, 'memberStore', limits.memberStore);
   const trustedProxies = new Set(options.trustedProxies ?? []);
   const openApi = JSON.stringify(buildOpenApiDocument());
   const logError = (msg: string, error: unknown, fields: Record<string, string> = {}) =>
@@ -379,6 +382,9 @@ export function createPortal(options: PortalOptions): Portal {
     return c.body(null, 204);
   });
 
+  // A member's own end-to-end encrypted store: the wrapped key, the items, their change feed.
+  memberStoreRoutes(app, { store: memberStore, members, keys, limiter: memberStoreRequests, readJson, now });
+
   /**
    * A member write: authenticated, rate limited, validated, and idempotent. The
    * records and the stored response commit in one transaction, so a crash can
@@ -449,5 +455,5 @@ export function createPortal(options: PortalOptions): Portal {
     draining = true;
     streams.close();
   };
-  return { app, content, attachments, members, streams, drain, snapshots };
+  return { app, content, attachments, members, streams, drain, snapshots, memberStore };
 }

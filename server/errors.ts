@@ -13,6 +13,8 @@ export class ApiFailure extends Error {
     message: string,
     readonly issues?: Issue[],
     readonly headers: Record<string, string> = {},
+    /** More fields of the answer's body, beside error, message and issues (e.g. a conflict's `current`). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -29,6 +31,13 @@ export class NotFoundError extends ApiFailure {
   constructor(message: string) {
     super(404, 'not_found', message);
   }
+}
+
+/** Parses `value` with `schema`, or throws a 400 naming every problem of `what`. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(`Invalid ${what}`, issuesOf(parsed.error));
+  return parsed.data;
 }
 
 export function issuesOf(error: z.ZodError): Issue[] {

@@ -21,6 +21,21 @@ import {
   sessionResponse,
   writeResult,
 } from '../shared/portal-api';
+import {
+  DEFAULT_ITEM_CHANGES_LIMIT,
+  MAX_ITEM_CHANGES_LIMIT,
+  MAX_ITEM_CIPHERTEXT,
+  MEMBER_ITEM_CHANGES_PATH,
+  MEMBER_ITEMS_PATH,
+  MEMBER_KEYRING_PATH,
+  memberItemChangesPage,
+  memberItemConflict,
+  memberItemWrite,
+  memberItemWriteResult,
+  memberKeyring,
+  memberKeyringResponse,
+  memberKeyringWrite,
+} from '../shared/member-items';
 import { snapshotInfo } from '../shared/snapshot';
 
 type Json = Record<string, unknown>;
@@ -62,6 +77,64 @@ function memberWrite(summary: string, requestSchema: string, extra: Json[] = [])
   };
 }
 
+/** The member's own encrypted store (shared/member-items.ts): opaque blobs the portal versions but cannot read. */
+function memberStorePaths(): Json {
+  const signedIn = { 401: error('No or unknown member token'), 429: error('Rate limited (per member); see Retry-After') };
+  const writeErrors = {
+    ...signedIn,
+    400: error('Invalid body, item id or Idempotency-Key, or no Idempotency-Key'),
+    413: error(`quota_exceeded: an item's ciphertext over ${MAX_ITEM_CIPHERTEXT} characters, or the member's item or byte quota reached (or the body over 4 MB: payload_too_large)`),
+    415: error('The body is not application/json'),
+    422: error('The Idempotency-Key was used for a different request'),
+  };
+  return {
+    [MEMBER_KEYRING_PATH]: {
+      get: { summary: "The member's wrapped master key, or null until a first device has created one", security: bearer, responses: { 200: jsonBody(ref('MemberKeyringResponse'), 'The keyring or null'), ...signedIn } },
+      put: {
+        summary: 'Create the keyring (baseVersion 0, none stored) or re-wrap the master key (baseVersion = the current version): of two first devices racing, one creates it and the other gets 409',
+        security: bearer,
+        parameters: [idempotencyHeader],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('MemberKeyringWrite') } } },
+        responses: {
+          200: jsonBody(ref('MemberKeyringResponse'), 'Stored (or replayed, with Idempotent-Replayed: true); the keyring is never null here'),
+          409: jsonBody(ref('MemberKeyringConflict'), 'version_conflict: baseVersion is not the current version; `current` is the stored keyring (null when there is none). Or request_in_progress: a request with this key is still running'),
+          ...writeErrors,
+        },
+      },
+    },
+    [MEMBER_ITEM_CHANGES_PATH]: {
+      get: {
+        summary: "The member's own items written after `since`, oldest first, each once at its latest version, tombstones included",
+        security: bearer,
+        parameters: [
+          queryParam('since', 'The cursor of the previous page (0 for everything)', { type: 'integer', minimum: 0, default: 0 }),
+          queryParam('limit', 'Items per page (a page also stops at 8 MiB of ciphertext)', { type: 'integer', minimum: 1, maximum: MAX_ITEM_CHANGES_LIMIT, default: DEFAULT_ITEM_CHANGES_LIMIT }),
+        ],
+        responses: {
+          200: jsonBody(ref('MemberItemChangesPage'), 'A page; continue with since=cursor while hasMore'),
+          400: error('Invalid since or limit'),
+          409: jsonBody(ref('ResyncRequired'), "since is ahead of the member's latest version (the store was reset): read again from since=0"),
+          ...signedIn,
+        },
+      },
+    },
+    [`${MEMBER_ITEMS_PATH}/{itemId}`]: {
+      put: {
+        summary: 'Upsert (box) or delete (deleted: true, no box) one item, if baseVersion is its current version (0: a new item)',
+        security: bearer,
+        parameters: [pathParam('itemId', 'Chosen by the client: 16–64 letters, digits, underscores or hyphens', { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' }), idempotencyHeader],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('MemberItemWrite') } } },
+        responses: {
+          200: jsonBody(ref('MemberItemWriteResult'), 'Stored at a new version (or replayed, with Idempotent-Replayed: true)'),
+          404: error('baseVersion is not 0 but the item does not exist'),
+          409: jsonBody(ref('MemberItemConflict'), 'version_conflict: baseVersion is not the current version; `current` is the stored item. Or request_in_progress'),
+          ...writeErrors,
+        },
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(): Json {
   const schemas: Json = {
     ApiError: schemaOf(apiError, 'output'),
@@ -77,6 +150,13 @@ export function buildOpenApiDocument(): Json {
     WriteResult: schemaOf(writeResult, 'output'),
     ChangeAnnouncement: schemaOf(changeAnnouncement, 'output'),
     SnapshotInfo: schemaOf(snapshotInfo, 'output'),
+    MemberKeyringResponse: schemaOf(memberKeyringResponse, 'output'),
+    MemberKeyringWrite: schemaOf(memberKeyringWrite, 'input'),
+    MemberKeyringConflict: { type: 'object', properties: { error: { const: 'version_conflict' }, message: { type: 'string' }, current: { anyOf: [schemaOf(memberKeyring, 'output'), { type: 'null' }] } }, required: ['error', 'message', 'current'] },
+    MemberItemWrite: schemaOf(memberItemWrite, 'input'),
+    MemberItemWriteResult: schemaOf(memberItemWriteResult, 'output'),
+    MemberItemConflict: schemaOf(memberItemConflict, 'output'),
+    MemberItemChangesPage: schemaOf(memberItemChangesPage, 'output'),
   };
   const paths: Json = {
     '/healthz': { get: { summary: 'Liveness: the process answers and reads its database', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
@@ -214,6 +294,7 @@ export function buildOpenApiDocument(): Json {
     [`${API_PREFIX}/forum/threads`]: memberWrite('Start a forum thread with its first post', 'NewForumThread'),
     [`${API_PREFIX}/forum/threads/{id}/posts`]: memberWrite('Reply in a forum thread', 'NewForumPost', [pathParam('id', 'Thread id')]),
     [`${API_PREFIX}/partner-requests`]: memberWrite('Publish a partner request', 'NewPartnerRequest'),
+    ...memberStorePaths(),
     [`${API_PREFIX}/editor/{type}/{id}`]: {
       put: {
         summary: 'Create or update a record (editors)',

@@ -8,6 +8,7 @@ import * as portal from './migrations/2026-12-01-0001-portal';
 import * as contentHistory from './migrations/2026-12-03-0400-content-history';
 import * as sharedRateLimits from './migrations/2026-12-03-0500-shared-rate-limits';
 import * as snapshots from './migrations/2026-12-03-0550-snapshots';
+import * as memberItems from './migrations/2026-12-03-0600-member-items';
 import type { ServerDatabase } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0400-content-history': contentHistory,
   '2026-12-03-0500-shared-rate-limits': sharedRateLimits,
   '2026-12-03-0550-snapshots': snapshots,
+  '2026-12-03-0600-member-items': memberItems,
 };
 
 // PostgreSQL's bigint arrives as a string by default; our versions fit in 2^53.

@@ -91,6 +91,41 @@ export interface SnapshotTable {
   created_at: string;
 }
 
+/** One per member with an encrypted store: the member's feed head and the totals its quotas read. */
+export interface MemberStoreTable {
+  member_id: string;
+  /** The version of the member's newest item write; each write takes the next one under this row's lock. */
+  latest: Version;
+  /** Live items (tombstones not counted). */
+  items: number;
+  /** Ciphertext characters of the live items. */
+  bytes: number;
+}
+
+/** A member's encrypted item (shared/member-items.ts), opaque to the portal. */
+export interface MemberItemTable {
+  member_id: string;
+  item_id: string;
+  kind: string;
+  /** The member's feed position of this item's last write. */
+  version: Version;
+  deleted: Flag;
+  /** The ciphertext's length in characters; 0 for a tombstone. */
+  size: number;
+  /** The sealed box as JSON text; null for a tombstone. */
+  box: string | null;
+  updated_at: string;
+}
+
+/** A member's master key, wrapped under the passphrase's key. */
+export interface MemberKeyringTable {
+  member_id: string;
+  version: Version;
+  /** {kdf, wrappedKey} as JSON text. */
+  data: string;
+  updated_at: string;
+}
+
 export interface ServerDatabase {
   content: ContentTable;
   content_history: ContentHistoryTable;
@@ -101,4 +136,7 @@ export interface ServerDatabase {
   idempotency_keys: IdempotencyTable;
   rate_limit_buckets: RateLimitBucketTable;
   snapshots: SnapshotTable;
+  member_stores: MemberStoreTable;
+  member_items: MemberItemTable;
+  member_keyrings: MemberKeyringTable;
 }
