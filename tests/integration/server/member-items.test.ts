@@ -200,6 +200,50 @@ describe.each(testEngines())('the member store on $name', (engine) => {
     expect(cursor).toBe(73);
   });
 
+  it('a reader resuming from its cursor while devices overwrite the same items ends with every item at its current version', async () => {
+    const eli = await signedInMember(server.url, 'eli@example.org');
+    const itemIds = Array.from({ length: 4 }, newItemId);
+    const latestSeen = new Map<string, number>();
+    let cursor = 0;
+    let writing = true;
+    const reader = (async () => {
+      while (writing) {
+        const page = await itemChanges(server.url, eli, cursor, 3);
+        for (const entry of page.items) latestSeen.set(entry.itemId, entry.version);
+        cursor = page.cursor;
+      }
+    })();
+    let conflicts = 0;
+    // Four devices each edit every item three times; a stale base gets 409 and the device retries on `current`.
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        (async () => {
+          for (let round = 0; round < 3; round += 1) {
+            for (const itemId of itemIds) {
+              let base = 0;
+              for (;;) {
+                const response = await putItem(server.url, eli, itemId, upsert('collection', base));
+                if (response.status === 200) break;
+                expect(response.status).toBe(409);
+                base = memberItemConflict.parse(await response.json()).current.version;
+                conflicts += 1;
+              }
+            }
+          }
+        })(),
+      ),
+    );
+    writing = false;
+    await reader;
+    for (const entry of (await readItemFeed(server.url, eli, cursor)).items) latestSeen.set(entry.itemId, entry.version);
+    const everything = await readItemFeed(server.url, eli);
+    expect(everything.items).toHaveLength(itemIds.length);
+    expect(conflicts).toBeGreaterThan(0);
+    // 48 writes answered 200, each taking one version; the newest of them is the head.
+    expect(everything.cursor).toBe(48);
+    for (const entry of everything.items) expect(latestSeen.get(entry.itemId), entry.itemId).toBe(entry.version);
+  });
+
   it('refuses writes past the quotas with 413 quota_exceeded, and frees the key so the write can follow a delete', async () => {
     const small = await startTestPortal(engine, { memberQuotas: { items: 2, bytes: 400 } });
     try {
