@@ -54,6 +54,7 @@ export class MemberStore {
   constructor(
     private readonly db: Kysely<ServerDatabase>,
     private readonly quotas: MemberQuotas = DEFAULT_MEMBER_QUOTAS,
+    private readonly pageCharacters = MAX_PAGE_CHARACTERS,
   ) {}
 
   async keyring(memberId: string, executor: Kysely<ServerDatabase> = this.db): Promise<MemberKeyring | null> {
@@ -173,7 +174,7 @@ export class MemberStore {
       .execute();
     let taken = 0;
     let characters = 0;
-    while (taken < Math.min(limit, sizes.length) && (taken === 0 || characters + Number(sizes[taken]!.size) <= MAX_PAGE_CHARACTERS)) {
+    while (taken < Math.min(limit, sizes.length) && (taken === 0 || characters + Number(sizes[taken]!.size) <= this.pageCharacters)) {
       characters += Number(sizes[taken]!.size);
       taken += 1;
     }

@@ -4,8 +4,9 @@
 // Idempotency-Key, quotas, validation and the rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ITEM_CIPHERTEXT, memberItemChangesPage, memberItemConflict, memberItemWriteResult, memberKeyring, memberKeyringResponse, type MemberItem } from '../../../shared/member-items';
+import { DEFAULT_MEMBER_QUOTAS, MemberStore } from '../../../server/member-store';
 import { testEngines } from '../../support/databases';
-import { itemChanges, keyringWrite, newItemId, newKey, putItem, putKeyring, readItemFeed, sealedBox, signedInMember, tombstone, upsert } from '../../support/member-store';
+import { itemChanges, keyringWrite, type ItemChangesPage, newItemId, newKey, putItem, putKeyring, readItemFeed, sealedBox, signedInMember, tombstone, upsert } from '../../support/member-store';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 
 const GENEROUS = { limit: 1_000_000, windowMs: 60_000 };
@@ -242,6 +243,30 @@ describe.each(testEngines())('the member store on $name', (engine) => {
     // 48 writes answered 200, each taking one version; the newest of them is the head.
     expect(everything.cursor).toBe(48);
     for (const entry of everything.items) expect(latestSeen.get(entry.itemId), entry.itemId).toBe(entry.version);
+  });
+
+  it('cuts a page at its ciphertext budget (always one item at least) and goes on from there', async () => {
+    const ivy = await signedInMember(server.url, 'ivy@example.org');
+    const ivyId = (await server.db.selectFrom('members').select('id').where('email', '=', 'ivy@example.org').executeTakeFirstOrThrow()).id;
+    // 400 base64 characters each (300 bytes); a store whose pages hold 1,000 characters: two items a page.
+    for (let i = 0; i < 5; i += 1) await item(await putItem(server.url, ivy, newItemId(), upsert('annotation', 0, sealedBox(300))));
+    const store = new MemberStore(server.db, DEFAULT_MEMBER_QUOTAS, 1000);
+    const pages: ItemChangesPage[] = [];
+    let since = 0;
+    do {
+      const result = await store.changesJson(ivyId, since, 1000);
+      if (!('json' in result)) throw new Error('since is ahead');
+      pages.push(memberItemChangesPage.parse(JSON.parse(result.json)));
+      since = pages.at(-1)!.cursor;
+    } while (pages.at(-1)!.hasMore);
+    expect(pages.map((page) => [page.items.map((entry) => entry.version), page.cursor, page.hasMore])).toEqual([
+      [[1, 2], 2, true],
+      [[3, 4], 4, true],
+      [[5], 5, false],
+    ]);
+    // An item larger than the whole budget still comes, alone.
+    const tiny = await new MemberStore(server.db, DEFAULT_MEMBER_QUOTAS, 10).changesJson(ivyId, 0, 1000);
+    expect('json' in tiny && memberItemChangesPage.parse(JSON.parse(tiny.json)).items.map((entry) => entry.version)).toEqual([1]);
   });
 
   it('refuses writes past the quotas with 413 quota_exceeded, and frees the key so the write can follow a delete', async () => {
