@@ -17,7 +17,9 @@ export type Fault =
   | { kind: 'drop-after' } // forward, let the server answer (and commit), then destroy the client socket without sending the answer
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> } // answer directly, e.g. 500, or 429 with Retry-After
   | { kind: 'delay'; ms: number } // wait, then forward (used to exceed a client's timeout)
-  | { kind: 'duplicate' } // forward the same request twice to the server (sequentially), answer the client with the second answer
+  // Forward the same request twice to the server, answer the client with the second answer; one after the other,
+  // or both at once (`concurrent`: a retry racing its original, which an Idempotency-Key answers with 409 in progress).
+  | { kind: 'duplicate'; concurrent?: boolean }
   | { kind: 'truncate'; bytes?: number } // forward, then send the status, headers and only the first `bytes` (default: half) of the body, then destroy the socket
   | { kind: 'replace-body'; body: string; status?: number; contentType?: string } // forward, discard the server's body, answer this instead (e.g. a schema-invalid page)
   | { kind: 'throttle'; bytesPerSecond: number }; // forward, and stream the answer back no faster than this (a slow line)
@@ -217,6 +219,13 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
         }
         return relay(info, entry, res);
       case 'duplicate': {
+        // An event stream never ends: its duplicate goes one after the other (the first is relayed, see EventStreamAnswer).
+        if (fault.concurrent && !/text\/event-stream/i.test(String(info.headers.accept ?? ''))) {
+          const [first, second] = await Promise.all([fetchUpstream(info), fetchUpstream(info)]);
+          entry.upstreamStatus = first.status;
+          answer(res, second.status, endToEndHeaders(second.headers), second.body);
+          return;
+        }
         const first = await fetchUpstream(info);
         entry.upstreamStatus = first.status;
         return relay(info, entry, res);
@@ -367,6 +376,8 @@ export function randomFaultPlan(
     /** A fixed delay, or [min, max] ms drawn per request from the seeded generator (default 100). */
     delayMs?: number | readonly [number, number];
     statusChoices?: number[];
+    /** Duplicates sent both at once rather than one after the other (default false). */
+    concurrentDuplicates?: boolean;
     /** Requests this returns false for pass untouched (e.g. faults on /api/v1/me/ only); default: every request. */
     applies?: (request: ProxyRequestInfo) => boolean;
   } = {},
@@ -402,9 +413,10 @@ export function randomFaultPlan(
       case 'pass':
       case 'drop-before':
       case 'drop-after':
-      case 'duplicate':
       case 'truncate':
         return { kind };
+      case 'duplicate':
+        return options.concurrentDuplicates ? { kind, concurrent: true } : { kind };
       case 'delay':
         return { kind, ms: Math.round(delayMin + random() * (delayMax - delayMin)) };
       case 'status': {

@@ -53,6 +53,21 @@ describe.each(testEngines())('the fault proxy in front of a member store on $nam
     expect(proxy.stats).toEqual({ requests: 1, forwarded: 2, faults: { duplicate: 1 } });
   });
 
+  it('a write duplicated at once with one key writes once: the client gets the write or 409 in progress, and a retry the write', async () => {
+    proxy = await startFaultProxy(server.url, (request) => (request.index === 0 ? { kind: 'duplicate', concurrent: true } : { kind: 'pass' }));
+    const itemId = newItemId();
+    const key = newKey();
+    const body = upsert('annotation', 0);
+    const response = await putItem(proxy.url, token, itemId, body, key);
+    expect([200, 409]).toContain(response.status);
+    if (response.status === 409) expect(((await response.json()) as { error: string }).error).toBe('request_in_progress');
+    const retry = await putItem(proxy.url, token, itemId, body, key);
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await feedItems(itemId)).toEqual([memberItemWriteResult.parse(await retry.json()).item]);
+    expect(proxy.stats).toEqual({ requests: 2, forwarded: 3, faults: { duplicate: 1, pass: 1 } });
+  });
+
   it('after a dropped response, a retry with the same key returns the stored item; after a dropped request, the retry writes it', async () => {
     const faults: Fault[] = [{ kind: 'drop-after' }, { kind: 'pass' }, { kind: 'drop-before' }, { kind: 'pass' }];
     proxy = await startFaultProxy(server.url, (request) => faults[request.index] ?? { kind: 'pass' });
