@@ -41,6 +41,9 @@ export const STATE = { cursor: 'cursor' } as const;
 const parseFields = (text: string | null): Fields => (text === null ? {} : fieldsSchema.parse(JSON.parse(text)));
 
 export class MemberSyncEngine {
+  /** Items of the page being applied that failed their checks (counted inside the page's transaction). */
+  private skippedInPage = 0;
+
   constructor(
     private readonly table: MemberSyncTable,
     private readonly kinds: LocalKinds,
@@ -81,13 +84,11 @@ export class MemberSyncEngine {
         for (const item of page.items) if (this.applyIncoming(item, keys)) result.pulled += 1;
         this.table.writeState(STATE.cursor, String(page.cursor));
       });
-      result.skipped += this.lastSkipped;
-      this.lastSkipped = 0;
+      result.skipped += this.skippedInPage;
+      this.skippedInPage = 0;
       if (!page.hasMore || page.items.length === 0) return;
     }
   }
-
-  private lastSkipped = 0;
 
   private kindOf(kind: MemberItemKind): LocalKind | null {
     return kind === 'device' ? null : this.kinds[kind];
@@ -124,7 +125,7 @@ export class MemberSyncEngine {
       incoming = document.fields;
       localId = document.localId;
     } catch {
-      this.lastSkipped += 1;
+      this.skippedInPage += 1;
       return false;
     }
     // An item this device has but no longer knows the portal's id of (after a reset): merged with its local row all the same.
