@@ -2,7 +2,7 @@
 // wrong passphrase failing the GCM check, and items bound to their member, id
 // and kind so that a box moved anywhere else does not open.
 import { describe, expect, it } from 'vitest';
-import { memberKeyring, passphraseKdf, sealedBox } from '../../shared/member-items';
+import { MAX_ITEM_CIPHERTEXT, memberKeyring, passphraseKdf, sealedBox } from '../../shared/member-items';
 import { deriveWrappingKey, ItemKeys, newKdf, newMasterKey, PASSPHRASE_KDF_COST, SealError, TEST_KDF_COST, unwrapMasterKey, wrapMasterKey } from '../../electron/core/member-sync/crypto';
 
 describe('member sync cryptography', () => {
@@ -54,5 +54,20 @@ describe('member sync cryptography', () => {
     const flipped = Buffer.from(box.ciphertext, 'base64');
     flipped[0] = flipped[0]! ^ 1;
     expect(() => keys.open(id, 'annotation', { ...box, ciphertext: flipped.toString('base64') })).toThrow(SealError);
+  });
+
+  it('fits a collection of 10,000 records into one item the portal takes', () => {
+    const keys = new ItemKeys(newMasterKey(), 'member-1');
+    const fields: Record<string, unknown> = {};
+    for (let i = 0; i < 10_000; i++) {
+      const at = new Date(1_764_770_000_000 + i * 37).toISOString();
+      fields[`item:document/doc-${(i * 7919) % 100_000}-${i}`] = { value: { addedAt: at }, clock: 1_764_770_000_000 + i * 37, device: 'a3c1f2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', at };
+    }
+    const plaintext = JSON.stringify({ format: 1, localId: 'collection-1', fields });
+    const id = keys.itemId('collection', 'collection-1');
+    const box = keys.seal(id, 'collection', plaintext);
+    expect(box.ciphertext.length).toBeLessThan(MAX_ITEM_CIPHERTEXT);
+    expect(sealedBox.safeParse(box).success).toBe(true);
+    expect(keys.open(id, 'collection', box)).toBe(plaintext);
   });
 });
