@@ -3,6 +3,7 @@
 // "devices": cores on data folders of their own, signed in as that member.
 import { sql } from 'kysely';
 import { createCore, type Core } from '../../electron/core/core';
+import type { PortalOptions } from '../../server/app';
 import { jsonLinesLog } from '../../server/log';
 import { MEMBER } from './community';
 import { EDITOR_TOKEN, sampleDocument } from './portal';
@@ -23,9 +24,14 @@ export interface MemberPortal extends RestartablePortal {
   databaseFiles(): Promise<string[]>;
 }
 
-export async function startMemberPortal(): Promise<MemberPortal> {
+/** `options`: the portal's own, e.g. small member quotas. */
+export async function startMemberPortal(options: Partial<PortalOptions> = {}): Promise<MemberPortal> {
   const lines: string[] = [];
-  const portal = await startRestartablePortal({ log: jsonLinesLog('member-sync-test', (line) => lines.push(line)), rateLimits: { perAddress: GENEROUS, memberWrites: GENEROUS, signIn: GENEROUS, memberStore: GENEROUS } });
+  const portal = await startRestartablePortal({
+    log: jsonLinesLog('member-sync-test', (line) => lines.push(line)),
+    rateLimits: { perAddress: GENEROUS, memberWrites: GENEROUS, signIn: GENEROUS, memberStore: GENEROUS },
+    ...options,
+  });
   const registered = await fetch(`${portal.url}/api/v1/members`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MEMBER) });
   if (registered.status !== 201) throw new Error(`registering answered ${registered.status}: ${await registered.text()}`);
   const document = await fetch(`${portal.url}/api/v1/editor/document/${DOCUMENT_ID}`, {

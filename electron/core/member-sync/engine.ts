@@ -28,6 +28,9 @@ export interface RunResult {
   skipped: number;
   /** Writes that failed and wait for their retry. */
   failed: number;
+  /** Writes the portal refused (a quota, say), and the portal's last reason. */
+  refused: number;
+  refusal: string | null;
   conflictsMerged: number;
   unauthenticated: boolean;
 }
@@ -53,7 +56,7 @@ export class MemberSyncEngine {
   ) {}
 
   async run(session: MemberStoreSession, keys: ItemKeys, signal: AbortSignal): Promise<RunResult> {
-    const result: RunResult = { pulled: 0, pushed: 0, skipped: 0, failed: 0, conflictsMerged: 0, unauthenticated: false };
+    const result: RunResult = { pulled: 0, pushed: 0, skipped: 0, failed: 0, refused: 0, refusal: null, conflictsMerged: 0, unauthenticated: false };
     await this.pull(session, keys, signal, result);
     await this.push(session, keys, signal, result);
     return result;
@@ -179,7 +182,11 @@ export class MemberSyncEngine {
         const failure = error instanceof MemberStoreError ? error : new MemberStoreError(error instanceof Error ? error.message : String(error), 'refused');
         if (failure.kind === 'unauthenticated') result.unauthenticated = true;
         // A refused write frees its key on the portal: the next attempt builds a new one; anything else resends this one.
-        if (failure.kind === 'refused') this.table.clearOutgoing(row.kind, row.local_id);
+        if (failure.kind === 'refused') {
+          this.table.clearOutgoing(row.kind, row.local_id);
+          result.refused += 1;
+          result.refusal = failure.message;
+        }
         const delay = retryDelay(row.attempts, this.options.retry, failure.retryAfterMs);
         this.table.markRetry(row.kind, row.local_id, failure.message, new Date(Date.now() + delay).toISOString());
         result.failed += 1;

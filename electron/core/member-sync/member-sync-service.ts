@@ -278,9 +278,11 @@ export class MemberSyncService {
       ? { code: 'not_signed_in', message: NOT_SIGNED_IN }
       : result.skipped > 0
         ? { code: 'invalid_item', message: `${result.skipped} item(s) from the portal could not be read and were skipped; nothing stored here was changed.` }
-        : result.failed > 0
-          ? { code: 'portal_unreachable', message: `${result.failed} change(s) could not be sent yet; they will be sent again.` }
-          : null;
+        : result.refused > 0
+          ? { code: 'portal_refused', message: `The portal refused ${result.refused} change(s), which stay on this computer: ${result.refusal}` }
+          : result.failed > 0
+            ? { code: 'portal_unreachable', message: `${result.failed} change(s) could not be sent yet; they will be sent again.` }
+            : null;
     if (problem) this.table.writeState('lastError', JSON.stringify(problem));
     else this.table.deleteState('lastError');
   }

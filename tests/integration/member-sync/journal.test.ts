@@ -106,3 +106,27 @@ describe('member sync on this computer', () => {
     expect(live).toHaveLength(2);
   });
 });
+
+describe('member sync against a portal quota', () => {
+  let portal: MemberPortal;
+  let device: Device;
+  beforeAll(async () => {
+    // Room for the settings, the device and one annotation.
+    portal = await startMemberPortal({ memberQuotas: { items: 3 } });
+    device = await startDevice(portal.url);
+  });
+  afterAll(async () => {
+    await device?.close();
+    await portal?.close();
+  });
+
+  it('says the portal refused what does not fit, and keeps it to send again', async () => {
+    await device.call('memberSync.enable', { passphrase: PASSPHRASE, deviceName: 'Office' });
+    await annotate(device, 'Mentoring helps newcomers', 'Fits');
+    await annotate(device, 'Language courses open doors', 'Does not fit');
+    await device.core.memberSync.sync();
+    const status = await device.call<MemberSyncStatus>('memberSync.status');
+    expect(status).toMatchObject({ pending: { annotation: 1 }, lastError: { code: 'portal_refused', message: expect.stringMatching(/^The portal refused 1 change\(s\), which stay on this computer: .*(quota|most items)/) } });
+    expect((await device.call<{ annotations: Annotation[] }>('annotations.list', {})).annotations).toHaveLength(2);
+  });
+});
