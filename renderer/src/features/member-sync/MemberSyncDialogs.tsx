@@ -2,7 +2,7 @@
 // on (choosing a passphrase on the first computer, typing it again to join on
 // the others), changing the passphrase, and turning it off (the local data
 // stays). A passphrase the core refuses is said at its field.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { Button, Dialog, FieldError, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { memberSyncEnableSchema, memberSyncPassphrase, type MemberSyncStatus } from '../../../../shared/member-sync';
@@ -43,14 +43,15 @@ interface SecretFieldProps {
   problem: string | null;
   description?: string;
   autoFocus?: boolean;
+  inputRef?: RefObject<HTMLInputElement | null>;
   testId: string;
 }
 
-function SecretField({ label, value, onChange, autoComplete, problem, description, autoFocus, testId }: SecretFieldProps) {
+function SecretField({ label, value, onChange, autoComplete, problem, description, autoFocus, inputRef, testId }: SecretFieldProps) {
   return (
     <TextField value={value} onChange={onChange} type="password" autoComplete={autoComplete} className="field" isInvalid={problem !== null} autoFocus={autoFocus}>
       <Label>{label}</Label>
-      <Input className="input" data-testid={testId} />
+      <Input ref={inputRef} className="input" data-testid={testId} />
       {description && (
         <Text slot="description" className="muted">
           {description}
@@ -89,6 +90,7 @@ export function EnableDialog({ status, mode, onDone, onCancel }: { status: Membe
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
+  const passphraseRef = useRef<HTMLInputElement>(null);
   const asksConfirmation = mode !== 'join';
 
   const nameValid = memberSyncEnableSchema.shape.deviceName.safeParse(deviceName).success;
@@ -106,6 +108,8 @@ export function EnableDialog({ status, mode, onDone, onCancel }: { status: Membe
       onDone(await api['memberSync.enable']({ passphrase, deviceName: deviceName.trim() }));
     } catch (error) {
       setRefusal(error);
+      // Refused: focus goes to the field whose message says why, so it is read out and can be typed again.
+      if (isWrongPassphrase(error)) passphraseRef.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -136,6 +140,7 @@ export function EnableDialog({ status, mode, onDone, onCancel }: { status: Membe
           problem={wrong ? t('memberSync.errors.wrongPassphrase') : tried && !passphraseValid ? t('memberSync.passphraseTooShort') : null}
           description={t('memberSync.passphraseHelp')}
           autoFocus
+          inputRef={passphraseRef}
           testId="member-sync-passphrase"
         />
         {asksConfirmation && (
@@ -171,6 +176,7 @@ export function ChangePassphraseDialog({ onDone, onCancel }: { onDone: (next: Me
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
+  const currentRef = useRef<HTMLInputElement>(null);
   const nextValid = memberSyncPassphrase.safeParse(next).success;
   const wrong = refusal !== null && isWrongPassphrase(refusal);
 
@@ -184,6 +190,7 @@ export function ChangePassphraseDialog({ onDone, onCancel }: { onDone: (next: Me
       onDone(await api['memberSync.changePassphrase']({ current, next }));
     } catch (error) {
       setRefusal(error);
+      if (isWrongPassphrase(error)) currentRef.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -203,6 +210,7 @@ export function ChangePassphraseDialog({ onDone, onCancel }: { onDone: (next: Me
           autoComplete="current-password"
           problem={wrong ? t('memberSync.errors.wrongPassphrase') : tried && !current ? t('memberSync.passphraseMissing') : null}
           autoFocus
+          inputRef={currentRef}
           testId="member-sync-current-passphrase"
         />
         <SecretField
