@@ -3,7 +3,9 @@
 // as one member. The first turns sync on with a new passphrase and annotates a
 // law; the second is refused a wrong passphrase with its message, joins with
 // the right one, and shows the annotation. Real portal, real cores, real
-// renderer in Chromium.
+// renderer in Chromium. Then both edit the note before seeing the other's
+// edit: the second shows both texts in the conflict view, the member keeps a
+// merged text, and the first receives it.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
@@ -132,6 +134,7 @@ test('the second profile is refused a wrong passphrase, joins with the right one
   await dialog.getByRole('button', { name: /^(Turn on sync|Join)$/ }).click();
   const passphrase = dialog.getByLabel('Passphrase', { exact: true });
   await expect(passphrase).toHaveAttribute('aria-invalid', 'true');
+  await expect(passphrase).toBeFocused();
   await expect(dialog.getByText('This is not the passphrase your notes are encrypted with. Type the passphrase you chose on your first computer.')).toBeVisible();
   await expectNoSeriousViolations(page, 'enable dialog, wrong passphrase');
 
@@ -152,4 +155,42 @@ test('the second profile is refused a wrong passphrase, joins with the right one
   await expect(page.getByRole('heading', { level: 1, name: 'Annotations' })).toBeVisible();
   await expect(page.getByTestId('annotation-results')).toContainText(NOTE, { timeout: 30_000 });
   await expect(page.getByTestId('annotation-results')).toContainText(QUOTE);
+});
+
+test('a note edited on both profiles is merged in the conflict view and the merged text reaches the other profile', async ({ page }) => {
+  test.setTimeout(120_000);
+  const [mine] = (await env.harness.core.api['annotations.list']({})).annotations;
+  const [theirs] = (await second.core.api['annotations.list']({})).annotations;
+  // Edits made apart: the first's reaches the portal before the second, which has not pulled it, sends its own.
+  await env.harness.core.api['annotations.update']({ id: mine!.id, note: `${NOTE} 2024 had 250 hours.` });
+  await env.harness.core.api['memberSync.syncNow']({});
+  await expect.poll(async () => (await env.harness.core.api['memberSync.status']({})).pending.annotation, { timeout: 30_000 }).toBe(0);
+  await second.core.api['annotations.update']({ id: theirs!.id, note: `${NOTE} Ask about evening courses.` });
+
+  await page.goto(second.pageUrl('/'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await second.core.api['memberSync.syncNow']({});
+  // The attention items: a badge on Settings and a card on Home, followed live.
+  await expect(page.getByTestId('conflicts-badge')).toHaveAttribute('data-count', '1', { timeout: 30_000 });
+  await page.getByTestId('home-conflicts').getByRole('link', { name: 'Merge them' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notes to merge' })).toBeFocused();
+  const conflict = page.getByTestId('conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.getByTestId('conflict-version')).toHaveCount(2);
+  await expect(conflict.getByTestId('conflict-version').filter({ hasText: 'From Office desktop' })).toContainText('2024 had 250 hours.');
+  await expect(conflict.getByTestId('conflict-version').filter({ hasText: 'From Mission laptop' })).toContainText('Ask about evening courses.');
+  await expectNoSeriousViolations(page, 'conflict view');
+
+  const merged = `${NOTE} 2024 had 250 hours; ask about evening courses.`;
+  await conflict.getByRole('textbox', { name: 'Merged text' }).fill(merged);
+  await conflict.getByRole('button', { name: /^Keep the merged text/ }).click();
+  await expect(page.getByTestId('conflicts-message')).toHaveText('Kept. Every note is merged.');
+  await expect(page.getByTestId('conflicts-message')).toBeFocused();
+  await expect(page.getByTestId('conflicts-none')).toBeVisible();
+  await expect(page.getByTestId('conflicts-badge')).toHaveCount(0);
+
+  await second.core.api['memberSync.syncNow']({});
+  await expect.poll(async () => (await second.core.api['memberSync.status']({})).pending.annotation, { timeout: 30_000 }).toBe(0);
+  await env.harness.core.api['memberSync.syncNow']({});
+  await expect.poll(async () => (await env.harness.core.api['annotations.list']({})).annotations[0]?.note, { timeout: 30_000 }).toBe(merged);
 });
