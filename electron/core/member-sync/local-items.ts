@@ -70,8 +70,9 @@ const jsonColumn = (value: Json | undefined): string => (typeof value === 'strin
 /** The first `exact` quote in a selector, for the conflict list. */
 function quoteOf(selector: Json | undefined): string | undefined {
   if (Array.isArray(selector)) return selector.map(quoteOf).find((quote) => quote !== undefined);
-  if (selector && typeof selector === 'object' && typeof selector.exact === 'string') return selector.exact;
-  return undefined;
+  if (!selector || typeof selector !== 'object') return undefined;
+  if (typeof selector.exact === 'string') return selector.exact;
+  return Object.values(selector).map(quoteOf).find((quote) => quote !== undefined);
 }
 
 export function annotationKind(table: AnnotationTable): LocalKind {

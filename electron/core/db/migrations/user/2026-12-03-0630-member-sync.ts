@@ -10,8 +10,10 @@ import { sql, type Kysely } from 'kysely';
 // Data made before this migration is journalled as dirty once, here.
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
+// Not INSERT OR IGNORE: inside a trigger, an outer statement's own conflict clause (the settings' upsert) would override it.
 function markDirty(kind: string, localId: string): string {
-  return `INSERT OR IGNORE INTO member_sync_items (kind, local_id, dirty, dirty_at) VALUES ('${kind}', ${localId}, 1, ${NOW});
+  return `INSERT INTO member_sync_items (kind, local_id, dirty, dirty_at) SELECT '${kind}', ${localId}, 1, ${NOW}
+      WHERE NOT EXISTS (SELECT 1 FROM member_sync_items WHERE kind = '${kind}' AND local_id = ${localId});
     UPDATE member_sync_items SET dirty = 1, dirty_at = ${NOW} WHERE kind = '${kind}' AND local_id = ${localId};`;
 }
 
