@@ -113,6 +113,9 @@ test('the first profile turns sync on with a new passphrase and its annotation i
   await mainNav(page).getByRole('link', { name: /^Outbox/ }).click();
   const section = page.getByTestId('outbox-member-sync');
   await expect(section.getByRole('heading', { name: 'Notes and collections to sync' })).toBeVisible();
+  // Read when the screen opens: the edit moved the count without a sync (this core pushes only when asked to).
+  await expect(section.locator('dd[data-kind="annotation"]')).toHaveText('1');
+  await expect(section.locator('dd[data-kind="conflicts"]')).toHaveText('0');
   await expectNoSeriousViolations(page, 'outbox with the notes section');
   await section.getByRole('link', { name: 'Sync settings' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sync my notes and collections' })).toBeFocused();

@@ -12,7 +12,7 @@ import { href, useRoute } from '../../app/router';
 import { formatNumber, formatRelative } from '../../ui/format';
 import { PendingCounts } from './OutboxMemberSync';
 import { ChangePassphraseDialog, DisableDialog, EnableDialog, type EnableMode } from './MemberSyncDialogs';
-import { conflictsHref, lastErrorText, MEMBER_SYNC_SECTION, memberSyncFailureText, totalPending, useMemberSync } from './member-sync-state';
+import { conflictsHref, lastErrorText, MEMBER_SYNC_SECTION, memberSyncFailureText, totalPending, useFreshMemberSync } from './member-sync-state';
 
 type Open = 'enable' | 'passphrase' | 'disable' | null;
 
@@ -24,7 +24,7 @@ function enableMode(status: MemberSyncStatus): EnableMode {
 export function MemberSyncCard() {
   const { t } = useTranslation();
   const api = useApi();
-  const { status, failure, show } = useMemberSync();
+  const { status, failure, show } = useFreshMemberSync();
   const [open, setOpen] = useState<Open>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -143,13 +143,23 @@ function EnabledDetails({ status, onSyncNow, onChangePassphrase, onDisable }: En
       )}
       <h3 id="member-sync-devices">{t('memberSync.devices')}</h3>
       <ul className="plain-list member-sync-devices" aria-labelledby="member-sync-devices" data-testid="member-sync-devices">
-        {status.devices.map((device) => (
-          <li key={device.id} data-this-device={device.thisDevice ? 'true' : undefined}>
-            <span className="member-sync-device-name">{device.name}</span>
-            {device.thisDevice && <span className="badge">{t('memberSync.thisDeviceMark')}</span>}{' '}
-            <span className="muted">{t('memberSync.lastSeen', { when: formatRelative(device.lastSeenAt, locale) })}</span>
-          </li>
-        ))}
+        {status.devices.map((device) => {
+          // Until this computer's own entry has been sent, the list knows it only by id: its name is the one given here.
+          const name = device.name || (device.thisDevice ? (status.thisDevice?.name ?? '') : '');
+          const seen = Date.parse(device.lastSeenAt) > 0;
+          return (
+            <li key={device.id} data-this-device={device.thisDevice ? 'true' : undefined}>
+              <span className="member-sync-device-name">{name}</span>
+              {device.thisDevice && <span className="badge">{t('memberSync.thisDeviceMark')}</span>}
+              {seen && (
+                <>
+                  {' '}
+                  <span className="muted">{t('memberSync.lastSeen', { when: formatRelative(device.lastSeenAt, locale) })}</span>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <div className="actions">
         <Button className="button button-primary" onPress={onSyncNow} isDisabled={status.syncing || !status.signedIn}>

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MemberSyncStatus } from '../../../../shared/member-sync';
 import { formatNumber, formatRelative } from '../../ui/format';
-import { conflictsHref, lastErrorText, memberSyncSettingsHref, PENDING_KINDS, pendingHeading, totalPending, useMemberSync } from './member-sync-state';
+import { conflictsHref, lastErrorText, memberSyncSettingsHref, PENDING_KINDS, pendingHeading, totalPending, useFreshMemberSync } from './member-sync-state';
 
 /** What waits to be sent, one count per kind (and the notes to merge, where asked). */
 export function PendingCounts({ status, labelledBy, withConflicts = false }: { status: MemberSyncStatus; labelledBy: string; withConflicts?: boolean }) {
@@ -32,7 +32,7 @@ export function PendingCounts({ status, labelledBy, withConflicts = false }: { s
 export function OutboxMemberSync() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { status } = useMemberSync();
+  const { status } = useFreshMemberSync();
   if (!status) return null;
   const waiting = totalPending(status);
   return (

@@ -3,7 +3,7 @@
 // Settings section, the Outbox's section, the conflicts badge and Home. An
 // action's answer (enable, sync now…) is the new status too: it is shown at
 // once, and a later event replaces it.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { ContractError } from '../../../../shared/contract';
 import type { MemberSyncStatus } from '../../../../shared/member-sync';
@@ -18,25 +18,48 @@ export interface MemberSyncState {
   failure: string | null;
   /** Shows a status an action answered with. */
   show: (next: MemberSyncStatus) => void;
+  /**
+   * Reads the status again, for a screen that shows what waits to be sent:
+   * local edits change those counts without a sync, hence without an event.
+   * An event arriving meanwhile wins over the answer.
+   */
+  refresh: () => Promise<void>;
 }
 
-const MemberSyncContext = createContext<MemberSyncState>({ status: null, failure: null, show: () => undefined });
+const MemberSyncContext = createContext<MemberSyncState>({ status: null, failure: null, show: () => undefined, refresh: async () => undefined });
 
 export function MemberSyncProvider({ children }: { children: ReactNode }) {
   const { api, events } = useCore();
   const [followed, setFollowed] = useState<MemberSyncStatus | null>(null);
-  useEffect(() => events.on('memberSync.changed', (next) => setFollowed(next)), [events]);
+  // Counts the statuses shown since the start, so a re-read never replaces a newer one.
+  const shown = useRef(0);
+  const show = useCallback((next: MemberSyncStatus) => {
+    shown.current += 1;
+    setFollowed(next);
+  }, []);
+  useEffect(() => events.on('memberSync.changed', show), [events, show]);
   const read = useLoad('memberSync.status', () => api['memberSync.status']({}));
-  const show = useCallback((next: MemberSyncStatus) => setFollowed(next), []);
+  const refresh = useCallback(async () => {
+    const before = shown.current;
+    const next = await api['memberSync.status']({});
+    if (shown.current === before) show(next);
+  }, [api, show]);
   // An event (or an action's answer) is newer than the answer to the first read, whichever arrived first.
   const status = followed ?? (read.status === 'ready' ? read.value : null);
   const failure = read.status === 'failed' && !followed ? read.message : null;
-  const value = useMemo(() => ({ status, failure, show }), [status, failure, show]);
+  const value = useMemo(() => ({ status, failure, show, refresh }), [status, failure, show, refresh]);
   return <MemberSyncContext.Provider value={value}>{children}</MemberSyncContext.Provider>;
 }
 
 export function useMemberSync(): MemberSyncState {
   return useContext(MemberSyncContext);
+}
+
+/** The status, read again when the calling screen opens (its pending counts may have moved since the last event). */
+export function useFreshMemberSync(): MemberSyncState {
+  const state = useContext(MemberSyncContext);
+  useLoad('memberSync.refresh', state.refresh);
+  return state;
 }
 
 /** Where the Settings section is: the Outbox and the conflict view link to it, and it takes focus then. */
