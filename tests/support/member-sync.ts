@@ -25,7 +25,7 @@ export interface MemberPortal extends RestartablePortal {
 
 export async function startMemberPortal(): Promise<MemberPortal> {
   const lines: string[] = [];
-  const portal = await startRestartablePortal({ log: jsonLinesLog('member-sync-test', (line) => lines.push(line)), rateLimits: { perAddress: GENEROUS, memberWrites: GENEROUS, signIn: GENEROUS } });
+  const portal = await startRestartablePortal({ log: jsonLinesLog('member-sync-test', (line) => lines.push(line)), rateLimits: { perAddress: GENEROUS, memberWrites: GENEROUS, signIn: GENEROUS, memberStore: GENEROUS } });
   const registered = await fetch(`${portal.url}/api/v1/members`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(MEMBER) });
   if (registered.status !== 201) throw new Error(`registering answered ${registered.status}: ${await registered.text()}`);
   const document = await fetch(`${portal.url}/api/v1/editor/document/${DOCUMENT_ID}`, {

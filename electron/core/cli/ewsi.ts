@@ -15,6 +15,7 @@
 //   ewsi diff ID --from V --to V --data DIR [--json]
 //   ewsi annotate ID --quote TEXT --note TEXT --data DIR [--key K] [--json]
 //   ewsi calendar [ID…] [--saved-search NAME] [--type T --country CC] --out FILE.ics
+//   ewsi me-sync --data DIR [--enable --device NAME | --disable | --status | --change-passphrase] [--json]
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, annotationTargetSchema, collectionName, exportFormat } from '../../../shared/annotations';
@@ -34,6 +35,7 @@ import { formatBibliography, formatCitation } from '../citations/citeproc-engine
 import type { CalendarSource } from '../../../shared/calendar';
 import { z } from 'zod';
 import { HistoryUsageError, annotateQuote, diffLines, historyLines, parseVersionRef } from './history-commands';
+import { ME_SYNC_USAGE, MemberSyncUsageError, runMeSync, statusLines } from './member-sync-command';
 
 const USAGE = `Usage:
   ewsi sync --server URL [--data DIR] [--page-size N] [${ALLOW_INSECURE_PORTAL_FLAG}]   bring the local copy up to date
@@ -58,6 +60,7 @@ const USAGE = `Usage:
   ewsi annotate ID --quote TEXT --note TEXT [--key K] [--data DIR] [--json]   a note on the one place TEXT occurs
   ewsi calendar [ID...] [--saved-search NAME] [--type funding|event] [--country CC] --out FILE.ics [--data DIR]
       funding deadlines and events as iCalendar: of the IDs, of a saved search, or of every record of the type (and country)
+${ME_SYNC_USAGE}
 The data folder defaults to EWSI_DATA_DIR or the app's own (${defaultDataDir()}).
 A portal over plain http:// away from this computer is refused: passwords, the session token, documents and
 updates would travel in clear. ${ALLOW_INSECURE_PORTAL_FLAG} allows it (saved, like --server, as the app's
@@ -173,6 +176,12 @@ async function main(argv: string[]): Promise<number> {
       key: { type: 'string' },
       'saved-search': { type: 'string' },
       'allow-insecure-portal': { type: 'boolean', default: false },
+      enable: { type: 'boolean', default: false },
+      disable: { type: 'boolean', default: false },
+      status: { type: 'boolean', default: false },
+      'change-passphrase': { type: 'boolean', default: false },
+      'passphrase-stdin': { type: 'boolean', default: false },
+      device: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -463,6 +472,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'me-sync') {
+    const flags = { enable: values.enable, disable: values.disable, status: values.status, changePassphrase: values['change-passphrase'], device: values.device, passphraseStdin: values['passphrase-stdin'] };
+    const { status, code } = await withCore(dataDir, (core) => runMeSync(core, flags));
+    console.log(values.json ? JSON.stringify(status) : statusLines(status).join('\n'));
+    return code;
+  }
+
   throw new UsageError(`Unknown command "${command}"`);
 }
 
@@ -552,11 +568,11 @@ function readPassword(prompt: string): Promise<string> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof HistoryUsageError) console.error(error.message);
+    if (error instanceof HistoryUsageError || error instanceof MemberSyncUsageError) console.error(error.message);
     else if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
     else if (error instanceof SyncError) console.error(`Sync failed (${error.kind}): ${error.message}`);
     else if (error instanceof ContractError) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
-    process.exit(error instanceof UsageError || error instanceof HistoryUsageError ? 2 : 1);
+    process.exit(error instanceof UsageError || error instanceof HistoryUsageError || error instanceof MemberSyncUsageError ? 2 : 1);
   },
 );

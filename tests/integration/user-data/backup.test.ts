@@ -27,7 +27,8 @@ function allUserRows(core: Core): Record<string, unknown[]> {
   const sqlite = core.stores.user.sqlite;
   const rows = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all() as Array<{ name: string; sql: string }>;
   const virtual = rows.filter((row) => /^CREATE VIRTUAL TABLE/i.test(row.sql)).map((row) => row.name);
-  const tables = rows.map((row) => row.name).filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)));
+  // Member sync's journal is this computer's record against the portal, kept by a restore (the rows restored are journalled as edits).
+  const tables = rows.map((row) => row.name).filter((name) => !virtual.some((table) => name === table || name.startsWith(`${table}_`)) && !name.startsWith('member_sync_'));
   const notesIndex = sqlite.prepare("SELECT a.id FROM annotation_notes JOIN annotations a ON a.rowid = annotation_notes.rowid WHERE annotation_notes MATCH 'integration' ORDER BY a.id").pluck().all();
   return { ...Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()])), 'annotation_notes MATCH integration': notesIndex };
 }
@@ -63,6 +64,8 @@ describe('user data backup and restore', () => {
       // The portal address is the one thing not taken over unasked: it is proposed, and applied when confirmed.
       expect(settingsToConfirm).toEqual({ serverUrl: { current: null, backup: 'https://portal.example.eu' } });
       expect({ ...allUserRows(fresh), settings: undefined }).toEqual({ ...expected, settings: undefined });
+      const journalled = fresh.stores.user.sqlite.prepare("SELECT kind || ':' || local_id FROM member_sync_items WHERE dirty = 1 AND kind IN ('annotation', 'collection') ORDER BY 1").pluck().all();
+      expect(journalled).toEqual(['annotation:a1', 'annotation:a2', 'collection:c1']);
       await fresh.handlers['settings.update']({ serverUrl: settingsToConfirm.serverUrl!.backup });
       expect(await fresh.handlers['settings.get']({})).toEqual(sourceSettings);
     } finally {

@@ -75,7 +75,9 @@ export function isPlainTable(objects: SchemaObject[], name: string): boolean {
  * user has not seen yet of what this library's syncs brought. A restore leaves
  * them as they are (the backup's marks would name another library's changes).
  */
-const KEPT_ON_THIS_COMPUTER = new Set(['unseen_changes', 'unseen_sections', 'change_tracking']);
+// Member sync's journal and state describe this computer's copy against the portal (its device id, cursor, writes on
+// their way): a restore keeps them, and its rows going in are journalled as edits by the triggers, so they sync everywhere.
+const KEPT_ON_THIS_COMPUTER = new Set(['unseen_changes', 'unseen_sections', 'change_tracking', 'member_sync_state', 'member_sync_items']);
 
 /**
  * The user tables among `objects` that a restore replaces: everything but
