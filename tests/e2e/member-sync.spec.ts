@@ -77,7 +77,7 @@ async function selectInBody(page: Page, words: string) {
 }
 
 test('the first profile turns sync on with a new passphrase and its annotation is sent', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   await openSyncSettings(page, env.harness);
   await expect(card(page)).toHaveAttribute('data-enabled', 'false');
   await card(page).getByRole('button', { name: 'Turn on sync…' }).click();
@@ -120,13 +120,13 @@ test('the first profile turns sync on with a new passphrase and its annotation i
   await section.getByRole('link', { name: 'Sync settings' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sync my notes and collections' })).toBeFocused();
   await card(page).getByRole('button', { name: 'Sync my notes now' }).click();
-  await expect(page.getByTestId('member-sync-nothing-pending')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('member-sync-nothing-pending')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('member-sync-last-sync')).not.toHaveText(/Not synced yet|Syncing/);
   await expectNoSeriousViolations(page, 'settings with sync on');
 });
 
 test('the second profile is refused a wrong passphrase, joins with the right one and shows the annotation', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   await openSyncSettings(page, second);
   await card(page).getByRole('button', { name: 'Turn on sync…' }).click();
   const dialog = page.getByTestId('member-sync-enable-dialog');
@@ -149,32 +149,32 @@ test('the second profile is refused a wrong passphrase, joins with the right one
   // Both computers are listed once this one has synced; this one is marked.
   await card(page).getByRole('button', { name: 'Sync my notes now' }).click();
   const devices = page.getByTestId('member-sync-devices');
-  await expect(devices.getByRole('listitem')).toHaveCount(2, { timeout: 30_000 });
+  await expect(devices.getByRole('listitem')).toHaveCount(2, { timeout: 60_000 });
   await expect(devices.locator('li[data-this-device="true"]')).toContainText('Mission laptop');
   await expect(devices).toContainText('Office desktop');
 
   // The annotation made on the first profile is here.
   await mainNav(page).getByRole('link', { name: 'Annotations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Annotations' })).toBeVisible();
-  await expect(page.getByTestId('annotation-results')).toContainText(NOTE, { timeout: 30_000 });
+  await expect(page.getByTestId('annotation-results')).toContainText(NOTE, { timeout: 60_000 });
   await expect(page.getByTestId('annotation-results')).toContainText(QUOTE);
 });
 
 test('a note edited on both profiles is merged in the conflict view and the merged text reaches the other profile', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const [mine] = (await env.harness.core.api['annotations.list']({})).annotations;
   const [theirs] = (await second.core.api['annotations.list']({})).annotations;
   // Edits made apart: the first's reaches the portal before the second, which has not pulled it, sends its own.
   await env.harness.core.api['annotations.update']({ id: mine!.id, note: `${NOTE} 2024 had 250 hours.` });
   await env.harness.core.api['memberSync.syncNow']({});
-  await expect.poll(async () => (await env.harness.core.api['memberSync.status']({})).pending.annotation, { timeout: 30_000 }).toBe(0);
+  await expect.poll(async () => (await env.harness.core.api['memberSync.status']({})).pending.annotation, { timeout: 60_000 }).toBe(0);
   await second.core.api['annotations.update']({ id: theirs!.id, note: `${NOTE} Ask about evening courses.` });
 
   await page.goto(second.pageUrl('/'));
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await second.core.api['memberSync.syncNow']({});
   // The attention items: a badge on Settings and a card on Home, followed live.
-  await expect(page.getByTestId('conflicts-badge')).toHaveAttribute('data-count', '1', { timeout: 30_000 });
+  await expect(page.getByTestId('conflicts-badge')).toHaveAttribute('data-count', '1', { timeout: 60_000 });
   await page.getByTestId('home-conflicts').getByRole('link', { name: 'Merge them' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notes to merge' })).toBeFocused();
   const conflict = page.getByTestId('conflict');
@@ -193,7 +193,7 @@ test('a note edited on both profiles is merged in the conflict view and the merg
   await expect(page.getByTestId('conflicts-badge')).toHaveCount(0);
 
   await second.core.api['memberSync.syncNow']({});
-  await expect.poll(async () => (await second.core.api['memberSync.status']({})).pending.annotation, { timeout: 30_000 }).toBe(0);
+  await expect.poll(async () => (await second.core.api['memberSync.status']({})).pending.annotation, { timeout: 60_000 }).toBe(0);
   await env.harness.core.api['memberSync.syncNow']({});
-  await expect.poll(async () => (await env.harness.core.api['annotations.list']({})).annotations[0]?.note, { timeout: 30_000 }).toBe(merged);
+  await expect.poll(async () => (await env.harness.core.api['annotations.list']({})).annotations[0]?.note, { timeout: 60_000 }).toBe(merged);
 });
