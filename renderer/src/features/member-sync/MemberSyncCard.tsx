@@ -24,7 +24,7 @@ function enableMode(status: MemberSyncStatus): EnableMode {
 export function MemberSyncCard() {
   const { t } = useTranslation();
   const api = useApi();
-  const { status, failure, show } = useFreshMemberSync();
+  const { status, failure, act } = useFreshMemberSync();
   const [open, setOpen] = useState<Open>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -41,15 +41,14 @@ export function MemberSyncCard() {
     return () => cancelAnimationFrame(frame);
   }, [askedToShow, ready]);
 
-  const done = (next: MemberSyncStatus, text: string) => {
-    show(next);
+  const done = (text: string) => {
     setOpen(null);
     setMessage({ error: false, text });
   };
 
   const syncNow = async () => {
     try {
-      show(await api['memberSync.syncNow']({}));
+      await act(() => api['memberSync.syncNow']({}));
       setMessage({ error: false, text: t('memberSync.syncStarted') });
     } catch (error) {
       setMessage({ error: true, text: memberSyncFailureText(t, error) });
@@ -90,9 +89,9 @@ export function MemberSyncCard() {
       <p role="status" className={message?.error ? 'error' : 'muted'} data-testid="member-sync-message">
         {message?.text}
       </p>
-      {open === 'enable' && status && <EnableDialog status={status} mode={enableMode(status)} onDone={(next) => done(next, t('memberSync.enabled'))} onCancel={() => setOpen(null)} />}
-      {open === 'passphrase' && <ChangePassphraseDialog onDone={(next) => done(next, t('memberSync.passphraseChanged'))} onCancel={() => setOpen(null)} />}
-      {open === 'disable' && <DisableDialog onDone={(next) => done(next, t('memberSync.disabled'))} onCancel={() => setOpen(null)} />}
+      {open === 'enable' && status && <EnableDialog status={status} mode={enableMode(status)} onDone={() => done(t('memberSync.enabled'))} onCancel={() => setOpen(null)} />}
+      {open === 'passphrase' && <ChangePassphraseDialog onDone={() => done(t('memberSync.passphraseChanged'))} onCancel={() => setOpen(null)} />}
+      {open === 'disable' && <DisableDialog onDone={() => done(t('memberSync.disabled'))} onCancel={() => setOpen(null)} />}
     </section>
   );
 }

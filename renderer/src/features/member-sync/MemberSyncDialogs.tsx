@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { memberSyncEnableSchema, memberSyncPassphrase, type MemberSyncStatus } from '../../../../shared/member-sync';
 import { useApi } from '../../app/core';
 import { href } from '../../app/router';
-import { isWrongPassphrase, memberSyncFailureText } from './member-sync-state';
+import { isWrongPassphrase, memberSyncFailureText, useMemberSync } from './member-sync-state';
 import { ContractError } from '../../../../shared/contract';
 
 /** How the enable dialog reads: a first computer chooses the passphrase, a later one joins with it. */
@@ -84,6 +84,7 @@ function Failure({ error, onCancel }: { error: unknown; onCancel: () => void }) 
 export function EnableDialog({ status, mode, onDone, onCancel }: { status: MemberSyncStatus; mode: EnableMode; onDone: (next: MemberSyncStatus) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { act } = useMemberSync();
   const [deviceName, setDeviceName] = useState(() => status.thisDevice?.name ?? suggestedDeviceName((system) => t('memberSync.suggestedDeviceName', { system })));
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -105,7 +106,7 @@ export function EnableDialog({ status, mode, onDone, onCancel }: { status: Membe
     setBusy(true);
     setRefusal(null);
     try {
-      onDone(await api['memberSync.enable']({ passphrase, deviceName: deviceName.trim() }));
+      onDone(await act(() => api['memberSync.enable']({ passphrase, deviceName: deviceName.trim() })));
     } catch (error) {
       setRefusal(error);
       // Refused: focus goes to the field whose message says why, so it is read out and can be typed again.
@@ -170,6 +171,7 @@ export function EnableDialog({ status, mode, onDone, onCancel }: { status: Membe
 export function ChangePassphraseDialog({ onDone, onCancel }: { onDone: (next: MemberSyncStatus) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { act } = useMemberSync();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -187,7 +189,7 @@ export function ChangePassphraseDialog({ onDone, onCancel }: { onDone: (next: Me
     setBusy(true);
     setRefusal(null);
     try {
-      onDone(await api['memberSync.changePassphrase']({ current, next }));
+      onDone(await act(() => api['memberSync.changePassphrase']({ current, next })));
     } catch (error) {
       setRefusal(error);
       if (isWrongPassphrase(error)) currentRef.current?.focus();
@@ -247,13 +249,14 @@ export function ChangePassphraseDialog({ onDone, onCancel }: { onDone: (next: Me
 export function DisableDialog({ onDone, onCancel }: { onDone: (next: MemberSyncStatus) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const { act } = useMemberSync();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const disable = async () => {
     setBusy(true);
     setRefusal(null);
     try {
-      onDone(await api['memberSync.disable']({}));
+      onDone(await act(() => api['memberSync.disable']({})));
     } catch (error) {
       setRefusal(error);
     } finally {

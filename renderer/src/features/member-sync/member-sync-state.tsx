@@ -16,8 +16,13 @@ export interface MemberSyncState {
   status: MemberSyncStatus | null;
   /** Why the first read failed; null when it did not. */
   failure: string | null;
-  /** Shows a status an action answered with. */
-  show: (next: MemberSyncStatus) => void;
+  /**
+   * Runs an action that answers with the status (enable, sync now…) and shows
+   * that answer, unless an event came while it ran: the core sends an event for
+   * every change, so that event is at least as new (a sync may end before the
+   * answer to "sync now" arrives).
+   */
+  act: (call: () => Promise<MemberSyncStatus>) => Promise<MemberSyncStatus>;
   /**
    * Reads the status again, for a screen that shows what waits to be sent:
    * local edits change those counts without a sync, hence without an event.
@@ -26,7 +31,7 @@ export interface MemberSyncState {
   refresh: () => Promise<void>;
 }
 
-const MemberSyncContext = createContext<MemberSyncState>({ status: null, failure: null, show: () => undefined, refresh: async () => undefined });
+const MemberSyncContext = createContext<MemberSyncState>({ status: null, failure: null, act: (call) => call(), refresh: async () => undefined });
 
 export function MemberSyncProvider({ children }: { children: ReactNode }) {
   const { api, events } = useCore();
@@ -39,15 +44,22 @@ export function MemberSyncProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => events.on('memberSync.changed', show), [events, show]);
   const read = useLoad('memberSync.status', () => api['memberSync.status']({}));
+  const act = useCallback(
+    async (call: () => Promise<MemberSyncStatus>) => {
+      const before = shown.current;
+      const next = await call();
+      if (shown.current === before) show(next);
+      return next;
+    },
+    [show],
+  );
   const refresh = useCallback(async () => {
-    const before = shown.current;
-    const next = await api['memberSync.status']({});
-    if (shown.current === before) show(next);
-  }, [api, show]);
+    await act(() => api['memberSync.status']({}));
+  }, [api, act]);
   // An event (or an action's answer) is newer than the answer to the first read, whichever arrived first.
   const status = followed ?? (read.status === 'ready' ? read.value : null);
   const failure = read.status === 'failed' && !followed ? read.message : null;
-  const value = useMemo(() => ({ status, failure, show, refresh }), [status, failure, show, refresh]);
+  const value = useMemo(() => ({ status, failure, act, refresh }), [status, failure, act, refresh]);
   return <MemberSyncContext.Provider value={value}>{children}</MemberSyncContext.Provider>;
 }
 
