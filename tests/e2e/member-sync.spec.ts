@@ -39,11 +39,10 @@ test.beforeAll(async () => {
     },
   });
   second = await startWebHarness({ dataDir: path.join(env.dir, 'data-second'), coreEnv: { EWSI_PORTAL_URL: env.portal.url, EWSI_AUTO_SYNC: '0' } });
-  // Signing in and the library's first sync have their own specs: here they are done through each core.
-  for (const harness of [env.harness, second]) {
-    await harness.core.api['auth.signIn']({ email: MEMBER.email, password: MEMBER.password });
-    await firstSync({ ...env, harness });
-  }
+  // The library's first sync has its own specs: here it is done through each core. The first profile
+  // signs in the same way; the second signs in from the sync section, in its test.
+  await env.harness.core.api['auth.signIn']({ email: MEMBER.email, password: MEMBER.password });
+  for (const harness of [env.harness, second]) await firstSync({ ...env, harness });
 });
 
 test.afterAll(async () => {
@@ -80,7 +79,10 @@ test('the first profile turns sync on with a new passphrase and its annotation i
   test.setTimeout(150_000);
   await openSyncSettings(page, env.harness);
   await expect(card(page)).toHaveAttribute('data-enabled', 'false');
-  await card(page).getByRole('button', { name: 'Turn on sync…' }).click();
+  // From the keyboard: the section's heading has focus, Tab reaches the button, Enter opens the dialog.
+  await page.keyboard.press('Tab');
+  await expect(card(page).getByRole('button', { name: 'Turn on sync…' })).toBeFocused();
+  await page.keyboard.press('Enter');
 
   const dialog = page.getByTestId('member-sync-enable-dialog');
   await expect(dialog.getByLabel('Passphrase', { exact: true })).toBeFocused();
@@ -128,6 +130,15 @@ test('the first profile turns sync on with a new passphrase and its annotation i
 test('the second profile is refused a wrong passphrase, joins with the right one and shows the annotation', async ({ page }) => {
   test.setTimeout(150_000);
   await openSyncSettings(page, second);
+  // Not signed in: the section says so and leads to the sign-in form; once signed in, it follows.
+  await expect(card(page).getByRole('button', { name: 'Turn on sync…' })).toBeDisabled();
+  await page.getByTestId('member-sync-sign-in').getByRole('link', { name: 'Go to the sign-in form' }).click();
+  const account = page.getByTestId('sign-in-card');
+  await expect(account.getByLabel('E-mail')).toBeFocused();
+  await account.getByLabel('E-mail').fill(MEMBER.email);
+  await account.getByLabel('Password').fill(MEMBER.password);
+  await account.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('member-sync-sign-in')).toBeHidden();
   await card(page).getByRole('button', { name: 'Turn on sync…' }).click();
   const dialog = page.getByTestId('member-sync-enable-dialog');
   await dialog.getByLabel('Name of this computer').fill('Mission laptop');
