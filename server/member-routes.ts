@@ -13,14 +13,24 @@ import {
   memberItemId,
   memberItemWrite,
   memberKeyringWrite,
+  memberItemKind,
+  memberKeyring,
+  type MemberItem,
+  type MemberKeyring,
 } from '../shared/member-items';
-import { idempotencyKey, IDEMPOTENCY_HEADER } from '../shared/portal-api';
+import { z } from 'zod';
+import { isoDateTime } from '../shared/content';
+import { idempotencyKey, IDEMPOTENCY_HEADER, version } from '../shared/portal-api';
 import type { Members } from './auth';
 import type { MemberTable } from './db/schema';
 import { ApiFailure, parseWith } from './errors';
 import { requestFingerprint, type IdempotencyKeys } from './idempotency';
 import type { Alongside, MemberStore } from './member-store';
 import type { RateLimiter } from './rate-limit';
+
+/** What an idempotency key keeps of a write's answer: all but the blob, which a replay's body carries. */
+const storedItem = z.object({ item: z.object({ itemId: memberItemId, kind: memberItemKind, version, deleted: z.boolean(), updatedAt: isoDateTime, box: z.null() }) });
+const storedKeyring = z.object({ keyring: memberKeyring.pick({ version: true, updatedAt: true }) });
 
 export interface MemberRouteOptions {
   store: MemberStore;
@@ -56,25 +66,33 @@ export function memberStoreRoutes(app: Hono, options: MemberRouteOptions): void 
    * Runs a write under its Idempotency-Key: a replay of an answered request
    * gets the first answer; the key's stored answer commits in the write's
    * transaction; a refused write (conflict, quota) frees the key for the
-   * corrected request.
+   * corrected request. The key keeps the answer without its blob (`withoutBlob`),
+   * which a replay puts back from its body: the fingerprint proves that body is
+   * the first one, so the rebuilt answer is the first answer byte for byte, and
+   * no key holds a second copy of a 256 KiB box.
    */
-  const idempotent = async (c: Context, member: MemberTable, body: unknown, write: (alongside: Alongside) => Promise<void>): Promise<Response> => {
+  const idempotent = async <T>(
+    c: Context,
+    member: MemberTable,
+    body: unknown,
+    blob: { withoutBlob: (written: T) => unknown; withBlob: (stored: string) => unknown },
+    write: (alongside: Alongside<T>) => Promise<T>,
+  ): Promise<Response> => {
     const rawKey = c.req.header(IDEMPOTENCY_HEADER);
     if (rawKey === undefined) throw new ApiFailure(400, 'idempotency_key_missing', `Writes to your store need an ${IDEMPOTENCY_HEADER} header, created once per write and reused on every retry`);
     const key = parseWith(idempotencyKey, rawKey, IDEMPOTENCY_HEADER);
     const replay = await keys.claim(member.id, key, requestFingerprint(c.req.method, c.req.path, body), now());
-    if (replay) return json(c, replay.body, replay.status as 200, { 'Idempotent-Replayed': 'true' });
-    let answer = '';
+    if (replay) return json(c, JSON.stringify(blob.withBlob(replay.body)), replay.status as 200, { 'Idempotent-Replayed': 'true' });
+    let written: T;
     try {
-      await write(async (trx, responseJson) => {
-        answer = responseJson;
-        await keys.complete(member.id, key, { status: 200, body: responseJson }, trx);
+      written = await write(async (trx, result) => {
+        await keys.complete(member.id, key, { status: 200, body: JSON.stringify(blob.withoutBlob(result)) }, trx);
       });
     } catch (error) {
       await keys.release(member.id, key);
       throw error;
     }
-    return json(c, answer);
+    return json(c, JSON.stringify(blob.withBlob(JSON.stringify(blob.withoutBlob(written)))));
   };
 
   app.get(MEMBER_KEYRING_PATH, async (c) => {
@@ -86,9 +104,14 @@ export function memberStoreRoutes(app: Hono, options: MemberRouteOptions): void 
     const member = await signedIn(c);
     const body = await readJson(c);
     const input = parseWith(memberKeyringWrite, body, 'keyring');
-    return idempotent(c, member, body, async (alongside) => {
-      await store.putKeyring(member.id, input, now(), alongside);
-    });
+    const blob = {
+      withoutBlob: ({ version, updatedAt }: MemberKeyring) => ({ keyring: { version, updatedAt } }),
+      withBlob: (stored: string) => {
+        const { version, updatedAt } = storedKeyring.parse(JSON.parse(stored)).keyring;
+        return { keyring: { version, kdf: input.kdf, wrappedKey: input.wrappedKey, updatedAt } };
+      },
+    };
+    return idempotent(c, member, body, blob, (alongside) => store.putKeyring(member.id, input, now(), alongside));
   });
 
   // Before /:itemId would matter only for a GET; kept first so the feed's path can never be read as an item id.
@@ -111,8 +134,13 @@ export function memberStoreRoutes(app: Hono, options: MemberRouteOptions): void 
       throw new ApiFailure(413, 'quota_exceeded', `An item's ciphertext may be at most ${MAX_ITEM_CIPHERTEXT} characters; this one has ${length}`);
     }
     const input = parseWith(memberItemWrite, body, 'item');
-    return idempotent(c, member, body, async (alongside) => {
-      await store.putItem(member.id, itemId, input, now(), alongside);
-    });
+    const blob = {
+      withoutBlob: (item: MemberItem) => ({ item: { ...item, box: null } }),
+      withBlob: (stored: string) => {
+        const { item } = storedItem.parse(JSON.parse(stored));
+        return { item: { ...item, box: input.deleted ? null : input.box } };
+      },
+    };
+    return idempotent(c, member, body, blob, (alongside) => store.putItem(member.id, itemId, input, now(), alongside));
   });
 }

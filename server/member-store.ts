@@ -29,8 +29,8 @@ export const DEFAULT_MEMBER_QUOTAS: MemberQuotas = { items: MAX_ITEMS_PER_MEMBER
 /** A change page stops adding items past this many ciphertext characters (it always holds at least one): 1,000 items of 256 KiB would be 256 MiB. */
 export const MAX_PAGE_CHARACTERS = 8 * 1024 * 1024;
 
-/** Runs inside the write's transaction, with the answer's JSON text (the idempotency key's response commits with the write). */
-export type Alongside = (trx: Transaction<ServerDatabase>, responseJson: string) => Promise<void>;
+/** Runs inside the write's transaction with what was written (the idempotency key's answer commits with the write). */
+export type Alongside<T> = (trx: Transaction<ServerDatabase>, written: T) => Promise<void>;
 
 type ItemRow = Pick<MemberItemTable, 'item_id' | 'kind' | 'version' | 'deleted' | 'box' | 'updated_at'>;
 
@@ -54,6 +54,7 @@ export class MemberStore {
   constructor(
     private readonly db: Kysely<ServerDatabase>,
     private readonly quotas: MemberQuotas = DEFAULT_MEMBER_QUOTAS,
+    private readonly pageCharacters = MAX_PAGE_CHARACTERS,
   ) {}
 
   async keyring(memberId: string, executor: Kysely<ServerDatabase> = this.db): Promise<MemberKeyring | null> {
@@ -66,7 +67,7 @@ export class MemberStore {
    * named; one statement each, so of two first devices racing exactly one
    * creates it and the other gets 409 with the winner's keyring.
    */
-  async putKeyring(memberId: string, input: z.output<typeof memberKeyringWrite>, at: Date, alongside?: Alongside): Promise<MemberKeyring> {
+  async putKeyring(memberId: string, input: z.output<typeof memberKeyringWrite>, at: Date, alongside?: Alongside<MemberKeyring>): Promise<MemberKeyring> {
     const data = JSON.stringify({ kdf: input.kdf, wrappedKey: input.wrappedKey });
     const updatedAt = at.toISOString();
     return this.db.transaction().execute(async (trx) => {
@@ -95,13 +96,13 @@ export class MemberStore {
         );
       }
       const keyring = keyringOf(written);
-      await alongside?.(trx, JSON.stringify({ keyring }));
+      await alongside?.(trx, keyring);
       return keyring;
     });
   }
 
   /** Upserts or tombstones one item if `baseVersion` is its current version (0: no such item); checks the quotas. */
-  async putItem(memberId: string, itemId: string, input: MemberItemWrite, at: Date, alongside?: Alongside): Promise<MemberItem> {
+  async putItem(memberId: string, itemId: string, input: MemberItemWrite, at: Date, alongside?: Alongside<MemberItem>): Promise<MemberItem> {
     return this.db.transaction().execute(async (trx) => {
       await trx.insertInto('member_stores').values({ member_id: memberId, latest: 0, items: 0, bytes: 0 }).onConflict((onConflict) => onConflict.column('member_id').doNothing()).execute();
       // Taken first: the row lock serializes this member's writers until commit.
@@ -145,9 +146,9 @@ export class MemberStore {
         )
         .execute();
       await trx.updateTable('member_stores').set({ items, bytes }).where('member_id', '=', memberId).execute();
-      const json = `{"item":${itemJson(row)}}`;
-      await alongside?.(trx, json);
-      return itemOf(row);
+      const item = itemOf(row);
+      await alongside?.(trx, item);
+      return item;
     });
   }
 
@@ -173,7 +174,7 @@ export class MemberStore {
       .execute();
     let taken = 0;
     let characters = 0;
-    while (taken < Math.min(limit, sizes.length) && (taken === 0 || characters + Number(sizes[taken]!.size) <= MAX_PAGE_CHARACTERS)) {
+    while (taken < Math.min(limit, sizes.length) && (taken === 0 || characters + Number(sizes[taken]!.size) <= this.pageCharacters)) {
       characters += Number(sizes[taken]!.size);
       taken += 1;
     }

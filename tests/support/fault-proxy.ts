@@ -1,7 +1,11 @@
 // A real loopback HTTP proxy that injects faults per request, placed between a
 // client (the sync engine, the outbox push loop) and a real portal server, so
 // tests can prove the client survives lost, failed, slow, repeated, cut and
-// corrupted exchanges over actual sockets.
+// corrupted exchanges over actual sockets. A Server-Sent Events stream (the
+// change stream) is never buffered: it is passed through, dropped before
+// forwarding, delayed or answered with a status, and any fault that would read
+// the whole answer (drop-after, duplicate, truncate, replace-body, throttle)
+// relays the stream untouched instead.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -13,7 +17,9 @@ export type Fault =
   | { kind: 'drop-after' } // forward, let the server answer (and commit), then destroy the client socket without sending the answer
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> } // answer directly, e.g. 500, or 429 with Retry-After
   | { kind: 'delay'; ms: number } // wait, then forward (used to exceed a client's timeout)
-  | { kind: 'duplicate' } // forward the same request twice to the server (sequentially), answer the client with the second answer
+  // Forward the same request twice to the server, answer the client with the second answer; one after the other,
+  // or both at once (`concurrent`: a retry racing its original, which an Idempotency-Key answers with 409 in progress).
+  | { kind: 'duplicate'; concurrent?: boolean }
   | { kind: 'truncate'; bytes?: number } // forward, then send the status, headers and only the first `bytes` (default: half) of the body, then destroy the socket
   | { kind: 'replace-body'; body: string; status?: number; contentType?: string } // forward, discard the server's body, answer this instead (e.g. a schema-invalid page)
   | { kind: 'throttle'; bytesPerSecond: number }; // forward, and stream the answer back no faster than this (a slow line)
@@ -35,10 +41,27 @@ export interface FaultProxy {
   readonly log: Array<ProxyRequestInfo & { fault: Fault['kind']; upstreamStatus?: number }>;
   /** How many requests reached the upstream server (counting duplicates twice). */
   readonly forwarded: number;
+  /** Counts so far: requests received, forwarded upstream, and how many got each fault. */
+  readonly stats: FaultProxyStats;
   close(): Promise<void>;
 }
 
+export interface FaultProxyStats {
+  requests: number;
+  forwarded: number;
+  faults: Partial<Record<Fault['kind'], number>>;
+}
+
 type LogEntry = ProxyRequestInfo & { fault: Fault['kind']; upstreamStatus?: number };
+
+const isEventStream = (headers: IncomingHttpHeaders): boolean => /^text\/event-stream\b/i.test(String(headers['content-type'] ?? ''));
+
+/** Thrown by a buffering fault that met an event stream: it never ends, so it is relayed as it comes instead. */
+class EventStreamAnswer extends Error {
+  constructor(readonly response: IncomingMessage) {
+    super('the answer is an event stream');
+  }
+}
 
 interface UpstreamAnswer {
   status: number;
@@ -132,6 +155,7 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
 
   const fetchUpstream = async (info: ProxyRequestInfo): Promise<UpstreamAnswer> => {
     const response = await sendUpstream(info);
+    if (isEventStream(response.headers)) throw new EventStreamAnswer(response);
     return { status: response.statusCode ?? 502, headers: response.headers, body: await readAll(response) };
   };
 
@@ -151,14 +175,15 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
     answer(res, 502, { 'content-type': 'text/plain; charset=utf-8' }, `fault proxy: upstream failed: ${error instanceof Error ? error.message : String(error)}`);
   };
 
-  /** Forwards and streams the answer back as it comes, as a transparent proxy would. */
-  const relay = async (info: ProxyRequestInfo, entry: LogEntry, res: ServerResponse) => {
-    const response = await sendUpstream(info);
+  /** Streams an upstream answer back as it comes, as a transparent proxy would. */
+  const relayResponse = (response: IncomingMessage, entry: LogEntry, res: ServerResponse) => {
     entry.upstreamStatus = response.statusCode;
     res.writeHead(response.statusCode ?? 502, response.statusMessage, endToEndHeaders(response.headers));
     // pipeline destroys both sides if either fails, so a cut upstream body is a cut downstream body.
     pipeline(response, res, () => {});
   };
+
+  const relay = async (info: ProxyRequestInfo, entry: LogEntry, res: ServerResponse) => relayResponse(await sendUpstream(info), entry, res);
 
   const apply = async (fault: Fault, info: ProxyRequestInfo, entry: LogEntry, req: IncomingMessage, res: ServerResponse) => {
     switch (fault.kind) {
@@ -169,7 +194,11 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
         return;
       case 'drop-after': {
         // Reading the whole answer first means the server has finished (and committed) before the client loses it.
-        const upstream = await fetchUpstream(info).catch(() => undefined);
+        const upstream = await fetchUpstream(info).catch((error: unknown) => {
+          // An event stream is relayed (it would never end to be dropped after); a failed upstream leaves nothing to drop.
+          if (error instanceof EventStreamAnswer) throw error;
+          return undefined;
+        });
         entry.upstreamStatus = upstream?.status;
         req.socket.destroy();
         return;
@@ -190,6 +219,13 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
         }
         return relay(info, entry, res);
       case 'duplicate': {
+        // An event stream never ends: its duplicate goes one after the other (the first is relayed, see EventStreamAnswer).
+        if (fault.concurrent && !/text\/event-stream/i.test(String(info.headers.accept ?? ''))) {
+          const [first, second] = await Promise.all([fetchUpstream(info), fetchUpstream(info)]);
+          entry.upstreamStatus = first.status;
+          answer(res, second.status, endToEndHeaders(second.headers), second.body);
+          return;
+        }
         const first = await fetchUpstream(info);
         entry.upstreamStatus = first.status;
         return relay(info, entry, res);
@@ -211,6 +247,7 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
       }
       case 'throttle': {
         const response = await sendUpstream(info);
+        if (isEventStream(response.headers)) throw new EventStreamAnswer(response);
         entry.upstreamStatus = response.statusCode;
         res.writeHead(response.statusCode ?? 502, response.statusMessage, endToEndHeaders(response.headers));
         const started = Date.now();
@@ -269,7 +306,11 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
       }
       const entry: LogEntry = { ...info, fault: fault.kind };
       log.push(entry);
-      apply(fault, info, entry, req, res).catch((error: unknown) => badGateway(res, error));
+      apply(fault, info, entry, req, res).catch((error: unknown) => {
+        if (!(error instanceof EventStreamAnswer)) return badGateway(res, error);
+        entry.fault = 'pass';
+        relayResponse(error.response, entry, res);
+      });
     });
   });
   server.on('connection', (socket) => {
@@ -294,6 +335,11 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
     log,
     get forwarded() {
       return forwarded;
+    },
+    get stats() {
+      const faults: FaultProxyStats['faults'] = {};
+      for (const entry of log) faults[entry.fault] = (faults[entry.fault] ?? 0) + 1;
+      return { requests: log.length, forwarded, faults };
     },
     close() {
       closing ??= new Promise<void>((resolve) => {
@@ -326,7 +372,15 @@ const FAULT_KINDS: ReadonlyArray<Fault['kind']> = ['pass', 'drop-before', 'drop-
 export function randomFaultPlan(
   seed: number,
   weights: Partial<Record<Fault['kind'], number>>,
-  options: { delayMs?: number; statusChoices?: number[] } = {},
+  options: {
+    /** A fixed delay, or [min, max] ms drawn per request from the seeded generator (default 100). */
+    delayMs?: number | readonly [number, number];
+    statusChoices?: number[];
+    /** Duplicates sent both at once rather than one after the other (default false). */
+    concurrentDuplicates?: boolean;
+    /** Requests this returns false for pass untouched (e.g. faults on /api/v1/me/ only); default: every request. */
+    applies?: (request: ProxyRequestInfo) => boolean;
+  } = {},
 ): (request: ProxyRequestInfo) => Fault {
   for (const [kind, weight] of Object.entries(weights)) {
     if (!FAULT_KINDS.includes(kind as Fault['kind'])) throw new RangeError(`Unknown fault kind ${kind}`);
@@ -337,9 +391,11 @@ export function randomFaultPlan(
   if (total === 0) throw new RangeError('At least one fault kind needs a weight above 0');
   const statusChoices = options.statusChoices ?? [500, 502, 503, 429];
   if (statusChoices.length === 0) throw new RangeError('statusChoices must not be empty');
-  const delayMs = options.delayMs ?? 100;
+  const [delayMin, delayMax] = typeof options.delayMs === 'object' ? options.delayMs : [options.delayMs ?? 100, options.delayMs ?? 100];
+  if (!(delayMin >= 0 && delayMax >= delayMin)) throw new RangeError(`delayMs must be ms ≥ 0, or [min, max] with 0 ≤ min ≤ max, not ${String(options.delayMs)}`);
 
   return (request) => {
+    if (options.applies && !options.applies(request)) return { kind: 'pass' };
     // Each request gets a generator of its own, derived from (seed, index): the fault depends only on the
     // request's position, not on how often or in which order the plan is called, so a failing seed replays exactly.
     const random = mulberry32((seed ^ Math.imul(request.index + 1, 0x9e3779b9)) >>> 0);
@@ -357,11 +413,12 @@ export function randomFaultPlan(
       case 'pass':
       case 'drop-before':
       case 'drop-after':
-      case 'duplicate':
       case 'truncate':
         return { kind };
+      case 'duplicate':
+        return options.concurrentDuplicates ? { kind, concurrent: true } : { kind };
       case 'delay':
-        return { kind, ms: delayMs };
+        return { kind, ms: Math.round(delayMin + random() * (delayMax - delayMin)) };
       case 'status': {
         const status = statusChoices[Math.floor(random() * statusChoices.length)]!;
         // 429 and 503 carry Retry-After, as the portal's rate limiter does, so clients exercise their back-off.

@@ -41,6 +41,9 @@ export const STATE = { cursor: 'cursor' } as const;
 const parseFields = (text: string | null): Fields => (text === null ? {} : fieldsSchema.parse(JSON.parse(text)));
 
 export class MemberSyncEngine {
+  /** Items of the page being applied that failed their checks (counted inside the page's transaction). */
+  private skippedInPage = 0;
+
   constructor(
     private readonly table: MemberSyncTable,
     private readonly kinds: LocalKinds,
@@ -63,20 +66,29 @@ export class MemberSyncEngine {
   private async pull(session: MemberStoreSession, keys: ItemKeys, signal: AbortSignal, result: RunResult): Promise<void> {
     for (;;) {
       const cursor = Number(this.table.readState(STATE.cursor) ?? '0');
-      const page = await fetchItemChanges(session, cursor, this.options.pageLimit, this.settings(signal));
+      let page;
+      try {
+        page = await fetchItemChanges(session, cursor, this.options.pageLimit, this.settings(signal));
+      } catch (error) {
+        if (!(error instanceof MemberStoreError && error.kind === 'resync') || cursor === 0) throw error;
+        // The portal's store is behind what this device saw: everything here is checked against it again, from 0.
+        this.table.immediate(() => {
+          this.table.forgetRemote(new Date().toISOString());
+          this.table.writeState(STATE.cursor, '0');
+        });
+        continue;
+      }
       if (page.cursor < cursor) throw new MemberStoreError(`The portal's feed went back from ${cursor} to ${page.cursor}`, 'refused');
       // One transaction per page: the merged items and the cursor, so a crash repeats a whole page or none of it.
       this.table.immediate(() => {
         for (const item of page.items) if (this.applyIncoming(item, keys)) result.pulled += 1;
         this.table.writeState(STATE.cursor, String(page.cursor));
       });
-      result.skipped += this.lastSkipped;
-      this.lastSkipped = 0;
+      result.skipped += this.skippedInPage;
+      this.skippedInPage = 0;
       if (!page.hasMore || page.items.length === 0) return;
     }
   }
-
-  private lastSkipped = 0;
 
   private kindOf(kind: MemberItemKind): LocalKind | null {
     return kind === 'device' ? null : this.kinds[kind];
@@ -92,9 +104,10 @@ export class MemberSyncEngine {
 
   /** Merges one item of the feed (inside the page's transaction); false when it was skipped. */
   applyIncoming(item: MemberItem, keys: ItemKeys): boolean {
-    const row = this.table.byItemId(item.itemId);
-    if (row && row.remote_version >= item.version) return true; // Already merged (a page read again).
+    const known = this.table.byItemId(item.itemId);
+    if (known && known.remote_version >= item.version) return true; // Already merged (a page read again).
     if (item.deleted || item.box === null) {
+      const row = known;
       if (!row) return true;
       this.kindOf(item.kind)?.write(row.local_id, null);
       this.table.applyState(row.kind, row.local_id, { itemId: item.itemId, remoteDoc: null, remoteVersion: item.version, pending: '{}', pendingDelete: false, dirty: false }, item.updatedAt);
@@ -105,16 +118,19 @@ export class MemberSyncEngine {
     try {
       const document = itemDocument.parse(JSON.parse(keys.open(item.itemId, item.kind, item.box)));
       if (!keys.isItemId(item.itemId, item.kind, document.localId)) throw new Error('the item id is not the keyed hash of its local id');
-      if (row && (row.local_id !== document.localId || row.kind !== item.kind)) throw new Error('the item names another local item than before');
+      if (known && (known.local_id !== document.localId || known.kind !== item.kind)) throw new Error('the item names another local item than before');
       const local = this.kindOf(item.kind);
       if (local) local.validate(valuesOf(document.fields));
       else deviceFields.parse(valuesOf(document.fields));
       incoming = document.fields;
       localId = document.localId;
     } catch {
-      this.lastSkipped += 1;
+      this.skippedInPage += 1;
       return false;
     }
+    // An item this device has but no longer knows the portal's id of (after a reset): merged with its local row all the same.
+    const row = known ?? this.table.row(item.kind, localId);
+    if (row && row.remote_version >= item.version) return true;
     const base = parseFields(row?.remote_doc ?? null);
     const now = new Date().toISOString();
     // Local edits not yet captured are part of what the portal's version is merged with.

@@ -64,7 +64,13 @@ export class MemberSyncService {
   private masterKey(): (MasterKey & { memberId: string }) | null {
     const raw = this.keyStore.load();
     if (raw === null) return null;
-    const parsed = storedKey.safeParse(JSON.parse(raw));
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return null; // A damaged key file: as if sync were off here; enabling again replaces it.
+    }
+    const parsed = storedKey.safeParse(json);
     if (!parsed.success) return null;
     const session = this.auth.session();
     if (session && (session.member.id !== parsed.data.memberId || session.serverUrl !== parsed.data.serverUrl)) return null;

@@ -32,7 +32,8 @@ export interface MemberStoreSession {
 export class MemberStoreError extends Error {
   constructor(
     message: string,
-    readonly kind: 'network' | 'unauthenticated' | 'refused' | 'retry',
+    /** resync: the portal's feed is behind this device's cursor (its store was reset or restored): read it again from 0. */
+    readonly kind: 'network' | 'unauthenticated' | 'refused' | 'retry' | 'resync',
     readonly retryAfterMs?: number,
   ) {
     super(message);
@@ -129,6 +130,7 @@ export async function putItem(
 /** One page of the member's change feed after `since`, validated whole. */
 export async function fetchItemChanges(session: MemberStoreSession, since: number, limit: number, settings: RequestSettings): Promise<MemberItemChangesPage> {
   const response = await exchange(session, 'GET', `${MEMBER_ITEM_CHANGES_PATH}?since=${since}&limit=${limit}`, settings);
+  if (response.status === 409 && readPortalError(response.body).code === 'resync_required') throw new MemberStoreError(describePortalAnswer(409, response.body), 'resync');
   if (response.status !== 200) throw failure(response);
   return parsed(memberItemChangesPage, response);
 }

@@ -1,6 +1,8 @@
 // `ewsi me-sync` as a script runs it, against a real portal on 127.0.0.1: the
 // passphrase from the environment (never an argument), a wrong one refused
-// with the clear sentence, a second data folder joining and getting the notes.
+// with the clear sentence, a second data folder joining and getting the notes,
+// and a passphrase change with both passphrases on standard input.
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotateQuote } from '../../../electron/core/cli/history-commands';
 import { createCore } from '../../../electron/core/core';
@@ -8,7 +10,19 @@ import type { MemberSyncStatus } from '../../../shared/member-sync';
 import { runEwsi } from '../../support/cli';
 import { MEMBER } from '../../support/community';
 import { DOCUMENT_ID, startMemberPortal, type MemberPortal } from '../../support/member-sync';
+import { REPO_ROOT } from '../../support/repo';
 import { makeTempDir } from '../../support/temp-dir';
+
+/** `ewsi ARGS…` with `input` written to its standard input (runEwsi closes it at once). */
+function ewsiWithStdin(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/ewsi.ts', ...args], { cwd: REPO_ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(input);
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
 
 describe('ewsi me-sync', () => {
   let portal: MemberPortal;
@@ -51,6 +65,11 @@ describe('ewsi me-sync', () => {
     expect(joined.code, joined.stderr).toBe(0);
     expect(joined.stdout).toMatch(/Syncing as Ana Silva on "Laptop"/);
     expect(joined.stdout).toMatch(/Devices: .*Office/);
+
+    // The passphrases on standard input, a line each: the current one, then the new one.
+    const changed = await ewsiWithStdin(['me-sync', '--change-passphrase', '--passphrase-stdin', '--data', laptop, '--json'], 'passphrase of the office\nnew passphrase of Ana\n');
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(Number((await portal.db.selectFrom('member_keyrings').select('version').executeTakeFirstOrThrow()).version)).toBe(2);
 
     const core = await createCore({ dataDir: laptop, appVersion: '0.0.0-test' });
     try {

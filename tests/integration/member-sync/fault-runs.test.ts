@@ -127,7 +127,8 @@ describe('member sync through a faulty network', () => {
           created.set(name, `mentoring ${seed}`);
         }
       }
-      proxy.plan = randomFaultPlan(seed, FAULTS, { delayMs: 5, statusChoices: [500, 503, 429] });
+      // Odd runs send each duplicate at the same time as its original: a retry racing the request it repeats.
+      proxy.plan = randomFaultPlan(seed, FAULTS, { delayMs: [0, 15], statusChoices: [500, 503, 429], concurrentDuplicates: seed % 2 === 1 });
       await converge(seed);
       proxy.plan = () => ({ kind: 'pass' });
 

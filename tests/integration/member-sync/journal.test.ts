@@ -69,6 +69,24 @@ describe('member sync on this computer', () => {
     expect((await laptop.call<{ annotations: Annotation[] }>('annotations.list', {})).annotations.map((a) => a.note).sort()).toEqual(['Made after enabling', 'Made before enabling']);
   });
 
+  it('reads the feed again from 0 when the portal is behind its cursor (a store reset or restored), losing and duplicating nothing', async () => {
+    const sqlite = new Database(path.join(office.dataDir, 'user.sqlite'));
+    try {
+      sqlite.prepare("UPDATE member_sync_state SET value = '999999' WHERE key = 'cursor'").run();
+    } finally {
+      sqlite.close();
+    }
+    const edited = await annotate(office, 'Language courses open doors', 'Made after the reset');
+    await office.core.memberSync.sync();
+    expect(await office.call<MemberSyncStatus>('memberSync.status')).toMatchObject({ lastError: null, pending: { annotation: 0 } });
+    await laptop.core.memberSync.sync();
+    const notes = (await laptop.call<{ annotations: Annotation[] }>('annotations.list', {})).annotations.map((a) => a.note).sort();
+    expect(notes).toEqual(['Made after enabling', 'Made after the reset', 'Made before enabling']);
+    expect(await portal.db.selectFrom('member_items').select('kind').where('deleted', '=', 0).where('kind', '=', 'annotation').execute()).toHaveLength(3);
+    await office.call('annotations.delete', { id: edited.id });
+    await office.core.memberSync.sync();
+  });
+
   it('keeps the key like the session token, and disabling forgets it but keeps the data', async () => {
     const keyFile = path.join(office.dataDir, MEMBER_KEY_FILE);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);

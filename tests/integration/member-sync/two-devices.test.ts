@@ -139,6 +139,22 @@ describe('member sync between two devices', () => {
     expect((await office.call<Collection[]>('collections.list')).map((c) => c.name)).toEqual(['Employment mission']);
   });
 
+  it('gives one of two collections and saved searches made with one name on two devices a new name, the same on both', async () => {
+    await office.call('collections.create', { name: 'Same name', note: 'made in the office' });
+    await laptop.call('collections.create', { name: 'Same name', note: 'made on the laptop' });
+    await office.call('savedSearches.save', { name: 'Twin search', query: 'office query' });
+    await laptop.call('savedSearches.save', { name: 'Twin search', query: 'laptop query' });
+    written.push('Same name', 'made in the office', 'made on the laptop', 'Twin search', 'office query', 'laptop query');
+    await syncBoth();
+    const [onOffice, onLaptop] = await Promise.all([office, laptop].map((device) => device.call<Collection[]>('collections.list')));
+    const named = (collections: Collection[]) => collections.filter((c) => c.name.startsWith('Same name')).map((c) => [c.name, c.note]);
+    expect(named(onOffice!)).toEqual(named(onLaptop!));
+    expect(named(onOffice!).map(([name]) => name)).toEqual(['Same name', 'Same name (2)']);
+    const searches = await Promise.all([office, laptop].map(async (device) => (await device.call<SavedSearch[]>('savedSearches.list')).filter((s) => s.name.startsWith('Twin search')).map((s) => [s.name, s.query])));
+    expect(searches[0]).toEqual(searches[1]);
+    expect(searches[0]!.map(([name]) => name)).toEqual(['Twin search', 'Twin search (2)']);
+  });
+
   it('leaves no plaintext of any note, tag, name or quote in the portal database or its log', async () => {
     const files = (await portal.databaseFiles()).filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file).toString('latin1'));
     // The search finds text where it is in clear: the document's title, which the portal publishes.

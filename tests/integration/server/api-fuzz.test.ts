@@ -13,7 +13,7 @@ const RUNS = Number(process.env.EWSI_FUZZ_RUNS ?? 600);
 const SEED = Number(process.env.EWSI_FUZZ_SEED ?? 20261203);
 const GENEROUS = { limit: 1_000_000, windowMs: 60_000 };
 const MEMBER = { email: 'fuzz@example.org', password: 'correct horse battery', displayName: 'Fuzz', country: 'PT' };
-const TABLES = ['content', 'counters', 'members', 'sessions', 'idempotency_keys', 'attachments'] as const;
+const TABLES = ['content', 'counters', 'members', 'sessions', 'idempotency_keys', 'attachments', 'member_stores', 'member_items', 'member_keyrings'] as const;
 
 describe.each(testEngines())('portal API fuzzer on $name', (engine) => {
   let server: TestPortal;

@@ -2,12 +2,14 @@
 // --instances 3` on the real PostgreSQL (TEST_DATABASE_URL), and on one SQLite
 // file, the embedded default. Writers on every instance, a reader paging
 // through all of them, one Idempotency-Key sent to two instances at once, a
-// rate limit counted across instances, and a publication on one instance
-// announced on another's change stream.
+// rate limit counted across instances, a publication on one instance
+// announced on another's change stream, and a member's encrypted store written
+// and read through every instance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasRealPostgres, postgresServerEngine, type TestDatabase } from '../../support/databases';
 import { openChangeStream, startPortalInstances, type PortalInstances } from '../../support/portal-instances';
 import { sampleDocument, samplePartnerRequest, type FeedChange } from '../../support/portal';
+import { keyringWrite, newItemId, newKey, putItem, putKeyring, readItemFeed, signedInMember, upsert } from '../../support/member-store';
 import { makeTempDir } from '../../support/temp-dir';
 
 const INSTANCES = 3;
@@ -124,6 +126,46 @@ describe.each(hasRealPostgres ? setups : setups.slice(1))('three portal instance
     const created = feed.changes.filter((change) => change.type === 'partner-request');
     expect(created).toHaveLength(1);
     expect(((await retry.json()) as { id: string }).id).toBe(created[0]!.id);
+  });
+
+  it("a member's encrypted store across instances: one keyring of two racing first devices, one item of one key, and the member's feed 1..N through all", { timeout: 120_000 }, async () => {
+    const token = await signedInMember(portal.urls[0]!, 'jo@example.org');
+    const keyrings = await Promise.all([putKeyring(portal.urls[1]!, token, keyringWrite(0)), putKeyring(portal.urls[2]!, token, keyringWrite(0))]);
+    expect(keyrings.map((answer) => answer.status).sort()).toEqual([200, 409]);
+
+    const itemId = newItemId();
+    const key = newKey();
+    const body = upsert('annotation', 0);
+    const answers = await Promise.all([putItem(portal.urls[1]!, token, itemId, body, key), putItem(portal.urls[2]!, token, itemId, body, key)]);
+    expect(answers.some((answer) => answer.status === 200)).toBe(true);
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);
+    const replayed = await putItem(portal.urls[0]!, token, itemId, body, key);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+
+    // Writers on every instance; each poll, through all instances in turn, sees the member's versions 1..max exactly.
+    let writing = true;
+    const findings: string[] = [];
+    let polls = 0;
+    const reader = (async () => {
+      while (writing) {
+        polls += 1;
+        const versions = (await readItemFeed(portal.urls[polls % INSTANCES]!, token, 0, 9)).items.map((entry) => entry.version);
+        versions.forEach((version, index) => {
+          if (version !== index + 1) findings.push(`poll ${polls}: position ${index} holds version ${version}`);
+        });
+      }
+    })();
+    await Promise.all(
+      portal.urls.map(async (url) => {
+        for (let i = 0; i < 10; i += 1) expect((await putItem(url, token, newItemId(), upsert('collection', 0))).status).toBe(200);
+      }),
+    );
+    writing = false;
+    await reader;
+    expect(findings).toEqual([]);
+    const { items, cursor } = await readItemFeed(portal.urls[0]!, token);
+    expect(items.map((entry) => entry.version)).toEqual(Array.from({ length: 1 + INSTANCES * 10 }, (_, i) => i + 1));
+    expect(cursor).toBe(1 + INSTANCES * 10);
   });
 
   it('a rate limit holds across instances: ten sign-ins a minute from one address, wherever they land', { timeout: 120_000 }, async () => {

@@ -4,8 +4,9 @@
 // Idempotency-Key, quotas, validation and the rate limit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ITEM_CIPHERTEXT, memberItemChangesPage, memberItemConflict, memberItemWriteResult, memberKeyring, memberKeyringResponse, type MemberItem } from '../../../shared/member-items';
+import { DEFAULT_MEMBER_QUOTAS, MemberStore } from '../../../server/member-store';
 import { testEngines } from '../../support/databases';
-import { itemChanges, keyringWrite, newItemId, newKey, putItem, putKeyring, readItemFeed, sealedBox, signedInMember, tombstone, upsert } from '../../support/member-store';
+import { itemChanges, keyringWrite, type ItemChangesPage, newItemId, newKey, putItem, putKeyring, readItemFeed, sealedBox, signedInMember, tombstone, upsert } from '../../support/member-store';
 import { startTestPortal, type TestPortal } from '../../support/portal';
 
 const GENEROUS = { limit: 1_000_000, windowMs: 60_000 };
@@ -198,6 +199,74 @@ describe.each(testEngines())('the member store on $name', (engine) => {
     const { items, cursor } = await readItemFeed(server.url, dana, 0, 10);
     expect(items.map((entry) => entry.version)).toEqual(Array.from({ length: 73 }, (_, i) => i + 1));
     expect(cursor).toBe(73);
+  });
+
+  it('a reader resuming from its cursor while devices overwrite the same items ends with every item at its current version', async () => {
+    const eli = await signedInMember(server.url, 'eli@example.org');
+    const itemIds = Array.from({ length: 4 }, newItemId);
+    const latestSeen = new Map<string, number>();
+    let cursor = 0;
+    let writing = true;
+    const reader = (async () => {
+      while (writing) {
+        const page = await itemChanges(server.url, eli, cursor, 3);
+        for (const entry of page.items) latestSeen.set(entry.itemId, entry.version);
+        cursor = page.cursor;
+      }
+    })();
+    let conflicts = 0;
+    // Four devices each edit every item three times; a stale base gets 409 and the device retries on `current`.
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        (async () => {
+          for (let round = 0; round < 3; round += 1) {
+            for (const itemId of itemIds) {
+              let base = 0;
+              for (;;) {
+                const response = await putItem(server.url, eli, itemId, upsert('collection', base));
+                if (response.status === 200) break;
+                expect(response.status).toBe(409);
+                base = memberItemConflict.parse(await response.json()).current.version;
+                conflicts += 1;
+              }
+            }
+          }
+        })(),
+      ),
+    );
+    writing = false;
+    await reader;
+    for (const entry of (await readItemFeed(server.url, eli, cursor)).items) latestSeen.set(entry.itemId, entry.version);
+    const everything = await readItemFeed(server.url, eli);
+    expect(everything.items).toHaveLength(itemIds.length);
+    expect(conflicts).toBeGreaterThan(0);
+    // 48 writes answered 200, each taking one version; the newest of them is the head.
+    expect(everything.cursor).toBe(48);
+    for (const entry of everything.items) expect(latestSeen.get(entry.itemId), entry.itemId).toBe(entry.version);
+  });
+
+  it('cuts a page at its ciphertext budget (always one item at least) and goes on from there', async () => {
+    const ivy = await signedInMember(server.url, 'ivy@example.org');
+    const ivyId = (await server.db.selectFrom('members').select('id').where('email', '=', 'ivy@example.org').executeTakeFirstOrThrow()).id;
+    // 400 base64 characters each (300 bytes); a store whose pages hold 1,000 characters: two items a page.
+    for (let i = 0; i < 5; i += 1) await item(await putItem(server.url, ivy, newItemId(), upsert('annotation', 0, sealedBox(300))));
+    const store = new MemberStore(server.db, DEFAULT_MEMBER_QUOTAS, 1000);
+    const pages: ItemChangesPage[] = [];
+    let since = 0;
+    do {
+      const result = await store.changesJson(ivyId, since, 1000);
+      if (!('json' in result)) throw new Error('since is ahead');
+      pages.push(memberItemChangesPage.parse(JSON.parse(result.json)));
+      since = pages.at(-1)!.cursor;
+    } while (pages.at(-1)!.hasMore);
+    expect(pages.map((page) => [page.items.map((entry) => entry.version), page.cursor, page.hasMore])).toEqual([
+      [[1, 2], 2, true],
+      [[3, 4], 4, true],
+      [[5], 5, false],
+    ]);
+    // An item larger than the whole budget still comes, alone.
+    const tiny = await new MemberStore(server.db, DEFAULT_MEMBER_QUOTAS, 10).changesJson(ivyId, 0, 1000);
+    expect('json' in tiny && memberItemChangesPage.parse(JSON.parse(tiny.json)).items.map((entry) => entry.version)).toEqual([1]);
   });
 
   it('refuses writes past the quotas with 413 quota_exceeded, and frees the key so the write can follow a delete', async () => {

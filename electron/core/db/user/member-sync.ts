@@ -106,7 +106,10 @@ function prepareMemberSync({ db, sqlite }: Store<UserDatabase>) {
     clearBackoff: prepareQuery(sqlite, () => db.updateTable('member_sync_items').set({ next_attempt_at: null }).where('next_attempt_at', 'is not', null)),
     // Another member or another master key: nothing this device knew of the portal's items holds; everything local goes again.
     forgetRemote: prepareQuery(sqlite, (args: { at: string }) =>
-      db.updateTable('member_sync_items').set({ item_id: null, remote_doc: null, remote_version: 0, pending: '{}', pending_delete: 0, outgoing: null, attempts: 0, next_attempt_at: null, last_error: null, dirty: 1, dirty_at: args.at }),
+      // The time of the last edit stays: it is the clock a stale local value competes with.
+      db
+        .updateTable('member_sync_items')
+        .set((eb) => ({ item_id: null, remote_doc: null, remote_version: 0, pending: '{}', pending_delete: 0, outgoing: null, attempts: 0, next_attempt_at: null, last_error: null, dirty: 1, dirty_at: eb.fn.coalesce('dirty_at', eb.val(args.at)) })),
     ),
     dropDevices: prepareQuery(sqlite, () => db.deleteFrom('member_sync_items').where('kind', '=', 'device')),
     delete: prepareQuery(sqlite, (args: ItemKey) => db.deleteFrom('member_sync_items').where('kind', '=', args.kind).where('local_id', '=', args.localId)),
