@@ -116,7 +116,7 @@ function EnabledDetails({ status, onSyncNow, onChangePassphrase, onDisable }: En
         </div>
         <div className="fact">
           <dt>{t('memberSync.lastSync')}</dt>
-          <dd data-testid="member-sync-last-sync">
+          <dd data-testid="member-sync-last-sync" aria-live="polite">
             {status.syncing ? t('memberSync.syncing') : status.lastSyncAt ? formatRelative(status.lastSyncAt, locale) : t('memberSync.neverSynced')}
           </dd>
         </div>
