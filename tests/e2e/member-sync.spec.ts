@@ -5,7 +5,8 @@
 // the right one, and shows the annotation. Real portal, real cores, real
 // renderer in Chromium. Then both edit the note before seeing the other's
 // edit: the second shows both texts in the conflict view, the member keeps a
-// merged text, and the first receives it.
+// merged text, and the first receives it; the second then turns sync off
+// and keeps its notes.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startWebHarness, type WebHarness } from '../../electron/core/harness/web-harness';
@@ -171,7 +172,7 @@ test('the second profile is refused a wrong passphrase, joins with the right one
   await expect(page.getByTestId('annotation-results')).toContainText(QUOTE);
 });
 
-test('a note edited on both profiles is merged in the conflict view and the merged text reaches the other profile', async ({ page }) => {
+test('a note edited on both profiles is merged in the conflict view, the merged text reaches the other profile, and turning sync off keeps the notes', async ({ page }) => {
   test.setTimeout(150_000);
   const [mine] = (await env.harness.core.api['annotations.list']({})).annotations;
   const [theirs] = (await second.core.api['annotations.list']({})).annotations;
@@ -207,4 +208,15 @@ test('a note edited on both profiles is merged in the conflict view and the merg
   await expect.poll(async () => (await second.core.api['memberSync.status']({})).pending.annotation, { timeout: 60_000 }).toBe(0);
   await env.harness.core.api['memberSync.syncNow']({});
   await expect.poll(async () => (await env.harness.core.api['annotations.list']({})).annotations[0]?.note, { timeout: 60_000 }).toBe(merged);
+
+  // Turning sync off on the second profile asks first, and keeps its notes.
+  await page.getByRole('link', { name: 'Back to Settings' }).click();
+  await card(page).getByRole('button', { name: 'Turn off sync…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Turn off sync on this computer?' });
+  await expect(confirm).toContainText('stay on this computer');
+  await expect(confirm.getByRole('button', { name: 'Keep syncing' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Turn off sync' }).click();
+  await expect(page.getByTestId('member-sync-message')).toHaveText('Sync is off for this computer. Your notes and collections are still here.');
+  await expect(card(page)).toHaveAttribute('data-enabled', 'false');
+  expect((await second.core.api['annotations.list']({})).annotations.map((annotation) => annotation.note)).toEqual([merged]);
 });
