@@ -172,7 +172,7 @@ test('the second profile is refused a wrong passphrase, joins with the right one
   await expect(page.getByTestId('annotation-results')).toContainText(QUOTE);
 });
 
-test('a note edited on both profiles is merged in the conflict view, the merged text reaches the other profile, and turning sync off keeps the notes', async ({ page }) => {
+test('a note edited on both profiles is merged in the conflict view, the merged text reaches the other profile, the passphrase is changed, and turning sync off keeps the notes', async ({ page }) => {
   test.setTimeout(150_000);
   const [mine] = (await env.harness.core.api['annotations.list']({})).annotations;
   const [theirs] = (await second.core.api['annotations.list']({})).annotations;
@@ -209,8 +209,23 @@ test('a note edited on both profiles is merged in the conflict view, the merged 
   await env.harness.core.api['memberSync.syncNow']({});
   await expect.poll(async () => (await env.harness.core.api['annotations.list']({})).annotations[0]?.note, { timeout: 60_000 }).toBe(merged);
 
-  // Turning sync off on the second profile asks first, and keeps its notes.
+  // A new passphrase: the current one is checked first.
   await page.getByRole('link', { name: 'Back to Settings' }).click();
+  await card(page).getByRole('button', { name: 'Change passphrase…' }).click();
+  const change = page.getByTestId('member-sync-passphrase-dialog');
+  const current = change.getByLabel('Current passphrase');
+  await current.fill('not the passphrase at all');
+  await change.getByLabel('New passphrase').fill('six blue kites over Wien');
+  await change.getByLabel('Passphrase again').fill('six blue kites over Wien');
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(current).toBeFocused();
+  await current.fill(PASSPHRASE);
+  await change.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(change).toBeHidden();
+  await expect(page.getByTestId('member-sync-message')).toHaveText(/^Passphrase changed\./);
+
+  // Turning sync off on the second profile asks first, and keeps its notes.
   await card(page).getByRole('button', { name: 'Turn off sync…' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Turn off sync on this computer?' });
   await expect(confirm).toContainText('stay on this computer');
