@@ -7,6 +7,8 @@ import { CountrySheetsScreen } from '../features/country-sheets/CountrySheetsScr
 import { ForumsScreen } from '../features/forums/ForumsScreen';
 import { FundingScreen } from '../features/funding/FundingScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { ConflictsScreen } from '../features/member-sync/ConflictsScreen';
+import { CONFLICTS_PATH, MemberSyncProvider } from '../features/member-sync/member-sync-state';
 import { LibraryScreen, LinksScreen, NewsScreen } from '../features/library/LibraryScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { OutboxProvider } from '../features/outbox/outbox-state';
@@ -66,18 +68,20 @@ export function App({ connection, initialPreferences }: { connection: Connection
       <CoreProvider core={connection.core}>
         <SyncProvider>
           <OutboxProvider>
-            <Shell route={route}>
-              <ScreenErrorBoundary key={route.hash.split('?', 1)[0]}>
-                <CurrentScreen
-                  route={route}
-                  language={language}
-                  onLanguageChange={changeLanguage}
-                  theme={theme}
-                  onThemeChange={changeTheme}
-                  saveError={saveError}
-                />
-              </ScreenErrorBoundary>
-            </Shell>
+            <MemberSyncProvider>
+              <Shell route={route}>
+                <ScreenErrorBoundary key={route.hash.split('?', 1)[0]}>
+                  <CurrentScreen
+                    route={route}
+                    language={language}
+                    onLanguageChange={changeLanguage}
+                    theme={theme}
+                    onThemeChange={changeTheme}
+                    saveError={saveError}
+                  />
+                </ScreenErrorBoundary>
+              </Shell>
+            </MemberSyncProvider>
           </OutboxProvider>
         </SyncProvider>
       </CoreProvider>
@@ -98,7 +102,7 @@ function CurrentScreen({ route, ...settings }: { route: Route } & Parameters<typ
     case 'funding':
       return <FundingScreen route={route} />;
     case 'settings':
-      return <SettingsScreen {...settings} />;
+      return route.rest[0] === CONFLICTS_PATH ? <ConflictsScreen /> : <SettingsScreen {...settings} />;
     case 'library':
       return <LibraryScreen route={route} />;
     case 'links':

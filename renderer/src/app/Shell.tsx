@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { ConflictsBadge } from '../features/member-sync/MemberSyncAttention';
 import { useOutboxStatus } from '../features/outbox/outbox-state';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { formatNumber } from '../ui/format';
@@ -176,6 +177,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
                     <span className="visually-hidden"> {t('outbox.badgeLabel', { count: outbox.pending })}</span>
                   </span>
                 )}
+                {screen === 'settings' && <ConflictsBadge />}
               </a>
             </li>
           ))}

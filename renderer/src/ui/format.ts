@@ -27,6 +27,13 @@ export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
+/** A date with its time of day ("3 Dec 2026, 14:05"): when two edits of one day must be told apart. */
+export function formatDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /**
  * "5 minutes ago", "yesterday", "in 2 hours" (Intl.RelativeTimeFormat). The
  * last minute is "just now" in words of our own: Intl would say "now" ("jetzt"),

@@ -8,6 +8,7 @@ import { href, navigate } from '../../app/router';
 import { useSync } from '../../app/sync-state';
 import { useLoad, useReload } from '../../app/use-load';
 import { AmendedAlerts } from '../history/AmendedAlerts';
+import { ConflictsNotice } from '../member-sync/MemberSyncAttention';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { ChangeMark } from '../../ui/ChangeMark';
 import { formatDate, formatNumber, formatRelative, typeLabel } from '../../ui/format';
@@ -42,6 +43,7 @@ export function HomeScreen() {
       </h1>
       <p className="lede">{t('home.lede')}</p>
       <StartHere synced={Boolean(status?.lastSyncAt)} />
+      <ConflictsNotice />
       <AmendedAlerts />
       <div className="grid">
         <section aria-labelledby="home-library" className="card">

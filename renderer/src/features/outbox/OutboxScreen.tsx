@@ -16,6 +16,7 @@ import { useLoad } from '../../app/use-load';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { formatDate, formatNumber, formatRelative } from '../../ui/format';
 import { ForumComposer } from '../forums/ForumComposer';
+import { OutboxMemberSync } from '../member-sync/OutboxMemberSync';
 import { PartnerRequestForm } from '../partners/PartnerRequestForm';
 import { failureText, stateLabel, useOutboxItems, useOutboxStatus } from './outbox-state';
 
@@ -157,6 +158,7 @@ function OutboxList({ notice }: { notice: boolean }) {
       <p role="status" className={message?.error ? 'error' : 'muted'} data-testid="outbox-message">
         {message?.text}
       </p>
+      <OutboxMemberSync />
       {items.status === 'loading' && <p>{t('outbox.loading')}</p>}
       <LoadFailure load={items} />
       {items.status === 'ready' && items.value.length === 0 && <p className="card notice">{t('outbox.empty')}</p>}

@@ -9,6 +9,7 @@ import { INTERFACE_LANGUAGES, THEMES, type InterfaceLanguage, type ThemePreferen
 import { useSync } from '../../app/sync-state';
 import { useLoad } from '../../app/use-load';
 import { formatRelative } from '../../ui/format';
+import { MemberSyncCard } from '../member-sync/MemberSyncCard';
 import { UpdatesCard } from '../updates/UpdatesCard';
 import { CopyProgress, PortalSwitchDialog } from './PortalSwitch';
 import { SignInCard } from './SignInCard';
@@ -52,6 +53,7 @@ export function SettingsScreen(props: SettingsScreenProps) {
         <SignInCard />
         <SyncSettings key={`sync-${settingsGeneration}`} />
         <SyncControls />
+        <MemberSyncCard />
         <UserDataBackup onDataReplaced={settingsChanged} />
         <UpdatesCard key={`updates-${settingsGeneration}`} />
         <About />
