@@ -38,6 +38,11 @@ export const memberSyncStatusSchema = z.object({
   /** The signed-in member's display name. */
   memberName: z.string().nullable(),
   thisDevice: z.object({ id: z.string().min(1), name: z.string() }).nullable(),
+  /**
+   * Whether the portal already holds this member's wrapped key, so that enabling here joins the other
+   * computers (type the passphrase) rather than making the key (choose one); null while unknown.
+   */
+  portalHasKey: z.boolean().nullable(),
   devices: z.array(memberSyncDeviceSchema),
   lastSyncAt: isoDateTime.nullable(),
   /** The last sync's failure; null after a sync that succeeded. `code` is one of MEMBER_SYNC_ERROR_CODES. */

@@ -42,6 +42,8 @@ export class MemberSyncService {
   private ticks = 0;
   private lastEmitted = '';
   private closed = false;
+  /** What the portal answered for the signed-in member's keyring, by `serverUrl member`; a look-up in flight is marked so. */
+  private portalKey: { session: string; has: boolean | null } | undefined;
 
   constructor(
     private readonly table: MemberSyncTable,
@@ -97,10 +99,33 @@ export class MemberSyncService {
     return typeof name === 'string' ? name : 'Another computer';
   };
 
+  /**
+   * Asks the portal once per session whether it holds the member's key (for the enable dialog's wording),
+   * in the background: status() stays synchronous and answers null until the answer is in.
+   */
+  private portalHasKey(session: MemberStoreSession & { memberId: string }, enabled: boolean): boolean | null {
+    if (enabled) return true;
+    const key = `${session.serverUrl} ${session.memberId}`;
+    if (this.portalKey?.session === key) return this.portalKey.has;
+    this.portalKey = { session: key, has: null };
+    fetchKeyring(session, { timeoutMs: this.engineOptions().timeoutMs }).then(
+      (keyring) => {
+        if (this.portalKey?.session !== key || this.closed) return;
+        this.portalKey = { session: key, has: keyring !== null };
+        this.changed();
+      },
+      // Unknown (offline, refused): asked again at the next status read of a later session.
+      () => undefined,
+    );
+    return null;
+  }
+
   status(): MemberSyncStatus {
     const session = this.session();
     const enabled = this.table.readState('enabled') === '1' && this.masterKey() !== null;
     const thisId = this.table.readState('deviceId') ?? null;
+    const thisName = this.table.readState('deviceName') ?? '';
+    const thisSeen = this.table.readState('lastSeenAt') ?? new Date(0).toISOString();
     const pending = { annotation: 0, collection: 0, 'saved-search': 0, settings: 0 };
     for (const { kind, n } of this.table.dirtyCounts()) if ((MEMBER_SYNC_KINDS as readonly string[]).includes(kind)) pending[kind as keyof typeof pending] = n;
     const error = storedError.safeParse(JSON.parse(this.table.readState('lastError') ?? 'null'));
@@ -108,11 +133,13 @@ export class MemberSyncService {
       enabled,
       signedIn: session !== null,
       memberName: session?.memberName ?? null,
-      thisDevice: thisId && enabled ? { id: thisId, name: this.table.readState('deviceName') ?? '' } : null,
+      thisDevice: thisId && enabled ? { id: thisId, name: thisName } : null,
+      portalHasKey: session ? this.portalHasKey(session, enabled) : null,
+      // This computer's own entry says what this computer knows of itself even before its first push.
       devices: this.deviceFields().map(({ id, fields }) => ({
         id,
-        name: typeof fields.name?.value === 'string' ? fields.name.value : '',
-        lastSeenAt: typeof fields.lastSeenAt?.value === 'string' ? fields.lastSeenAt.value : new Date(0).toISOString(),
+        name: typeof fields.name?.value === 'string' ? fields.name.value : id === thisId ? thisName : '',
+        lastSeenAt: typeof fields.lastSeenAt?.value === 'string' ? fields.lastSeenAt.value : id === thisId ? thisSeen : new Date(0).toISOString(),
         thisDevice: id === thisId,
       })),
       lastSyncAt: this.table.readState('lastSyncAt') ?? null,
@@ -194,6 +221,7 @@ export class MemberSyncService {
       this.table.markDirty('device', deviceId, new Date().toISOString());
     });
     this.keyStore.save(JSON.stringify({ memberId: session.memberId, serverUrl: session.serverUrl, keyId: master.keyId, key: master.key.toString('base64') }));
+    this.portalKey = { session: `${session.serverUrl} ${session.memberId}`, has: true };
     this.start();
     return this.status();
   }

@@ -18,7 +18,8 @@ type Open = 'enable' | 'passphrase' | 'disable' | null;
 
 /** Whether this computer would be the member's first to sync (choose a passphrase) or joins the others (type it). */
 function enableMode(status: MemberSyncStatus): EnableMode {
-  return status.devices.length > 0 ? 'join' : 'either';
+  if (status.portalHasKey === true || status.devices.length > 0) return 'join';
+  return status.portalHasKey === false ? 'create' : 'either';
 }
 
 export function MemberSyncCard() {
