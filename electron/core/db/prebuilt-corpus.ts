@@ -177,22 +177,22 @@ export interface PrebuiltRecordRow {
   parent_id: string;
   date: string;
   data: string;
-  index_title: string | null;
-  index_summary: string | null;
-  index_body: string | null;
 }
 
 /** Reads of an opened prebuilt corpus that only the check needs (the data modules have no reason to offer them). */
 export function prebuiltCorpusRows(store: Store<CorpusDatabase>) {
   const { sqlite } = store;
   defensive(sqlite);
+  const indexEntry = sqlite.prepare('SELECT title, summary, body FROM search_index WHERE rowid = ?');
   const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
-    /** Every record with its index entry (null columns: no entry), in rowid order. */
+    /** Every record, in rowid order. */
     records: () =>
-      sqlite
-        .prepare('SELECT r.rowid, r.type, r.id, r.version, r.updated_at, r.title, r.language, r.countries, r.themes, r.kind, r.parent_id, r.date, r.data, s.title AS index_title, s.summary AS index_summary, s.body AS index_body FROM records r LEFT JOIN search_index s ON s.rowid = r.rowid ORDER BY r.rowid')
-        .iterate() as IterableIterator<PrebuiltRecordRow>,
+      sqlite.prepare('SELECT rowid, type, id, version, updated_at, title, language, countries, themes, kind, parent_id, date, data FROM records ORDER BY rowid').iterate() as IterableIterator<PrebuiltRecordRow>,
+    /** One record's index entry (undefined: none). */
+    indexEntry: (rowid: number) => indexEntry.get(rowid) as { title: string; summary: string; body: string } | undefined,
+    /** Records without an index entry (the entries' docsize rows share their rowids). */
+    unindexed: () => (sqlite.prepare('SELECT count(*) AS n FROM records r WHERE NOT EXISTS (SELECT 1 FROM search_index_docsize d WHERE d.id = r.rowid)').get() as { n: number }).n,
     counts: () => ({ records: count('records'), index: count('search_index'), attachmentText: count('attachment_text'), attachmentPages: count('attachment_pages'), present: count('attachments WHERE present <> 0') }),
     syncState: () => sqlite.prepare('SELECT key, value FROM sync_state ORDER BY key').all() as Array<{ key: string; value: string }>,
     attachments: () => sqlite.prepare('SELECT sha256, size, mime_type, file_name FROM attachments ORDER BY sha256').all() as Array<{ sha256: string; size: number; mime_type: string; file_name: string }>,

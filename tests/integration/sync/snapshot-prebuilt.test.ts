@@ -12,7 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
-import { corpusSchemaLevel } from '../../../electron/core/db/prebuilt-corpus';
+import { checkPrebuiltStructure, corpusSchemaLevel } from '../../../electron/core/db/prebuilt-corpus';
+import { openCorpusStore } from '../../../electron/core/db/stores';
+import { checkPrebuiltRecords } from '../../../electron/core/sync/prebuilt-check';
 import { loadSampleCorpus } from '../../../server/sample/load';
 import type { PrebuiltSnapshotInfo, SnapshotListing } from '../../../shared/snapshot';
 import type { SyncProgress } from '../../../shared/sync';
@@ -150,6 +152,25 @@ describe('a first sync from the portal’s prebuilt corpus', () => {
       }
     });
   }
+
+  it("checks every record's list columns and schema even when its JSON and index text are only sampled", async () => {
+    const lying = tamper(database, path.join(temp.dir, 'columns.sqlite'), "UPDATE records SET countries = '|XX|' WHERE rowid = (SELECT max(rowid) FROM records);");
+    const invalid = tamper(database, path.join(temp.dir, 'schema.sqlite'), "UPDATE records SET data = json_set(data, '$.updatedAt', 'yesterday') WHERE rowid = (SELECT max(rowid) FROM records);");
+    const checkWithSampleOfOne = async (file: string) => {
+      await checkPrebuiltStructure(file);
+      const store = await openCorpusStore(file);
+      try {
+        return checkPrebuiltRecords(store, { version: prebuilt.version, records: prebuilt.records, sample: 1 });
+      } finally {
+        await store.close();
+      }
+    };
+    await expect(checkWithSampleOfOne(lying)).rejects.toThrow(/stores a countries its record does not give/);
+    await expect(checkWithSampleOfOne(invalid)).rejects.toThrow(/holds an invalid record: Invalid .*updatedAt/);
+    const untouched = path.join(temp.dir, 'untouched.sqlite');
+    fs.copyFileSync(database, untouched);
+    expect(await checkWithSampleOfOne(untouched)).toEqual({ problems: 0 });
+  });
 
   it('refuses bytes that are not the ones its hash names (changed after the portal checked them)', async () => {
     const file = portal.portal.snapshots.prebuilt.pathOf(prebuilt.sha256);
