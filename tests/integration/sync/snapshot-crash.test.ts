@@ -81,7 +81,7 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
   it(`leaves the old store or the new one, ${KILLS} times in a row`, { timeout: 900_000 }, async () => {
     const random = new Random(20261203);
     const snapshotVersions = [...contentAt(contentB, snapshot.version).values()].map((record) => (record as { version: number }).version).sort((a, b) => a - b);
-    const outcomes = { keptOld: 0, killedWhileLoading: 0, atSnapshot: 0, pastSnapshot: 0, prebuiltRuns: 0 };
+    const outcomes = { keptOld: 0, killedWhileLoading: 0, atSnapshot: 0, pastSnapshot: 0, prebuiltRuns: 0, prebuiltKilledWhileLoading: 0, prebuiltSwappedIn: 0 };
     // The portal lists its prebuilt corpus while its manifest is in its folder.
     const manifest = path.join(portalB.portal.snapshots.prebuilt.dir, `${prebuilt.sha256}.json`);
     const hidden = path.join(template.dir, 'prebuilt-manifest.json');
@@ -128,10 +128,12 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
         if (isDeepStrictEqual(local, old)) {
           outcomes.keptOld += 1;
           if (sideFileThere) outcomes.killedWhileLoading += 1;
+          if (sideFileThere && offersPrebuilt) outcomes.prebuiltKilledWhileLoading += 1;
         } else {
           expect(cursor, `run ${run}: neither the old store nor the snapshot's`).toBeGreaterThanOrEqual(snapshot.version);
           expect(local, `run ${run}: not the portal's corpus at ${cursor}`).toEqual(contentAt(contentB, cursor));
           outcomes[cursor === snapshot.version ? 'atSnapshot' : 'pastSnapshot'] += 1;
+          if (offersPrebuilt) outcomes.prebuiltSwappedIn += 1;
         }
 
         // The stores open: an unfinished side file is gone; the next sync (resuming a partial download) completes.
@@ -150,8 +152,10 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
         temp.cleanup();
       }
     }
-    console.log(`snapshot bootstrap killed ${KILLS} times (${outcomes.prebuiltRuns} with the prebuilt corpus offered): kept the old store ${outcomes.keptOld} (${outcomes.killedWhileLoading} with the load under way), at the snapshot ${outcomes.atSnapshot}, past it ${outcomes.pastSnapshot}`);
+    console.log(`snapshot bootstrap killed ${KILLS} times (${outcomes.prebuiltRuns} with the prebuilt corpus offered: killed while it was checked or swapped in ${outcomes.prebuiltKilledWhileLoading}, after it was swapped in ${outcomes.prebuiltSwappedIn}): kept the old store ${outcomes.keptOld} (${outcomes.killedWhileLoading} with the load under way), at the snapshot ${outcomes.atSnapshot}, past it ${outcomes.pastSnapshot}`);
     expect(outcomes.killedWhileLoading).toBeGreaterThanOrEqual(KILLS / 6);
+    expect(outcomes.prebuiltKilledWhileLoading).toBeGreaterThanOrEqual(1);
+    expect(outcomes.prebuiltSwappedIn).toBeGreaterThanOrEqual(1);
     expect(outcomes.atSnapshot + outcomes.pastSnapshot).toBeGreaterThanOrEqual(KILLS / 6);
   });
 });
