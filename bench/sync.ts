@@ -1,8 +1,9 @@
-// Full (by the feed, and from the portal's snapshot), incremental and no-op sync of the sample corpus from a portal in
-// another process, against a raw bulk insert of the same rows into the same
-// schema (prepared statements, one transaction), measured in the same run.
+// Full (by the feed, from the portal's prebuilt corpus, and from its JSON Lines snapshot), incremental and no-op
+// sync of the sample corpus from a portal in another process, against a raw bulk insert of the same rows into the
+// same schema (prepared statements, one transaction), measured in the same run.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildPrebuiltSnapshot } from '../electron/core/cli/build-snapshot';
 import { createCore } from '../electron/core/core';
 import { deriveIndexedRecord, writeIndexedRecord, type IndexedRecord } from '../electron/core/corpus/indexed-record';
 import { createCorpusData } from '../electron/core/db/corpus';
@@ -20,6 +21,47 @@ function firstDocumentId(items: Iterable<{ type: string; fields: unknown }>): st
   throw new Error('the sample corpus has no document');
 }
 
+/**
+ * A new client's first sync from `url` into `dataDir`, timed from the start to its first search answered:
+ * the snapshot's download, its load (or checks) and swap, the feed after it, and the search, each from the progress events.
+ */
+async function firstSyncFrom(url: string, dataDir: string) {
+  const phaseStarts = new Map<string, number>();
+  const core = await createCore({
+    dataDir,
+    appVersion: 'bench',
+    sync: {},
+    emit: (name, payload) => {
+      const phase = name === 'sync.progress' ? (payload as SyncProgress).phase : undefined;
+      if (phase && !phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
+    },
+  });
+  try {
+    core.settings.update({ serverUrl: url, attachmentPolicy: { mode: 'none', maxBytes: null } });
+    const started = performance.now();
+    const result = await core.sync.run();
+    const synced = performance.now();
+    const found = await core.handlers['search.query']({ query: 'integration', sort: 'rank', limit: 20, offset: 0, collapse: true });
+    const ended = performance.now();
+    if (found.total === 0) throw new Error('the library is not searchable after its first sync');
+    const between = (from: string, to: string | undefined) => round(((to ? phaseStarts.get(to) : undefined) ?? synced) / 1000 - (phaseStarts.get(from) ?? started) / 1000, 2);
+    const snapshot = result.snapshot;
+    return {
+      seconds: (ended - started) / 1000,
+      upserts: result.upserts,
+      format: snapshot && 'format' in snapshot ? snapshot.format : 'feed',
+      refused: snapshot && 'refused' in snapshot ? snapshot.refused : snapshot && 'prebuiltRefused' in snapshot ? snapshot.prebuiltRefused : undefined,
+      checkMs: snapshot && 'checkMs' in snapshot ? snapshot.checkMs : undefined,
+      downloadSeconds: between('snapshot-download', 'snapshot-load'),
+      loadSeconds: between('snapshot-load', 'pulling'),
+      feedSeconds: between('pulling', undefined),
+      searchMs: round(ended - synced, 1),
+    };
+  } finally {
+    await core.close();
+  }
+}
+
 export async function syncBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {
   const documents = Number(options.docs ?? 100_000);
   const temp = makeTempDir('ewsi-bench-sync-');
@@ -33,32 +75,26 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
     const full = await core.sync.run();
     const fullSeconds = (performance.now() - started) / 1000;
 
-    // The same first sync from a snapshot of the same corpus, into another empty store.
+    // The same first sync from the portal's JSON Lines snapshot (the fallback), into another empty store.
     started = performance.now();
     const built = await fetch(`${portal.url}/api/v1/editor/snapshots`, { method: 'POST', headers: { authorization: `Bearer ${EDITOR_TOKEN}` } });
     if (!built.ok) throw new Error(`building the snapshot failed: ${built.status} ${await built.text()}`);
     const snapshotBuildSeconds = (performance.now() - started) / 1000;
     const snapshotInfo = (await built.json()) as { size: number };
-    // When each phase began (the progress events say), to tell the download, the load with the swap, and the feed after it apart.
-    const phaseStarts = new Map<string, number>();
-    const fromSnapshot = await createCore({
-      dataDir: path.join(temp.dir, 'from-snapshot'),
-      appVersion: 'bench',
-      sync: {},
-      emit: (name, payload) => {
-        const phase = name === 'sync.progress' ? (payload as SyncProgress).phase : undefined;
-        if (phase && !phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
-      },
-    });
-    fromSnapshot.settings.update({ serverUrl: portal.url, attachmentPolicy: { mode: 'none', maxBytes: null } });
+    const jsonLines = await firstSyncFrom(portal.url, path.join(temp.dir, 'from-json-lines'));
+    if (jsonLines.format !== 'jsonl') throw new Error(`the JSON Lines first sync took the ${jsonLines.format} snapshot`);
+
+    // The prebuilt corpus: built by the desktop's own builder (ewsi build-snapshot) into the portal's folder
+    // (<storage>/snapshots/prebuilt, the storage beside its --db file).
     started = performance.now();
-    const snapshotSync = await fromSnapshot.sync.run();
-    const snapshotEnded = performance.now();
-    const snapshotSeconds = (snapshotEnded - started) / 1000;
-    const phaseSeconds = (from: string, to: string | undefined) => round(((to ? phaseStarts.get(to) : undefined) ?? snapshotEnded) / 1000 - (phaseStarts.get(from) ?? started) / 1000, 2);
-    await fromSnapshot.close();
-    if (!snapshotSync.snapshot || !('version' in snapshotSync.snapshot)) throw new Error(`the first sync did not use the snapshot: ${JSON.stringify(snapshotSync.snapshot)}`);
-    if (snapshotSync.upserts !== full.upserts) throw new Error(`the snapshot brought ${snapshotSync.upserts} records, the feed ${full.upserts}`);
+    const prebuilt = await buildPrebuiltSnapshot({ serverUrl: portal.url, outDir: path.join(temp.dir, 'portal', 'files', 'snapshots', 'prebuilt'), appVersion: 'bench' });
+    const prebuiltBuildSeconds = (performance.now() - started) / 1000;
+    // The portal hashes a new prebuilt file once, the first time it lists it: done here, as it would be long before a client asks.
+    const listed = (await (await fetch(`${portal.url}/api/v1/snapshot`)).json()) as { prebuilt: unknown[] };
+    if (listed.prebuilt.length !== 1) throw new Error('the portal does not list the prebuilt corpus');
+    const fromSnapshot = await firstSyncFrom(portal.url, path.join(temp.dir, 'from-snapshot'));
+    if (fromSnapshot.format !== 'sqlite') throw new Error(`the first sync did not use the prebuilt corpus: ${fromSnapshot.refused ?? fromSnapshot.format}`);
+    if (fromSnapshot.upserts !== full.upserts || jsonLines.upserts !== full.upserts) throw new Error(`the snapshots brought ${fromSnapshot.upserts} and ${jsonLines.upserts} records, the feed ${full.upserts}`);
 
     // 1 % of the documents edited on the portal, then an incremental sync.
     const corpus = generateSampleCorpus({ documents });
@@ -116,13 +152,23 @@ export async function syncBench(options: Record<string, string | undefined>): Pr
       docs: documents,
       records: full.upserts,
       full_sync_s: round(fullSeconds, 2),
+      // The prebuilt corpus: from an empty store to the first search answered (download, checks, swap, the feed after V, a search).
+      snapshot_first_sync_s: round(fromSnapshot.seconds, 2),
+      snapshot_vs_feed: round(fromSnapshot.seconds / fullSeconds, 3),
+      snapshot_download_s: fromSnapshot.downloadSeconds,
+      snapshot_check_and_swap_s: fromSnapshot.loadSeconds,
+      snapshot_feed_after_s: fromSnapshot.feedSeconds,
+      snapshot_first_search_ms: fromSnapshot.searchMs,
+      snapshot_check_ms: fromSnapshot.checkMs,
+      prebuilt_build_s: round(prebuiltBuildSeconds, 2),
+      prebuilt_mb: round(prebuilt.size / 1e6, 1),
+      prebuilt_database_mb: round(prebuilt.databaseSize / 1e6, 1),
+      // The JSON Lines snapshot, the fallback for a client of another schema level, measured the same way.
+      jsonl_first_sync_s: round(jsonLines.seconds, 2),
+      jsonl_vs_feed: round(jsonLines.seconds / fullSeconds, 3),
+      jsonl_load_and_swap_s: jsonLines.loadSeconds,
       snapshot_build_s: round(snapshotBuildSeconds, 2),
       snapshot_mb: round(snapshotInfo.size / 1e6, 1),
-      snapshot_first_sync_s: round(snapshotSeconds, 2),
-      snapshot_vs_feed: round(snapshotSeconds / fullSeconds, 3),
-      snapshot_download_s: phaseSeconds('snapshot-download', 'snapshot-load'),
-      snapshot_load_and_swap_s: phaseSeconds('snapshot-load', 'pulling'),
-      snapshot_feed_after_s: phaseSeconds('pulling', undefined),
       docs_per_s: Math.round(docsPerS),
       raw_insert_docs_per_s: Math.round(rawDocsPerS),
       ratio: round(docsPerS / rawDocsPerS, 3),

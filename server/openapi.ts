@@ -36,7 +36,7 @@ import {
   memberKeyringResponse,
   memberKeyringWrite,
 } from '../shared/member-items';
-import { snapshotInfo } from '../shared/snapshot';
+import { snapshotInfo, snapshotListing } from '../shared/snapshot';
 
 type Json = Record<string, unknown>;
 
@@ -157,6 +157,7 @@ export function buildOpenApiDocument(): Json {
     MemberItemWriteResult: schemaOf(memberItemWriteResult, 'output'),
     MemberItemConflict: schemaOf(memberItemConflict, 'output'),
     MemberItemChangesPage: schemaOf(memberItemChangesPage, 'output'),
+    SnapshotListing: schemaOf(snapshotListing, 'output'),
   };
   const paths: Json = {
     '/healthz': { get: { summary: 'Liveness: the process answers and reads its database', responses: { 200: { description: 'Healthy' }, 503: { description: 'The database does not answer' } } } },
@@ -226,12 +227,12 @@ export function buildOpenApiDocument(): Json {
     [`${API_PREFIX}/snapshot`]: {
       get: {
         summary: 'The newest corpus snapshot: the whole public corpus at one feed version, for a first sync; continue with changes?since=version',
-        responses: { 200: jsonBody(ref('SnapshotInfo'), 'The newest snapshot'), 404: error('No snapshot built yet: sync through the change feed') },
+        responses: { 200: jsonBody(ref('SnapshotListing'), 'The newest snapshot, and the prebuilt corpora (one per client schema level)'), 404: error('No snapshot built yet: sync through the change feed') },
       },
     },
     [`${API_PREFIX}/snapshots/{sha256}`]: {
       get: {
-        summary: 'A snapshot file by its SHA-256 (gzip-compressed JSON Lines: a header line, then one feed upsert per record); immutable; supports Range and If-Range',
+        summary: 'A snapshot file by its SHA-256 (gzip-compressed JSON Lines: a header line, then one feed upsert per record; or a prebuilt corpus listed under prebuilt: a gzip-compressed SQLite database); immutable; supports Range and If-Range',
         parameters: [
           pathParam('sha256', 'Lower-case hex SHA-256 of the file', { type: 'string', pattern: '^[0-9a-f]{64}$' }),
           { name: 'Range', in: 'header', required: false, schema: { type: 'string' } },

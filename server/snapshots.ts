@@ -20,6 +20,7 @@ import { historyJsonOf } from './content/history';
 import { changeJson } from './content/store';
 import type { Dialect } from './db/database';
 import type { ServerDatabase, SnapshotTable } from './db/schema';
+import { PREBUILT_DIR, PrebuiltSnapshots } from './prebuilt-snapshots';
 
 /** Rows read per query while the file is written. */
 const READ_CHUNK = 2000;
@@ -28,6 +29,8 @@ const KEPT = 3;
 
 export class SnapshotStore {
   private building: Promise<SnapshotInfo> | undefined;
+  /** The prebuilt corpora in <dir>/prebuilt/ (server/prebuilt-snapshots.ts), served beside the JSON Lines files. */
+  readonly prebuilt: PrebuiltSnapshots;
 
   constructor(
     private readonly db: Kysely<ServerDatabase>,
@@ -35,6 +38,7 @@ export class SnapshotStore {
     private readonly dir: string,
   ) {
     fs.mkdirSync(dir, { recursive: true });
+    this.prebuilt = new PrebuiltSnapshots(path.join(dir, PREBUILT_DIR));
   }
 
   pathOf(sha256: string): string {
@@ -48,13 +52,13 @@ export class SnapshotStore {
     return row && infoOf(row);
   }
 
-  /** A snapshot's row by its hash, when its file is here. */
   /** Seconds since the newest snapshot was built, for /metrics; undefined while there is none. */
   async ageSeconds(now = Date.now()): Promise<number | undefined> {
     const newest = await this.latest();
     return newest ? Math.max(0, (now - Date.parse(newest.created)) / 1000) : undefined;
   }
 
+  /** A snapshot's row by its hash, when its file is here. */
   async get(sha256: string): Promise<SnapshotInfo | undefined> {
     if (!/^[0-9a-f]{64}$/.test(sha256)) return undefined;
     const row = await this.db.selectFrom('snapshots').selectAll().where('sha256', '=', sha256).executeTakeFirst();

@@ -39,3 +39,34 @@ export const snapshotHeader = z.object({
   records: z.number().int().nonnegative(),
 });
 export type SnapshotHeader = z.infer<typeof snapshotHeader>;
+
+/**
+ * A prebuilt corpus: the SQLite database a client's own sync builds (records,
+ * search index, kept versions), compacted and gzip-compressed, at feed version
+ * `version`. Built by the desktop core's own code (`ewsi build-snapshot`), so
+ * its schema is exactly the one the client's migrations produce at `schema`
+ * (the newest corpus migration's name); a client takes it only at its own
+ * level, after checking it (sync.md), and otherwise uses the JSON Lines file.
+ */
+export const PREBUILT_SNAPSHOT_FORMAT = 'ewsi-corpus-sqlite';
+
+export const prebuiltSnapshotInfo = z.object({
+  format: z.literal(PREBUILT_SNAPSHOT_FORMAT),
+  /** The corpus schema's migration level: the name of the newest corpus migration applied. */
+  schema: z.string().regex(/^[0-9A-Za-z-]{1,120}$/),
+  version,
+  /** SHA-256 of the compressed file, as downloaded; also its address. */
+  sha256,
+  /** The compressed file's size in bytes. */
+  size: z.number().int().positive(),
+  /** The database's size once decompressed: a client stops decompressing past it. */
+  databaseSize: z.number().int().positive(),
+  records: z.number().int().nonnegative(),
+  created: isoDateTime,
+  url: z.string().startsWith(`${API_PREFIX}/snapshots/`),
+});
+export type PrebuiltSnapshotInfo = z.infer<typeof prebuiltSnapshotInfo>;
+
+/** `GET /api/v1/snapshot`'s answer: the JSON Lines snapshot, and the prebuilt corpora the portal has (one per schema level). */
+export const snapshotListing = snapshotInfo.extend({ prebuilt: z.array(prebuiltSnapshotInfo).max(16).default([]) });
+export type SnapshotListing = z.infer<typeof snapshotListing>;

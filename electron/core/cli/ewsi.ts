@@ -32,6 +32,7 @@ import { SyncError } from '../sync/pull';
 import { BIBLIOGRAPHY_FORMATS, CITATION_LOCALES, CITATION_STYLES, bibliographyFormat } from '../../../shared/citations';
 import { formatBibliography, formatCitation } from '../citations/citeproc-engine';
 import type { CalendarSource } from '../../../shared/calendar';
+import { buildPrebuiltSnapshot } from './build-snapshot';
 import { HistoryUsageError, annotateQuote, diffLines, historyLines, parseVersionRef } from './history-commands';
 import { ME_SYNC_USAGE, MemberSyncUsageError, runMeSync, statusLines } from './member-sync-command';
 import { UsageError, citationOptions, describeItem, fullTextSummary, historyTarget, linePrinter, megabytes, number, optionOf, parseItemId, progressPrinter, readPassword } from './cli-support';
@@ -39,6 +40,7 @@ import { UsageError, citationOptions, describeItem, fullTextSummary, historyTarg
 const USAGE = `Usage:
   ewsi sync --server URL [--data DIR] [--page-size N] [${ALLOW_INSECURE_PORTAL_FLAG}]   bring the local copy up to date
   ewsi status [--data DIR] [--json]            what is stored, and the last sync
+  ewsi build-snapshot --server URL --out DIR    the prebuilt corpus a portal serves for first syncs (DIR: its <storage>/snapshots/prebuilt)
   ewsi search QUERY [--data DIR] [--type T] [--country CC] [--sort rank|date] [--limit N] [--json]
       QUERY: words, "phrases", prefix*, OR, -exclusion, type: country: theme: lang: year:2019..2023, has:fulltext, in:attachment
   ewsi index-attachments [--data DIR] [--json]  extract and index the text of downloaded PDFs now
@@ -170,6 +172,13 @@ async function main(argv: string[]): Promise<number> {
     if (result.problems > 0) console.error(`${number(result.problems)} records stored with problems: see ewsi status`);
     for (const failure of result.attachments.failed) console.error(`attachment ${failure.sha256}: ${failure.message}`);
     return result.attachments.failed.length > 0 ? 1 : 0;
+  }
+
+  if (command === 'build-snapshot') {
+    if (!values.server || !values.out) throw new UsageError('ewsi build-snapshot needs --server URL and --out DIR');
+    const manifest = await buildPrebuiltSnapshot({ serverUrl: values.server, outDir: values.out, appVersion: readAppVersion(), allowInsecurePortal: values['allow-insecure-portal'] });
+    console.log(JSON.stringify(manifest));
+    return 0;
   }
 
   if (command === 'status') {

@@ -146,6 +146,18 @@ export class CorpusWriter {
     return true;
   }
 
+  /**
+   * A complete copy that arrived whole (a prebuilt corpus, checked): it stands at `version` of `serverUrl`,
+   * and all of it counts as changed in this sync, as a walk from 0 would have it.
+   */
+  adoptCopy(version: number, serverUrl: string, at = new Date().toISOString()): void {
+    this.data.transaction(() => {
+      // From 0: the window opens at 0 and the cursor moves to where the copy stands.
+      this.data.syncState.restart();
+      this.data.syncState.pageApplied({ cursor: version, latest: version, serverUrl, at });
+    })();
+  }
+
   /** Marks a completed sync (all pages up to the server's latest applied). */
   markSynced(at = new Date().toISOString()): void {
     this.data.syncState.markSynced(at);

@@ -37,6 +37,19 @@ const reasonOf = (stage: string, error: unknown) => `${stage}: ${error instanceo
  * is stored and found by its title rather than stopping the sync.
  */
 export function deriveIndexedRecord(typed: TypedRecord, derivations: RecordDerivations = recordDerivations): DerivedRecord {
+  const { columns, facets, problems } = deriveRecordColumns(typed, derivations);
+  let text: SearchText;
+  try {
+    text = derivations.text(typed, facets.title);
+  } catch (error) {
+    problems.push(reasonOf('index text', error));
+    text = { title: facets.title, summary: '', body: '' };
+  }
+  return { indexed: { row: { ...columns, data: JSON.stringify(typed.record) }, text }, problems };
+}
+
+/** A record's row without its JSON: the columns lists and filters read (cheap: no index text). */
+export function deriveRecordColumns(typed: TypedRecord, derivations: RecordDerivations = recordDerivations): { columns: Omit<RecordRow, 'data'>; facets: RecordFacets; problems: string[] } {
   const { type, record } = typed;
   const problems: string[] = [];
   let facets: RecordFacets;
@@ -47,33 +60,20 @@ export function deriveIndexedRecord(typed: TypedRecord, derivations: RecordDeriv
     const title = 'title' in record && typeof record.title === 'string' ? record.title : record.id;
     facets = { title, language: record.language, countries: [], themes: [], kind: '', parentId: '', date: '' };
   }
-  let text: SearchText;
-  try {
-    text = derivations.text(typed, facets.title);
-  } catch (error) {
-    problems.push(reasonOf('index text', error));
-    text = { title: facets.title, summary: '', body: '' };
-  }
-  return {
-    indexed: {
-      row: {
-        type,
-        id: record.id,
-        version: record.version,
-        updated_at: record.updatedAt,
-        title: facets.title,
-        language: facets.language,
-        countries: listColumn(facets.countries),
-        themes: listColumn(facets.themes),
-        kind: facets.kind,
-        parent_id: facets.parentId,
-        date: facets.date,
-        data: JSON.stringify(record),
-      },
-      text,
-    },
-    problems,
+  const columns = {
+    type,
+    id: record.id,
+    version: record.version,
+    updated_at: record.updatedAt,
+    title: facets.title,
+    language: facets.language,
+    countries: listColumn(facets.countries),
+    themes: listColumn(facets.themes),
+    kind: facets.kind,
+    parent_id: facets.parentId,
+    date: facets.date,
   };
+  return { columns, facets, problems };
 }
 
 /** Only the index entry's text (rebuilding the index leaves the rows as they are); the title alone when the text cannot be derived. */

@@ -22,7 +22,7 @@ const BLOCK_START = /(?=<(?:p|li|tr|div|section|article|blockquote|table|ul|ol|d
  */
 export const WHOLE_BLOCK_MAX = 4096;
 /** Bytes of SHA-256 kept as a block's address: 128 bits, no collision among any number of blocks a library holds. */
-const HASH_BYTES = 16;
+export const HASH_BYTES = 16;
 
 /** A text cut into blocks: at its headings, and a long article at its paragraphs; the pieces joined are the text again. */
 export function splitIntoBlocks(html: string): string[] {

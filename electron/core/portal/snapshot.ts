@@ -9,7 +9,7 @@ import readline from 'node:readline';
 import { Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { checkPageFollows, InvalidPageError, parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
-import { snapshotFilePath, snapshotHeader, snapshotInfo, type SnapshotHeader, type SnapshotInfo } from '../../../shared/snapshot';
+import { snapshotFilePath, snapshotHeader, snapshotListing, type PrebuiltSnapshotInfo, type SnapshotHeader, type SnapshotInfo, type SnapshotListing } from '../../../shared/snapshot';
 import { download } from './download';
 import { describePortalAnswer, parseJson, PortalAnswerError } from './errors';
 import { getText, RESPONSE_LIMITS } from './http';
@@ -29,17 +29,19 @@ export class InvalidSnapshotError extends Error {
  * before snapshots). Throws PortalAnswerError for other answers (retryable for
  * 5xx and 429), NetworkError and CancelledError as the HTTP client does.
  */
-export async function fetchSnapshotInfo(serverUrl: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<SnapshotInfo | null> {
+export async function fetchSnapshotInfo(serverUrl: string, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<SnapshotListing | null> {
   const response = await getText(portalUrl(serverUrl, '/api/v1/snapshot'), { signal: options.signal, timeoutMs: options.timeoutMs });
   if (response.status === 404) return null;
   if (response.status >= 500 || response.status === 429) {
     throw new PortalAnswerError(describePortalAnswer(response.status, response.body), response.status, true, parseRetryAfter(response.headers['retry-after']));
   }
   if (response.status !== 200) throw new PortalAnswerError(describePortalAnswer(response.status, response.body), response.status, false);
-  const parsed = snapshotInfo.safeParse(parseJson(response.body));
+  const parsed = snapshotListing.safeParse(parseJson(response.body));
   if (!parsed.success) throw new PortalAnswerError(`the portal's snapshot description is invalid (${parsed.error.issues[0]?.message ?? 'not JSON'})`, response.status, false);
   // Fetched by its hash from the same portal, whatever address the answer names.
-  if (parsed.data.url !== snapshotFilePath(parsed.data.sha256)) throw new PortalAnswerError(`the portal's snapshot address ${parsed.data.url} is not the one of its hash`, response.status, false);
+  for (const file of [parsed.data, ...parsed.data.prebuilt]) {
+    if (file.url !== snapshotFilePath(file.sha256)) throw new PortalAnswerError(`the portal's snapshot address ${file.url} is not the one of its hash`, response.status, false);
+  }
   return parsed.data;
 }
 
@@ -50,7 +52,7 @@ export interface SnapshotDownloadOptions {
 }
 
 /** Downloads the snapshot to `file` (resuming `<file>.part`); throws DownloadError as the download does. */
-export async function downloadSnapshot(serverUrl: string, info: SnapshotInfo, file: string, options: SnapshotDownloadOptions = {}): Promise<void> {
+export async function downloadSnapshot(serverUrl: string, info: Pick<SnapshotInfo | PrebuiltSnapshotInfo, 'sha256' | 'size'>, file: string, options: SnapshotDownloadOptions = {}): Promise<void> {
   await download({
     url: new URL(portalUrl(serverUrl, snapshotFilePath(info.sha256))),
     destination: file,

@@ -69,7 +69,7 @@ export interface PullResult {
   cursor: number;
   latest: number;
   /** The snapshot the sync began from, or why it did not (null: none was asked for or the portal has none). */
-  snapshot: { version: number; records: number } | { refused: string } | null;
+  snapshot: { version: number; records: number; format: 'sqlite' | 'jsonl'; checkMs?: Record<string, number>; prebuiltRefused?: string } | { refused: string } | null;
 }
 
 /** Walks from 0 one sync may start: a portal that keeps asking for one is refused, not followed forever. */
@@ -167,7 +167,8 @@ export async function pullChanges(writer: CorpusWriter, options: PullOptions, op
         const outcome = await loadSnapshot(serverUrl, walkHorizon ?? 0);
         if (outcome.kind === 'loaded') {
           // The library now holds the portal's corpus at the snapshot's version: the feed goes on from there, in place.
-          result.snapshot = { version: outcome.version, records: outcome.records };
+          const { version, records, format, checkMs, prebuiltRefused } = outcome;
+          result.snapshot = { version, records, format, ...(checkMs ? { checkMs } : {}), ...(prebuiltRefused ? { prebuiltRefused } : {}) };
           result.upserts += outcome.records;
           result.problems += outcome.problems;
           result.bytes += outcome.bytes;

@@ -7,14 +7,22 @@
 // same index); the copy replaces the library only complete (db/side-corpus.ts),
 // so a crash at any point leaves the old store or the new one. A portal without
 // a snapshot, or one whose snapshot is refused, is synced through the feed.
+// A portal that also lists a prebuilt corpus at exactly this client's schema
+// level is asked for that first: the database file itself, with its search
+// index, checked (db/prebuilt-corpus.ts, sync/prebuilt-check.ts) and swapped in
+// without a record being written again; refused, the JSON Lines file follows.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { InvalidPrebuiltCorpusError, type CheckTimings } from '../db/prebuilt-corpus';
+import type { PrebuiltSideOptions } from '../db/side-corpus';
 import { DownloadError } from '../portal/download';
 import { PortalAnswerError } from '../portal/errors';
 import { CancelledError, NetworkError } from '../portal/http';
 import { retryDelay, sleep } from '../portal/retry';
 import { downloadSnapshot, fetchSnapshotInfo, InvalidSnapshotError, readSnapshotPages } from '../portal/snapshot';
+import type { PrebuiltSnapshotInfo } from '../../../shared/snapshot';
+import { checkPrebuiltRecords } from './prebuilt-check';
 import type { SideCopy } from './pull';
 import { SyncError } from './pull';
 
@@ -37,6 +45,12 @@ export interface SnapshotLoadOptions {
   serverUrl: string;
   dataDir: string;
   openSideCopy: () => Promise<SideCopy>;
+  /** A prebuilt corpus as the side copy, checked; with `schemaLevel`, the portal's prebuilt corpus at that level is tried first. */
+  openPrebuiltCopy?: (prebuilt: PrebuiltSideOptions) => Promise<SideCopy & { checkTimings?: CheckTimings }>;
+  /** This client's corpus schema level (db/prebuilt-corpus.ts corpusSchemaLevel). */
+  schemaLevel?: string;
+  /** Also run FTS5's integrity-check on a prebuilt corpus (it costs what building the index costs: off by default). */
+  ftsIntegrityCheck?: boolean;
   /** A snapshot older than this is of no use (a walk after a 409 needs one at or past the portal's horizon). */
   minVersion: number;
   /** Records per transaction while loading: few, large transactions. */
@@ -51,7 +65,19 @@ export interface SnapshotLoadOptions {
 
 /** What the snapshot step did: loaded (the library now holds the corpus at `version`), or why the feed is used instead. */
 export type SnapshotOutcome =
-  | { kind: 'loaded'; version: number; records: number; bytes: number; problems: number }
+  | {
+      kind: 'loaded';
+      /** `sqlite`: the prebuilt corpus swapped in; `jsonl`: the JSON Lines file loaded record by record. */
+      format: 'sqlite' | 'jsonl';
+      version: number;
+      records: number;
+      bytes: number;
+      problems: number;
+      /** Milliseconds each check of a prebuilt corpus took. */
+      checkMs?: CheckTimings;
+      /** Why a prebuilt corpus listed at this client's level was not used. */
+      prebuiltRefused?: string;
+    }
   | { kind: 'none' }
   | { kind: 'refused'; reason: string };
 
@@ -95,8 +121,16 @@ export async function loadSnapshot(options: SnapshotLoadOptions): Promise<Snapsh
     return { kind: 'refused', reason: `the portal's snapshot could not be asked for (${messageOf(error)})` };
   }
   if (!info) return { kind: 'none' };
-  if (info.version < options.minVersion) return { kind: 'refused', reason: `the portal's snapshot (version ${info.version}) is older than its tombstone horizon ${options.minVersion}` };
   const folder = path.join(options.dataDir, SNAPSHOT_DIR);
+  const prebuilt = options.openPrebuiltCopy && info.prebuilt.find((candidate) => candidate.schema === options.schemaLevel && candidate.version >= options.minVersion);
+  let prebuiltRefused: string | undefined;
+  if (prebuilt) {
+    const outcome = await loadPrebuilt(options, prebuilt, folder);
+    if (outcome.kind === 'loaded') return outcome;
+    prebuiltRefused = outcome.kind === 'refused' ? outcome.reason : undefined;
+  }
+  const refusedToo = (reason: string): SnapshotOutcome => ({ kind: 'refused', reason: prebuiltRefused ? `${prebuiltRefused}; and ${reason}` : reason });
+  if (info.version < options.minVersion) return refusedToo(`the portal's snapshot (version ${info.version}) is older than its tombstone horizon ${options.minVersion}`);
   const file = path.join(folder, `${info.sha256}.jsonl.gz`);
   await removeOtherSnapshots(folder, info.sha256);
   const version = info.version;
@@ -111,7 +145,7 @@ export async function loadSnapshot(options: SnapshotLoadOptions): Promise<Snapsh
   } catch (error) {
     if (error instanceof SyncError) throw error;
     // A wrong hash or size deleted the partial; a network failure kept it for the next sync to resume.
-    return { kind: 'refused', reason: `the portal's snapshot did not download (${messageOf(error)})` };
+    return refusedToo(`the portal's snapshot did not download (${messageOf(error)})`);
   }
   options.onProgress?.({ phase: 'snapshot-load', records: 0, bytes: info.size, total: info.records, version });
   const side = await options.openSideCopy();
@@ -128,12 +162,65 @@ export async function loadSnapshot(options: SnapshotLoadOptions): Promise<Snapsh
     side.writer.markSynced();
     await side.swapIn();
     await fsp.rm(file, { force: true });
-    return { kind: 'loaded', version, records, bytes: info.size, problems };
+    return { kind: 'loaded', format: 'jsonl', version, records, bytes: info.size, problems, ...(prebuiltRefused ? { prebuiltRefused } : {}) };
   } catch (error) {
     if (!(error instanceof InvalidSnapshotError)) throw error;
     // It will never validate: not kept for another try.
     await fsp.rm(file, { force: true });
-    return { kind: 'refused', reason: `the portal's snapshot was refused: ${error.message}` };
+    return refusedToo(`the portal's snapshot was refused: ${error.message}`);
+  } finally {
+    await side.discard();
+  }
+}
+
+/**
+ * The prebuilt corpus: downloaded (resumable, hash-verified), decompressed into
+ * the side file and checked there, its sync state set to this portal at its
+ * version, swapped in whole. Refused: the downloaded file is deleted (it will
+ * never pass) and the library is as it was.
+ */
+async function loadPrebuilt(options: SnapshotLoadOptions, prebuilt: PrebuiltSnapshotInfo, folder: string): Promise<SnapshotOutcome> {
+  const { serverUrl, signal, openPrebuiltCopy } = options;
+  if (!openPrebuiltCopy) return { kind: 'none' };
+  const file = path.join(folder, `${prebuilt.sha256}.sqlite.gz`);
+  const { version } = prebuilt;
+  await removeOtherSnapshots(folder, prebuilt.sha256);
+  try {
+    await withRetries(options, () =>
+      downloadSnapshot(serverUrl, prebuilt, file, {
+        signal,
+        idleTimeoutMs: options.timeoutMs,
+        onBytes: (bytes, total) => options.onProgress?.({ phase: 'snapshot-download', records: 0, bytes, total: total ?? prebuilt.size, version }),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof SyncError) throw error;
+    return { kind: 'refused', reason: `the portal's prebuilt corpus did not download (${messageOf(error)})` };
+  }
+  options.onProgress?.({ phase: 'snapshot-load', records: 0, bytes: prebuilt.size, total: prebuilt.records, version });
+  let side;
+  let problems = 0;
+  try {
+    side = await openPrebuiltCopy({
+      compressed: file,
+      databaseSize: prebuilt.databaseSize,
+      check: (store) => {
+        problems = checkPrebuiltRecords(store, { version, records: prebuilt.records, ftsIntegrity: options.ftsIntegrityCheck }).problems;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidPrebuiltCorpusError)) throw error;
+    await fsp.rm(file, { force: true });
+    return { kind: 'refused', reason: `the portal's prebuilt corpus was refused: ${error.message}` };
+  }
+  try {
+    if (signal?.aborted) throw cancelled();
+    side.writer.adoptCopy(version, serverUrl);
+    side.writer.markSynced();
+    await side.swapIn();
+    await fsp.rm(file, { force: true });
+    options.onProgress?.({ phase: 'snapshot-load', records: prebuilt.records, bytes: prebuilt.size, total: prebuilt.records, version });
+    return { kind: 'loaded', format: 'sqlite', version, records: prebuilt.records, bytes: prebuilt.size, problems, checkMs: side.checkTimings };
   } finally {
     await side.discard();
   }

@@ -6,6 +6,7 @@ import type { FullTextStatus, SyncProgress, SyncStatus } from '../../../shared/s
 import { CorpusWriter } from '../corpus/corpus-writer';
 import type { RecordDerivations } from '../corpus/indexed-record';
 import type { CorpusData } from '../db/corpus';
+import { corpusSchemaLevel } from '../db/prebuilt-corpus';
 import type { SideCorpus, SideCorpusOptions } from '../db/side-corpus';
 import { Listeners } from '../listeners';
 import type { SettingsStore } from '../settings/settings-store';
@@ -197,6 +198,8 @@ export class SyncService {
             serverUrl: url,
             dataDir: this.dataDir,
             openSideCopy: () => this.openSideCopy({ bulkLoad: true }),
+            openPrebuiltCopy: (prebuilt) => this.openSideCopy({ prebuilt }),
+            schemaLevel: corpusSchemaLevel(),
             minVersion,
             // Five feed pages' worth per transaction (5,000 records by default).
             pageSize: 5 * (this.options.pull?.pageLimit ?? 1000),
@@ -221,9 +224,10 @@ export class SyncService {
   }
 
   /** A copy built beside the library; once swapped in, the library's listeners are told the whole corpus changed. */
-  private async openSideCopy(options?: SideCorpusOptions): Promise<SideCopy> {
+  private async openSideCopy(options?: SideCorpusOptions): Promise<SideCopy & { checkTimings?: Record<string, number> }> {
     const side = await this.openSideCorpus(options);
     return {
+      checkTimings: side.checkTimings,
       writer: new CorpusWriter(side.data),
       swapIn: async () => {
         await side.swapIn();

@@ -1,7 +1,10 @@
 // SIGKILL `ewsi sync` 30 times while it bootstraps from the portal's snapshot:
-// while the snapshot downloads, while it is loaded beside the library, while it
-// is swapped in, and while the feed goes on from its version. Half the runs
-// begin with an empty store, half with a library from another portal. Every
+// while the snapshot downloads, while it is loaded (or, for a prebuilt corpus,
+// decompressed and checked) beside the library, while it is swapped in, and
+// while the feed goes on from its version. Half the runs begin with an empty
+// store, half with a library from another portal; in alternate groups of four
+// runs the portal offers its prebuilt corpus too (the client then takes that),
+// else only the JSON Lines file. Every
 // time the store must be sound and either the old one (empty, or the other
 // portal's copy) or the new portal's corpus at the store's cursor (the
 // snapshot's version or later, whole pages only); the side file is gone once
@@ -15,10 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { loadSampleCorpus } from '../../../server/sample/load';
 import { Random } from '../../../server/sample/random';
-import type { SnapshotInfo } from '../../../shared/snapshot';
+import type { PrebuiltSnapshotInfo, SnapshotInfo } from '../../../shared/snapshot';
 import { testEngines } from '../../support/databases';
 import { sampleDocument, startTestPortal, type TestPortal } from '../../support/portal';
 import { REPO_ROOT } from '../../support/repo';
+import { buildPrebuilt } from '../../support/snapshot';
 import { FAST_PULL, integrityCheck, localContent, serverContent, syncDataFolder, waitForCursor } from '../../support/sync';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -51,6 +55,7 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
   let contentA: Map<string, unknown>;
   let contentB: Map<string, unknown>;
   let snapshot: SnapshotInfo;
+  let prebuilt: PrebuiltSnapshotInfo;
   let template: { dir: string; cleanup: () => void };
 
   beforeAll(async () => {
@@ -58,6 +63,8 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
     await loadSampleCorpus(portalA.portal.content, portalA.portal.attachments, { documents: 30 });
     await loadSampleCorpus(portalB.portal.content, portalB.portal.attachments, { documents: 300 });
     snapshot = (await (await portalB.editor('POST', '/api/v1/editor/snapshots')).json()) as SnapshotInfo;
+    prebuilt = await buildPrebuilt(portalB);
+    expect(prebuilt.version).toBe(snapshot.version);
     const after = Array.from({ length: AFTER_SNAPSHOT }, (_, index) => JSON.stringify({ op: 'upsert', type: 'document', record: sampleDocument(`after-snapshot-${index}`) }));
     expect((await portalB.editor('POST', '/api/v1/editor/import', after.join('\n'), { 'content-type': 'application/x-ndjson' })).status).toBe(200);
     [contentA, contentB] = await Promise.all([serverContent(portalA.url), serverContent(portalB.url)]);
@@ -74,9 +81,18 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
   it(`leaves the old store or the new one, ${KILLS} times in a row`, { timeout: 900_000 }, async () => {
     const random = new Random(20261203);
     const snapshotVersions = [...contentAt(contentB, snapshot.version).values()].map((record) => (record as { version: number }).version).sort((a, b) => a - b);
-    const outcomes = { keptOld: 0, killedWhileLoading: 0, atSnapshot: 0, pastSnapshot: 0 };
+    const outcomes = { keptOld: 0, killedWhileLoading: 0, atSnapshot: 0, pastSnapshot: 0, prebuiltRuns: 0, prebuiltKilledWhileLoading: 0, prebuiltSwappedIn: 0 };
+    // The portal lists its prebuilt corpus while its manifest is in its folder.
+    const manifest = path.join(portalB.portal.snapshots.prebuilt.dir, `${prebuilt.sha256}.json`);
+    const hidden = path.join(template.dir, 'prebuilt-manifest.json');
+    fs.renameSync(manifest, hidden);
     for (let run = 0; run < KILLS; run += 1) {
       const temp = makeTempDir('ewsi-snapshot-crash-');
+      const offersPrebuilt = Math.floor(run / 4) % 2 === 1;
+      if (offersPrebuilt) {
+        fs.renameSync(hidden, manifest);
+        outcomes.prebuiltRuns += 1;
+      }
       try {
         const fromA = run % 2 === 1;
         if (fromA) for (const file of ['corpus.sqlite', 'user.sqlite']) fs.copyFileSync(path.join(template.dir, file), path.join(temp.dir, file));
@@ -112,27 +128,34 @@ describe('a first sync from the snapshot killed with SIGKILL', () => {
         if (isDeepStrictEqual(local, old)) {
           outcomes.keptOld += 1;
           if (sideFileThere) outcomes.killedWhileLoading += 1;
+          if (sideFileThere && offersPrebuilt) outcomes.prebuiltKilledWhileLoading += 1;
         } else {
           expect(cursor, `run ${run}: neither the old store nor the snapshot's`).toBeGreaterThanOrEqual(snapshot.version);
           expect(local, `run ${run}: not the portal's corpus at ${cursor}`).toEqual(contentAt(contentB, cursor));
           outcomes[cursor === snapshot.version ? 'atSnapshot' : 'pastSnapshot'] += 1;
+          if (offersPrebuilt) outcomes.prebuiltSwappedIn += 1;
         }
 
         // The stores open: an unfinished side file is gone; the next sync (resuming a partial download) completes.
         const core = await createCore({ dataDir: temp.dir, appVersion: '0.0.0-test', sync: { pull: { ...FAST_PULL, pageLimit: PAGE } } });
         try {
           expect(fs.existsSync(path.join(temp.dir, SIDE_FILE)), `run ${run}`).toBe(false);
-          await core.sync.run(portalB.url);
+          const next = await core.sync.run(portalB.url);
+          // A sync that began again from a snapshot took the one offered: the prebuilt corpus whenever it was listed.
+          if (next.snapshot && 'format' in next.snapshot) expect(next.snapshot.format, `run ${run}`).toBe(offersPrebuilt ? 'sqlite' : 'jsonl');
         } finally {
           await core.close();
         }
         expect(localContent(temp.dir), `run ${run} after resuming`).toEqual(contentB);
       } finally {
+        if (offersPrebuilt) fs.renameSync(manifest, hidden);
         temp.cleanup();
       }
     }
-    console.log(`snapshot bootstrap killed ${KILLS} times: kept the old store ${outcomes.keptOld} (${outcomes.killedWhileLoading} with the load under way), at the snapshot ${outcomes.atSnapshot}, past it ${outcomes.pastSnapshot}`);
+    console.log(`snapshot bootstrap killed ${KILLS} times (${outcomes.prebuiltRuns} with the prebuilt corpus offered: killed while it was checked or swapped in ${outcomes.prebuiltKilledWhileLoading}, after it was swapped in ${outcomes.prebuiltSwappedIn}): kept the old store ${outcomes.keptOld} (${outcomes.killedWhileLoading} with the load under way), at the snapshot ${outcomes.atSnapshot}, past it ${outcomes.pastSnapshot}`);
     expect(outcomes.killedWhileLoading).toBeGreaterThanOrEqual(KILLS / 6);
+    expect(outcomes.prebuiltKilledWhileLoading).toBeGreaterThanOrEqual(1);
+    expect(outcomes.prebuiltSwappedIn).toBeGreaterThanOrEqual(1);
     expect(outcomes.atSnapshot + outcomes.pastSnapshot).toBeGreaterThanOrEqual(KILLS / 6);
   });
 });
