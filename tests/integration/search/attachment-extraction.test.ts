@@ -135,4 +135,15 @@ describe('extraction across a restart', () => {
       await second.close();
     }
   });
+
+  it('reads an ordinary PDF within a 64 MB heap budget (pdf.js alone in the worker, no loader of the sources)', async () => {
+    const { core, close } = await startCore({ textExtraction: { budget: { memoryMb: 64 } } });
+    try {
+      await core.sync.run(server.url);
+      const outcomes = await core.sync.textExtractor.run();
+      expect(outcomes).toMatchObject([{ sha256, status: 'indexed', reason: null }]);
+    } finally {
+      await close();
+    }
+  });
 });
