@@ -39,12 +39,37 @@ class PageTable {
   pages = 0;
 
   constructor(text: AttachmentText) {
-    for (const [sha256, fileName, record] of text.filesOfRecords()) {
+    for (const [sha256, fileName, record] of text.filesOfRecords()) this.link(this.file(sha256, fileName), record);
+  }
+
+  private link(file: number, record: number): void {
+    this.recordsOfFile[file]!.push(record);
+    const files = this.filesOfRecord.get(record);
+    if (files) files.push(file);
+    else this.filesOfRecord.set(record, [file]);
+  }
+
+  /**
+   * Takes in the records a page of a sync changed: their files as they now are. A file no record
+   * referenced when its pages were read gets them now (its text may be stored already).
+   */
+  updateRecords(text: AttachmentText, changed: readonly number[]): void {
+    for (const record of changed) {
+      for (const file of this.filesOfRecord.get(record) ?? []) this.recordsOfFile[file] = this.recordsOfFile[file]!.filter((other) => other !== record);
+      this.filesOfRecord.delete(record);
+    }
+    for (const [sha256, fileName, record] of text.filesOfRecordsIn(changed)) {
+      const known = this.fileIndex.has(sha256);
       const file = this.file(sha256, fileName);
-      this.recordsOfFile[file]!.push(record);
-      const files = this.filesOfRecord.get(record);
-      if (files) files.push(file);
-      else this.filesOfRecord.set(record, [file]);
+      if (!known) {
+        for (const [rowid, page] of text.pagesOfFile(sha256)) {
+          if (rowid > this.lastRowid) continue; // Not read yet: catchUp takes it with the others.
+          this.pageFile[rowid] = file;
+          this.pageNumber[rowid] = page;
+          this.pagesOfFile[file]!.push(rowid);
+        }
+      }
+      this.link(file, record);
     }
   }
 
@@ -110,6 +135,18 @@ export class AttachmentHits {
       current.textGeneration = textGeneration;
     }
     return current.pages;
+  }
+
+  /**
+   * Told after a page of a sync with the records it changed (the records generation has just moved on):
+   * a table in step until then takes the change in, instead of being read again by the next search.
+   */
+  recordsChanged(changedRowids: readonly number[]): void {
+    const current = this.table;
+    const recordsGeneration = this.generations.records();
+    if (!current || current.recordsGeneration !== recordsGeneration - 1) return;
+    current.pages.updateRecords(this.text, changedRowids);
+    current.recordsGeneration = recordsGeneration;
   }
 
   /** What the attachments add to a query, or undefined when they add nothing (no matching page and no full-text filter). */

@@ -127,6 +127,9 @@ export class SearchEngine {
   /** Told by the corpus writer after each applied page. */
   corpusChanged(changedRowids: number[]): void {
     this.termPostings.markChanged(changedRowids);
+    // The facet table and the attachments' page table take the page in now, so no search rebuilds them.
+    this.updateFacets(changedRowids);
+    this.attachments?.recordsChanged(changedRowids);
     // A small sync is caught up here, page by page as the writer applies it, so the
     // next search does not pay for it; a large one is read again in the background.
     if (this.termPostings.ready && !this.needsRebuild()) {
@@ -139,6 +142,20 @@ export class SearchEngine {
     }
     if (this.options.backgroundPostings) this.scheduleBuild();
     this.scheduleFacetRebuild();
+  }
+
+  /** A facet table in step until this page takes in its changed rows (else the next search builds one). */
+  private updateFacets(changedRowids: readonly number[]): void {
+    const generation = this.generation();
+    if (!this.facets || this.facetsGeneration !== generation - 1) return;
+    try {
+      this.facets.update(changedRowids, this.queries.facetRowsOf(changedRowids));
+      this.facetsGeneration = generation;
+    } catch (error) {
+      // A page applied must not fail for the facet table: the next search builds it again.
+      this.facets = undefined;
+      console.error(`Search: updating the facet table failed: ${(error as Error).message}`);
+    }
   }
 
   /** Whether the facet table is in step with the corpus (a search then has nothing to rebuild). */
@@ -231,7 +248,7 @@ export class SearchEngine {
   private select(match: string, filters: SearchFilters, kinds: string[], matched: Int32Array | undefined, inAttachments: AttachmentSelection | undefined): { table: FacetTable; positions: number[]; filtered: boolean; passes: ((p: number) => boolean) | undefined } {
     const table = this.facetTable();
     // in:attachment with words: the records' own text selects nothing; their PDFs' tier holds them all.
-    const ownText = inAttachments?.only ? [] : match ? positionsOf(table, matched ?? this.queries.matchingRowids(match)) : Array.from({ length: table.size }, (_, i) => i);
+    const ownText = inAttachments?.only ? [] : match ? positionsOf(table, matched ?? this.queries.matchingRowids(match)) : table.livePositions();
     const byFacets = filterPredicate(table, filters, kinds);
     const withText = inAttachments?.withText;
     const passes = withText ? (p: number) => withText.has(table.rowids[p]!) && (!byFacets || byFacets(p)) : byFacets;

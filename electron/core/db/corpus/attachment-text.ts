@@ -131,6 +131,19 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
           .where('a.mime_type', '=', PDF),
       ['sha256', 'file_name', 'rowid'],
     ),
+    filesOfRecordsIn: prepareTuples(
+      sqlite,
+      (args: { rowids: string }) =>
+        db
+          .selectFrom('record_attachments as ra')
+          .innerJoin('records as rec', (join) => join.onRef('rec.type', '=', 'ra.type').onRef('rec.id', '=', 'ra.id'))
+          .innerJoin('attachments as a', 'a.sha256', 'ra.sha256')
+          .select(['ra.sha256', 'a.file_name', 'rec.rowid'])
+          .where('a.mime_type', '=', PDF)
+          .where('rec.rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`),
+      ['sha256', 'file_name', 'rowid'],
+    ),
+    pagesOfFile: prepareTuples(sqlite, (args: { sha256: string }) => db.selectFrom('attachment_pages').select(['rowid', 'page']).where('sha256', '=', args.sha256), ['rowid', 'page']),
     pageScores: prepareTuples(
       sqlite,
       (args: { match: string; rowids: string }) =>
@@ -274,6 +287,16 @@ export class AttachmentText {
   /** Every PDF a record references, with the record's rowid. */
   filesOfRecords(): Array<[sha256: string, fileName: string, record: number]> {
     return this.queries.filesOfRecords.all({});
+  }
+
+  /** The PDFs the listed records reference, with the record's rowid (a page of a sync changed them). */
+  filesOfRecordsIn(recordRowids: readonly number[]): Array<[sha256: string, fileName: string, record: number]> {
+    return recordRowids.length ? this.queries.filesOfRecordsIn.all({ rowids: JSON.stringify(recordRowids) }) : [];
+  }
+
+  /** The stored pages of one file. */
+  pagesOfFile(sha256: string): Array<[rowid: number, page: number]> {
+    return this.queries.pagesOfFile.all({ sha256 });
   }
 
   /** BM25 (higher is better) of the listed pages that the expression matches. */

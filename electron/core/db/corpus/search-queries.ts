@@ -143,6 +143,10 @@ export class SearchQueries {
     return this.records.facetRows();
   }
 
+  facetRowsOf(rowids: readonly number[]): FacetRow[] {
+    return this.records.facetRowsOf(rowids);
+  }
+
   /** The listed fields of these records (in no particular order). */
   hitRecords(rowids: readonly number[]) {
     return this.records.hitRecords(rowids);
