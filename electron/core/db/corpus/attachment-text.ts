@@ -144,6 +144,8 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
       ['sha256', 'file_name', 'rowid'],
     ),
     pagesOfFile: prepareTuples(sqlite, (args: { sha256: string }) => db.selectFrom('attachment_pages').select(['rowid', 'page']).where('sha256', '=', args.sha256), ['rowid', 'page']),
+    // rowid IN (…) reaches FTS5 as one rowid at a time: the expression is evaluated again for each page
+    // (a prefix's doclist merged again each time). Cheap for a few pages of plain words.
     pageScores: prepareTuples(
       sqlite,
       (args: { match: string; rowids: string }) =>
@@ -152,6 +154,17 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
           .select(['rowid', sql<number>`-rank`.as('score')])
           .where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)
           .where('rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`),
+      ['rowid', 'score'],
+    ),
+    // +rowid keeps the list from FTS5: the expression's matches are read once, and rank is computed only for the listed pages.
+    pageScoresByScan: prepareTuples(
+      sqlite,
+      (args: { match: string; rowids: string }) =>
+        db
+          .selectFrom('attachment_pages_index')
+          .select(['rowid', sql<number>`-rank`.as('score')])
+          .where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)
+          .where(sql<boolean>`+rowid IN (SELECT value FROM json_each(${args.rowids}))`),
       ['rowid', 'score'],
     ),
     recordsWithText: prepareColumn(sqlite, () =>
@@ -299,10 +312,13 @@ export class AttachmentText {
     return this.queries.pagesOfFile.all({ sha256 });
   }
 
-  /** BM25 (higher is better) of the listed pages that the expression matches. */
-  pageScores(match: string, pageRowids: readonly number[]): Array<[rowid: number, score: number]> {
+  /**
+   * BM25 (higher is better) of the listed pages that the expression matches: looked up page by page,
+   * or read off one pass over all the expression's matches (`scan`), whichever the caller knows is cheaper.
+   */
+  pageScores(match: string, pageRowids: readonly number[], how: 'lookup' | 'scan' = 'lookup'): Array<[rowid: number, score: number]> {
     if (pageRowids.length === 0) return [];
-    return this.queries.pageScores.all({ match, rowids: JSON.stringify(pageRowids) });
+    return (how === 'scan' ? this.queries.pageScoresByScan : this.queries.pageScores).all({ match, rowids: JSON.stringify(pageRowids) });
   }
 
   /** How many pages are stored. */
