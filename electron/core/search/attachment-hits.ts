@@ -23,12 +23,32 @@ export function scoreByScan(match: string, candidates: number, matching: number)
   return candidates * 500 >= matching;
 }
 
+/** A set of page rowids as one byte per page: a common word matches most of the library's pages. */
+export class PageMarks {
+  private readonly marks: Uint8Array;
+  size = 0;
+
+  constructor(maxRowid: number) {
+    this.marks = new Uint8Array(maxRowid + 1);
+  }
+
+  add(rowid: number): void {
+    if (this.marks[rowid]) return;
+    this.marks[rowid] = 1;
+    this.size += 1;
+  }
+
+  has(rowid: number): boolean {
+    return rowid < this.marks.length && this.marks[rowid] === 1;
+  }
+}
+
 /** What the attachments add to one query. */
 export interface AttachmentSelection {
   /** Records whose PDFs match the words. */
   records: Set<number>;
   /** The matching pages (their rowids). */
-  pages: Set<number>;
+  pages: PageMarks;
   /** in:attachment: only those records, ranked by their pages. */
   only: boolean;
   /** has:fulltext: only records with indexed PDF text. */
@@ -164,13 +184,20 @@ export class AttachmentHits {
   select(match: string, filters: SearchFilters): AttachmentSelection | undefined {
     const withText = filters.hasFullText || (filters.inAttachment && !match) ? this.recordsWithText() : undefined;
     const records = new Set<number>();
-    const pages = new Set<number>();
+    let pages = new PageMarks(0);
     if (match) {
       const table = this.pageTable();
-      for (const rowid of this.text.matchingPageRowids(match)) {
+      const matching = this.text.matchingPageRowids(match);
+      pages = new PageMarks(table.lastRowid);
+      // A file's pages come one after another: its records are added once per run of its pages.
+      let lastFile = -1;
+      for (let i = 0; i < matching.length; i += 1) {
+        const rowid = matching[i]!;
         const file = rowid < table.pageFile.length ? table.pageFile[rowid]! : -1;
         if (file < 0) continue;
         pages.add(rowid);
+        if (file === lastFile) continue;
+        lastFile = file;
         for (const record of table.recordsOfFile[file]!) records.add(record);
       }
     }

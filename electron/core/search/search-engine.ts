@@ -302,19 +302,31 @@ export class SearchEngine {
     return terms;
   }
 
-  /** The rows only the stem variants find (in the languages that widened the query), best BM25 of the widened query first. */
+  /**
+   * The rows only the stem variants find (in the languages that widened the query), best BM25 of the
+   * widened query first. Which rows they are is all a count and the facets need (the postings' row lists,
+   * unscored); the widened query is scored only when a page of results reaches this tier.
+   */
   private stemTier(table: FacetTable, stemmed: StemmedQuery, passes: ((p: number) => boolean) | undefined, taken: Uint8Array): Tier {
-    const ranked = this.rankedMatches(stemmed.clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(stemmed.clauses)));
+    const postingsUsable = this.termPostings.ready && this.termPostings.hasFrequentTerms && !this.needsRebuild();
+    let ranked: RankedMatches | undefined;
+    const rankedNow = () => (ranked ??= this.rankedMatches(stemmed.clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(stemmed.clauses))));
+    const rowids = (postingsUsable ? this.bm25.matchingRows(stemmed.clauses) : undefined) ?? rankedNow().rowids;
     const wanted = table.dictionaries.language.lookup(stemmed.languages);
     const found: number[] = [];
-    for (const p of positionsOf(table, ranked.rowids)) {
+    for (const p of positionsOf(table, rowids)) {
       if (taken[p] || !wanted.has(table.language[p]!) || (passes && !passes(p))) continue;
       taken[p] = 1;
       found.push(p);
     }
-    const { scoreOf } = ranked;
-    const rowids = table.rowids;
-    return { positions: found, compare: (a, b) => scoreOf[rowids[b]!]! - scoreOf[rowids[a]!]! || rowids[a]! - rowids[b]! };
+    const tableRowids = table.rowids;
+    return {
+      positions: found,
+      compare: (a, b) => {
+        const { scoreOf } = rankedNow();
+        return scoreOf[tableRowids[b]!]! - scoreOf[tableRowids[a]!]! || tableRowids[a]! - tableRowids[b]!;
+      },
+    };
   }
 
   /** The records found only in their PDFs, by their best page's BM25 (read once, and only when a page of results reaches them). */

@@ -117,6 +117,19 @@ describe('BM25 from postings', () => {
     expect(filtered.hits.every((hit) => hit.language === 'fr')).toBe(true);
   });
 
+  it('finds the same rows without scores as with them (what a tier is counted by before it is ranked)', () => {
+    for (const query of [...QUERIES, '"family reunification" housing', 'integration -housing -"language courses"']) {
+      const { clauses, match } = parseQuery(query);
+      if (!match) continue;
+      const scored = evaluator.evaluate(clauses);
+      const unscored = evaluator.matchingRows(clauses);
+      expect(unscored === undefined, query).toBe(scored === undefined);
+      if (!scored || !unscored) continue;
+      expect([...unscored].sort((a, b) => a - b), query).toEqual([...scored.rowids].sort((a, b) => a - b));
+      expect([...unscored].sort((a, b) => a - b), query).toEqual([...ftsScores(core, match).keys()].sort((a, b) => a - b));
+    }
+  });
+
   it('gives the same results with postings as FTS5 gives without them', () => {
     // A second engine on the same store that never reads postings answers through FTS5 alone.
     const plain = new SearchEngine(new SearchQueries(core.stores.corpus), () => core.sync.writer.generation);

@@ -114,7 +114,10 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
     pruneUnreferencedState: prepareQuery(sqlite, () =>
       db.deleteFrom('attachment_text').where(({ not, exists, selectFrom }) => not(exists(selectFrom('record_attachments as r').select('r.sha256').whereRef('r.sha256', '=', 'attachment_text.sha256')))),
     ),
-    matchingPageRowids: prepareColumn(sqlite, (args: { match: string }) => db.selectFrom('attachment_pages_index').select('rowid').where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)),
+    // One string rather than a row per page: a common word is on most of 155,000 pages.
+    matchingPageList: prepareColumn(sqlite, (args: { match: string }) =>
+      db.selectFrom('attachment_pages_index').select(sql<string | null>`group_concat(rowid, ',')`.as('rowids')).where(sql<boolean>`attachment_pages_index MATCH ${args.match}`),
+    ),
     pagesAfter: prepareTuples(
       sqlite,
       (args: { after: number }) => db.selectFrom('attachment_pages').select(['rowid', 'sha256', 'page']).where('rowid', '>', args.after).orderBy('rowid'),
@@ -288,8 +291,23 @@ export class AttachmentText {
   }
 
   /** Rowids of the pages the FTS5 expression matches (no score: that is the cheap part of a match). */
-  matchingPageRowids(match: string): number[] {
-    return this.queries.matchingPageRowids.all({ match });
+  matchingPageRowids(match: string): Int32Array {
+    const list = this.queries.matchingPageList.get({ match });
+    if (!list) return new Int32Array(0);
+    let count = 1;
+    for (let i = 0; i < list.length; i += 1) if (list.charCodeAt(i) === 44) count += 1;
+    const rowids = new Int32Array(count);
+    let value = 0;
+    let at = 0;
+    for (let i = 0; i < list.length; i += 1) {
+      const code = list.charCodeAt(i);
+      if (code === 44) {
+        rowids[at++] = value;
+        value = 0;
+      } else value = value * 10 + (code - 48);
+    }
+    rowids[at] = value;
+    return rowids;
   }
 
   /** Every page row after `after`, in rowid order (pages are appended as files are extracted). */
