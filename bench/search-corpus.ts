@@ -48,6 +48,8 @@ export interface BuiltCorpus {
   pdf_pages?: number;
   extract_s?: number;
   extract_pages_per_s?: number;
+  /** False when extraction was stopped at --extract-for-s with PDFs still pending. */
+  extraction_complete?: boolean;
   phases: PhaseMemory[];
 }
 
@@ -69,48 +71,61 @@ function sourcesHash(root: string): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-/** Generates, writes and (with full text) extracts the library in `dataDir`, measuring memory at each phase. */
-async function buildCorpus(dataDir: string, documents: number, withFullText: boolean): Promise<BuiltCorpus> {
+/**
+ * Generates and writes the library in `dataDir` (unless `loaded` says a build got that far before),
+ * then (with full text) extracts its PDFs, for at most `extractForS` seconds when given: extraction
+ * resumes where it stopped, so a later build with the same key carries on. Memory is measured at each phase.
+ */
+async function buildCorpus(dataDir: string, documents: number, withFullText: boolean, loaded: BuiltCorpus | undefined, extractForS: number | undefined, onLoaded: (built: BuiltCorpus) => void): Promise<BuiltCorpus> {
   const phases = [phaseMemory('start')];
   const core = await createCore({ dataDir, appVersion: 'bench' });
   try {
-    const load = writeSampleCorpus(core, documents, {
-      onFiles: (files) => {
-        if (!withFullText) return;
-        for (const file of files) {
-          const target = attachmentPath(dataDir, file.sha256);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, file.bytes);
-        }
-      },
-    });
-    phases.push(phaseMemory('after load'));
-    const built: BuiltCorpus = { records: load.records, version: load.version, load_s: round(load.seconds, 1), phases };
-    if (withFullText) Object.assign(built, await extractAll(core, phases));
+    let built: BuiltCorpus;
+    if (loaded) {
+      built = { ...loaded, phases: [...loaded.phases, ...phases] };
+    } else {
+      const load = writeSampleCorpus(core, documents, {
+        onFiles: (files) => {
+          if (!withFullText) return;
+          for (const file of files) {
+            const target = attachmentPath(dataDir, file.sha256);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.writeFileSync(target, file.bytes);
+          }
+        },
+      });
+      phases.push(phaseMemory('after load'));
+      built = { records: load.records, version: load.version, load_s: round(load.seconds, 1), phases };
+      onLoaded(built);
+    }
+    if (withFullText) Object.assign(built, await extractAll(core, built.phases, extractForS, loaded?.extract_s ?? 0));
     return built;
   } finally {
     await core.close();
   }
 }
 
-/** Extracts the text of every stored PDF, sampling memory while the worker runs. */
-async function extractAll(core: Core, phases: PhaseMemory[]): Promise<Partial<BuiltCorpus>> {
+/** Extracts the text of every stored PDF (for at most `forS` seconds), sampling memory while the worker runs. */
+async function extractAll(core: Core, phases: PhaseMemory[], forS: number | undefined, secondsBefore: number): Promise<Partial<BuiltCorpus>> {
   core.sync.adoptFilesOnDisk();
   let sampled = phaseMemory('during extraction (highest rss sampled)');
   const sampler = setInterval(() => {
     const now = phaseMemory(sampled.phase);
     if (now.rss_mb > sampled.rss_mb) sampled = now;
   }, 1000);
+  const stopper = forS === undefined ? undefined : setTimeout(() => void core.sync.textExtractor.close(), forS * 1000);
   const started = performance.now();
   try {
     await core.sync.textExtractor.run();
   } finally {
     clearInterval(sampler);
+    clearTimeout(stopper);
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = secondsBefore + (performance.now() - started) / 1000;
   phases.push(sampled, phaseMemory('after extraction'));
   const coverage = core.sync.fullTextStatus();
-  return { pdfs: coverage.pdfs, pdf_pages: coverage.pages, extract_s: round(seconds, 1), extract_pages_per_s: round(coverage.pages / seconds, 1) };
+  const complete = coverage.pending === 0;
+  return { pdfs: coverage.pdfs, pdf_pages: coverage.pages, extract_s: round(seconds, 1), extract_pages_per_s: round(coverage.pages / seconds, 1), extraction_complete: complete };
 }
 
 function copyDataFolder(from: string, to: string): void {
@@ -130,18 +145,23 @@ function copyDataFolder(from: string, to: string): void {
  * A data folder with the library in `dataDir`: built there, or (with `reuseDir`) copied from the kept
  * build for these options, which is made first when absent. Returns the build's figures.
  */
-export async function prepareSearchCorpus(dataDir: string, documents: number, withFullText: boolean, reuseDir: string | undefined): Promise<BuiltCorpus & { reused: boolean }> {
-  if (!reuseDir) return { ...(await buildCorpus(dataDir, documents, withFullText)), reused: false };
+export async function prepareSearchCorpus(dataDir: string, documents: number, withFullText: boolean, reuseDir: string | undefined, extractForS?: number): Promise<BuiltCorpus & { reused: boolean }> {
+  if (!reuseDir) return { ...(await buildCorpus(dataDir, documents, withFullText, undefined, extractForS, () => undefined)), reused: false };
   const key = `search-${documents}-${sourcesHash(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'))}${withFullText ? '-fulltext' : ''}`;
   const kept = path.join(reuseDir, key);
   const meta = path.join(kept, 'built.json');
+  // Written once the records are in: a build stopped after that (or extraction stopped on purpose) carries on from there.
+  const loadedMeta = path.join(kept, 'loaded.json');
+  const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as BuiltCorpus;
+  const done = fs.existsSync(meta) ? read(meta) : undefined;
   let reused = true;
-  if (!fs.existsSync(meta)) {
+  if (!done || (withFullText && done.extraction_complete === false)) {
     reused = false;
-    fs.rmSync(kept, { recursive: true, force: true });
-    const built = await buildCorpus(path.join(kept, 'desktop'), documents, withFullText);
+    const loaded = done ?? (fs.existsSync(loadedMeta) ? read(loadedMeta) : undefined);
+    if (!loaded) fs.rmSync(kept, { recursive: true, force: true });
+    const built = await buildCorpus(path.join(kept, 'desktop'), documents, withFullText, loaded, extractForS, (atLoad) => fs.writeFileSync(loadedMeta, JSON.stringify(atLoad, null, 2)));
     fs.writeFileSync(meta, JSON.stringify(built, null, 2));
   }
   copyDataFolder(path.join(kept, 'desktop'), dataDir);
-  return { ...(JSON.parse(fs.readFileSync(meta, 'utf8')) as BuiltCorpus), reused };
+  return { ...read(meta), reused };
 }

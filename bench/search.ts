@@ -29,7 +29,7 @@ export async function searchBench(options: Record<string, string | undefined>): 
   const temp = makeTempDir('ewsi-bench-search-');
   try {
     const dataDir = path.join(temp.dir, 'desktop');
-    const built = await prepareSearchCorpus(dataDir, documents, withFullText, options['reuse-dir']);
+    const built = await prepareSearchCorpus(dataDir, documents, withFullText, options['reuse-dir'], options['extract-for-s'] === undefined ? undefined : Number(options['extract-for-s']));
     const phases = [...built.phases.map((phase) => ({ ...phase, phase: `build: ${phase.phase}` })), phaseMemory('run: start')];
     const core = await createCore({ dataDir, appVersion: 'bench' });
     const sqlite = core.stores.corpus.sqlite;
@@ -101,7 +101,7 @@ export async function searchBench(options: Record<string, string | undefined>): 
       records: built.records,
       reused_build: built.reused,
       load_s: built.load_s,
-      ...(withFullText ? { pdfs: coverage.pdfs, pdf_pages: coverage.pages, extract_s: built.extract_s, extract_pages_per_s: built.extract_pages_per_s } : {}),
+      ...(withFullText ? { pdfs: coverage.pdfs, pdfs_indexed: coverage.indexed, pdfs_pending: coverage.pending, pdf_pages: coverage.pages, extract_s: built.extract_s, extract_pages_per_s: built.extract_pages_per_s, extraction_complete: built.extraction_complete !== false } : {}),
       postings_build_s: round(postingsSeconds, 1),
       frequent_terms: postingStats.frequentTerms,
       postings: postingStats.postings,
