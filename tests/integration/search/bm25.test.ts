@@ -179,6 +179,12 @@ describe('BM25 from postings', () => {
     expect(postings.expandPrefix('zyxw')).toEqual(['zyxwv']);
   });
 
+  it('widens a query by the stem variants a sync brings (its remembered expansions go with the corpus change)', () => {
+    expect(core.search.search({ query: 'quokkas' }).total).toBe(0);
+    apply(core, [upsertChange('document', sampleDocument('bm25-quokka', { title: 'The quokka programme', summary: 'A quokka.', body: '<p>Quokka</p>' }) as Record<string, unknown> & { id: string })]);
+    expect(core.search.search({ query: 'quokkas' }).hits.map((hit) => hit.id)).toEqual(['bm25-quokka']);
+  });
+
   it('catches up with pages applied while it was building', async () => {
     let applied = false;
     const built = postings.build(async () => {
