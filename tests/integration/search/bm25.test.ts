@@ -130,6 +130,18 @@ describe('BM25 from postings', () => {
     }
   });
 
+  it('makes the same snippets in a scratch index of the rows shown as in the index (prefixes, long ORs)', () => {
+    const queries = new SearchQueries(core.stores.corpus);
+    const direct = core.stores.corpus.sqlite.prepare("SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 24) AS text FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))");
+    const long = Array.from({ length: 10 }, (_, i) => ['"integration"', '"housing"', '"refugees"', '"asylum"', '"health"'][i % 5]).join(' OR ');
+    for (const match of ['"integr"*', '"naturali"* OR "housing"', long]) {
+      const rowids = queries.matchingRowids(match).slice(0, 20);
+      expect(rowids.length, match).toBeGreaterThan(5);
+      const expected = new Map((direct.all(match, JSON.stringify(rowids)) as Array<{ rowid: number; text: string }>).map((row) => [row.rowid, row.text]));
+      expect(new Map(queries.snippets(match, rowids).map((row) => [row.rowid, row.text])), match).toEqual(expected);
+    }
+  });
+
   it('gives the same results with postings as FTS5 gives without them', () => {
     // A second engine on the same store that never reads postings answers through FTS5 alone.
     const plain = new SearchEngine(new SearchQueries(core.stores.corpus), () => core.sync.writer.generation);
