@@ -114,6 +114,9 @@ export async function searchBench(options: Record<string, string | undefined>): 
       index_mb: round((indexPages * pageSize) / 1e6, 1),
       ...(withFullText ? { index_mb_with_attachment_text: round((indexWithAttachmentPages * pageSize) / 1e6, 1) } : {}),
       peak_rss_mb: Math.round(Math.max(...phases.map((phase) => phase.peak_rss_mb))),
+      // The build's part (load and extraction; another process when the build is reused) and the run's, apart.
+      peak_rss_mb_build: Math.round(Math.max(...built.phases.map((phase) => phase.peak_rss_mb))),
+      ...(built.reused ? { peak_rss_mb_run: Math.round(phaseMemory('now').peak_rss_mb) } : {}),
       per_query_p50_ms: Object.fromEntries([...perQuery].map(([query, times]) => [query, round(quantile(times, 0.5), 1)])),
       memory_by_phase: phases,
     };
