@@ -98,7 +98,7 @@ export async function searchBench(options: Record<string, string | undefined>): 
       records: built.records,
       reused_build: built.reused,
       load_s: built.load_s,
-      ...(withFullText ? { pdfs: coverage.pdfs, pdfs_indexed: coverage.indexed, pdfs_pending: coverage.pending, pdf_pages: coverage.pages, extract_s: built.extract_s, extract_pages_per_s: built.extract_pages_per_s, extraction_complete: built.extraction_complete !== false } : {}),
+      ...(withFullText ? { pdfs: coverage.pdfs, pdfs_indexed: coverage.indexed, pdfs_pending: coverage.pending, pdf_pages: coverage.pages, extract_s: built.extract_s, extract_pages_per_s: built.extract_pages_per_s, extract_pages_per_s_last_run: built.extract_pages_per_s_last_run, extraction_complete: built.extraction_complete !== false } : {}),
       postings_build_s: round(postingsSeconds, 1),
       frequent_terms: postingStats.frequentTerms,
       postings: postingStats.postings,

@@ -166,10 +166,20 @@ export class TextExtractor {
     if (this.text.pruneUnreferenced() > 0) this.changes += 1;
     this.setActivity({ running: true, current: null });
     const done = new Set<string>();
+    // In SHA-256 order from a cursor, each next file looked up when the last is done (a sync may have
+    // brought files, or dropped them, meanwhile); once at the end, from the start again, for files that
+    // arrived below the cursor.
+    let after = '';
     for (;;) {
-      // Looked up again after each file: a sync may have brought files, or dropped them, meanwhile.
-      const job = this.text.toExtract().find((candidate) => !done.has(candidate.sha256));
-      if (!job || this.closed) break;
+      let job = this.text.nextToExtract(after);
+      while (job && done.has(job.sha256)) job = this.text.nextToExtract(job.sha256);
+      if (!job) {
+        if (after === '') break;
+        after = '';
+        continue;
+      }
+      if (this.closed) break;
+      after = job.sha256;
       done.add(job.sha256);
       const outcome = await this.extractFile(job);
       if (this.closed) break;

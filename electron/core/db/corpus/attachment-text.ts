@@ -69,6 +69,17 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
         .where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'pending')]))
         .orderBy('a.sha256'),
     ),
+    // One file at a time, from a cursor: the list of every pending file, read after each file, made extraction quadratic in the library's size.
+    nextToExtract: prepareQuery(sqlite, (args: { after: string }) =>
+      referencedPdfs()
+        .leftJoin('attachment_text as t', 't.sha256', 'a.sha256')
+        .select(['a.sha256', 'a.file_name', 'a.size', sql<number>`coalesce(t.pages_done, 0)`.as('pages_done')])
+        .where('a.present', '=', 1)
+        .where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'pending')]))
+        .where('a.sha256', '>', args.after)
+        .orderBy('a.sha256')
+        .limit(1),
+    ),
     state: prepareQuery(sqlite, (args: { sha256: string }) => db.selectFrom('attachment_text').selectAll().where('sha256', '=', args.sha256)),
     begin: prepareQuery(sqlite, (args: { sha256: string; pages: number; at: string }) =>
       db
@@ -254,6 +265,12 @@ export class AttachmentText {
   /** Downloaded PDFs of the library whose text is not extracted yet (or only partly), in a stable order. */
   toExtract(): ExtractionJob[] {
     return this.queries.toExtract.all({}).map((row) => ({ sha256: row.sha256, fileName: row.file_name, size: row.size, pagesDone: row.pages_done }));
+  }
+
+  /** The first downloaded PDF after `after` (by SHA-256) whose text is not extracted yet (or only partly). */
+  nextToExtract(after: string): ExtractionJob | undefined {
+    const row = this.queries.nextToExtract.get({ after });
+    return row && { sha256: row.sha256, fileName: row.file_name, size: row.size, pagesDone: row.pages_done };
   }
 
   state(sha256: string): CorpusDatabase['attachment_text'] | undefined {
