@@ -211,6 +211,8 @@ export class TextExtractor {
         };
         worker.on('message', onMessage);
         worker.once('error', reject);
+        // Stopped before it was ready (closed while starting): the run must end, not wait for an answer that never comes.
+        worker.once('exit', () => reject(new WorkerStopped('extraction was stopped')));
       });
     }
     return this.workerReady!;
