@@ -149,6 +149,54 @@ export class Bm25Evaluator {
   }
 
   /**
+   * The matching rows alone, without scores (or undefined, as for `evaluate`): what a tier needs to be
+   * counted and faceted; its scores are computed only if a page of results reaches it.
+   */
+  matchingRows(clauses: QueryClauses): Int32Array | undefined {
+    this.postings.catchUp();
+    const groups: Int32Array[][] = [];
+    for (const group of clauses.groups) {
+      const lists: Int32Array[] = [];
+      for (const item of group) {
+        const rowids = this.itemRowids(item);
+        if (!rowids) return undefined;
+        lists.push(rowids);
+      }
+      groups.push(lists);
+    }
+    const excluded: Int32Array[] = [];
+    for (const item of clauses.excluded) {
+      const rowids = this.itemRowids(item);
+      if (!rowids) return undefined;
+      excluded.push(rowids);
+    }
+    let maxRowid = 0;
+    for (const group of groups) for (const rowids of group) if (rowids.length) maxRowid = Math.max(maxRowid, rowids[rowids.length - 1]!);
+    const groupsMatched = new Uint16Array(maxRowid + 1);
+    const lastGroup = new Int32Array(maxRowid + 1).fill(-1);
+    groups.forEach((group, g) => {
+      for (const rowids of group) {
+        for (let i = 0; i < rowids.length; i += 1) {
+          const rowid = rowids[i]!;
+          if (lastGroup[rowid] === g) continue;
+          lastGroup[rowid] = g;
+          groupsMatched[rowid]! += 1;
+        }
+      }
+    });
+    for (const rowids of excluded) for (const rowid of rowids) if (rowid <= maxRowid) groupsMatched[rowid] = 0;
+    const matches: number[] = [];
+    for (const rowids of groups[0] ?? []) {
+      for (const rowid of rowids) {
+        if (groupsMatched[rowid] !== groups.length) continue;
+        groupsMatched[rowid] = 0;
+        matches.push(rowid);
+      }
+    }
+    return Int32Array.from(matches);
+  }
+
+  /**
    * An expression for snippets: any positive item, with each word prefix
    * spelled out as its index terms (FTS5 rebuilds a prefix's whole doclist
    * for every row it looks up, which made snippets the slowest step).

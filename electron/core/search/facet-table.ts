@@ -1,7 +1,7 @@
 // The in-memory facet table the engine filters and counts matches with, and
 // the page selections over it (best few by score or date without a full sort).
 import type { FacetCount } from '../../../shared/search';
-import type { SearchQueries } from '../db/corpus/search-queries';
+import type { FacetRow, SearchQueries } from '../db/corpus/search-queries';
 import type { SearchFilters } from './query';
 import { authority } from './ranking-prior';
 
@@ -26,81 +26,157 @@ export class Dictionary {
   }
 }
 
+/** A typed array grown by doubling (the facet table takes in records a sync adds). */
+function grown<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, needed: number, fill?: number): T {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2, 16));
+  if (fill !== undefined) next.fill(fill);
+  next.set(array);
+  return next;
+}
+
 /**
  * Per-record facets in typed arrays, indexed by position and coded through
  * dictionaries: counting facets over 100,000 matches is then a tight loop.
- * Rebuilt when the corpus changes.
+ * Built from every record once, then kept in step by `update` with the rows a
+ * page of a sync changed (the corpus writer names them), so a sync never makes
+ * a search rebuild it. A removed record's position stays, dead (`live` 0,
+ * unreachable through `positionOf`); a changed one keeps its position.
  */
 export class FacetTable {
   readonly dictionaries = { type: new Dictionary(), facetType: new Dictionary(), kind: new Dictionary(), language: new Dictionary(), country: new Dictionary(), theme: new Dictionary() };
-  readonly size: number;
-  readonly rowids: Float64Array;
+  /** Positions in use, dead ones included. */
+  size = 0;
+  /** Positions holding a record. */
+  liveCount = 0;
+  rowids = new Float64Array(0);
   /** Position of each rowid, or -1. */
-  readonly positionOf: Int32Array;
-  readonly type: Uint16Array;
+  positionOf = new Int32Array(0);
+  live = new Uint8Array(0);
+  type = new Uint16Array(0);
   /** The type facet: a content type, or "document:<document type>". */
-  readonly facetType: Uint16Array;
-  readonly kind: Uint16Array;
-  readonly language: Uint16Array;
-  readonly year: Uint16Array;
-  readonly versions: Float64Array;
+  facetType = new Uint16Array(0);
+  kind = new Uint16Array(0);
+  language = new Uint16Array(0);
+  year = new Uint16Array(0);
+  versions = new Float64Array(0);
   /** How authoritative each record's kind is (ranking-prior.ts), for ordering what text relevance does not separate. */
-  readonly authority: Uint8Array;
+  authority = new Uint8Array(0);
   readonly dates: string[] = [];
-  /** Countries of position p are countryCodes[countryStart[p] .. countryStart[p + 1]). */
-  readonly countryStart: Uint32Array;
-  readonly countryCodes: Uint16Array;
-  readonly themeStart: Uint32Array;
-  readonly themeCodes: Uint16Array;
+  /** Countries of position p are countryCodes[countryStart[p] .. countryEnd[p]). */
+  countryStart = new Uint32Array(0);
+  countryEnd = new Uint32Array(0);
+  countryCodes = new Uint16Array(0);
+  private countryUsed = 0;
+  themeStart = new Uint32Array(0);
+  themeEnd = new Uint32Array(0);
+  themeCodes = new Uint16Array(0);
+  private themeUsed = 0;
 
   constructor(queries: SearchQueries) {
     const size = queries.recordCount();
+    this.reserve(size);
     // Streamed: the rows themselves are never all in memory at once.
-    const rows = queries.facetRows();
-    this.size = size;
-    this.rowids = new Float64Array(size);
-    this.type = new Uint16Array(size);
-    this.facetType = new Uint16Array(size);
-    this.kind = new Uint16Array(size);
-    this.language = new Uint16Array(size);
-    this.year = new Uint16Array(size);
-    this.versions = new Float64Array(size);
-    this.authority = new Uint8Array(size);
-    this.countryStart = new Uint32Array(size + 1);
-    this.themeStart = new Uint32Array(size + 1);
-    const countries: number[] = [];
-    const themes: number[] = [];
-    let maxRowid = 0;
-    const d = this.dictionaries;
-    let p = 0;
-    for (const [rowid, type, kind, language, countryList, themeList, date, version] of rows) {
-      if (p === size) break; // Rows added since the count are picked up by the next rebuild.
-      this.rowids[p] = rowid;
-      if (rowid > maxRowid) maxRowid = rowid;
-      this.type[p] = d.type.code(type);
-      this.facetType[p] = d.facetType.code(type === 'document' && kind ? `document:${kind}` : type);
-      this.kind[p] = d.kind.code(kind);
-      this.language[p] = d.language.code(language);
-      this.year[p] = date ? Number(date.slice(0, 4)) : 0;
-      this.versions[p] = version;
-      this.authority[p] = authority(type, kind);
-      this.dates.push(date);
-      this.countryStart[p] = countries.length;
-      if (countryList) for (const country of countryList.slice(1, -1).split(',')) countries.push(d.country.code(country));
-      this.themeStart[p] = themes.length;
-      if (themeList) for (const theme of themeList.slice(1, -1).split(',')) themes.push(d.theme.code(theme));
-      p += 1;
-    }
-    this.countryStart[size] = countries.length;
-    this.themeStart[size] = themes.length;
-    this.countryCodes = Uint16Array.from(countries);
-    this.themeCodes = Uint16Array.from(themes);
-    this.positionOf = new Int32Array(maxRowid + 1).fill(-1);
-    for (let p = 0; p < size; p += 1) this.positionOf[this.rowids[p]!] = p;
+    for (const row of queries.facetRows()) this.put(row);
   }
 
-  hasAny(start: Uint32Array, codes: Uint16Array, p: number, wanted: Set<number>): boolean {
-    for (let i = start[p]!; i < start[p + 1]!; i += 1) if (wanted.has(codes[i]!)) return true;
+  /** Room for `positions` positions. */
+  private reserve(positions: number): void {
+    if (positions <= this.rowids.length) return;
+    this.rowids = grown(this.rowids, positions);
+    this.live = grown(this.live, positions);
+    this.type = grown(this.type, positions);
+    this.facetType = grown(this.facetType, positions);
+    this.kind = grown(this.kind, positions);
+    this.language = grown(this.language, positions);
+    this.year = grown(this.year, positions);
+    this.versions = grown(this.versions, positions);
+    this.authority = grown(this.authority, positions);
+    this.countryStart = grown(this.countryStart, positions);
+    this.countryEnd = grown(this.countryEnd, positions);
+    this.themeStart = grown(this.themeStart, positions);
+    this.themeEnd = grown(this.themeEnd, positions);
+  }
+
+  /** Writes a record's facets at its position (a new record gets the next one). */
+  private put([rowid, type, kind, language, countryList, themeList, date, version]: FacetRow): void {
+    let p = rowid < this.positionOf.length ? this.positionOf[rowid]! : -1;
+    if (p < 0) {
+      p = this.size;
+      this.reserve(p + 1);
+      this.size += 1;
+      this.liveCount += 1;
+      this.positionOf = grown(this.positionOf, rowid + 1, -1);
+      this.positionOf[rowid] = p;
+      this.rowids[p] = rowid;
+      this.live[p] = 1;
+      this.dates.push(date);
+    } else this.dates[p] = date;
+    const d = this.dictionaries;
+    this.type[p] = d.type.code(type);
+    this.facetType[p] = d.facetType.code(type === 'document' && kind ? `document:${kind}` : type);
+    this.kind[p] = d.kind.code(kind);
+    this.language[p] = d.language.code(language);
+    this.year[p] = date ? Number(date.slice(0, 4)) : 0;
+    this.versions[p] = version;
+    this.authority[p] = authority(type, kind);
+    const countries = countryList ? countryList.slice(1, -1).split(',').map((country) => d.country.code(country)) : [];
+    const themes = themeList ? themeList.slice(1, -1).split(',').map((theme) => d.theme.code(theme)) : [];
+    this.writeCountries(p, countries);
+    this.writeThemes(p, themes);
+  }
+
+  // A list that fits the slot it had is written over it; a longer one goes at the end of the codes.
+  private writeCountries(p: number, codes: number[]): void {
+    const fits = this.countryEnd[p]! > this.countryStart[p]! && codes.length <= this.countryEnd[p]! - this.countryStart[p]!;
+    const at = fits ? this.countryStart[p]! : this.countryUsed;
+    if (!fits) {
+      this.countryCodes = grown(this.countryCodes, at + codes.length);
+      this.countryUsed += codes.length;
+    }
+    this.countryCodes.set(codes, at);
+    this.countryStart[p] = at;
+    this.countryEnd[p] = at + codes.length;
+  }
+
+  private writeThemes(p: number, codes: number[]): void {
+    const fits = this.themeEnd[p]! > this.themeStart[p]! && codes.length <= this.themeEnd[p]! - this.themeStart[p]!;
+    const at = fits ? this.themeStart[p]! : this.themeUsed;
+    if (!fits) {
+      this.themeCodes = grown(this.themeCodes, at + codes.length);
+      this.themeUsed += codes.length;
+    }
+    this.themeCodes.set(codes, at);
+    this.themeStart[p] = at;
+    this.themeEnd[p] = at + codes.length;
+  }
+
+  /** Takes in what a page changed: `rows` are the facet rows of the changed rowids that still exist; the rest were removed. */
+  update(changedRowids: readonly number[], rows: readonly FacetRow[]): void {
+    const present = new Set<number>();
+    for (const row of rows) {
+      present.add(row[0]);
+      this.put(row);
+    }
+    for (const rowid of changedRowids) {
+      if (present.has(rowid)) continue;
+      const p = rowid < this.positionOf.length ? this.positionOf[rowid]! : -1;
+      if (p < 0) continue;
+      this.positionOf[rowid] = -1;
+      this.live[p] = 0;
+      this.liveCount -= 1;
+    }
+  }
+
+  /** Every live position, in position order. */
+  livePositions(): number[] {
+    const positions: number[] = [];
+    for (let p = 0; p < this.size; p += 1) if (this.live[p]) positions.push(p);
+    return positions;
+  }
+
+  hasAny(start: Uint32Array, end: Uint32Array, codes: Uint16Array, p: number, wanted: Set<number>): boolean {
+    for (let i = start[p]!; i < end[p]!; i += 1) if (wanted.has(codes[i]!)) return true;
     return false;
   }
 }
@@ -166,8 +242,8 @@ export function filterPredicate(table: FacetTable, filters: SearchFilters, kinds
     if (types && !types.has(table.type[p]!)) return false;
     if (kindCodes && !(table.type[p] === documentCode && kindCodes.has(table.kind[p]!))) return false;
     if (languages && !languages.has(table.language[p]!)) return false;
-    if (countries && !table.hasAny(table.countryStart, table.countryCodes, p, countries)) return false;
-    if (themes && !table.hasAny(table.themeStart, table.themeCodes, p, themes)) return false;
+    if (countries && !table.hasAny(table.countryStart, table.countryEnd, table.countryCodes, p, countries)) return false;
+    if (themes && !table.hasAny(table.themeStart, table.themeEnd, table.themeCodes, p, themes)) return false;
     const year = table.year[p]!;
     if (yearFrom !== undefined && year < yearFrom) return false;
     if (yearTo !== undefined && (year === 0 || year > yearTo)) return false;
@@ -201,13 +277,13 @@ export function countFacets(table: FacetTable, positions: readonly number[]): { 
     language: new Int32Array(d.language.values.length),
     year: new Int32Array(10_000),
   };
-  const { facetType, language, countryStart, countryCodes, themeStart, themeCodes, year: yearOf } = table;
+  const { facetType, language, countryStart, countryEnd, countryCodes, themeStart, themeEnd, themeCodes, year: yearOf } = table;
   for (let n = 0; n < positions.length; n += 1) {
     const p = positions[n]!;
     counts.type[facetType[p]!]! += 1;
     counts.language[language[p]!]! += 1;
-    for (let i = countryStart[p]!; i < countryStart[p + 1]!; i += 1) counts.country[countryCodes[i]!]! += 1;
-    for (let i = themeStart[p]!; i < themeStart[p + 1]!; i += 1) counts.theme[themeCodes[i]!]! += 1;
+    for (let i = countryStart[p]!; i < countryEnd[p]!; i += 1) counts.country[countryCodes[i]!]! += 1;
+    for (let i = themeStart[p]!; i < themeEnd[p]!; i += 1) counts.theme[themeCodes[i]!]! += 1;
     counts.year[yearOf[p]! % 10_000]! += 1;
   }
   const yearCounts: FacetCount[] = [];
@@ -245,9 +321,9 @@ export function conceptPositions(
   if (themes.size < concept.themes.length || countries.size < concept.countries.length) return none;
   const found: number[] = [];
   for (let p = 0; p < table.size; p += 1) {
-    if (taken[p]) continue;
-    if (themes.size && !table.hasAny(table.themeStart, table.themeCodes, p, themes)) continue;
-    if (countries.size && !table.hasAny(table.countryStart, table.countryCodes, p, countries)) continue;
+    if (taken[p] || !table.live[p]) continue;
+    if (themes.size && !table.hasAny(table.themeStart, table.themeEnd, table.themeCodes, p, themes)) continue;
+    if (countries.size && !table.hasAny(table.countryStart, table.countryEnd, table.countryCodes, p, countries)) continue;
     if (passes && !passes(p)) continue;
     found.push(p);
   }

@@ -5,36 +5,18 @@
 // with snippet() computes a snippet for every match).
 import type { ContentType } from '../../../shared/content';
 import { ContractError } from '../../../shared/contract';
-import type { SearchHit, SearchRequest, SearchResultPayload, SnippetPart } from '../../../shared/search';
-import { SNIPPET_END, SNIPPET_START, type SearchQueries } from '../db/corpus/search-queries';
+import type { SearchHit, SearchRequest, SearchResultPayload } from '../../../shared/search';
+import type { SearchQueries } from '../db/corpus/search-queries';
 import type { AttachmentHits, AttachmentSelection } from './attachment-hits';
-import { Bm25Evaluator, parseRowidsAndRanks, type RankedMatches } from './bm25';
+import { QueryExpansions } from './query-expansions';
+import { rankedFromFts, snippetParts, type Tier } from './tiers';
+import { Bm25Evaluator, type RankedMatches } from './bm25';
 import { matchExpression, parseQuery, withoutFilter, type QueryClauses, type SearchFilters } from './query';
-import { stemmedQuery, type StemmedQuery } from './stemming';
+export { snippetParts } from './tiers';
+import type { StemmedQuery } from './stemming';
 import { vocabularyKey } from '../../../shared/search-vocabulary';
 import { TermPostings } from './term-postings';
 import { conceptPositions, countFacets, FacetTable, filterPredicate, positionsOf, topByScore, topPositions } from './facet-table';
-import { findConcepts } from './concepts';
-
-/** Splits an FTS5 snippet with our markers into plain parts; the markers never reach the screen. */
-export function snippetParts(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let rest = snippet;
-  while (rest.length) {
-    const start = rest.indexOf(SNIPPET_START);
-    if (start === -1) {
-      parts.push({ text: rest, match: false });
-      break;
-    }
-    if (start > 0) parts.push({ text: rest.slice(0, start), match: false });
-    const end = rest.indexOf(SNIPPET_END, start);
-    const stop = end === -1 ? rest.length : end;
-    parts.push({ text: rest.slice(start + 1, stop), match: true });
-    rest = rest.slice(stop + 1);
-  }
-  return parts.filter((part) => part.text.length > 0);
-}
-
 
 /**
  * How close two BM25 scores must be (as a ratio) for authority to order them:
@@ -43,24 +25,8 @@ export function snippetParts(snippet: string): SnippetPart[] {
  */
 const AUTHORITY_BAND = 0.05;
 
-/** Records a query selects beyond its words as typed, and their order. */
-interface Tier {
-  positions: number[];
-  compare: (a: number, b: number) => number;
-}
-
 /** Every position a selection holds: the text matches, then the tiers. */
 const everything = (selection: Selection): number[] => (selection.tiers.length ? selection.positions.concat(...selection.tiers.map((tier) => tier.positions)) : selection.positions);
-
-/** FTS5's own scores of every match, in the form the postings give them. */
-function rankedFromFts(text: string | null): RankedMatches {
-  const { rowids, scores } = parseRowidsAndRanks(text);
-  let maxRowid = 0;
-  for (const rowid of rowids) if (rowid > maxRowid) maxRowid = rowid;
-  const scoreOf = new Float64Array(maxRowid + 1);
-  rowids.forEach((rowid, i) => (scoreOf[rowid] = scores[i]!));
-  return { rowids, scoreOf };
-}
 
 /** The records a query selects: text matches (ranked by BM25) and, after them, the records its concepts stand for. */
 interface Selection {
@@ -97,8 +63,7 @@ export class SearchEngine {
   private buildTimer: NodeJS.Timeout | undefined;
   private building: Promise<boolean> | undefined;
   private closed = false;
-  private readonly termsByPrefix = new Map<string, Array<[term: string, rows: number]>>();
-  private termsGeneration = -1;
+  private readonly expansions: QueryExpansions;
   private facetRebuild: NodeJS.Immediate | undefined;
 
   constructor(
@@ -111,6 +76,7 @@ export class SearchEngine {
   ) {
     this.termPostings = new TermPostings(queries, { frequentTermMinRows: options.frequentTermMinRows });
     this.bm25 = new Bm25Evaluator(queries, this.termPostings);
+    this.expansions = new QueryExpansions(queries, this.termPostings, generation);
     if (options.backgroundPostings) this.scheduleBuild();
   }
 
@@ -127,6 +93,9 @@ export class SearchEngine {
   /** Told by the corpus writer after each applied page. */
   corpusChanged(changedRowids: number[]): void {
     this.termPostings.markChanged(changedRowids);
+    // The facet table and the attachments' page table take the page in now, so no search rebuilds them.
+    this.updateFacets(changedRowids);
+    this.attachments?.recordsChanged(changedRowids);
     // A small sync is caught up here, page by page as the writer applies it, so the
     // next search does not pay for it; a large one is read again in the background.
     if (this.termPostings.ready && !this.needsRebuild()) {
@@ -139,6 +108,20 @@ export class SearchEngine {
     }
     if (this.options.backgroundPostings) this.scheduleBuild();
     this.scheduleFacetRebuild();
+  }
+
+  /** A facet table in step until this page takes in its changed rows (else the next search builds one). */
+  private updateFacets(changedRowids: readonly number[]): void {
+    const generation = this.generation();
+    if (!this.facets || this.facetsGeneration !== generation - 1) return;
+    try {
+      this.facets.update(changedRowids, this.queries.facetRowsOf(changedRowids));
+      this.facetsGeneration = generation;
+    } catch (error) {
+      // A page applied must not fail for the facet table: the next search builds it again.
+      this.facets = undefined;
+      console.error(`Search: updating the facet table failed: ${(error as Error).message}`);
+    }
   }
 
   /** Whether the facet table is in step with the corpus (a search then has nothing to rebuild). */
@@ -231,7 +214,7 @@ export class SearchEngine {
   private select(match: string, filters: SearchFilters, kinds: string[], matched: Int32Array | undefined, inAttachments: AttachmentSelection | undefined): { table: FacetTable; positions: number[]; filtered: boolean; passes: ((p: number) => boolean) | undefined } {
     const table = this.facetTable();
     // in:attachment with words: the records' own text selects nothing; their PDFs' tier holds them all.
-    const ownText = inAttachments?.only ? [] : match ? positionsOf(table, matched ?? this.queries.matchingRowids(match)) : Array.from({ length: table.size }, (_, i) => i);
+    const ownText = inAttachments?.only ? [] : match ? positionsOf(table, matched ?? this.queries.matchingRowids(match)) : table.livePositions();
     const byFacets = filterPredicate(table, filters, kinds);
     const withText = inAttachments?.withText;
     const passes = withText ? (p: number) => withText.has(table.rowids[p]!) && (!byFacets || byFacets(p)) : byFacets;
@@ -257,47 +240,41 @@ export class SearchEngine {
     if (parsed.match && inAttachments && inAttachments.records.size > 0) tiers.push(this.attachmentTier(table, parsed.match, inAttachments, passes, taken));
     // Stem variants and concepts widen the records' own text (in:attachment asks for the PDFs' words alone).
     if (parsed.match && !inAttachments?.only) {
-      const stemmed = stemmedQuery(parsed.clauses, parsed.filters.languages, (prefix, limit) => this.termsFrom(prefix, limit));
+      const { stemmed, concepts } = this.expansions.of(parsed.match, parsed.clauses, parsed.filters.languages);
       if (stemmed) {
         tiers.push(this.stemTier(table, stemmed, passes, taken));
         snippetItems.push(...stemmed.clauses.groups.flat());
       }
-      const concepts = findConcepts(parsed.clauses);
       if (concepts) tiers.push(conceptPositions(table, { ...concepts, titled: () => (concepts.titleExpression ? this.queries.matchingRowids(concepts.titleExpression) : []) }, passes, taken));
     }
     return { parsed, selection: { match: parsed.match, ranked, table, positions, filtered, tiers: tiers.filter((tier) => tier.positions.length), snippetClauses: { groups: [snippetItems], excluded: [] }, clauses: parsed.clauses, inAttachments } };
   }
 
-  /** Index terms from a prefix on: from the postings' vocabulary in memory once read, else from FTS5's (slow: it counts as it scans); remembered until the corpus changes. */
-  private termsFrom(prefix: string, limit: number): Array<[term: string, rows: number]> {
-    const generation = this.generation();
-    if (this.termsGeneration !== generation) {
-      this.termsByPrefix.clear();
-      this.termsGeneration = generation;
-    }
-    const key = `${prefix} ${limit}`;
-    let terms = this.termsByPrefix.get(key);
-    if (!terms) {
-      terms = this.termPostings.ready ? this.termPostings.expandPrefix(prefix).slice(0, limit).map((term): [string, number] => [term, 0]) : this.queries.termsFrom(prefix, limit);
-      if (this.termsByPrefix.size > 10_000) this.termsByPrefix.clear();
-      this.termsByPrefix.set(key, terms);
-    }
-    return terms;
-  }
-
-  /** The rows only the stem variants find (in the languages that widened the query), best BM25 of the widened query first. */
+  /**
+   * The rows only the stem variants find (in the languages that widened the query), best BM25 of the
+   * widened query first. Which rows they are is all a count and the facets need (the postings' row lists,
+   * unscored); the widened query is scored only when a page of results reaches this tier.
+   */
   private stemTier(table: FacetTable, stemmed: StemmedQuery, passes: ((p: number) => boolean) | undefined, taken: Uint8Array): Tier {
-    const ranked = this.rankedMatches(stemmed.clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(stemmed.clauses)));
+    const postingsUsable = this.termPostings.ready && this.termPostings.hasFrequentTerms && !this.needsRebuild();
+    let ranked: RankedMatches | undefined;
+    const rankedNow = () => (ranked ??= this.rankedMatches(stemmed.clauses) ?? rankedFromFts(this.queries.rowidsAndRanks(matchExpression(stemmed.clauses))));
+    const rowids = (postingsUsable ? this.bm25.matchingRows(stemmed.clauses) : undefined) ?? rankedNow().rowids;
     const wanted = table.dictionaries.language.lookup(stemmed.languages);
     const found: number[] = [];
-    for (const p of positionsOf(table, ranked.rowids)) {
+    for (const p of positionsOf(table, rowids)) {
       if (taken[p] || !wanted.has(table.language[p]!) || (passes && !passes(p))) continue;
       taken[p] = 1;
       found.push(p);
     }
-    const { scoreOf } = ranked;
-    const rowids = table.rowids;
-    return { positions: found, compare: (a, b) => scoreOf[rowids[b]!]! - scoreOf[rowids[a]!]! || rowids[a]! - rowids[b]! };
+    const tableRowids = table.rowids;
+    return {
+      positions: found,
+      compare: (a, b) => {
+        const { scoreOf } = rankedNow();
+        return scoreOf[tableRowids[b]!]! - scoreOf[tableRowids[a]!]! || tableRowids[a]! - tableRowids[b]!;
+      },
+    };
   }
 
   /** The records found only in their PDFs, by their best page's BM25 (read once, and only when a page of results reaches them). */

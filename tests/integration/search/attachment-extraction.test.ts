@@ -135,4 +135,28 @@ describe('extraction across a restart', () => {
       await second.close();
     }
   });
+
+  it('ends a run closed while its worker is still starting, and stores nothing for the file', async () => {
+    const { core, close } = await startCore();
+    try {
+      await core.sync.run(server.url);
+      const running = core.sync.textExtractor.run();
+      await core.sync.textExtractor.close();
+      expect(await running).toEqual([]);
+      expect(core.stores.corpus.sqlite.prepare('SELECT count(*) AS n FROM attachment_pages').get()).toEqual({ n: 0 });
+    } finally {
+      await close();
+    }
+  });
+
+  it('reads an ordinary PDF within a 64 MB heap budget (pdf.js alone in the worker, no loader of the sources)', async () => {
+    const { core, close } = await startCore({ textExtraction: { budget: { memoryMb: 64 } } });
+    try {
+      await core.sync.run(server.url);
+      const outcomes = await core.sync.textExtractor.run();
+      expect(outcomes).toMatchObject([{ sha256, status: 'indexed', reason: null }]);
+    } finally {
+      await close();
+    }
+  });
 });

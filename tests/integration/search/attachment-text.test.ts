@@ -4,6 +4,8 @@
 // page 3 of a PDF, naming the file and the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import { AttachmentText } from '../../../electron/core/db/corpus/attachment-text';
+import { scoreByScan } from '../../../electron/core/search/attachment-hits';
 import { buildScanPdf, buildTextPdf } from '../../../server/sample/pdf';
 import { Random } from '../../../server/sample/random';
 import type { SearchResultPayload } from '../../../shared/search';
@@ -153,6 +155,21 @@ describe('ranking among PDF hits', () => {
     expect(second.ok && (second.value as SearchResultPayload).hits.map((hit) => hit.id)).toEqual(['doc-often']);
     const third = await core.dispatch('search.query', { query: WORD_TWO, limit: 2, offset: 2 });
     expect(third.ok && (third.value as SearchResultPayload).hits.map((hit) => hit.id)).toEqual(['doc-once']);
+  });
+
+  it('scores pages the same in one pass over the matches as page by page (words, phrases, prefixes, exclusions)', () => {
+    const text = new AttachmentText(core.stores.corpus);
+    const pages = core.stores.corpus.sqlite.prepare('SELECT rowid FROM attachment_pages ORDER BY rowid').pluck().all() as number[];
+    expect(pages.length).toBeGreaterThan(6);
+    for (const match of [`"${WORD_TWO}"`, '"test" "document"', '"ewsi test document"', '"bryo"*', `"${WORD_TWO}" NOT "often"`]) {
+      const lookedUp = text.pageScores(match, pages, 'lookup');
+      expect(lookedUp.length, match).toBeGreaterThan(0);
+      expect(new Map(text.pageScores(match, pages, 'scan')), match).toEqual(new Map(lookedUp));
+    }
+    // A prefix, or many pages of few matches, is read in one pass; a few pages of a common word are looked up.
+    expect(scoreByScan('"bryo"*', 1, 100_000)).toBe(true);
+    expect(scoreByScan('"integration"', 40, 150_000)).toBe(false);
+    expect(scoreByScan('"language courses"', 60, 1_500)).toBe(true);
   });
 });
 

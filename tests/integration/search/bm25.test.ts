@@ -117,6 +117,31 @@ describe('BM25 from postings', () => {
     expect(filtered.hits.every((hit) => hit.language === 'fr')).toBe(true);
   });
 
+  it('finds the same rows without scores as with them (what a tier is counted by before it is ranked)', () => {
+    for (const query of [...QUERIES, '"family reunification" housing', 'integration -housing -"language courses"']) {
+      const { clauses, match } = parseQuery(query);
+      if (!match) continue;
+      const scored = evaluator.evaluate(clauses);
+      const unscored = evaluator.matchingRows(clauses);
+      expect(unscored === undefined, query).toBe(scored === undefined);
+      if (!scored || !unscored) continue;
+      expect([...unscored].sort((a, b) => a - b), query).toEqual([...scored.rowids].sort((a, b) => a - b));
+      expect([...unscored].sort((a, b) => a - b), query).toEqual([...ftsScores(core, match).keys()].sort((a, b) => a - b));
+    }
+  });
+
+  it('makes the same snippets in a scratch index of the rows shown as in the index (prefixes, long ORs)', () => {
+    const queries = new SearchQueries(core.stores.corpus);
+    const direct = core.stores.corpus.sqlite.prepare("SELECT rowid, snippet(search_index, -1, char(2), char(3), '…', 24) AS text FROM search_index WHERE search_index MATCH ? AND rowid IN (SELECT value FROM json_each(?))");
+    const long = Array.from({ length: 10 }, (_, i) => ['"integration"', '"housing"', '"refugees"', '"asylum"', '"health"'][i % 5]).join(' OR ');
+    for (const match of ['"integr"*', '"naturali"* OR "housing"', long]) {
+      const rowids = queries.matchingRowids(match).slice(0, 20);
+      expect(rowids.length, match).toBeGreaterThan(5);
+      const expected = new Map((direct.all(match, JSON.stringify(rowids)) as Array<{ rowid: number; text: string }>).map((row) => [row.rowid, row.text]));
+      expect(new Map(queries.snippets(match, rowids).map((row) => [row.rowid, row.text])), match).toEqual(expected);
+    }
+  });
+
   it('gives the same results with postings as FTS5 gives without them', () => {
     // A second engine on the same store that never reads postings answers through FTS5 alone.
     const plain = new SearchEngine(new SearchQueries(core.stores.corpus), () => core.sync.writer.generation);
@@ -134,7 +159,7 @@ describe('BM25 from postings', () => {
     }
   });
 
-  it('stays exact after sync edits, additions and deletes (caught up as the pages are applied, not rebuilt, not on the next search)', async () => {
+  it('stays exact after sync edits, additions and deletes (caught up as the pages are applied, not rebuilt, not on the next search)', () => {
     const frequent = postings.stats().frequentTerms;
     apply(core, [
       upsertChange('document', sampleDocument('bm25-new', { title: 'Integration integration housing', summary: 'refugees asylum integration', body: '<p>Naturalisation and language courses in Malmö</p>' }) as Record<string, unknown> & { id: string }),
@@ -146,13 +171,30 @@ describe('BM25 from postings', () => {
     // Caught up by the writer's onPageApplied: the first search after the sync has nothing left to do.
     expect(postings.pendingChanges).toBe(0);
     expect(postings.ready).toBe(true);
-    // The facet table too, once the pages are applied (a search arrives as a message of its own).
-    expect(core.search.facetsCurrent).toBe(false);
-    await new Promise((resolve) => setImmediate(resolve));
+    // The facet table too, taken in as each page is applied: not rebuilt by the next search, nor on the next turn.
     expect(core.search.facetsCurrent).toBe(true);
+    // A record moved to more countries and themes than it had (its lists outgrow their slots), then back to one.
+    apply(core, [upsertChange('document', sampleDocument('bm25-other', { title: 'Zyxwv integrations', summary: 'integrating', body: '<p>housing housing housing</p>', countries: ['FR', 'IT', 'ES'], themes: ['housing', 'health', 'education'], documentType: 'legislation' }) as Record<string, unknown> & { id: string })]);
+    apply(core, [upsertChange('document', sampleDocument('bm25-new', { title: 'Integration integration housing', summary: 'refugees asylum integration', body: '<p>Naturalisation and language courses in Malmö</p>', countries: ['SE'] }) as Record<string, unknown> & { id: string })]);
+    expect(core.search.facetsCurrent).toBe(true);
+    // What the table taken in page by page gives is what one built now from the store gives.
+    const fresh = new SearchEngine(new SearchQueries(core.stores.corpus), () => core.sync.writer.generation);
+    for (const query of ['', 'zyxwv', 'integration', 'housing country:FR', 'country:SE', 'type:legislation', 'theme:health housing', victim.id]) {
+      const kept = core.search.search({ query, limit: 10, collapse: false });
+      const built = fresh.search({ query, limit: 10, collapse: false });
+      expect(kept.total, query).toBe(built.total);
+      expect(kept.facets, query).toEqual(built.facets);
+      expect(kept.hits.map((hit) => hit.id).sort(), query).toEqual(built.hits.map((hit) => hit.id).sort());
+    }
     for (const query of [...QUERIES, 'zyxwv', 'integrat*']) expectSameScores(core, evaluator, query);
     expect(postings.stats().frequentTerms).toBe(frequent);
     expect(postings.expandPrefix('zyxw')).toEqual(['zyxwv']);
+  });
+
+  it('widens a query by the stem variants a sync brings (its remembered expansions go with the corpus change)', () => {
+    expect(core.search.search({ query: 'quokkas' }).total).toBe(0);
+    apply(core, [upsertChange('document', sampleDocument('bm25-quokka', { title: 'The quokka programme', summary: 'A quokka.', body: '<p>Quokka</p>' }) as Record<string, unknown> & { id: string })]);
+    expect(core.search.search({ query: 'quokkas' }).hits.map((hit) => hit.id)).toEqual(['bm25-quokka']);
   });
 
   it('catches up with pages applied while it was building', async () => {

@@ -69,6 +69,17 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
         .where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'pending')]))
         .orderBy('a.sha256'),
     ),
+    // One file at a time, from a cursor: the list of every pending file, read after each file, made extraction quadratic in the library's size.
+    nextToExtract: prepareQuery(sqlite, (args: { after: string }) =>
+      referencedPdfs()
+        .leftJoin('attachment_text as t', 't.sha256', 'a.sha256')
+        .select(['a.sha256', 'a.file_name', 'a.size', sql<number>`coalesce(t.pages_done, 0)`.as('pages_done')])
+        .where('a.present', '=', 1)
+        .where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'pending')]))
+        .where('a.sha256', '>', args.after)
+        .orderBy('a.sha256')
+        .limit(1),
+    ),
     state: prepareQuery(sqlite, (args: { sha256: string }) => db.selectFrom('attachment_text').selectAll().where('sha256', '=', args.sha256)),
     begin: prepareQuery(sqlite, (args: { sha256: string; pages: number; at: string }) =>
       db
@@ -114,7 +125,10 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
     pruneUnreferencedState: prepareQuery(sqlite, () =>
       db.deleteFrom('attachment_text').where(({ not, exists, selectFrom }) => not(exists(selectFrom('record_attachments as r').select('r.sha256').whereRef('r.sha256', '=', 'attachment_text.sha256')))),
     ),
-    matchingPageRowids: prepareColumn(sqlite, (args: { match: string }) => db.selectFrom('attachment_pages_index').select('rowid').where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)),
+    // One string rather than a row per page: a common word is on most of 155,000 pages.
+    matchingPageList: prepareColumn(sqlite, (args: { match: string }) =>
+      db.selectFrom('attachment_pages_index').select(sql<string | null>`group_concat(rowid, ',')`.as('rowids')).where(sql<boolean>`attachment_pages_index MATCH ${args.match}`),
+    ),
     pagesAfter: prepareTuples(
       sqlite,
       (args: { after: number }) => db.selectFrom('attachment_pages').select(['rowid', 'sha256', 'page']).where('rowid', '>', args.after).orderBy('rowid'),
@@ -131,6 +145,21 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
           .where('a.mime_type', '=', PDF),
       ['sha256', 'file_name', 'rowid'],
     ),
+    filesOfRecordsIn: prepareTuples(
+      sqlite,
+      (args: { rowids: string }) =>
+        db
+          .selectFrom('record_attachments as ra')
+          .innerJoin('records as rec', (join) => join.onRef('rec.type', '=', 'ra.type').onRef('rec.id', '=', 'ra.id'))
+          .innerJoin('attachments as a', 'a.sha256', 'ra.sha256')
+          .select(['ra.sha256', 'a.file_name', 'rec.rowid'])
+          .where('a.mime_type', '=', PDF)
+          .where('rec.rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`),
+      ['sha256', 'file_name', 'rowid'],
+    ),
+    pagesOfFile: prepareTuples(sqlite, (args: { sha256: string }) => db.selectFrom('attachment_pages').select(['rowid', 'page']).where('sha256', '=', args.sha256), ['rowid', 'page']),
+    // rowid IN (…) reaches FTS5 as one rowid at a time: the expression is evaluated again for each page
+    // (a prefix's doclist merged again each time). Cheap for a few pages of plain words.
     pageScores: prepareTuples(
       sqlite,
       (args: { match: string; rowids: string }) =>
@@ -139,6 +168,17 @@ function prepare({ db, sqlite }: Store<CorpusDatabase>) {
           .select(['rowid', sql<number>`-rank`.as('score')])
           .where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)
           .where('rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`),
+      ['rowid', 'score'],
+    ),
+    // +rowid keeps the list from FTS5: the expression's matches are read once, and rank is computed only for the listed pages.
+    pageScoresByScan: prepareTuples(
+      sqlite,
+      (args: { match: string; rowids: string }) =>
+        db
+          .selectFrom('attachment_pages_index')
+          .select(['rowid', sql<number>`-rank`.as('score')])
+          .where(sql<boolean>`attachment_pages_index MATCH ${args.match}`)
+          .where(sql<boolean>`+rowid IN (SELECT value FROM json_each(${args.rowids}))`),
       ['rowid', 'score'],
     ),
     recordsWithText: prepareColumn(sqlite, () =>
@@ -227,6 +267,12 @@ export class AttachmentText {
     return this.queries.toExtract.all({}).map((row) => ({ sha256: row.sha256, fileName: row.file_name, size: row.size, pagesDone: row.pages_done }));
   }
 
+  /** The first downloaded PDF after `after` (by SHA-256) whose text is not extracted yet (or only partly). */
+  nextToExtract(after: string): ExtractionJob | undefined {
+    const row = this.queries.nextToExtract.get({ after });
+    return row && { sha256: row.sha256, fileName: row.file_name, size: row.size, pagesDone: row.pages_done };
+  }
+
   state(sha256: string): CorpusDatabase['attachment_text'] | undefined {
     return this.queries.state.get({ sha256 });
   }
@@ -262,8 +308,23 @@ export class AttachmentText {
   }
 
   /** Rowids of the pages the FTS5 expression matches (no score: that is the cheap part of a match). */
-  matchingPageRowids(match: string): number[] {
-    return this.queries.matchingPageRowids.all({ match });
+  matchingPageRowids(match: string): Int32Array {
+    const list = this.queries.matchingPageList.get({ match });
+    if (!list) return new Int32Array(0);
+    let count = 1;
+    for (let i = 0; i < list.length; i += 1) if (list.charCodeAt(i) === 44) count += 1;
+    const rowids = new Int32Array(count);
+    let value = 0;
+    let at = 0;
+    for (let i = 0; i < list.length; i += 1) {
+      const code = list.charCodeAt(i);
+      if (code === 44) {
+        rowids[at++] = value;
+        value = 0;
+      } else value = value * 10 + (code - 48);
+    }
+    rowids[at] = value;
+    return rowids;
   }
 
   /** Every page row after `after`, in rowid order (pages are appended as files are extracted). */
@@ -276,10 +337,23 @@ export class AttachmentText {
     return this.queries.filesOfRecords.all({});
   }
 
-  /** BM25 (higher is better) of the listed pages that the expression matches. */
-  pageScores(match: string, pageRowids: readonly number[]): Array<[rowid: number, score: number]> {
+  /** The PDFs the listed records reference, with the record's rowid (a page of a sync changed them). */
+  filesOfRecordsIn(recordRowids: readonly number[]): Array<[sha256: string, fileName: string, record: number]> {
+    return recordRowids.length ? this.queries.filesOfRecordsIn.all({ rowids: JSON.stringify(recordRowids) }) : [];
+  }
+
+  /** The stored pages of one file. */
+  pagesOfFile(sha256: string): Array<[rowid: number, page: number]> {
+    return this.queries.pagesOfFile.all({ sha256 });
+  }
+
+  /**
+   * BM25 (higher is better) of the listed pages that the expression matches: looked up page by page,
+   * or read off one pass over all the expression's matches (`scan`), whichever the caller knows is cheaper.
+   */
+  pageScores(match: string, pageRowids: readonly number[], how: 'lookup' | 'scan' = 'lookup'): Array<[rowid: number, score: number]> {
     if (pageRowids.length === 0) return [];
-    return this.queries.pageScores.all({ match, rowids: JSON.stringify(pageRowids) });
+    return (how === 'scan' ? this.queries.pageScoresByScan : this.queries.pageScores).all({ match, rowids: JSON.stringify(pageRowids) });
   }
 
   /** How many pages are stored. */

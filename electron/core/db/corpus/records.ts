@@ -112,6 +112,7 @@ function prepare(db: Kysely<CorpusDatabase>, sqlite: Store<CorpusDatabase>['sqli
     listRow: prepareQuery(sqlite, (args: { rowid: number }) => selectListColumns(db).where('rowid', '=', args.rowid)),
     keyOf: prepareQuery(sqlite, (args: { rowid: number }) => records().select(['type', 'id']).where('rowid', '=', args.rowid)),
     facetRows: prepareTuples(sqlite, () => records().select(FACET_COLUMNS), FACET_COLUMNS),
+    facetRowsOf: prepareTuples(sqlite, (args: { rowids: string }) => records().select(FACET_COLUMNS).where('rowid', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`), FACET_COLUMNS),
     newest: prepareQuery(sqlite, (args: { since: number; limit: number }) => selectListColumns(db).where('version', '>', args.since).orderBy('version', 'desc').limit(args.limit)),
   };
 }
@@ -184,6 +185,11 @@ export class CorpusRecords {
   /** Every record's facet columns as tuples, streamed: 100,000 rows never sit in memory as objects. */
   facetRows(): IterableIterator<FacetRow> {
     return this.queries.facetRows.iterate({});
+  }
+
+  /** The facet columns of the listed records that exist (a removed record has none): what keeps the facet table in step after a page. */
+  facetRowsOf(rowids: readonly number[]): FacetRow[] {
+    return rowids.length ? this.queries.facetRowsOf.all({ rowids: JSON.stringify(rowids) }) : [];
   }
 
   /** What a search hit shows of these records (in no particular order). */

@@ -90,6 +90,15 @@ function prepareSearchQueries({ db, sqlite }: Store<CorpusDatabase>) {
         .select(['d.id', 'd.sz', 'c.c0 as title', 'c.c1 as summary', 'c.c2 as body'])
         .where('d.id', 'in', sql<number>`(SELECT value FROM json_each(${args.rowids}))`),
     ),
+    scratchSnippets: prepareTuples(
+      sqlite,
+      (args: { match: string }) =>
+        db
+          .selectFrom('temp.search_scratch')
+          .select(['rowid', sql<string>`snippet(search_scratch, -1, ${sql.lit(SNIPPET_START)}, ${sql.lit(SNIPPET_END)}, '…', 24)`.as('text')])
+          .where(sql<boolean>`search_scratch MATCH ${args.match}`),
+      ['rowid', 'text'],
+    ),
     scratchClear: prepareQuery(sqlite, () => db.deleteFrom('temp.search_scratch')),
     scratchInsert: prepareQuery(sqlite, (args: IndexedText) =>
       db.insertInto('temp.search_scratch').values({ rowid: args.rowid, title: args.title, summary: args.summary, body: args.body }),
@@ -108,6 +117,7 @@ export class SearchQueries {
   private readonly sqlite: Database.Database;
   private readonly tokenizeInScratch: (text: string) => string[];
   private readonly hitsInScratch: (rows: readonly IndexedText[]) => Array<[term: string, hits: string | null]>;
+  private readonly snippetsInScratch: (match: string, rowids: readonly number[]) => Array<[rowid: number, text: string]>;
 
   constructor(store: Store<CorpusDatabase>) {
     // The records table's own module reads the records' facets and hits: it is the only code touching that table.
@@ -122,6 +132,13 @@ export class SearchQueries {
       const tokens = queries.scratchTokens.all({});
       queries.scratchClear.run({});
       return tokens;
+    });
+    this.snippetsInScratch = store.sqlite.transaction((match: string, rowids: readonly number[]) => {
+      queries.scratchClear.run({});
+      for (const row of queries.storedRows.all({ rowids: JSON.stringify(rowids) })) queries.scratchInsert.run({ rowid: row.id, title: row.title ?? '', summary: row.summary ?? '', body: row.body ?? '' });
+      const snippets = queries.scratchSnippets.all({ match });
+      queries.scratchClear.run({});
+      return snippets;
     });
     this.hitsInScratch = store.sqlite.transaction((rows: readonly IndexedText[]) => {
       queries.scratchClear.run({});
@@ -141,6 +158,10 @@ export class SearchQueries {
   /** Every record's facet columns, streamed (never all in memory at once). */
   facetRows(): IterableIterator<FacetRow> {
     return this.records.facetRows();
+  }
+
+  facetRowsOf(rowids: readonly number[]): FacetRow[] {
+    return this.records.facetRowsOf(rowids);
   }
 
   /** The listed fields of these records (in no particular order). */
@@ -183,6 +204,10 @@ export class SearchQueries {
 
   /** snippet() of each listed row the expression matches, its matches between SNIPPET_START and SNIPPET_END. */
   snippets(match: string, rowids: readonly number[]): Array<{ rowid: number; text: string }> {
+    // rowid IN (…) reaches FTS5 one rowid at a time, each evaluating the expression again over the whole
+    // index: for a prefix or a long OR (the stem variants, a prefix spelled out) that is the slowest step,
+    // so those are matched in a scratch index of just these rows (snippet() reads only the row's own text).
+    if (/"\*/.test(match) || match.split(' OR ').length > 8) return this.snippetsInScratch(match, rowids).map(([rowid, text]) => ({ rowid, text }));
     const snippet = sql<string>`snippet(search_index, -1, ${sql.lit(SNIPPET_START)}, ${sql.lit(SNIPPET_END)}, '…', 24)`;
     return allRows(this.sqlite, this.db.selectFrom('search_index').select(['rowid', snippet.as('text')]).where('search_index', 'match', match).where('rowid', 'in', rowids));
   }
