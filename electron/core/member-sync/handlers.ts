@@ -4,7 +4,7 @@ import type { MemberSyncService } from './member-sync-service';
 
 export function memberSyncHandlers(memberSync: MemberSyncService): HandlerSlice<'memberSync'> {
   return {
-    'memberSync.status': async () => memberSync.status(),
+    'memberSync.status': async () => memberSync.status(true),
     'memberSync.enable': async ({ passphrase, deviceName }) => memberSync.enable(passphrase, deviceName),
     'memberSync.disable': async () => memberSync.disable(),
     'memberSync.changePassphrase': async ({ current, next }) => memberSync.changePassphrase(current, next),

@@ -30,6 +30,8 @@ const storedError = z.object({ code: z.string(), message: z.string() });
 const PULL_EVERY = 12;
 /** A device's "last seen" is written at most this often: not one write per sync. */
 const LAST_SEEN_EVERY_MS = 10 * 60_000;
+/** How long the portal's "no key yet" is believed before a status read asks again. */
+const PORTAL_KEY_RECHECK_MS = 3_000;
 
 export const WRONG_PASSPHRASE = 'This passphrase does not open your synced notes. Enter the passphrase you chose when you first enabled sync.';
 export const NOT_SIGNED_IN = 'Sign in to the portal first: your notes and collections sync through your member account.';
@@ -42,8 +44,8 @@ export class MemberSyncService {
   private ticks = 0;
   private lastEmitted = '';
   private closed = false;
-  /** What the portal answered for the signed-in member's keyring, by `serverUrl member`; a look-up in flight is marked so. */
-  private portalKey: { session: string; has: boolean | null } | undefined;
+  /** What the portal answered for the signed-in member's keyring, by `serverUrl member`, and when it was asked. */
+  private portalKey: { session: string; has: boolean | null; askedAt: number; asking: boolean } | undefined;
 
   constructor(
     private readonly table: MemberSyncTable,
@@ -100,27 +102,34 @@ export class MemberSyncService {
   };
 
   /**
-   * Asks the portal once per session whether it holds the member's key (for the enable dialog's wording),
-   * in the background: status() stays synchronous and answers null until the answer is in.
+   * Whether the portal holds the member's key (for the enable dialog's wording), as last asked. A status
+   * read by the interface (`fresh`) asks again in the background when the last answer was "no key yet" and
+   * is a few seconds old: another computer may have turned sync on since. The background's ticks never ask.
    */
-  private portalHasKey(session: MemberStoreSession & { memberId: string }, enabled: boolean): boolean | null {
+  private portalHasKey(session: MemberStoreSession & { memberId: string }, enabled: boolean, fresh: boolean): boolean | null {
     if (enabled) return true;
     const key = `${session.serverUrl} ${session.memberId}`;
-    if (this.portalKey?.session === key) return this.portalKey.has;
-    this.portalKey = { session: key, has: null };
+    const known = this.portalKey?.session === key ? this.portalKey : undefined;
+    if (known && (!fresh || known.has === true || known.asking || Date.now() - known.askedAt < PORTAL_KEY_RECHECK_MS)) return known.has;
+    const entry = { session: key, has: known?.has ?? null, askedAt: Date.now(), asking: true };
+    this.portalKey = entry;
     fetchKeyring(session, { timeoutMs: this.engineOptions().timeoutMs }).then(
       (keyring) => {
-        if (this.portalKey?.session !== key || this.closed) return;
-        this.portalKey = { session: key, has: keyring !== null };
+        entry.asking = false;
+        if (this.portalKey !== entry || this.closed) return;
+        entry.has = keyring !== null;
         this.changed();
       },
-      // Unknown (offline, refused): asked again at the next status read of a later session.
-      () => undefined,
+      // Unknown (offline, refused): asked again at a later read.
+      () => {
+        entry.asking = false;
+      },
     );
-    return null;
+    return entry.has;
   }
 
-  status(): MemberSyncStatus {
+  /** `fresh`: read by the interface, so worth asking the portal again what may have changed there. */
+  status(fresh = false): MemberSyncStatus {
     const session = this.session();
     const enabled = this.table.readState('enabled') === '1' && this.masterKey() !== null;
     const thisId = this.table.readState('deviceId') ?? null;
@@ -134,7 +143,7 @@ export class MemberSyncService {
       signedIn: session !== null,
       memberName: session?.memberName ?? null,
       thisDevice: thisId && enabled ? { id: thisId, name: thisName } : null,
-      portalHasKey: session ? this.portalHasKey(session, enabled) : null,
+      portalHasKey: session ? this.portalHasKey(session, enabled, fresh) : null,
       // This computer's own entry says what this computer knows of itself even before its first push.
       devices: this.deviceFields().map(({ id, fields }) => ({
         id,
@@ -221,7 +230,7 @@ export class MemberSyncService {
       this.table.markDirty('device', deviceId, new Date().toISOString());
     });
     this.keyStore.save(JSON.stringify({ memberId: session.memberId, serverUrl: session.serverUrl, keyId: master.keyId, key: master.key.toString('base64') }));
-    this.portalKey = { session: `${session.serverUrl} ${session.memberId}`, has: true };
+    this.portalKey = { session: `${session.serverUrl} ${session.memberId}`, has: true, askedAt: Date.now(), asking: false };
     this.start();
     return this.status();
   }

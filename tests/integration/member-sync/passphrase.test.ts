@@ -34,7 +34,13 @@ describe('the member sync passphrase', () => {
   it('refuses a wrong passphrase and lets a third device join with the right one', async () => {
     const office = await device();
     const laptop = await device();
+    const portalHasKey = async (on: Device) => (await on.call<MemberSyncStatus>('memberSync.status')).portalHasKey;
+    // Before any computer turns sync on, the interface is told this one would be the first (choose a passphrase)…
+    await expect.poll(() => portalHasKey(laptop), { timeout: 10_000, interval: 200 }).toBe(false);
     await office.call('memberSync.enable', { passphrase: FIRST, deviceName: 'Office' });
+    // …and once another has, that it joins (type it), though it had been told "no key yet" before.
+    expect(await portalHasKey(office)).toBe(true);
+    await expect.poll(() => portalHasKey(laptop), { timeout: 15_000, interval: 500 }).toBe(true);
     await annotate(office, 'Language courses open doors', 'Evening classes in Graz');
     await office.core.memberSync.sync();
     await laptop.call('memberSync.enable', { passphrase: FIRST, deviceName: 'Laptop' });
