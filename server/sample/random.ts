@@ -87,3 +87,9 @@ export class Random {
     return last[0];
   }
 }
+
+/** The same generator as a bare function of floats in [0, 1): for tests that draw seeded cases. */
+export function seededRandom(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
+}

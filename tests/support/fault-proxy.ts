@@ -10,6 +10,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttp
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { pipeline } from 'node:stream';
+import { seededRandom as mulberry32 } from '../../server/sample/random';
 
 export type Fault =
   | { kind: 'pass' }
@@ -352,18 +353,6 @@ export async function startFaultProxy(targetUrl: string, plan: (request: ProxyRe
     },
   };
   return proxy;
-}
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; the same seed always gives the same sequence. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FAULT_KINDS: ReadonlyArray<Fault['kind']> = ['pass', 'drop-before', 'drop-after', 'status', 'delay', 'duplicate', 'truncate', 'replace-body', 'throttle'];

@@ -15,17 +15,7 @@
 // orphan. Never misplaced: a placed span always satisfies the bound of its tier.
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, approximateMatch, describeSpan, fuzzyBound, reanchor } from '../../electron/core/annotations/anchoring';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as mulberry32 } from '../../server/sample/random';
 
 /** Independent Levenshtein distance (full matrix), to check the matcher's claims. */
 function levenshtein(a: string, b: string): number {

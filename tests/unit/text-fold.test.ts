@@ -3,18 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../shared/text';
 import { findWords, foldTextNodes, mapSpan, trimSpan } from '../../renderer/src/features/annotations/text-fold';
-
-/** A small seeded generator (mulberry32), so a failure names its case. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../server/sample/random';
 
 const WORDS = ['Article', '5.', 'The', 'permit', 'is', 'valid', 'for', '30', 'days', 'Aufenthalt', 'intégration', 'ß', '—', '(a)', 'and'];
 const BLANKS = [' ', '  ', '\n', '\t', ' \n  ', '\u00a0'];

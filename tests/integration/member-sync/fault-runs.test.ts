@@ -13,21 +13,11 @@ import type { MemberSyncConflict, MemberSyncStatus } from '../../../shared/membe
 import type { SavedSearch } from '../../../shared/search';
 import { randomFaultPlan, startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { annotate, DOCUMENT_ID, startDevice, startMemberPortal, type Device, type MemberPortal } from '../../support/member-sync';
+import { seededRandom as mulberry32 } from '../../../server/sample/random';
 
 const RUNS = 200;
 const PHRASES = ['Mentoring helps newcomers', 'Language courses open doors', 'Employers value local experience'];
 const FAULTS = { pass: 10, 'drop-before': 1, 'drop-after': 1, duplicate: 1, delay: 1, status: 1 } as const;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a device holds, in a form two devices can be compared by. */
 async function snapshot(device: Device) {
