@@ -29,49 +29,14 @@ function prepareAnnotations({ db, sqlite }: Store<UserDatabase>) {
   const rows = () => db.selectFrom('annotations').selectAll().$narrowType<Typed>();
   return {
     insert: prepareQuery(sqlite, (args: AnnotationRow) =>
-      db.insertInto('annotations').values({
-        id: args.id,
-        target_type: args.target_type,
-        target_id: args.target_id,
-        target_key: args.target_key,
-        target_version: args.target_version,
-        text_hash: args.text_hash,
-        selector: args.selector,
-        note: args.note,
-        color: args.color,
-        tags: args.tags,
-        orphaned: args.orphaned,
-        anchoring: args.anchoring,
-        made_on: args.made_on,
-        reviewed: args.reviewed,
-        text_changed: args.text_changed,
-        created_at: args.created_at,
-        updated_at: args.updated_at,
-      }),
+      db.insertInto('annotations').values({ id: args.id, ...columnsButId(args) }),
     ),
     byId: prepareQuery(sqlite, (args: { id: string }) => rows().where('id', '=', args.id)),
     // Member sync writes an annotation as another device left it: every column.
     replace: prepareQuery(sqlite, (args: AnnotationRow) =>
       db
         .updateTable('annotations')
-        .set({
-          target_type: args.target_type,
-          target_id: args.target_id,
-          target_key: args.target_key,
-          target_version: args.target_version,
-          text_hash: args.text_hash,
-          selector: args.selector,
-          note: args.note,
-          color: args.color,
-          tags: args.tags,
-          orphaned: args.orphaned,
-          anchoring: args.anchoring,
-          made_on: args.made_on,
-          reviewed: args.reviewed,
-          text_changed: args.text_changed,
-          created_at: args.created_at,
-          updated_at: args.updated_at,
-        })
+        .set(columnsButId(args))
         .where('id', '=', args.id),
     ),
     updateNote: prepareQuery(sqlite, (args: Pick<AnnotationRow, 'id' | 'note' | 'color' | 'tags' | 'updated_at'>) =>
@@ -203,3 +168,25 @@ export class AnnotationTable {
     return this.queries.searchNotes.all({ match, limit });
   }
 }
+/** An annotation row's columns but its id, read one by one (prepareQuery's placeholders are a proxy: not spread). */
+function columnsButId(args: AnnotationRow) {
+  return {
+    target_type: args.target_type,
+    target_id: args.target_id,
+    target_key: args.target_key,
+    target_version: args.target_version,
+    text_hash: args.text_hash,
+    selector: args.selector,
+    note: args.note,
+    color: args.color,
+    tags: args.tags,
+    orphaned: args.orphaned,
+    anchoring: args.anchoring,
+    made_on: args.made_on,
+    reviewed: args.reviewed,
+    text_changed: args.text_changed,
+    created_at: args.created_at,
+    updated_at: args.updated_at,
+  };
+}
+
