@@ -24,6 +24,8 @@ export interface PhaseMemory {
   heap_used_mb: number;
   external_mb: number;
   array_buffers_mb: number;
+  /** Which process the figures are from, when the report mixes several. */
+  process?: string;
 }
 
 /** The process's memory now and its peak so far, by phase: what holds memory is read off where it grows. */

@@ -4,13 +4,18 @@
 // With full text (the default) every PDF's text is extracted and indexed
 // before anything is measured, as in a library that has settled; the memory
 // of every phase (build included, also when the build is reused) is reported.
+// The measured part runs in a child process on bundled code, as the app runs
+// the core (search-core-run.ts); this process builds the library and makes the
+// 1 % sync's pages.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createCore } from '../electron/core/core';
-import { parseQuery } from '../electron/core/search/query';
+import { fileURLToPath } from 'node:url';
+import { bundleFromSources } from '../electron/core/bundle-from-sources';
 import { makeTempDir } from '../tests/support/temp-dir';
-import { writeSampleCorpus } from './sample-store';
-import { phaseMemory, prepareSearchCorpus } from './search-corpus';
+import { sampleCorpusPages } from './sample-pages';
+import type { SearchRunInput, SearchRunResult } from './search-core-run';
+import { prepareSearchCorpus, type PhaseMemory } from './search-corpus';
 import { quantile, round } from './stats';
 
 export const QUERY_MIX = [
@@ -22,6 +27,24 @@ export const QUERY_MIX = [
 ];
 const SUGGEST_PREFIXES = ['int', 'integ', 'hous', 'germ', 'fra', 'fam', 'lang', 'refu', 'empl', 'heal', 'educ', 'citiz', 'Ausl', 'Einb', 'intégr', 'vivi', 'amif', 'red c', 'cari', 'naturalis'];
 
+/** Which process each figure of memory_by_phase is from. */
+const BUILD_PROCESS = 'bench process (tsx, TypeScript sources): generates, writes and extracts the library';
+const KEPT_BUILD_PROCESS = 'the process that built the kept library (tsx), figures stored with it';
+const CORE_PROCESS = 'core process (bundled JavaScript, as the app runs it)';
+
+/** Runs the measured part in a child process on the bundle of search-core-run.ts, and resolves with its result. */
+async function runInCoreProcess(input: SearchRunInput, inputFile: string): Promise<SearchRunResult> {
+  const bundle = bundleFromSources(fileURLToPath(new URL('./search-core-run.ts', import.meta.url)), 'bench-search-core');
+  fs.writeFileSync(inputFile, JSON.stringify(input));
+  const child = spawn(process.execPath, [bundle, inputFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`The benchmark's core process exited with code ${String(code)}`);
+  return JSON.parse(fs.readFileSync(input.resultFile, 'utf8')) as SearchRunResult;
+}
+
 export async function searchBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {
   const documents = Number(options.docs ?? 100_000);
   const rounds = Number(options.rounds ?? 5);
@@ -30,94 +53,54 @@ export async function searchBench(options: Record<string, string | undefined>): 
   try {
     const dataDir = path.join(temp.dir, 'desktop');
     const built = await prepareSearchCorpus(dataDir, documents, withFullText, options['reuse-dir'], options['extract-for-s'] === undefined ? undefined : Number(options['extract-for-s']));
-    const phases = [...built.phases.map((phase) => ({ ...phase, phase: `build: ${phase.phase}` })), phaseMemory('run: start')];
-    const core = await createCore({ dataDir, appVersion: 'bench' });
-    const sqlite = core.stores.corpus.sqlite;
-    phases.push(phaseMemory('run: core opened'));
-
-    core.search.search({ query: 'warm up' }); // builds the facet table once, as the first search after a sync does
-    phases.push(phaseMemory('run: after first search'));
-    // The app reads frequent terms' postings in the background once a sync settles; measured here on its own.
-    const postingsStarted = performance.now();
-    await core.search.buildTermPostings();
-    const postingsSeconds = (performance.now() - postingsStarted) / 1000;
-    const postingStats = core.search.termPostings.stats();
-    phases.push(phaseMemory('run: after postings'));
-    // Ours and the naive query alternate, query by query: on a shared machine both then see the same load.
-    const naiveStatement = sqlite.prepare("SELECT rowid, snippet(search_index, -1, '[', ']', '…', 24) AS s FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT 20");
-    const ours: number[] = [];
-    const naive: number[] = [];
-    const perQuery = new Map<string, number[]>();
-    for (let round = 0; round < rounds; round += 1) {
-      for (const query of QUERY_MIX) {
-        const started = performance.now();
-        core.search.search({ query, limit: 20 });
-        const took = performance.now() - started;
-        ours.push(took);
-        perQuery.set(query, [...(perQuery.get(query) ?? []), took]);
-        const match = parseQuery(query).match;
-        if (!match) continue;
-        const naiveStarted = performance.now();
-        naiveStatement.all(match);
-        naive.push(performance.now() - naiveStarted);
-      }
-    }
-    phases.push(phaseMemory('run: after our queries and the naive ones'));
-    await core.handlers['search.suggest']({ query: 'warm', limit: 8 }); // builds the suggestion index
-    const suggest: number[] = [];
-    for (let round = 0; round < rounds; round += 1) {
-      for (const prefix of SUGGEST_PREFIXES) {
-        const started = performance.now();
-        await core.handlers['search.suggest']({ query: prefix, limit: 8 });
-        suggest.push(performance.now() - started);
-      }
-    }
-    phases.push(phaseMemory('run: after suggestions'));
-    // An incremental sync of 1 % edits; then the first search, against the p95 of the others.
-    writeSampleCorpus(core, documents, {
+    const buildProcess = built.reused ? KEPT_BUILD_PROCESS : BUILD_PROCESS;
+    // The 1 % incremental sync's pages, made here, where the generator runs; the core process applies them.
+    const editPagesFile = path.join(temp.dir, 'edit-pages.jsonl');
+    const edits = fs.openSync(editPagesFile, 'w');
+    for (const page of sampleCorpusPages(documents, {
       afterVersion: built.version,
       limit: Math.max(1, Math.round(built.records / 100)),
       amend: (record) => ({ ...record, title: `${String(record.title ?? '')} (amended)` }),
-    });
-    const catchUpStarted = performance.now();
-    core.search.search({ query: 'integration', limit: 20 });
-    const catchUpMs = performance.now() - catchUpStarted;
-    const caughtUp = core.search.termPostings.ready && core.search.termPostings.pendingChanges === 0;
-    phases.push(phaseMemory('run: after 1 % edit'));
-    const pageSize = (sqlite.pragma('page_size', { simple: true }) as number) ?? 4096;
-    const pagesOf = (where: string) => (sqlite.prepare(`SELECT count(*) AS n FROM dbstat WHERE ${where}`).get() as { n: number } | undefined)?.n ?? 0;
-    const indexPages = pagesOf("name LIKE 'search_index%'");
-    const indexWithAttachmentPages = pagesOf("name LIKE 'search_index%' OR name LIKE 'attachment_pages%'");
-    const coverage = core.sync.fullTextStatus();
-    await core.close();
-    phases.push(phaseMemory('run: end'));
-    const p95 = quantile(ours, 0.95);
-    const naiveP95 = quantile(naive, 0.95);
+    })) {
+      fs.writeSync(edits, `${JSON.stringify(page)}\n`);
+    }
+    fs.closeSync(edits);
+    const run = await runInCoreProcess(
+      { dataDir, rounds, queries: QUERY_MIX, suggestPrefixes: SUGGEST_PREFIXES, editPagesFile, resultFile: path.join(temp.dir, 'result.json') },
+      path.join(temp.dir, 'input.json'),
+    );
+    const buildPhases: PhaseMemory[] = built.phases.map((phase) => ({ ...phase, phase: `build: ${phase.phase}`, process: buildProcess }));
+    const runPhases: PhaseMemory[] = run.phases.map((phase) => ({ ...phase, process: CORE_PROCESS }));
+    const phases = [...buildPhases, ...runPhases];
+    const p95 = quantile(run.ours, 0.95);
+    const naiveP95 = quantile(run.naive, 0.95);
+    const { coverage } = run;
     return {
       docs: documents,
       records: built.records,
       reused_build: built.reused,
       load_s: built.load_s,
       ...(withFullText ? { pdfs: coverage.pdfs, pdfs_indexed: coverage.indexed, pdfs_pending: coverage.pending, pdf_pages: coverage.pages, extract_s: built.extract_s, extract_pages_per_s: built.extract_pages_per_s, extract_pages_per_s_last_run: built.extract_pages_per_s_last_run, extraction_complete: built.extraction_complete !== false } : {}),
-      postings_build_s: round(postingsSeconds, 1),
-      frequent_terms: postingStats.frequentTerms,
-      postings: postingStats.postings,
+      postings_build_s: round(run.postingsSeconds, 1),
+      frequent_terms: run.frequentTerms,
+      postings: run.postings,
       queries: QUERY_MIX.length,
       with_attachment_text: withFullText,
-      p50_ms: round(quantile(ours, 0.5), 1),
+      p50_ms: round(quantile(run.ours, 0.5), 1),
       p95_ms: round(p95, 1),
       naive_p95_ms: round(naiveP95, 1),
       p95_vs_naive: round(p95 / naiveP95, 3),
-      first_search_after_1pct_edit_ms: round(catchUpMs, 1),
-      postings_caught_up: caughtUp,
-      suggest_p95_ms: round(quantile(suggest, 0.95), 2),
-      index_mb: round((indexPages * pageSize) / 1e6, 1),
-      ...(withFullText ? { index_mb_with_attachment_text: round((indexWithAttachmentPages * pageSize) / 1e6, 1) } : {}),
+      first_search_after_1pct_edit_ms: run.catchUpMs,
+      postings_caught_up: run.caughtUp,
+      suggest_p95_ms: round(quantile(run.suggest, 0.95), 2),
+      index_mb: round((run.indexPages * run.pageSize) / 1e6, 1),
+      ...(withFullText ? { index_mb_with_attachment_text: round((run.indexWithAttachmentPages * run.pageSize) / 1e6, 1) } : {}),
       peak_rss_mb: Math.round(Math.max(...phases.map((phase) => phase.peak_rss_mb))),
-      // The build's part (load and extraction; another process when the build is reused) and the run's, apart.
-      peak_rss_mb_build: Math.round(Math.max(...built.phases.map((phase) => phase.peak_rss_mb))),
-      ...(built.reused ? { peak_rss_mb_run: Math.round(phaseMemory('now').peak_rss_mb) } : {}),
-      per_query_p50_ms: Object.fromEntries([...perQuery].map(([query, times]) => [query, round(quantile(times, 0.5), 1)])),
+      // The build's part (load and extraction, in this process or, reused, the one that built it) and the core process's, apart.
+      peak_rss_mb_build: Math.round(Math.max(...buildPhases.map((phase) => phase.peak_rss_mb))),
+      peak_rss_mb_run: Math.round(Math.max(...runPhases.map((phase) => phase.peak_rss_mb))),
+      memory_processes: { build: buildProcess, run: CORE_PROCESS },
+      per_query_p50_ms: Object.fromEntries(Object.entries(run.perQuery).map(([query, times]) => [query, round(quantile(times, 0.5), 1)])),
       memory_by_phase: phases,
     };
   } finally {

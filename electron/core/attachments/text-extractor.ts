@@ -4,14 +4,13 @@
 // the core's event loop only ever stores pages. Progress is stored per page, so
 // a restart resumes after the last stored page; a file is extracted again only
 // when a record points at a file with another hash.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { foldLetters } from '../../../shared/text';
 import type { AttachmentText, ExtractionJob } from '../db/corpus/attachment-text';
+import { bundleFromSources } from '../bundle-from-sources';
 import { Listeners } from '../listeners';
 import { attachmentPath } from './attachment-files';
 import { extractionMessageSchema, type ExtractionMessage, type ExtractionRequest } from './pdf-text-protocol';
@@ -49,43 +48,12 @@ export interface ExtractionOutcome {
 /** Letters or digits: a page without any has no text layer worth indexing (a scan, a blank page). */
 const HAS_TEXT = /[\p{L}\p{N}]/u;
 
-/** The smallest part of esbuild's API used here (esbuild comes with tsx, which runs the sources). */
-interface Bundler {
-  buildSync(options: { entryPoints: string[]; bundle: true; format: 'esm'; platform: 'node'; target: string; packages: 'external'; write: false }): { outputFiles: Array<{ text: string }> };
-}
-
-let bundledFromSources: string | undefined;
-/**
- * The worker's code as one plain ES module, bundled from its TypeScript sources once per process and kept
- * under the repository's .cache (where its packages resolve). Run from sources, the worker once registered
- * tsx's loader itself: that loader then transformed pdf.js (megabytes of source, with source maps) inside
- * the worker, which took the worker from ~90 MB to ~300 MB and past a 96 MB heap budget on ordinary files.
- */
-function workerFromSources(here: string): string {
-  if (bundledFromSources && fs.existsSync(bundledFromSources)) return bundledFromSources;
-  const requireFromTsx = createRequire(createRequire(here).resolve('tsx/package.json'));
-  const esbuild = requireFromTsx('esbuild') as Bundler;
-  const entry = fileURLToPath(new URL('./pdf-text-worker.ts', here));
-  const { outputFiles } = esbuild.buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', write: false });
-  const code = outputFiles[0]!.text;
-  const folder = path.join(path.dirname(entry), '..', '..', '..', '.cache', 'pdf-text-worker');
-  const file = path.join(folder, `${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(folder, { recursive: true });
-    // Written whole under a temporary name, then renamed: a process starting at the same time never reads half a file.
-    const partial = `${file}.${process.pid}.part`;
-    fs.writeFileSync(partial, code);
-    fs.renameSync(partial, file);
-  }
-  bundledFromSources = file;
-  return file;
-}
-
 /** Where the worker's code is: bundled from its TypeScript source beside this file (run through tsx), or the bundle's built file. */
 function startWorker(memoryMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(16, Math.round(memoryMb / 8)) };
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return new Worker(workerFromSources(here), { resourceLimits, stdout: true, stderr: true });
+  // From sources: bundled first (bundle-from-sources.ts says why).
+  if (here.endsWith('.ts')) return new Worker(bundleFromSources(fileURLToPath(new URL('./pdf-text-worker.ts', here)), 'pdf-text-worker'), { resourceLimits, stdout: true, stderr: true });
   // Bundled (electron.vite.config.ts builds it beside the core's entry, maybe one folder up from a chunk).
   const folder = path.dirname(fileURLToPath(here));
   const built = [path.join(folder, 'pdf-text-worker.js'), path.join(folder, '..', 'pdf-text-worker.js')].find((file) => fs.existsSync(file));
