@@ -35,7 +35,8 @@ export function phaseMemory(phase: string): PhaseMemory {
   return {
     phase,
     rss_mb: mb(usage.rss),
-    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
+    // maxRSS is the kernel's VmHWM in KiB: converted to the same MB (10^6 bytes) as the other figures.
+    peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     heap_used_mb: mb(usage.heapUsed),
     external_mb: mb(usage.external),
     array_buffers_mb: mb(usage.arrayBuffers),
