@@ -102,10 +102,11 @@ export class UnseenChanges implements UnseenLookup {
   private caughtUp(): void {
     this.catchingUp = false;
     this.table.setCatchingUp(false);
-    // Marks of records a resync did not bring back point at nothing.
-    for (const { type, id } of this.table.keys()) {
-      if (!this.corpus.records.exists(type, id)) this.table.forget(type, id);
-    }
+    // Marks of records a resync did not bring back point at nothing. Found first, forgotten after: the
+    // marks are read one by one (not all at once), and the store cannot be written while it is read.
+    const gone: Array<{ type: ContentType; id: string }> = [];
+    for (const key of this.table.keys()) if (!this.corpus.records.exists(key.type, key.id)) gone.push(key);
+    for (const { type, id } of gone) this.table.forget(type, id);
   }
 
   changeOf(type: ContentType, id: string): UnseenChange | null {

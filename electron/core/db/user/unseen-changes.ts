@@ -86,9 +86,12 @@ export class UnseenChangeTable {
     return this.queries.forgetAll.run({}).changes;
   }
 
-  /** Every marked record. */
-  keys(): Array<{ type: ContentType; id: string }> {
-    return this.queries.keys.all({}).map((row) => ({ type: row.item_type, id: row.item_id }));
+  /**
+   * Every marked record, read one row at a time: after a large sync there may be one mark per record
+   * (170,000 objects, ~70 MB at once as a list). No write to this store may run while it is read.
+   */
+  *keys(): Generator<{ type: ContentType; id: string }> {
+    for (const row of this.queries.keys.iterate({})) yield { type: row.item_type, id: row.item_id };
   }
 
   counts(): Record<UnseenChange, number> {
