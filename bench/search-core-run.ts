@@ -1,7 +1,9 @@
-// The measured part of the search benchmark, run as the app runs the core:
-// bundled JavaScript in a process of its own (search.ts bundles this file and
-// starts it), not the TypeScript sources under tsx, whose loader and compiled
-// sources (~240 MB) the built app does not carry. The same phases and the same
+// The measured parts of the search benchmark, run as the app runs the core:
+// bundled JavaScript in a process of its own (core-process.ts bundles this file
+// and starts it), not the TypeScript sources under tsx, whose loader and compiled
+// sources (~240 MB) the built app does not carry. A build (load, then PDF text
+// extraction) runs here too; its load generates the sample corpus in this
+// process, where a sync would receive pages instead. The same phases and the same
 // work as before: open, first search, postings, queries against naive FTS5,
 // suggestions, a 1 % incremental sync, then the first search after it. The
 // sync's pages are made by the bench process and read here page by page, as a
@@ -13,10 +15,12 @@ import { z } from 'zod';
 import { createCore } from '../electron/core/core';
 import { parseQuery } from '../electron/core/search/query';
 import type { ChangesPage } from '../shared/portal-api';
-import { phaseMemory, type PhaseMemory } from './search-corpus';
+import { CORE_PROCESS } from './core-process';
+import { buildCorpus, phaseMemory, type BuiltCorpus, type PhaseMemory } from './search-corpus';
 import { round } from './stats';
 
 const runInputSchema = z.object({
+  task: z.literal('run'),
   dataDir: z.string(),
   rounds: z.number().int().positive(),
   queries: z.array(z.string()),
@@ -26,6 +30,18 @@ const runInputSchema = z.object({
   resultFile: z.string(),
 });
 export type SearchRunInput = z.infer<typeof runInputSchema>;
+
+const buildInputSchema = z.object({
+  task: z.literal('build'),
+  dataDir: z.string(),
+  documents: z.number().int().nonnegative(),
+  withFullText: z.boolean(),
+  extractForS: z.number().optional(),
+  loadedMeta: z.string().optional(),
+  resume: z.boolean().optional(),
+  resultFile: z.string(),
+});
+const inputSchema = z.discriminatedUnion('task', [runInputSchema, buildInputSchema]);
 
 export interface SearchRunResult {
   phases: PhaseMemory[];
@@ -130,9 +146,18 @@ async function runSearchPhases(input: SearchRunInput): Promise<SearchRunResult> 
 async function main(): Promise<void> {
   const inputFile = process.argv[2];
   if (!inputFile) throw new Error('Usage: search-core-run INPUT.json');
-  const input = runInputSchema.parse(JSON.parse(fs.readFileSync(inputFile, 'utf8')));
-  const result = await runSearchPhases(input);
-  fs.writeFileSync(input.resultFile, JSON.stringify(result));
+  const input = inputSchema.parse(JSON.parse(fs.readFileSync(inputFile, 'utf8')));
+  if (input.task === 'run') {
+    fs.writeFileSync(input.resultFile, JSON.stringify(await runSearchPhases(input)));
+    return;
+  }
+  // Written by the bench process from the kept build's own figures.
+  const loaded = input.resume && input.loadedMeta ? (JSON.parse(fs.readFileSync(input.loadedMeta, 'utf8')) as BuiltCorpus) : undefined;
+  const built = await buildCorpus(input.dataDir, input.documents, input.withFullText, loaded, input.extractForS, input.loadedMeta);
+  // The phases measured here say so; those of a build carried on from earlier runs keep what they said (or nothing).
+  const earlier = loaded?.phases.length ?? 0;
+  built.phases = built.phases.map((phase, i) => (i < earlier ? phase : { ...phase, process: CORE_PROCESS }));
+  fs.writeFileSync(input.resultFile, JSON.stringify(built));
 }
 
 // Only as a process's entry (search.ts imports the types alone).

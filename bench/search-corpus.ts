@@ -8,12 +8,14 @@
 // stored beside it and reported by every run that reuses it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { attachmentPath } from '../electron/core/attachments/attachment-files';
 import { createCore, type Core } from '../electron/core/core';
 import { CORPUS_FILE, USER_FILE } from '../electron/core/db/stores';
+import { runInCoreProcess } from './core-process';
 import { writeSampleCorpus } from './sample-store';
 import { round } from './stats';
 
@@ -80,7 +82,7 @@ function sourcesHash(root: string): string {
  * then (with full text) extracts its PDFs, for at most `extractForS` seconds when given: extraction
  * resumes where it stopped, so a later build with the same key carries on. Memory is measured at each phase.
  */
-async function buildCorpus(dataDir: string, documents: number, withFullText: boolean, loaded: BuiltCorpus | undefined, extractForS: number | undefined, onLoaded: (built: BuiltCorpus) => void): Promise<BuiltCorpus> {
+export async function buildCorpus(dataDir: string, documents: number, withFullText: boolean, loaded: BuiltCorpus | undefined, extractForS: number | undefined, loadedMeta: string | undefined): Promise<BuiltCorpus> {
   const phases = [phaseMemory('start')];
   const core = await createCore({ dataDir, appVersion: 'bench' });
   try {
@@ -100,7 +102,7 @@ async function buildCorpus(dataDir: string, documents: number, withFullText: boo
       });
       phases.push(phaseMemory('after load'));
       built = { records: load.records, version: load.version, load_s: round(load.seconds, 1), phases };
-      onLoaded(built);
+      if (loadedMeta) fs.writeFileSync(loadedMeta, JSON.stringify(built, null, 2));
     }
     if (withFullText) Object.assign(built, await extractAll(core, built.phases, extractForS, loaded?.extract_s ?? 0));
     return built;
@@ -155,12 +157,32 @@ function copyDataFolder(from: string, to: string): void {
   if (fs.existsSync(attachments)) fs.symlinkSync(attachments, path.join(to, 'attachments'), 'dir');
 }
 
+/** What the core process needs to build (or carry on building) a library; `resume` reads the build so far from `loadedMeta`. */
+export interface BuildInput {
+  dataDir: string;
+  documents: number;
+  withFullText: boolean;
+  extractForS?: number;
+  loadedMeta?: string;
+  resume?: boolean;
+}
+
+/** Builds in the core process (core-process.ts), so that load and extraction are measured as the app's core runs them. */
+async function buildInCoreProcess(input: BuildInput): Promise<BuiltCorpus> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ewsi-bench-build-'));
+  try {
+    return await runInCoreProcess<BuiltCorpus>({ task: 'build', ...input, resultFile: path.join(folder, 'built.json') }, path.join(folder, 'input.json'));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * A data folder with the library in `dataDir`: built there, or (with `reuseDir`) copied from the kept
  * build for these options, which is made first when absent. Returns the build's figures.
  */
 export async function prepareSearchCorpus(dataDir: string, documents: number, withFullText: boolean, reuseDir: string | undefined, extractForS?: number): Promise<BuiltCorpus & { reused: boolean }> {
-  if (!reuseDir) return { ...(await buildCorpus(dataDir, documents, withFullText, undefined, extractForS, () => undefined)), reused: false };
+  if (!reuseDir) return { ...(await buildInCoreProcess({ dataDir, documents, withFullText, extractForS })), reused: false };
   const key = `search-${documents}-${sourcesHash(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'))}${withFullText ? '-fulltext' : ''}`;
   const kept = path.join(reuseDir, key);
   const meta = path.join(kept, 'built.json');
@@ -173,7 +195,8 @@ export async function prepareSearchCorpus(dataDir: string, documents: number, wi
     reused = false;
     const loaded = done ?? (fs.existsSync(loadedMeta) ? read(loadedMeta) : undefined);
     if (!loaded) fs.rmSync(kept, { recursive: true, force: true });
-    const built = await buildCorpus(path.join(kept, 'desktop'), documents, withFullText, loaded, extractForS, (atLoad) => fs.writeFileSync(loadedMeta, JSON.stringify(atLoad, null, 2)));
+    if (loaded) fs.writeFileSync(loadedMeta, JSON.stringify(loaded, null, 2));
+    const built = await buildInCoreProcess({ dataDir: path.join(kept, 'desktop'), documents, withFullText, extractForS, loadedMeta, resume: loaded !== undefined });
     fs.writeFileSync(meta, JSON.stringify(built, null, 2));
   }
   copyDataFolder(path.join(kept, 'desktop'), dataDir);

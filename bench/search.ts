@@ -7,14 +7,12 @@
 // The measured part runs in a child process on bundled code, as the app runs
 // the core (search-core-run.ts); this process builds the library and makes the
 // 1 % sync's pages.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bundleFromSources } from '../electron/core/bundle-from-sources';
 import { makeTempDir } from '../tests/support/temp-dir';
+import { CORE_PROCESS, runInCoreProcess } from './core-process';
 import { sampleCorpusPages } from './sample-pages';
-import type { SearchRunInput, SearchRunResult } from './search-core-run';
+import type { SearchRunResult } from './search-core-run';
 import { prepareSearchCorpus, type PhaseMemory } from './search-corpus';
 import { quantile, round } from './stats';
 
@@ -27,23 +25,8 @@ export const QUERY_MIX = [
 ];
 const SUGGEST_PREFIXES = ['int', 'integ', 'hous', 'germ', 'fra', 'fam', 'lang', 'refu', 'empl', 'heal', 'educ', 'citiz', 'Ausl', 'Einb', 'intégr', 'vivi', 'amif', 'red c', 'cari', 'naturalis'];
 
-/** Which process each figure of memory_by_phase is from. */
-const BUILD_PROCESS = 'bench process (tsx, TypeScript sources): generates, writes and extracts the library';
-const KEPT_BUILD_PROCESS = 'the process that built the kept library (tsx), figures stored with it';
-const CORE_PROCESS = 'core process (bundled JavaScript, as the app runs it)';
-
-/** Runs the measured part in a child process on the bundle of search-core-run.ts, and resolves with its result. */
-async function runInCoreProcess(input: SearchRunInput, inputFile: string): Promise<SearchRunResult> {
-  const bundle = bundleFromSources(fileURLToPath(new URL('./search-core-run.ts', import.meta.url)), 'bench-search-core');
-  fs.writeFileSync(inputFile, JSON.stringify(input));
-  const child = spawn(process.execPath, [bundle, inputFile], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`The benchmark's core process exited with code ${String(code)}`);
-  return JSON.parse(fs.readFileSync(input.resultFile, 'utf8')) as SearchRunResult;
-}
+/** Phases stored with a kept library by the bench before its builds ran in the core process. */
+const EARLIER_BUILD_PROCESS = 'the bench process (tsx, TypeScript sources) that built the kept library then; stored with it';
 
 export async function searchBench(options: Record<string, string | undefined>): Promise<Record<string, unknown>> {
   const documents = Number(options.docs ?? 100_000);
@@ -53,7 +36,6 @@ export async function searchBench(options: Record<string, string | undefined>): 
   try {
     const dataDir = path.join(temp.dir, 'desktop');
     const built = await prepareSearchCorpus(dataDir, documents, withFullText, options['reuse-dir'], options['extract-for-s'] === undefined ? undefined : Number(options['extract-for-s']));
-    const buildProcess = built.reused ? KEPT_BUILD_PROCESS : BUILD_PROCESS;
     // The 1 % incremental sync's pages, made here, where the generator runs; the core process applies them.
     const editPagesFile = path.join(temp.dir, 'edit-pages.jsonl');
     const edits = fs.openSync(editPagesFile, 'w');
@@ -65,11 +47,11 @@ export async function searchBench(options: Record<string, string | undefined>): 
       fs.writeSync(edits, `${JSON.stringify(page)}\n`);
     }
     fs.closeSync(edits);
-    const run = await runInCoreProcess(
-      { dataDir, rounds, queries: QUERY_MIX, suggestPrefixes: SUGGEST_PREFIXES, editPagesFile, resultFile: path.join(temp.dir, 'result.json') },
+    const run = await runInCoreProcess<SearchRunResult>(
+      { task: 'run', dataDir, rounds, queries: QUERY_MIX, suggestPrefixes: SUGGEST_PREFIXES, editPagesFile, resultFile: path.join(temp.dir, 'result.json') },
       path.join(temp.dir, 'input.json'),
     );
-    const buildPhases: PhaseMemory[] = built.phases.map((phase) => ({ ...phase, phase: `build: ${phase.phase}`, process: buildProcess }));
+    const buildPhases: PhaseMemory[] = built.phases.map((phase) => ({ ...phase, phase: `build: ${phase.phase}`, process: phase.process ?? EARLIER_BUILD_PROCESS }));
     const runPhases: PhaseMemory[] = run.phases.map((phase) => ({ ...phase, process: CORE_PROCESS }));
     const phases = [...buildPhases, ...runPhases];
     const p95 = quantile(run.ours, 0.95);
@@ -99,7 +81,8 @@ export async function searchBench(options: Record<string, string | undefined>): 
       // The build's part (load and extraction, in this process or, reused, the one that built it) and the core process's, apart.
       peak_rss_mb_build: Math.round(Math.max(...buildPhases.map((phase) => phase.peak_rss_mb))),
       peak_rss_mb_run: Math.round(Math.max(...runPhases.map((phase) => phase.peak_rss_mb))),
-      memory_processes: { build: buildProcess, run: CORE_PROCESS },
+      // The core process's peak while the build extracted PDFs, when this run built it there.
+      ...(built.reused ? {} : { peak_rss_mb_build_core: Math.round(Math.max(0, ...buildPhases.filter((phase) => phase.process === CORE_PROCESS).map((phase) => phase.peak_rss_mb))) }),
       per_query_p50_ms: Object.fromEntries(Object.entries(run.perQuery).map(([query, times]) => [query, round(quantile(times, 0.5), 1)])),
       memory_by_phase: phases,
     };
