@@ -10,22 +10,25 @@
 // the records a page of results shows, or that are ranked among themselves.
 import type { SearchHit } from '../../../shared/search';
 import type { AttachmentText, PageMatch } from '../db/corpus/attachment-text';
+import { BoundedCache } from './bounded-cache';
 import type { SearchFilters } from './query';
 
 /**
  * Whether scoring `candidates` of the `matching` pages is cheaper in one pass over every match than page
- * by page: FTS5 evaluates the expression again for each page looked up, which for a prefix means merging
- * its terms' doclists again (60 pages of "Einbürger*" took 160 ms that way, 2 ms in one pass), and for a
- * phrase reading positions; a pass costs about one five-hundredth of a lookup per matching page.
+ * by page: FTS5 evaluates the expression again for each page looked up, and each evaluation walks the
+ * term's doclist from its start, so a lookup costs about as much as the whole pass (at 100,000 documents,
+ * "integration" on 84,578 pages: 20 pages looked up took 140 ms, 54 pages 160 to 270 ms, one pass 7 ms;
+ * 60 pages of "Einbürger*" took 160 ms at 10,000 documents, 2 ms in one pass). Only a single page of a
+ * word on few pages is looked up.
  */
 export function scoreByScan(match: string, candidates: number, matching: number): boolean {
   if (/"\*/.test(match)) return true;
-  return candidates * 500 >= matching;
+  return candidates > 1 || matching > 1_000;
 }
 
 /** A set of page rowids as one byte per page: a common word matches most of the library's pages. */
 export class PageMarks {
-  private readonly marks: Uint8Array;
+  readonly marks: Uint8Array;
   size = 0;
 
   constructor(maxRowid: number) {
@@ -139,8 +142,21 @@ class PageTable {
   }
 }
 
+/** The pages an expression matches and their records. */
+interface PageMatches {
+  pages: PageMarks;
+  records: Set<number>;
+}
+
 export class AttachmentHits {
   private withTextCache: { key: string; rowids: Set<number> } | undefined;
+  /**
+   * What an expression matches in the pages, until the records or the text change: reading a common
+   * word's pages costs 5 to 20 ms at 100,000 documents (84,578 pages hold "integration"). At most 16 MB
+   * (a byte per page of the library, and about 40 bytes a record, per entry).
+   */
+  private readonly matches = new BoundedCache<PageMatches>(16_000_000, (found) => found.pages.marks.length + found.records.size * 40);
+  private matchesKey = '';
   private table: { recordsGeneration: number; textGeneration: number; pages: PageTable } | undefined;
 
   constructor(
@@ -183,12 +199,23 @@ export class AttachmentHits {
   /** What the attachments add to a query, or undefined when they add nothing (no matching page and no full-text filter). */
   select(match: string, filters: SearchFilters): AttachmentSelection | undefined {
     const withText = filters.hasFullText || (filters.inAttachment && !match) ? this.recordsWithText() : undefined;
-    const records = new Set<number>();
-    let pages = new PageMarks(0);
-    if (match) {
-      const table = this.pageTable();
+    const { records, pages } = match ? this.pageMatches(match) : { records: new Set<number>(), pages: new PageMarks(0) };
+    if (records.size === 0 && !withText && !filters.inAttachment) return undefined;
+    return { records, pages, only: Boolean(filters.inAttachment && match), withText };
+  }
+
+  /** The pages the expression matches and their records (remembered until the records or the text change). */
+  private pageMatches(match: string): PageMatches {
+    const table = this.pageTable();
+    const key = `${this.generations.records()}:${this.generations.text()}`;
+    if (key !== this.matchesKey) {
+      this.matches.clear();
+      this.matchesKey = key;
+    }
+    return this.matches.get(match, () => {
+      const records = new Set<number>();
       const matching = this.text.matchingPageRowids(match);
-      pages = new PageMarks(table.lastRowid);
+      const pages = new PageMarks(table.lastRowid);
       // A file's pages come one after another: its records are added once per run of its pages.
       let lastFile = -1;
       for (let i = 0; i < matching.length; i += 1) {
@@ -200,9 +227,8 @@ export class AttachmentHits {
         lastFile = file;
         for (const record of table.recordsOfFile[file]!) records.add(record);
       }
-    }
-    if (records.size === 0 && !withText && !filters.inAttachment) return undefined;
-    return { records, pages, only: Boolean(filters.inAttachment && match), withText };
+      return { records, pages };
+    });
   }
 
   private recordsWithText(): Set<number> {
