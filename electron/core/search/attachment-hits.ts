@@ -157,6 +157,12 @@ export class AttachmentHits {
    */
   private readonly matches = new BoundedCache<PageMatches>(16_000_000, (found) => found.pages.marks.length + found.records.size * 40);
   private matchesKey = '';
+  /**
+   * The BM25 FTS5 gave each page an expression was scored on, until the records or the text change:
+   * scoring a hit's pages is a pass over all the expression's matching pages (7 ms and more for a common
+   * word at 100,000 documents), and the same hits come back as a user pages, filters and refines.
+   */
+  private readonly pageScoreMemo = new BoundedCache<Map<number, number>>(2_000_000, (scores) => scores.size + 1);
   private table: { recordsGeneration: number; textGeneration: number; pages: PageTable } | undefined;
 
   constructor(
@@ -204,14 +210,31 @@ export class AttachmentHits {
     return { records, pages, only: Boolean(filters.inAttachment && match), withText };
   }
 
+  /** Forgets what was read for earlier records or text. */
+  private dropOutdated(): void {
+    const key = `${this.generations.records()}:${this.generations.text()}`;
+    if (key === this.matchesKey) return;
+    this.matches.clear();
+    this.pageScoreMemo.clear();
+    this.matchesKey = key;
+  }
+
+  /** BM25 of the listed pages the expression matches: those not scored before are scored now, in one pass or page by page. */
+  private scoresOfPages(match: string, candidates: readonly number[], matching: number): Map<number, number> {
+    this.dropOutdated();
+    const known = this.pageScoreMemo.peek(match);
+    const unscored = known ? candidates.filter((page) => !known.has(page)) : candidates;
+    if (known && unscored.length === 0) return known;
+    const scores = new Map(known);
+    for (const [page, score] of this.text.pageScores(match, unscored, scoreByScan(match, unscored.length, matching) ? 'scan' : 'lookup')) scores.set(page, score);
+    this.pageScoreMemo.set(match, scores);
+    return scores;
+  }
+
   /** The pages the expression matches and their records (remembered until the records or the text change). */
   private pageMatches(match: string): PageMatches {
     const table = this.pageTable();
-    const key = `${this.generations.records()}:${this.generations.text()}`;
-    if (key !== this.matchesKey) {
-      this.matches.clear();
-      this.matchesKey = key;
-    }
+    this.dropOutdated();
     return this.matches.get(match, () => {
       const records = new Set<number>();
       const matching = this.text.matchingPageRowids(match);
@@ -254,7 +277,7 @@ export class AttachmentHits {
       if (!selection.records.has(record)) continue;
       for (const file of table.filesOfRecord.get(record) ?? []) for (const page of table.pagesOfFile[file]!) if (selection.pages.has(page)) candidates.push(page);
     }
-    const scores = new Map(this.text.pageScores(match, candidates, scoreByScan(match, candidates.length, selection.pages.size) ? 'scan' : 'lookup'));
+    const scores = this.scoresOfPages(match, candidates, selection.pages.size);
     const best = new Map<number, PageMatch>();
     for (const record of records) {
       for (const file of table.filesOfRecord.get(record) ?? []) {

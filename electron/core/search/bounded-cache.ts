@@ -23,8 +23,19 @@ export class BoundedCache<V> {
       return known.value;
     }
     const value = compute();
+    this.set(key, value);
+    return value;
+  }
+
+  /** Holds `value` under `key` (in place of what was there), when it fits. */
+  set(key: string, value: V): void {
+    const previous = this.entries.get(key);
+    if (previous) {
+      this.entries.delete(key);
+      this.used -= previous.size;
+    }
     const size = this.sizeOf(value);
-    if (size > this.capacity) return value;
+    if (size > this.capacity) return;
     for (const [oldKey, old] of this.entries) {
       if (this.used + size <= this.capacity) break;
       this.entries.delete(oldKey);
@@ -32,7 +43,6 @@ export class BoundedCache<V> {
     }
     this.entries.set(key, { value, size });
     this.used += size;
-    return value;
   }
 
   /** The value held for `key`, if any (not computed). */
