@@ -161,8 +161,9 @@ export class AttachmentHits {
    * The BM25 FTS5 gave each page an expression was scored on, until the records or the text change:
    * scoring a hit's pages is a pass over all the expression's matching pages (7 ms and more for a common
    * word at 100,000 documents), and the same hits come back as a user pages, filters and refines.
+   * At most 200,000 page scores (a Map entry is some 50 bytes: about 10 MB).
    */
-  private readonly pageScoreMemo = new BoundedCache<Map<number, number>>(2_000_000, (scores) => scores.size + 1);
+  private readonly pageScoreMemo = new BoundedCache<Map<number, number>>(200_000, (scores) => scores.size + 1);
   private table: { recordsGeneration: number; textGeneration: number; pages: PageTable } | undefined;
 
   constructor(

@@ -95,8 +95,8 @@ export function parseRowidsAndRanks(text: string | null): ItemScores {
 }
 
 export class Bm25Evaluator {
-  /** Phrases' FTS5 scores and rows (bm25() costs about 2 µs a row), until the corpus changes: at most 2 million rows (24 MB). */
-  private readonly phrases = new BoundedCache<ItemScores>(2_000_000, (scores) => scores.rowids.length + 1);
+  /** Phrases' FTS5 scores and rows (bm25() costs about 2 µs a row), until the corpus changes: at most a million rows (12 MB). */
+  private readonly phrases = new BoundedCache<ItemScores>(1_000_000, (scores) => scores.rowids.length + 1);
   private phrasesChanges = -1;
 
   constructor(
