@@ -10,22 +10,25 @@
 // the records a page of results shows, or that are ranked among themselves.
 import type { SearchHit } from '../../../shared/search';
 import type { AttachmentText, PageMatch } from '../db/corpus/attachment-text';
+import { BoundedCache } from './bounded-cache';
 import type { SearchFilters } from './query';
 
 /**
  * Whether scoring `candidates` of the `matching` pages is cheaper in one pass over every match than page
- * by page: FTS5 evaluates the expression again for each page looked up, which for a prefix means merging
- * its terms' doclists again (60 pages of "Einbürger*" took 160 ms that way, 2 ms in one pass), and for a
- * phrase reading positions; a pass costs about one five-hundredth of a lookup per matching page.
+ * by page: FTS5 evaluates the expression again for each page looked up, and each evaluation walks the
+ * term's doclist from its start, so a lookup costs about as much as the whole pass (at 100,000 documents,
+ * "integration" on 84,578 pages: 20 pages looked up took 140 ms, 54 pages 160 to 270 ms, one pass 7 ms;
+ * 60 pages of "Einbürger*" took 160 ms at 10,000 documents, 2 ms in one pass). Only a single page of a
+ * word on few pages is looked up.
  */
 export function scoreByScan(match: string, candidates: number, matching: number): boolean {
   if (/"\*/.test(match)) return true;
-  return candidates * 500 >= matching;
+  return candidates > 1 || matching > 1_000;
 }
 
 /** A set of page rowids as one byte per page: a common word matches most of the library's pages. */
 export class PageMarks {
-  private readonly marks: Uint8Array;
+  readonly marks: Uint8Array;
   size = 0;
 
   constructor(maxRowid: number) {
@@ -139,8 +142,28 @@ class PageTable {
   }
 }
 
+/** The pages an expression matches and their records. */
+interface PageMatches {
+  pages: PageMarks;
+  records: Set<number>;
+}
+
 export class AttachmentHits {
   private withTextCache: { key: string; rowids: Set<number> } | undefined;
+  /**
+   * What an expression matches in the pages, until the records or the text change: reading a common
+   * word's pages costs 5 to 20 ms at 100,000 documents (84,578 pages hold "integration"). At most 16 MB
+   * (a byte per page of the library, and about 40 bytes a record, per entry).
+   */
+  private readonly matches = new BoundedCache<PageMatches>(16_000_000, (found) => found.pages.marks.length + found.records.size * 40);
+  private matchesKey = '';
+  /**
+   * The BM25 FTS5 gave each page an expression was scored on, until the records or the text change:
+   * scoring a hit's pages is a pass over all the expression's matching pages (7 ms and more for a common
+   * word at 100,000 documents), and the same hits come back as a user pages, filters and refines.
+   * At most 200,000 page scores (a Map entry is some 50 bytes: about 10 MB).
+   */
+  private readonly pageScoreMemo = new BoundedCache<Map<number, number>>(200_000, (scores) => scores.size + 1);
   private table: { recordsGeneration: number; textGeneration: number; pages: PageTable } | undefined;
 
   constructor(
@@ -183,12 +206,40 @@ export class AttachmentHits {
   /** What the attachments add to a query, or undefined when they add nothing (no matching page and no full-text filter). */
   select(match: string, filters: SearchFilters): AttachmentSelection | undefined {
     const withText = filters.hasFullText || (filters.inAttachment && !match) ? this.recordsWithText() : undefined;
-    const records = new Set<number>();
-    let pages = new PageMarks(0);
-    if (match) {
-      const table = this.pageTable();
+    const { records, pages } = match ? this.pageMatches(match) : { records: new Set<number>(), pages: new PageMarks(0) };
+    if (records.size === 0 && !withText && !filters.inAttachment) return undefined;
+    return { records, pages, only: Boolean(filters.inAttachment && match), withText };
+  }
+
+  /** Forgets what was read for earlier records or text. */
+  private dropOutdated(): void {
+    const key = `${this.generations.records()}:${this.generations.text()}`;
+    if (key === this.matchesKey) return;
+    this.matches.clear();
+    this.pageScoreMemo.clear();
+    this.matchesKey = key;
+  }
+
+  /** BM25 of the listed pages the expression matches: those not scored before are scored now, in one pass or page by page. */
+  private scoresOfPages(match: string, candidates: readonly number[], matching: number): Map<number, number> {
+    this.dropOutdated();
+    const known = this.pageScoreMemo.peek(match);
+    const unscored = known ? candidates.filter((page) => !known.has(page)) : candidates;
+    if (known && unscored.length === 0) return known;
+    const scores = new Map(known);
+    for (const [page, score] of this.text.pageScores(match, unscored, scoreByScan(match, unscored.length, matching) ? 'scan' : 'lookup')) scores.set(page, score);
+    this.pageScoreMemo.set(match, scores);
+    return scores;
+  }
+
+  /** The pages the expression matches and their records (remembered until the records or the text change). */
+  private pageMatches(match: string): PageMatches {
+    const table = this.pageTable();
+    this.dropOutdated();
+    return this.matches.get(match, () => {
+      const records = new Set<number>();
       const matching = this.text.matchingPageRowids(match);
-      pages = new PageMarks(table.lastRowid);
+      const pages = new PageMarks(table.lastRowid);
       // A file's pages come one after another: its records are added once per run of its pages.
       let lastFile = -1;
       for (let i = 0; i < matching.length; i += 1) {
@@ -200,9 +251,8 @@ export class AttachmentHits {
         lastFile = file;
         for (const record of table.recordsOfFile[file]!) records.add(record);
       }
-    }
-    if (records.size === 0 && !withText && !filters.inAttachment) return undefined;
-    return { records, pages, only: Boolean(filters.inAttachment && match), withText };
+      return { records, pages };
+    });
   }
 
   private recordsWithText(): Set<number> {
@@ -228,7 +278,7 @@ export class AttachmentHits {
       if (!selection.records.has(record)) continue;
       for (const file of table.filesOfRecord.get(record) ?? []) for (const page of table.pagesOfFile[file]!) if (selection.pages.has(page)) candidates.push(page);
     }
-    const scores = new Map(this.text.pageScores(match, candidates, scoreByScan(match, candidates.length, selection.pages.size) ? 'scan' : 'lookup'));
+    const scores = this.scoresOfPages(match, candidates, selection.pages.size);
     const best = new Map<number, PageMatch>();
     for (const record of records) {
       for (const file of table.filesOfRecord.get(record) ?? []) {

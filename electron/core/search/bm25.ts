@@ -5,6 +5,7 @@
 // query matches most of the corpus.
 import type { SearchQueries } from '../db/corpus/search-queries';
 import type { QueryClauses, QueryItem } from './query';
+import { BoundedCache } from './bounded-cache';
 import { EMPTY_POSTINGS, type Postings, type TermPostings } from './term-postings';
 
 const K1 = 1.2;
@@ -60,6 +61,20 @@ function unionPostings(lists: Postings[]): Postings {
   return { rowids, frequencies };
 }
 
+/**
+ * The rows every group matched (`groupsMatched[rowid]` groups), ascending: one pass over a typed array
+ * instead of a JavaScript array grown by every item's rows (an OR of stem variants lists 100,000s).
+ */
+function rowsInEveryGroup(groupsMatched: Uint16Array, groups: number): Int32Array {
+  if (groups === 0) return new Int32Array(0);
+  let count = 0;
+  for (let rowid = 0; rowid < groupsMatched.length; rowid += 1) if (groupsMatched[rowid] === groups) count += 1;
+  const rows = new Int32Array(count);
+  let at = 0;
+  for (let rowid = 0; rowid < groupsMatched.length; rowid += 1) if (groupsMatched[rowid] === groups) rows[at++] = rowid;
+  return rows;
+}
+
 /** Parses `rowid rank,rowid rank,…` (rank negative, as FTS5 gives it) into rowids and scores. */
 export function parseRowidsAndRanks(text: string | null): ItemScores {
   if (!text) return { rowids: new Int32Array(0), scores: new Float64Array(0) };
@@ -80,10 +95,27 @@ export function parseRowidsAndRanks(text: string | null): ItemScores {
 }
 
 export class Bm25Evaluator {
+  /** Phrases' FTS5 scores and rows (bm25() costs about 2 µs a row), until the corpus changes: at most a million rows (12 MB). */
+  private readonly phrases = new BoundedCache<ItemScores>(1_000_000, (scores) => scores.rowids.length + 1);
+  private phrasesChanges = -1;
+
   constructor(
     private readonly queries: SearchQueries,
     private readonly postings: TermPostings,
   ) {}
+
+  /** A phrase's rows and BM25 terms as FTS5 computes them, remembered until the corpus changes. */
+  private phraseScores(expression: string): ItemScores {
+    return this.currentPhrases().get(expression, () => parseRowidsAndRanks(this.queries.rowidsAndRanks(expression)));
+  }
+
+  private currentPhrases(): BoundedCache<ItemScores> {
+    if (this.phrasesChanges !== this.postings.changes) {
+      this.phrases.clear();
+      this.phrasesChanges = this.postings.changes;
+    }
+    return this.phrases;
+  }
 
   /**
    * The matching rows and their scores, or undefined when an item cannot be
@@ -137,15 +169,7 @@ export class Bm25Evaluator {
       }
     });
     for (const rowids of excluded) for (const rowid of rowids) if (rowid <= maxRowid) groupsMatched[rowid] = 0;
-    const matches: number[] = [];
-    for (const item of groups[0] ?? []) {
-      for (const rowid of item.rowids) {
-        if (groupsMatched[rowid] !== groups.length) continue;
-        groupsMatched[rowid] = 0; // Counted once, even when several items of the group match it.
-        matches.push(rowid);
-      }
-    }
-    return { rowids: Int32Array.from(matches), scoreOf };
+    return { rowids: rowsInEveryGroup(groupsMatched, groups.length), scoreOf };
   }
 
   /**
@@ -185,15 +209,7 @@ export class Bm25Evaluator {
       }
     });
     for (const rowids of excluded) for (const rowid of rowids) if (rowid <= maxRowid) groupsMatched[rowid] = 0;
-    const matches: number[] = [];
-    for (const rowids of groups[0] ?? []) {
-      for (const rowid of rowids) {
-        if (groupsMatched[rowid] !== groups.length) continue;
-        groupsMatched[rowid] = 0;
-        matches.push(rowid);
-      }
-    }
-    return Int32Array.from(matches);
+    return rowsInEveryGroup(groupsMatched, groups.length);
   }
 
   /**
@@ -224,14 +240,14 @@ export class Bm25Evaluator {
   private termPostings(item: QueryItem): Postings | undefined {
     const token = this.singleToken(item.text);
     if (token === undefined) return undefined;
-    return item.prefix ? unionPostings(this.postings.expandPrefix(token).map((term) => this.postings.postings(term))) : this.postings.postings(token);
+    return item.prefix ? this.postings.remembered(`prefix ${token}`, () => unionPostings(this.postings.expandPrefix(token).map((term) => this.postings.postings(term)))) : this.postings.postings(token);
   }
 
   private scoreItem(item: QueryItem, rows: number, averageLength: number): ItemScores | undefined {
     if (item.kind === 'phrase') {
       // A phrase needs word positions: FTS5 scores it alone, and a phrase's
       // BM25 term does not depend on the rest of the query.
-      return parseRowidsAndRanks(this.queries.rowidsAndRanks(item.expression));
+      return this.phraseScores(item.expression);
     }
     const postings = this.termPostings(item);
     if (!postings) return undefined;
@@ -250,6 +266,9 @@ export class Bm25Evaluator {
 
   private itemRowids(item: QueryItem): Int32Array | undefined {
     if (item.kind === 'phrase') {
+      // The rows its scores were read for, when they were (the same rows); else the rows alone, without bm25().
+      const scored = this.currentPhrases().peek(item.expression);
+      if (scored) return scored.rowids;
       const list = this.queries.rowidList(item.expression);
       return list ? Int32Array.from(list.split(','), Number) : new Int32Array(0);
     }

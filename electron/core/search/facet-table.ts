@@ -72,6 +72,8 @@ export class FacetTable {
   themeEnd = new Uint32Array(0);
   themeCodes = new Uint16Array(0);
   private themeUsed = 0;
+  /** Live positions by theme and by country code (built on first use, dropped on any change). */
+  private byCode: { theme: PositionLists; country: PositionLists } | undefined;
 
   constructor(queries: SearchQueries) {
     const size = queries.recordCount();
@@ -100,6 +102,7 @@ export class FacetTable {
 
   /** Writes a record's facets at its position (a new record gets the next one). */
   private put([rowid, type, kind, language, countryList, themeList, date, version]: FacetRow): void {
+    this.byCode = undefined;
     let p = rowid < this.positionOf.length ? this.positionOf[rowid]! : -1;
     if (p < 0) {
       p = this.size;
@@ -164,6 +167,7 @@ export class FacetTable {
       if (p < 0) continue;
       this.positionOf[rowid] = -1;
       this.live[p] = 0;
+      this.byCode = undefined;
       this.liveCount -= 1;
     }
   }
@@ -175,10 +179,68 @@ export class FacetTable {
     return positions;
   }
 
+  /**
+   * The live positions carrying any of the theme (or country) codes, ascending: a concept's records
+   * without a pass over every record (a theme is on a few percent of them).
+   */
+  positionsWith(facet: 'theme' | 'country', codes: ReadonlySet<number>): ArrayLike<number> {
+    this.byCode ??= {
+      theme: positionLists(this, this.themeStart, this.themeEnd, this.themeCodes, this.dictionaries.theme.values.length),
+      country: positionLists(this, this.countryStart, this.countryEnd, this.countryCodes, this.dictionaries.country.values.length),
+    };
+    const lists = this.byCode[facet];
+    const listOf = (code: number) => lists.positions.subarray(lists.offsets[code]!, lists.offsets[code + 1]!);
+    if (codes.size === 1) return listOf(codes.values().next().value!);
+    const marks = new Uint8Array(this.size);
+    for (const code of codes) for (const p of listOf(code)) marks[p] = 1;
+    const union: number[] = [];
+    for (let p = 0; p < marks.length; p += 1) if (marks[p]) union.push(p);
+    return union;
+  }
+
   hasAny(start: Uint32Array, end: Uint32Array, codes: Uint16Array, p: number, wanted: Set<number>): boolean {
     for (let i = start[p]!; i < end[p]!; i += 1) if (wanted.has(codes[i]!)) return true;
     return false;
   }
+}
+
+/** Positions grouped by code: those of code c are positions[offsets[c] .. offsets[c + 1]), ascending. */
+interface PositionLists {
+  offsets: Uint32Array;
+  positions: Int32Array;
+}
+
+function positionLists(table: FacetTable, start: Uint32Array, end: Uint32Array, codes: Uint16Array, codeCount: number): PositionLists {
+  const offsets = new Uint32Array(codeCount + 1);
+  for (let p = 0; p < table.size; p += 1) if (table.live[p]) for (let i = start[p]!; i < end[p]!; i += 1) offsets[codes[i]! + 1]! += 1;
+  for (let c = 0; c < codeCount; c += 1) offsets[c + 1]! += offsets[c]!;
+  const next = offsets.slice(0, codeCount);
+  const positions = new Int32Array(offsets[codeCount]!);
+  // A record listing a code twice is listed once.
+  for (let p = 0; p < table.size; p += 1) {
+    if (!table.live[p]) continue;
+    for (let i = start[p]!; i < end[p]!; i += 1) {
+      const code = codes[i]!;
+      if (next[code]! > offsets[code]! && positions[next[code]! - 1] === p) continue;
+      positions[next[code]!++] = p;
+    }
+  }
+  return { offsets, positions: compactLists(offsets, next, positions, codeCount) };
+}
+
+/** Drops the room duplicates left at the end of each code's list. */
+function compactLists(offsets: Uint32Array, ends: Uint32Array, positions: Int32Array, codeCount: number): Int32Array {
+  let at = 0;
+  const out = new Int32Array(positions.length);
+  for (let c = 0; c < codeCount; c += 1) {
+    const from = offsets[c]!;
+    const to = ends[c]!;
+    offsets[c] = at;
+    out.set(positions.subarray(from, to), at);
+    at += to - from;
+  }
+  offsets[codeCount] = at;
+  return out.subarray(0, at);
 }
 
 /** Counts per code, as facet values sorted by count: every value, so the interface can offer them all. */
@@ -320,10 +382,12 @@ export function conceptPositions(
   // A concept no record carries stands for nothing.
   if (themes.size < concept.themes.length || countries.size < concept.countries.length) return none;
   const found: number[] = [];
-  for (let p = 0; p < table.size; p += 1) {
+  // A theme's (else a country's) records, in position order, checked against the rest.
+  const candidates = themes.size ? table.positionsWith('theme', themes) : countries.size ? table.positionsWith('country', countries) : table.livePositions();
+  for (let i = 0; i < candidates.length; i += 1) {
+    const p = candidates[i]!;
     if (taken[p] || !table.live[p]) continue;
-    if (themes.size && !table.hasAny(table.themeStart, table.themeEnd, table.themeCodes, p, themes)) continue;
-    if (countries.size && !table.hasAny(table.countryStart, table.countryEnd, table.countryCodes, p, countries)) continue;
+    if (themes.size && countries.size && !table.hasAny(table.countryStart, table.countryEnd, table.countryCodes, p, countries)) continue;
     if (passes && !passes(p)) continue;
     found.push(p);
   }

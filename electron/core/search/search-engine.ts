@@ -25,6 +25,8 @@ import { conceptPositions, countFacets, FacetTable, filterPredicate, positionsOf
  */
 const AUTHORITY_BAND = 0.05;
 
+type HitRecord = ReturnType<SearchQueries['hitRecords']>[number];
+
 /** Every position a selection holds: the text matches, then the tiers. */
 const everything = (selection: Selection): number[] => (selection.tiers.length ? selection.positions.concat(...selection.tiers.map((tier) => tier.positions)) : selection.positions);
 
@@ -299,10 +301,10 @@ export class SearchEngine {
     const offset = Math.max(request.offset ?? 0, 0);
     const { parsed, selection } = this.resolve(request.query);
     const all = everything(selection);
-    const { page, similar } = request.collapse === false ? { page: this.orderedPage(selection, request.sort ?? 'rank', limit, offset), similar: new Map<number, number>() } : this.collapsedPage(selection, request.sort ?? 'rank', limit, offset);
+    const { page, similar, records } = request.collapse === false ? { page: this.orderedPage(selection, request.sort ?? 'rank', limit, offset), similar: new Map<number, number>(), records: undefined } : this.collapsedPage(selection, request.sort ?? 'rank', limit, offset);
     return {
       total: all.length,
-      hits: this.hitsFor(selection, page, parsed.match ? this.snippetMatch(selection, request.collapse === false ? offset + limit : offset + limit * 4) : '', similar),
+      hits: this.hitsFor(selection, page, parsed.match ? this.snippetMatch(selection, request.collapse === false ? offset + limit : offset + limit * 4) : '', similar, records),
       facets: countFacets(selection.table, all),
       notices: parsed.notices,
       relaxations: all.length === 0 ? this.relaxations(request.query, parsed.appliedFilters) : [],
@@ -330,7 +332,7 @@ export class SearchEngine {
    * (ten copies of a forum thread are one hit "and 9 more"): read from the top
    * through a window of three pages beyond this one, so paging stays stable.
    */
-  private collapsedPage(selection: Selection, sort: 'rank' | 'date', limit: number, offset: number): { page: number[]; similar: Map<number, number> } {
+  private collapsedPage(selection: Selection, sort: 'rank' | 'date', limit: number, offset: number): { page: number[]; similar: Map<number, number>; records: Map<number, HitRecord> } {
     const window = this.withAuthority(selection, sort, this.orderedPage(selection, sort, offset + limit * 4, 0));
     const records = new Map(this.queries.hitRecords(window).map((row) => [row.rowid, row]));
     const { table } = selection;
@@ -348,7 +350,7 @@ export class SearchEngine {
         leaders.push(rowid);
       } else similar.set(leader, (similar.get(leader) ?? 0) + 1);
     }
-    return { page: leaders.slice(offset, offset + limit), similar };
+    return { page: leaders.slice(offset, offset + limit), similar, records };
   }
 
   /**
@@ -444,11 +446,12 @@ export class SearchEngine {
     return this.queries.keysOf(this.withAuthority(selection, sort, this.orderedPage(selection, sort, total, 0)));
   }
 
-  private hitsFor(selection: Selection, rowids: number[], match: string, similar: ReadonlyMap<number, number>): SearchHit[] {
+  /** The page's hits; `known` holds records the folding read already (the page is among them). */
+  private hitsFor(selection: Selection, rowids: number[], match: string, similar: ReadonlyMap<number, number>, known?: ReadonlyMap<number, HitRecord>): SearchHit[] {
     if (rowids.length === 0) return [];
     const { table } = selection;
     const decorate = this.attachments?.decorator(rowids, selection.match, selection.inAttachments, snippetParts);
-    const records = new Map(this.queries.hitRecords(rowids).map((row) => [row.rowid, row]));
+    const records = known ?? new Map(this.queries.hitRecords(rowids).map((row) => [row.rowid, row]));
     const snippets = new Map<number, string>();
     if (match) for (const row of this.queries.snippets(match, rowids)) snippets.set(row.rowid, row.text);
     // Rows the expression found nothing to highlight in (or no words at all) open with their summary.

@@ -7,6 +7,7 @@
 // row lengths, row count and average length, so scores are FTS5's (up to the
 // last bit of a logarithm: JavaScript's Math.log and C's log() may round apart).
 import type { SearchQueries } from '../db/corpus/search-queries';
+import { BoundedCache } from './bounded-cache';
 
 /**
  * Column-weighted hit counts. With whole-number column weights (the index's
@@ -200,6 +201,15 @@ export class TermPostings {
   /** Rowids written or deleted since the in-memory postings were read. */
   private dirty = new Set<number>();
   private buildRun = 0;
+  /**
+   * Postings a query read or merged (a rare term's, read from FTS5; a prefix's terms summed), until the
+   * corpus changes: at most 2 million postings (about 12 MB). Frequent terms are in `frequent` already.
+   */
+  private readonly derived = new BoundedCache<Postings>(2_000_000, (postings) => postings.rowids.length + 1);
+  /** Query words as the index tokenizes them: the tokenizer does not change with the corpus, and each call writes and reads a scratch table. */
+  private readonly tokenized = new Map<string, string[]>();
+  /** Moves on whenever what was read from the index may have changed (what others derived from it is then outdated). */
+  changes = 0;
 
   constructor(
     private readonly queries: SearchQueries,
@@ -253,8 +263,14 @@ export class TermPostings {
   }
 
   /** The words of `text` as the index tokenizes them, in order. */
-  tokenize(text: string): string[] {
-    return this.queries.tokenize(text);
+  tokenize(text: string): readonly string[] {
+    let tokens = this.tokenized.get(text);
+    if (!tokens) {
+      tokens = this.queries.tokenize(text);
+      if (this.tokenized.size > 10_000) this.tokenized.clear();
+      this.tokenized.set(text, tokens);
+    }
+    return tokens;
   }
 
   /** Index terms starting with `prefix` (known once ready). */
@@ -264,11 +280,19 @@ export class TermPostings {
 
   /** A term's postings: from memory when frequent, else read from the index now. */
   postings(term: string): Postings {
-    return this.frequent.get(term) ?? parseHits(this.queries.termHits(term), this.weightOfLetter);
+    return this.frequent.get(term) ?? this.derived.get(`term ${term}`, () => parseHits(this.queries.termHits(term), this.weightOfLetter));
+  }
+
+  /** Postings derived from others (a prefix's terms summed), remembered under `key` until the corpus changes. */
+  remembered(key: string, compute: () => Postings): Postings {
+    return this.derived.get(`derived ${key}`, compute);
   }
 
   /** The corpus changed: these rowids must be re-read before the postings are used. */
   markChanged(rowids: Iterable<number>): void {
+    // What was read from FTS5 or merged from the postings may hold the changed rows.
+    this.derived.clear();
+    this.changes += 1;
     if (this.state === 'empty') return;
     for (const rowid of rowids) this.dirty.add(rowid);
   }
@@ -276,6 +300,8 @@ export class TermPostings {
   /** The corpus was dropped: forget everything (a new build follows). */
   reset(): void {
     this.buildRun += 1;
+    this.derived.clear();
+    this.changes += 1;
     this.frequent = new Map();
     this.sortedTerms = [];
     this.rowLengths = new Uint32Array(0);
@@ -296,6 +322,8 @@ export class TermPostings {
   async build(yieldNow: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<boolean> {
     const run = (this.buildRun += 1);
     this.state = 'building';
+    this.derived.clear();
+    this.changes += 1;
     this.dirty = new Set();
     this.frequent = new Map();
     const cancelled = () => run !== this.buildRun;

@@ -166,10 +166,13 @@ describe('ranking among PDF hits', () => {
       expect(lookedUp.length, match).toBeGreaterThan(0);
       expect(new Map(text.pageScores(match, pages, 'scan')), match).toEqual(new Map(lookedUp));
     }
-    // A prefix, or many pages of few matches, is read in one pass; a few pages of a common word are looked up.
+    // A prefix, or more than one page, is read in one pass (a lookup walks the doclist as far as a pass does);
+    // only a single page of a rare word is looked up.
     expect(scoreByScan('"bryo"*', 1, 100_000)).toBe(true);
-    expect(scoreByScan('"integration"', 40, 150_000)).toBe(false);
+    expect(scoreByScan('"integration"', 40, 150_000)).toBe(true);
+    expect(scoreByScan('"integration"', 1, 150_000)).toBe(true);
     expect(scoreByScan('"language courses"', 60, 1_500)).toBe(true);
+    expect(scoreByScan('"bryozoan"', 1, 40)).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../../electron/core/core';
 import { SearchQueries } from '../../../electron/core/db/corpus/search-queries';
 import { Bm25Evaluator } from '../../../electron/core/search/bm25';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
+import { conceptPositions, FacetTable } from '../../../electron/core/search/facet-table';
 import { parseQuery } from '../../../electron/core/search/query';
 import { TermPostings } from '../../../electron/core/search/term-postings';
 import { generateSampleCorpus } from '../../../server/sample/generate';
@@ -155,6 +156,55 @@ describe('BM25 from postings', () => {
         expect(without.notices, query).toEqual(withPostings.notices);
         // FTS5 may order equal scores either way: compare the pages as sets.
         expect(without.hits.map((hit) => hit.id).sort(), `${query} by ${sort}`).toEqual(withPostings.hits.map((hit) => hit.id).sort());
+      }
+    }
+  });
+
+  it('forgets the rare terms, prefixes and phrases it read once a sync changes the rows', () => {
+    const queries = ['quaggas', 'quagg*', '"quagga herd"', 'quaggas OR housing', 'housing -"quagga herd"'];
+    // Read (and remembered) while nothing matches them.
+    for (const query of queries) expectSameScores(core, evaluator, query);
+    expect(evaluator.evaluate(parseQuery('quagg*').clauses)!.rowids).toHaveLength(0);
+    apply(core, [upsertChange('document', sampleDocument('bm25-quagga', { title: 'A quagga herd', summary: 'Quaggas and housing', body: '<p>The quagga herd grazes.</p>' }) as Record<string, unknown> & { id: string })]);
+    for (const query of queries) expectSameScores(core, evaluator, query);
+    expect(evaluator.evaluate(parseQuery('"quagga herd"').clauses)!.rowids).toHaveLength(1);
+  });
+
+  it('finds the records of a concept from its per-theme and per-country lists as a pass over every record does', () => {
+    const table = new FacetTable(new SearchQueries(core.stores.corpus));
+    const d = table.dictionaries;
+    const themes = d.theme.values.filter(Boolean);
+    const countries = d.country.values.filter(Boolean);
+    expect(themes.length).toBeGreaterThan(3);
+    expect(countries.length).toBeGreaterThan(3);
+    const taken = new Uint8Array(table.size);
+    for (let p = 0; p < table.size; p += 3) taken[p] = 1;
+    const english = d.language.lookup(['en']);
+    const passes = (p: number) => english.has(table.language[p]!);
+    const everyRecord = (wantedThemes: string[], wantedCountries: string[], filter?: (p: number) => boolean) => {
+      const t = d.theme.lookup(wantedThemes);
+      const c = d.country.lookup(wantedCountries);
+      const found: number[] = [];
+      for (let p = 0; p < table.size; p += 1) {
+        if (taken[p] || !table.live[p]) continue;
+        if (t.size && !table.hasAny(table.themeStart, table.themeEnd, table.themeCodes, p, t)) continue;
+        if (c.size && !table.hasAny(table.countryStart, table.countryEnd, table.countryCodes, p, c)) continue;
+        if (filter && !filter(p)) continue;
+        found.push(p);
+      }
+      return found;
+    };
+    const cases: Array<[string[], string[]]> = [
+      ...themes.map((theme): [string[], string[]] => [[theme], []]),
+      ...countries.map((country): [string[], string[]] => [[], [country]]),
+      [themes.slice(0, 3), []],
+      [[], countries.slice(0, 4)],
+      [[themes[0]!], [countries[0]!, countries[1]!]],
+    ];
+    for (const [wantedThemes, wantedCountries] of cases) {
+      for (const filter of [undefined, passes]) {
+        const { positions } = conceptPositions(table, { themes: wantedThemes, countries: wantedCountries, titled: () => [] }, filter, taken);
+        expect(positions, `${wantedThemes.join(',')} ${wantedCountries.join(',')}`).toEqual(everyRecord(wantedThemes, wantedCountries, filter));
       }
     }
   });
