@@ -5,7 +5,9 @@
 // SQLite write transaction (the backup API), so the live connection, and the
 // prepared statements every data module and service holds on it, stay valid,
 // and a crash during the copy leaves the old library whole (the transaction
-// never committed). A side file left by a stopped process is deleted when the
+// never committed). Into an empty library (a first sync) the copy is made in
+// rollback-journal mode instead, writing the pages once (copyIntoEmptyLibrary).
+// A side file left by a stopped process is deleted when the
 // stores open (stores.ts): an unfinished copy is never resumed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -188,7 +190,12 @@ function sideCorpusOver(live: Store<CorpusDatabase>, side: Store<CorpusDatabase>
  */
 async function copyIntoEmptyLibrary(live: Store<CorpusDatabase>, side: Store<CorpusDatabase>): Promise<boolean> {
   if (live.sqlite.prepare('SELECT 1 FROM records LIMIT 1').get() !== undefined) return false;
-  if (live.sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return false;
+  try {
+    if (live.sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return false;
+  } catch {
+    // A statement of the live connection is still reading: the copy goes through the WAL as for a full library.
+    return false;
+  }
   try {
     await side.sqlite.backup(live.file, { progress: () => ALL_PAGES });
   } finally {
