@@ -14,7 +14,7 @@ const benchmarks: Record<string, { describe: string; run: Benchmark }> = {
   core: { describe: 'contract round trips to the core process (latency, calls/s)', run: coreRoundTrip },
   search: { describe: 'search p50/p95 with snippets and facets vs a naive FTS5 query, suggestions; then with every PDF\'s text extracted and indexed first (extract_pages_per_s, index_mb with and without it), memory by phase [--docs 100000 --rounds 5 --fulltext 0|1 --reuse-dir DIR: keep the built library there and reuse it --extract-for-s S: stop extraction after S s, to carry on next time]', run: searchBench },
   fulltext: { describe: 'PDF text extraction after a fresh sync: pages/s, time until fully searchable, contract round trips meanwhile and during a hostile PDF [--docs 100000]', run: fulltextBench },
-  sync: { describe: 'full sync by the feed and from the snapshot, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000]', run: syncBench },
+  sync: { describe: 'full sync by the feed and from the snapshot, 1 % incremental and no-op sync vs a raw bulk insert [--docs 100000 --only prebuilt: the feed and the prebuilt corpus alone, to iterate]', run: syncBench },
   'snapshot-format': { describe: 'the corpus snapshot as gzip JSON Lines vs a SQLite file: size, build and read times [--docs 10000]', run: snapshotFormatBench },
   library: { describe: 'library screen in Chromium: navigation to first visible row (p50/max), most DOM rows while scrolling [--docs 100000 --rounds 7 --steps 300]', run: libraryBench },
   server: {
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       subscribers: { type: 'string' },
       'reuse-dir': { type: 'string' },
       'extract-for-s': { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const name = positionals[0];

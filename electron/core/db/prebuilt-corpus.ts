@@ -4,12 +4,15 @@
 // the SQLite side of both: writing the compact file, and opening a received one
 // defensively (no WAL, read-only, trusted_schema off), comparing its whole
 // schema with the one this build's own migrations make, its migration level,
-// the search index's configuration, SQLite's quick_check and FTS5's
-// integrity-check. The records' own check (their schemas, their derivations)
+// the search index's configuration, SQLite's quick_check (in a thread of its
+// own, beside the records' check) and FTS5's integrity-check. The records' own check (their schemas, their derivations)
 // is in sync/prebuilt-check.ts, over the rows read here.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { z } from 'zod';
 import { corpusMigrations } from './migrations';
 import type { CorpusDatabase } from './schema';
 import type { Store } from './stores';
@@ -122,17 +125,16 @@ const timed = <T>(timings: CheckTimings, name: string, run: () => T): T => {
 };
 
 /**
- * The checks of a received file before it is opened as a corpus: its header,
+ * The checks of a received file's shape before its rows are read: its header,
  * then, read-only and defensively, its schema against this build's, its
- * migration level, the index configuration and quick_check. Throws InvalidPrebuiltCorpusError saying what differs.
+ * migration level and the index configuration. Throws InvalidPrebuiltCorpusError saying what differs.
  */
-export async function checkPrebuiltStructure(file: string): Promise<CheckTimings> {
+export async function checkPrebuiltShape(file: string): Promise<CheckTimings> {
   const timings: CheckTimings = {};
   timed(timings, 'header', () => checkDatabaseHeader(file));
   const expected = await referenceCorpus();
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  const sqlite = openPrebuiltReader(file);
   try {
-    defensive(sqlite);
     const shape = timed(timings, 'schema', () => {
       try {
         return readShape(sqlite);
@@ -154,12 +156,73 @@ export async function checkPrebuiltStructure(file: string): Promise<CheckTimings
     const missing = [...wanted.keys()];
     if (missing.length > 0) throw new InvalidPrebuiltCorpusError(`The corpus file lacks ${missing.join(', ')}`);
     if (JSON.stringify(shape.ftsConfig) !== JSON.stringify(expected.ftsConfig)) throw new InvalidPrebuiltCorpusError("The corpus file's search index is configured otherwise than this app's");
-    const problems = timed(timings, 'quick_check', () => sqlite.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>);
-    if (problems.length !== 1 || problems[0]!.quick_check !== 'ok') throw new InvalidPrebuiltCorpusError(`The corpus file is damaged: ${problems.slice(0, 3).map((row) => row.quick_check).join('; ')}`);
     return timings;
   } finally {
     sqlite.close();
   }
+}
+
+/** A received file opened read-only and defensively (its shape checked first): what its checks read it through. */
+export function openPrebuiltReader(file: string): Database.Database {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  defensive(sqlite);
+  return sqlite;
+}
+
+// quick_check runs in a thread of its own, on its own read-only connection, while the records are checked: it
+// reads every page in C and the records' check is JavaScript, so on two cores the two take the time of the longer.
+// The thread's code is a few lines of plain JavaScript needing only the SQLite driver, whose path it is given.
+const QUICK_CHECK_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const started = performance.now();
+let sqlite;
+try {
+  sqlite = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  sqlite.unsafeMode(false);
+  sqlite.pragma('trusted_schema = OFF');
+  sqlite.pragma('cell_size_check = ON');
+  sqlite.pragma('mmap_size = 0');
+  const problems = sqlite.pragma('quick_check', { simple: false }).map((row) => String(row.quick_check));
+  parentPort.postMessage({ problems, ms: performance.now() - started });
+} catch (error) {
+  parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
+} finally {
+  if (sqlite) sqlite.close();
+}
+`;
+
+const quickCheckAnswer = z.union([z.object({ problems: z.array(z.string()), ms: z.number() }), z.object({ error: z.string() })]);
+
+/**
+ * SQLite's quick_check of the file, in a worker thread (its shape checked first). Resolves with the milliseconds it took in its thread;
+ * rejects with InvalidPrebuiltCorpusError when the file is damaged. Never rejects otherwise for the file's sake.
+ */
+export function quickCheckInThread(file: string): Promise<number> {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(QUICK_CHECK_THREAD, { eval: true, workerData: { driver, file } });
+    let answered = false;
+    thread.once('message', (message: unknown) => {
+      answered = true;
+      const answer = quickCheckAnswer.safeParse(message);
+      if (!answer.success) reject(new Error('The quick_check thread answered something else than its problems'));
+      else if ('error' in answer.data) reject(new InvalidPrebuiltCorpusError(`The corpus file cannot be read: ${answer.data.error}`));
+      else if (answer.data.problems.length !== 1 || answer.data.problems[0] !== 'ok') reject(new InvalidPrebuiltCorpusError(`The corpus file is damaged: ${answer.data.problems.slice(0, 3).join('; ')}`));
+      else resolve(Math.round(answer.data.ms * 10) / 10);
+    });
+    thread.once('error', reject);
+    thread.once('exit', (code) => {
+      if (!answered) reject(new Error(`The quick_check thread stopped (exit code ${code}) before answering`));
+    });
+  });
+}
+
+/** All the structural checks of a received file: its shape, then quick_check. Throws InvalidPrebuiltCorpusError saying what differs. */
+export async function checkPrebuiltStructure(file: string): Promise<CheckTimings> {
+  const timings = await checkPrebuiltShape(file);
+  timings.quick_check = await quickCheckInThread(file);
+  return timings;
 }
 
 /** A record's stored row with its index entry, as the check of the records reads them. */
@@ -179,8 +242,11 @@ export interface PrebuiltRecordRow {
   data: string;
 }
 
+/** What the records' check reads a received file through: its own read-only connection, nothing written. */
+export type PrebuiltReader = Pick<Store<CorpusDatabase>, 'sqlite'>;
+
 /** Reads of an opened prebuilt corpus that only the check needs (the data modules have no reason to offer them). */
-export function prebuiltCorpusRows(store: Store<CorpusDatabase>) {
+export function prebuiltCorpusRows(store: PrebuiltReader) {
   const { sqlite } = store;
   defensive(sqlite);
   const indexEntry = sqlite.prepare('SELECT title, summary, body FROM search_index WHERE rowid = ?');

@@ -5,7 +5,9 @@
 // SQLite write transaction (the backup API), so the live connection, and the
 // prepared statements every data module and service holds on it, stay valid,
 // and a crash during the copy leaves the old library whole (the transaction
-// never committed). A side file left by a stopped process is deleted when the
+// never committed). Into an empty library (a first sync) the copy is made in
+// rollback-journal mode instead, writing the pages once (copyIntoEmptyLibrary).
+// A side file left by a stopped process is deleted when the
 // stores open (stores.ts): an unfinished copy is never resumed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,12 +16,14 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { createCorpusData, type CorpusData } from './corpus';
 import { carryOverAttachmentText } from './corpus/attachment-text';
-import { checkPrebuiltStructure, InvalidPrebuiltCorpusError, type CheckTimings } from './prebuilt-corpus';
+import { checkPrebuiltShape, InvalidPrebuiltCorpusError, openPrebuiltReader, quickCheckInThread, type CheckTimings, type PrebuiltReader } from './prebuilt-corpus';
 import type { CorpusDatabase } from './schema';
 import { openCorpusStore, removeSideCorpusFiles, SIDE_CORPUS_FILE, type Store } from './stores';
 
 /** Pages copied per step of the swap (4 MB at 4 KiB pages): between steps the event loop runs and readers see the old copy. */
 const PAGES_PER_STEP = 1024;
+/** The most pages better-sqlite3 copies in one step: the rest of the file. */
+const ALL_PAGES = 0x7fffffff;
 
 export interface SideCorpusOptions {
   /**
@@ -60,15 +64,16 @@ export interface PrebuiltSideOptions {
   compressed: string;
   /** Its size once decompressed, as announced: decompression stops past it. */
   databaseSize: number;
-  /** Checks the opened copy (its records, sync/prebuilt-check.ts); throws to refuse it. */
-  check: (side: Store<CorpusDatabase>) => void;
+  /** Checks the copy's records through a read-only, defensive connection (sync/prebuilt-check.ts); throws to refuse it. */
+  check: (reader: PrebuiltReader) => void;
 }
 
 /**
  * A prebuilt corpus from the portal as the side corpus: decompressed into
- * corpus.next.sqlite, its structure checked before SQLite opens it for real
- * (db/prebuilt-corpus.ts), then opened as a corpus store and its records
- * checked by `check`. A refused file is deleted; the live corpus is untouched.
+ * corpus.next.sqlite, its shape checked before its rows are read
+ * (db/prebuilt-corpus.ts), then its records checked by `check` on a read-only
+ * connection while quick_check reads every page in a thread of its own; only
+ * when both pass is it opened as a corpus store. A refused file is deleted; the live corpus is untouched.
  */
 export async function openPrebuiltSideCorpus(live: Store<CorpusDatabase>, options: PrebuiltSideOptions): Promise<SideCorpus> {
   const dataDir = path.dirname(live.file);
@@ -79,22 +84,41 @@ export async function openPrebuiltSideCorpus(live: Store<CorpusDatabase>, option
     let started = performance.now();
     await decompressAtMost(options.compressed, file, options.databaseSize);
     timings.decompress = Math.round(performance.now() - started);
-    Object.assign(timings, await checkPrebuiltStructure(file));
+    Object.assign(timings, await checkPrebuiltShape(file));
+    const quickCheck = quickCheckInThread(file);
+    // Its verdict is awaited whatever the records' check does: the thread must be done with the file before it is deleted.
+    const verdict = quickCheck.then(
+      (ms) => ({ ms }),
+      (error: unknown) => ({ error }),
+    );
     started = performance.now();
-    const store = await openCorpusStore(file);
-    try {
-      options.check(store);
-    } catch (error) {
-      await store.close();
-      // A file that makes a read fail (a malformed value SQLite refuses) is refused like any other.
-      if (error instanceof InvalidPrebuiltCorpusError) throw error;
-      throw new InvalidPrebuiltCorpusError(`The corpus file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const recordsRefusal = checkRecords(file, options.check);
     timings.records = Math.round(performance.now() - started);
+    const quickChecked = await verdict;
+    // A damaged file may fail the records' check too: the damage is the reason given.
+    if ('error' in quickChecked) throw quickChecked.error;
+    if (recordsRefusal) throw recordsRefusal;
+    timings.quick_check = quickChecked.ms;
+    const store = await openCorpusStore(file);
     return { ...sideCorpusOver(live, store, () => undefined), checkTimings: timings };
   } catch (error) {
     removeSideCorpusFiles(dataDir);
     throw error;
+  }
+}
+
+/** Runs the records' check on a read-only connection of its own; returns its refusal (undefined: passed). */
+function checkRecords(file: string, check: PrebuiltSideOptions['check']): InvalidPrebuiltCorpusError | undefined {
+  const sqlite = openPrebuiltReader(file);
+  try {
+    check({ sqlite });
+    return undefined;
+  } catch (error) {
+    // A file that makes a read fail (a malformed value SQLite refuses) is refused like any other.
+    if (error instanceof InvalidPrebuiltCorpusError) return error;
+    return new InvalidPrebuiltCorpusError(`The corpus file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    sqlite.close();
   }
 }
 
@@ -137,6 +161,7 @@ function sideCorpusOver(live: Store<CorpusDatabase>, side: Store<CorpusDatabase>
       beforeSwap();
       // The PDF text extracted so far comes along: the files did not change, only the records were copied anew.
       await carryOverAttachmentText(side, live.file);
+      if (await copyIntoEmptyLibrary(live, side)) return close();
       await side.sqlite.backup(live.file, { progress: () => PAGES_PER_STEP });
       await close();
       // The copy went through corpus.sqlite's WAL: fold it into the file now and give the disk space back.
@@ -150,6 +175,33 @@ function sideCorpusOver(live: Store<CorpusDatabase>, side: Store<CorpusDatabase>
       }
     },
   };
+}
+
+/**
+ * A first sync's swap: the library holds no records, so no reader needs its old
+ * copy while the new one is written. corpus.sqlite goes to rollback-journal mode
+ * for the copy, which then writes each page once into the file (through the WAL
+ * it is written there and again by the checkpoint): the journal keeps only the
+ * few pages of the empty library, and a crash before the commit leaves it hot,
+ * so the next open rolls the file back to the empty library. The copy runs in
+ * one step (nothing else may read the file while it is locked for writing) and
+ * the WAL mode comes back after it. False (nothing done): the library is not
+ * empty, or another connection keeps it in WAL mode.
+ */
+async function copyIntoEmptyLibrary(live: Store<CorpusDatabase>, side: Store<CorpusDatabase>): Promise<boolean> {
+  if (live.sqlite.prepare('SELECT 1 FROM records LIMIT 1').get() !== undefined) return false;
+  try {
+    if (live.sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return false;
+  } catch {
+    // A statement of the live connection is still reading: the copy goes through the WAL as for a full library.
+    return false;
+  }
+  try {
+    await side.sqlite.backup(live.file, { progress: () => ALL_PAGES });
+  } finally {
+    live.sqlite.pragma('journal_mode = WAL');
+  }
+  return true;
 }
 
 /** Drops the records' secondary indexes (returning their definitions) and turns journalling off. */

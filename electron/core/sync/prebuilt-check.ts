@@ -17,9 +17,7 @@ import { keepsHistory } from '../../../shared/history';
 import { InvalidPageError, parseChangesPage, type UpsertChange } from '../../../shared/portal-api';
 import { deriveIndexedRecord, deriveRecordColumns } from '../corpus/indexed-record';
 import { HASH_BYTES } from '../corpus/record-history';
-import { InvalidPrebuiltCorpusError, PREBUILT_SYNC_KEYS, prebuiltCorpusRows, type PrebuiltRecordRow } from '../db/prebuilt-corpus';
-import type { CorpusDatabase } from '../db/schema';
-import type { Store } from '../db/stores';
+import { InvalidPrebuiltCorpusError, PREBUILT_SYNC_KEYS, prebuiltCorpusRows, type PrebuiltReader, type PrebuiltRecordRow } from '../db/prebuilt-corpus';
 
 /** Records validated per parseChangesPage call. */
 const BATCH = 500;
@@ -44,7 +42,7 @@ export const DERIVATION_SAMPLE = 1000;
  * Checks the opened prebuilt corpus `store`; throws InvalidPrebuiltCorpusError naming the first difference.
  * Returns how many records were stored with less than their full derivation (each listed in record_problems).
  */
-export function checkPrebuiltRecords(store: Store<CorpusDatabase>, expected: PrebuiltExpectation): { problems: number } {
+export function checkPrebuiltRecords(store: PrebuiltReader, expected: PrebuiltExpectation): { problems: number } {
   const rows = prebuiltCorpusRows(store);
   const state = rows.syncState();
   const keys = state.map((row) => row.key).join(', ');

@@ -73,7 +73,7 @@ export type SnapshotOutcome =
       records: number;
       bytes: number;
       problems: number;
-      /** Milliseconds each check of a prebuilt corpus took. */
+      /** Milliseconds each check of a prebuilt corpus took, and its swap. */
       checkMs?: CheckTimings;
       /** Why a prebuilt corpus listed at this client's level was not used. */
       prebuiltRefused?: string;
@@ -217,10 +217,12 @@ async function loadPrebuilt(options: SnapshotLoadOptions, prebuilt: PrebuiltSnap
     if (signal?.aborted) throw cancelled();
     side.writer.adoptCopy(version, serverUrl);
     side.writer.markSynced();
+    const swapStarted = performance.now();
     await side.swapIn();
+    const swapMs = Math.round(performance.now() - swapStarted);
     await fsp.rm(file, { force: true });
     options.onProgress?.({ phase: 'snapshot-load', records: prebuilt.records, bytes: prebuilt.size, total: prebuilt.records, version });
-    return { kind: 'loaded', format: 'sqlite', version, records: prebuilt.records, bytes: prebuilt.size, problems, checkMs: side.checkTimings };
+    return { kind: 'loaded', format: 'sqlite', version, records: prebuilt.records, bytes: prebuilt.size, problems, checkMs: { ...side.checkTimings, swap: swapMs } };
   } finally {
     await side.discard();
   }

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../electron/core/core';
 import { checkPrebuiltStructure, corpusSchemaLevel } from '../../../electron/core/db/prebuilt-corpus';
-import { openCorpusStore } from '../../../electron/core/db/stores';
+import { openSideCorpus } from '../../../electron/core/db/side-corpus';
+import { openCorpusStore, openStores } from '../../../electron/core/db/stores';
 import { checkPrebuiltRecords } from '../../../electron/core/sync/prebuilt-check';
 import { loadSampleCorpus } from '../../../server/sample/load';
 import type { PrebuiltSnapshotInfo, SnapshotListing } from '../../../shared/snapshot';
@@ -187,4 +188,29 @@ describe('a first sync from the portal’s prebuilt corpus', () => {
       fs.writeFileSync(file, original);
     }
   });
+
+  it('swaps a checked corpus into an empty library writing its pages once, not through the WAL and again at its checkpoint', async () => {
+    const stores = await openStores(path.join(temp.dir, 'swap-bytes'));
+    try {
+      const side = await openSideCorpus(stores.corpus, {
+        prebuilt: { compressed: portal.portal.snapshots.prebuilt.pathOf(prebuilt.sha256), databaseSize: prebuilt.databaseSize, check: (reader) => void checkPrebuiltRecords(reader, { version: prebuilt.version, records: prebuilt.records }) },
+      });
+      // Bytes this process hands to write(2) (Linux): the copy's pages, and nothing else runs meanwhile.
+      const before = writtenBytes();
+      await side.swapIn();
+      const written = writtenBytes() - before;
+      expect(written).toBeGreaterThan(prebuilt.databaseSize * 0.9);
+      expect(written).toBeLessThan(prebuilt.databaseSize * 1.5);
+      expect(stores.corpus.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect((stores.corpus.sqlite.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(prebuilt.records);
+      expect(fs.existsSync(`${stores.corpus.file}-journal`)).toBe(false);
+    } finally {
+      await stores.close();
+    }
+  });
 });
+
+/** wchar of /proc/self/io: every byte this process has written through write(2) and its kin. */
+function writtenBytes(): number {
+  return Number(/^wchar: (\d+)$/m.exec(fs.readFileSync('/proc/self/io', 'utf8'))?.[1] ?? Number.NaN);
+}
