@@ -136,12 +136,8 @@ export class Bm25Evaluator {
       }
       groups.push(scored);
     }
-    const excluded: Int32Array[] = [];
-    for (const item of clauses.excluded) {
-      const rowids = this.itemRowids(item);
-      if (!rowids) return undefined;
-      excluded.push(rowids);
-    }
+    const excluded = this.excludedRowids(clauses);
+    if (!excluded) return undefined;
 
     let maxRowid = 0;
     for (const group of groups) for (const item of group) if (item.rowids.length) maxRowid = Math.max(maxRowid, item.rowids[item.rowids.length - 1]!);
@@ -172,6 +168,17 @@ export class Bm25Evaluator {
     return { rowids: rowsInEveryGroup(groupsMatched, groups.length), scoreOf };
   }
 
+  /** The rows of each excluded item (or undefined when one of them is not in the postings). */
+  private excludedRowids(clauses: QueryClauses): Int32Array[] | undefined {
+    const excluded: Int32Array[] = [];
+    for (const item of clauses.excluded) {
+      const rowids = this.itemRowids(item);
+      if (!rowids) return undefined;
+      excluded.push(rowids);
+    }
+    return excluded;
+  }
+
   /**
    * The matching rows alone, without scores (or undefined, as for `evaluate`): what a tier needs to be
    * counted and faceted; its scores are computed only if a page of results reaches it.
@@ -188,12 +195,8 @@ export class Bm25Evaluator {
       }
       groups.push(lists);
     }
-    const excluded: Int32Array[] = [];
-    for (const item of clauses.excluded) {
-      const rowids = this.itemRowids(item);
-      if (!rowids) return undefined;
-      excluded.push(rowids);
-    }
+    const excluded = this.excludedRowids(clauses);
+    if (!excluded) return undefined;
     let maxRowid = 0;
     for (const group of groups) for (const rowids of group) if (rowids.length) maxRowid = Math.max(maxRowid, rowids[rowids.length - 1]!);
     const groupsMatched = new Uint16Array(maxRowid + 1);
