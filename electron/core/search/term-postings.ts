@@ -288,11 +288,16 @@ export class TermPostings {
     return this.derived.get(`derived ${key}`, compute);
   }
 
+  /** Drops what was read or merged from the index, and tells those who derived more from it. */
+  private forgetDerived(): void {
+    this.derived.clear();
+    this.changes += 1;
+  }
+
   /** The corpus changed: these rowids must be re-read before the postings are used. */
   markChanged(rowids: Iterable<number>): void {
     // What was read from FTS5 or merged from the postings may hold the changed rows.
-    this.derived.clear();
-    this.changes += 1;
+    this.forgetDerived();
     if (this.state === 'empty') return;
     for (const rowid of rowids) this.dirty.add(rowid);
   }
@@ -300,8 +305,7 @@ export class TermPostings {
   /** The corpus was dropped: forget everything (a new build follows). */
   reset(): void {
     this.buildRun += 1;
-    this.derived.clear();
-    this.changes += 1;
+    this.forgetDerived();
     this.frequent = new Map();
     this.sortedTerms = [];
     this.rowLengths = new Uint32Array(0);
@@ -322,8 +326,7 @@ export class TermPostings {
   async build(yieldNow: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve))): Promise<boolean> {
     const run = (this.buildRun += 1);
     this.state = 'building';
-    this.derived.clear();
-    this.changes += 1;
+    this.forgetDerived();
     this.dirty = new Set();
     this.frequent = new Map();
     const cancelled = () => run !== this.buildRun;
