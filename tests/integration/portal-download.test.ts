@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { download, DownloadError, type DownloadSpec } from '../../electron/core/portal/download';
 import { makeTempDir } from '../support/temp-dir';
@@ -19,6 +20,8 @@ describe('the resumable download', () => {
   const requests: http.IncomingHttpHeaders[] = [];
   /** When set, every ranged request is answered 416. */
   let refuseRanges = false;
+  /** When set, a whole-file answer breaks off after this many bytes. */
+  let breakAfter: number | undefined;
   let temp: { dir: string; cleanup: () => void };
 
   beforeAll(async () => {
@@ -31,6 +34,10 @@ describe('the resumable download', () => {
         res.writeHead(206, { etag: ETAG, 'content-length': file.length - start, 'content-range': `bytes ${start}-${file.length - 1}/${file.length}` });
         return void res.end(file.subarray(start));
       }
+      if (breakAfter !== undefined) {
+        res.writeHead(200, { etag: ETAG, 'content-length': file.length });
+        return void res.write(file.subarray(0, breakAfter), () => res.destroy());
+      }
       res.writeHead(200, { etag: ETAG, 'content-length': file.length }).end(file);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,6 +48,7 @@ describe('the resumable download', () => {
     temp = makeTempDir('ewsi-portal-download-');
     requests.length = 0;
     refuseRanges = false;
+    breakAfter = undefined;
   });
   afterEach(() => temp.cleanup());
 
@@ -103,5 +111,55 @@ describe('the resumable download', () => {
     expect(error).toBeInstanceOf(DownloadError);
     expect(error).toMatchObject({ failure: { reason: 'digest', digest: createHash('sha512').update(file).digest('base64') } });
     expect(fs.readdirSync(path.dirname(wrong.destination))).toEqual([]);
+  });
+
+  /** A slow stream beside the download that keeps what it is given, and whether it was ended or destroyed. */
+  const keeper = (options: { failAfter?: number } = {}) => {
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    const stream = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        kept += chunk.length;
+        if (options.failAfter !== undefined && kept > options.failAfter) return done(new Error('the stream beside it failed'));
+        chunks.push(chunk);
+        setTimeout(done, 1);
+      },
+    });
+    return { stream, bytes: () => Buffer.concat(chunks), ended: () => stream.writableFinished };
+  };
+
+  it('writes every byte of a whole-file transfer to the stream beside it, then ends it', async () => {
+    const beside = keeper();
+    let asked = 0;
+    const result = await download(spec({ alongside: () => (asked++, beside.stream) }));
+    expect(result).toEqual({ size: file.length, resumedFrom: 0 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toBe(1);
+    expect(beside.ended()).toBe(true);
+    expect(beside.bytes().equals(file)).toBe(true);
+  });
+
+  it('destroys the stream beside a transfer that breaks off, and asks for none beside a resumed one', async () => {
+    const broken = keeper();
+    breakAfter = 120_000;
+    const first = spec({ resume: { validator: ETAG }, short: 'keep', alongside: () => broken.stream });
+    expect(await download(first).catch((caught: unknown) => caught)).toBeInstanceOf(DownloadError);
+    expect(broken.stream.destroyed).toBe(true);
+    expect(broken.ended()).toBe(false);
+    breakAfter = undefined;
+    fs.writeFileSync(first.partial, file.subarray(0, 50_000));
+    let asked = 0;
+    expect(await download({ ...first, alongside: () => (asked++, keeper().stream) })).toEqual({ size: file.length, resumedFrom: 50_000 });
+    expect(asked).toBe(0);
+    expect(fs.readFileSync(first.destination).equals(file)).toBe(true);
+  });
+
+  it('downloads the file whole when the stream beside it fails', async () => {
+    const failing = keeper({ failAfter: 10_000 });
+    const result = await download(spec({ alongside: () => failing.stream }));
+    expect(result).toEqual({ size: file.length, resumedFrom: 0 });
+    expect(failing.stream.destroyed).toBe(true);
+    expect(fs.readFileSync(path.join(temp.dir, 'out', 'file.bin')).equals(file)).toBe(true);
   });
 });

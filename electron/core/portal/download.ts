@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type http from 'node:http';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sizeOf, syncFile } from '../file-io';
 import { readPortalError } from './errors';
@@ -37,6 +38,14 @@ export interface DownloadSpec {
   idleTimeoutMs: number;
   /** The bytes in hand (a resumed prefix included; back to 0 when the server sends the whole file again) and the total, when known. */
   onBytes?: (inHand: number, total: number | null) => void;
+  /**
+   * For work that can start before the download ends (a prebuilt corpus inflated as it arrives): asked for a
+   * stream at each transfer of the whole file from its first byte (never for a resumed one), which is then
+   * written every byte as it is hashed, waiting when it is slower; ended once the transfer has all its bytes,
+   * destroyed if the transfer breaks off. Its own failure never fails the download: it is only left behind.
+   * The bytes it was given are the file's only if the download then resolves.
+   */
+  alongside?: () => Writable;
 }
 
 export interface DownloadResult {
@@ -219,6 +228,9 @@ async function fetchInto(spec: DownloadSpec, start: ResumePoint, prefixHash: Has
     }
     const total = expected.size ?? (resumed ? null : Number(response.headers['content-length'] ?? NaN) || null);
     onBytes?.(received, total);
+    const tee = resumed ? undefined : spec.alongside?.();
+    // Listened to here so that its failure, whoever else listens, can never end the process or the download.
+    tee?.on('error', () => undefined);
     const file = fs.createWriteStream(spec.partial, { flags: resumed ? 'a' : 'w' });
     // The pipeline also destroys the file with errors from the network, so tell a disk failure by its system call.
     file.once('error', (error: NodeJS.ErrnoException) => (diskFailed = error.syscall !== undefined && FILE_SYSCALLS.has(error.syscall)));
@@ -232,6 +244,7 @@ async function fetchInto(spec: DownloadSpec, start: ResumePoint, prefixHash: Has
             // Stop at once rather than fill the disk with a file that can no longer verify.
             if (expected.size !== undefined && received > expected.size) throw new DownloadError({ reason: 'too-long' }, `The server sent more than the ${expected.size} bytes of the file`);
             hash.update(chunk);
+            if (tee) await writeAlongside(tee, chunk);
             idle.refresh();
             onBytes?.(received, total);
             yield chunk;
@@ -240,6 +253,10 @@ async function fetchInto(spec: DownloadSpec, start: ResumePoint, prefixHash: Has
         file,
         { signal },
       );
+      tee?.end();
+    } catch (error) {
+      tee?.destroy();
+      throw error;
     } finally {
       // The partial must be closed before anyone renames or deletes it (Windows refuses either on an open file).
       await closed;
@@ -290,6 +307,19 @@ async function readMeta(file: string): Promise<Record<string, unknown> | undefin
   } catch {
     return undefined;
   }
+}
+
+/** Writes `chunk` to the stream beside the download, waiting while it is behind; a stream that failed is skipped. */
+async function writeAlongside(stream: Writable, chunk: Buffer): Promise<void> {
+  if (stream.destroyed || stream.writableEnded) return;
+  if (stream.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done).off('close', done).off('error', done);
+      resolve();
+    };
+    stream.on('drain', done).on('close', done).on('error', done);
+  });
 }
 
 async function discard(spec: DownloadSpec): Promise<void> {

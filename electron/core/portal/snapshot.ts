@@ -6,7 +6,7 @@
 // (parseChangesPage), so nothing of it is trusted more than a page would be.
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { Transform } from 'node:stream';
+import { Transform, type Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { checkPageFollows, InvalidPageError, parseChangesPage, type ChangesPage } from '../../../shared/portal-api';
 import { snapshotFilePath, snapshotHeader, snapshotListing, type PrebuiltSnapshotInfo, type SnapshotHeader, type SnapshotInfo, type SnapshotListing } from '../../../shared/snapshot';
@@ -49,6 +49,8 @@ export interface SnapshotDownloadOptions {
   signal?: AbortSignal;
   idleTimeoutMs?: number;
   onBytes?: (inHand: number, total: number | null) => void;
+  /** A stream the bytes are written to as they arrive (download.ts, DownloadSpec.alongside). */
+  alongside?: () => Writable;
 }
 
 /** Downloads the snapshot to `file` (resuming `<file>.part`); throws DownloadError as the download does. */
@@ -66,6 +68,7 @@ export async function downloadSnapshot(serverUrl: string, info: Pick<SnapshotInf
     signal: options.signal,
     idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
     onBytes: options.onBytes,
+    alongside: options.alongside,
   });
 }
 

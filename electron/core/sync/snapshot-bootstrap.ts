@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidPrebuiltCorpusError, type CheckTimings } from '../db/prebuilt-corpus';
-import type { PrebuiltSideOptions } from '../db/side-corpus';
+import { startInflating, type Inflation, type PrebuiltSideOptions } from '../db/side-corpus';
 import { DownloadError } from '../portal/download';
 import { PortalAnswerError } from '../portal/errors';
 import { CancelledError, NetworkError } from '../portal/http';
@@ -185,17 +185,39 @@ async function loadPrebuilt(options: SnapshotLoadOptions, prebuilt: PrebuiltSnap
   const file = path.join(folder, `${prebuilt.sha256}.sqlite.gz`);
   const { version } = prebuilt;
   await removeOtherSnapshots(folder, prebuilt.sha256);
+  // The file is inflated as it arrives (on two cores the inflating and the download take the time of the
+  // longer); a resumed download, or one already on disk, is inflated after instead. Each transfer from the
+  // first byte inflates into a file of its own, so a broken one still closing cannot write into the next.
+  const inflations: Array<Inflation & { file: string }> = [];
+  let inflated: string | undefined;
   try {
     await withRetries(options, () =>
       downloadSnapshot(serverUrl, prebuilt, file, {
         signal,
         idleTimeoutMs: options.timeoutMs,
         onBytes: (bytes, total) => options.onProgress?.({ phase: 'snapshot-download', records: 0, bytes, total: total ?? prebuilt.size, version }),
+        alongside: () => {
+          inflations.at(-1)?.input.destroy();
+          // Not named after the hash, so a stopped sync's leftover goes with the other snapshots' files.
+          const inflating = path.join(folder, `inflating-${inflations.length}.sqlite`);
+          inflations.push({ ...startInflating(inflating, prebuilt.databaseSize), file: inflating });
+          return inflations.at(-1)!.input;
+        },
       }),
     );
+    // Only the last transfer's inflation can hold the verified file (the download resolved after it).
+    const last = inflations.at(-1);
+    if (last && (await last.done.then(() => true, () => false))) inflated = last.file;
   } catch (error) {
     if (error instanceof SyncError) throw error;
     return { kind: 'refused', reason: `the portal's prebuilt corpus did not download (${messageOf(error)})` };
+  } finally {
+    for (const inflation of inflations) {
+      if (inflation.file === inflated) continue;
+      inflation.input.destroy();
+      await inflation.done.catch(() => undefined);
+      await fsp.rm(inflation.file, { force: true });
+    }
   }
   options.onProgress?.({ phase: 'snapshot-load', records: 0, bytes: prebuilt.size, total: prebuilt.records, version });
   let side;
@@ -203,6 +225,7 @@ async function loadPrebuilt(options: SnapshotLoadOptions, prebuilt: PrebuiltSnap
   try {
     side = await openPrebuiltCopy({
       compressed: file,
+      inflated,
       databaseSize: prebuilt.databaseSize,
       check: (store) => {
         problems = checkPrebuiltRecords(store, { version, records: prebuilt.records, ftsIntegrity: options.ftsIntegrityCheck }).problems;
@@ -212,6 +235,9 @@ async function loadPrebuilt(options: SnapshotLoadOptions, prebuilt: PrebuiltSnap
     if (!(error instanceof InvalidPrebuiltCorpusError)) throw error;
     await fsp.rm(file, { force: true });
     return { kind: 'refused', reason: `the portal's prebuilt corpus was refused: ${error.message}` };
+  } finally {
+    // Moved into place when it was taken; still here only when it was not.
+    if (inflated) await fsp.rm(inflated, { force: true });
   }
   try {
     if (signal?.aborted) throw cancelled();

@@ -89,6 +89,9 @@ describe('a first sync from the portal’s prebuilt corpus', () => {
     const first = await syncOnce(fromPrebuilt, portal.url);
     expect(first.phases.slice(0, 3)).toEqual(['snapshot-download', 'snapshot-load', 'pulling']);
     expect(first.result.snapshot).toMatchObject({ format: 'sqlite', version: prebuilt.version, records: prebuilt.records });
+    // Inflated as it downloaded: nothing was left to decompress after.
+    expect(first.result.snapshot).toMatchObject({ checkMs: { move_inflated: expect.any(Number) } });
+    expect(first.result.snapshot).not.toMatchObject({ checkMs: { decompress: expect.anything() } });
     await syncOnce(byFeed, portal.url, { snapshotAfterPages: Number.MAX_SAFE_INTEGER });
     expect(corpusDump(fromPrebuilt)).toEqual(corpusDump(byFeed));
     for (const word of ['integration', 'migrants', 'sprachkurs']) expect(matches(fromPrebuilt, word), word).toEqual(matches(byFeed, word));
@@ -101,6 +104,21 @@ describe('a first sync from the portal’s prebuilt corpus', () => {
     expect(next.result).toMatchObject({ upserts: 1, snapshot: null });
     await syncOnce(byFeed, portal.url, { snapshotAfterPages: Number.MAX_SAFE_INTEGER });
     expect(corpusDump(fromPrebuilt)).toEqual(corpusDump(byFeed));
+  });
+
+  it('resumes a broken download of the prebuilt corpus and inflates it after, to the same store', async () => {
+    const resumed = path.join(temp.dir, 'resumed');
+    const byFeed = path.join(temp.dir, 'resumed-by-feed');
+    const gz = fs.readFileSync(path.join(portal.portal.snapshots.prebuilt.dir, `${prebuilt.sha256}.sqlite.gz`));
+    fs.mkdirSync(path.join(resumed, 'snapshot'), { recursive: true });
+    fs.writeFileSync(path.join(resumed, 'snapshot', `${prebuilt.sha256}.sqlite.gz.part`), gz.subarray(0, Math.floor(gz.length / 2)));
+    // What a sync stopped mid-inflation leaves: removed, never taken.
+    fs.writeFileSync(path.join(resumed, 'snapshot', 'inflating-0.sqlite'), 'half a file');
+    const first = await syncOnce(resumed, portal.url);
+    expect(first.result.snapshot).toMatchObject({ format: 'sqlite', version: prebuilt.version, checkMs: { decompress: expect.any(Number) } });
+    await syncOnce(byFeed, portal.url, { snapshotAfterPages: Number.MAX_SAFE_INTEGER });
+    expect(corpusDump(resumed)).toEqual(corpusDump(byFeed));
+    expect(fs.readdirSync(path.join(resumed, 'snapshot'))).toEqual([]);
   });
 
   it('does not take a prebuilt corpus of another schema level', async () => {
