@@ -4,8 +4,9 @@
 // the SQLite side of both: writing the compact file, and opening a received one
 // defensively (no WAL, read-only, trusted_schema off), comparing its whole
 // schema with the one this build's own migrations make, its migration level,
-// the search index's configuration, SQLite's quick_check (in a thread of its
-// own, beside the records' check) and FTS5's integrity-check. The records' own check (their schemas, their derivations)
+// the search index's configuration, SQLite's quick_check and the kept versions'
+// blocks (in a thread of its own, beside the records' check) and FTS5's
+// integrity-check. The records' own check (their schemas, their derivations)
 // is in sync/prebuilt-check.ts, over the rows read here.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { z } from 'zod';
+import { HASH_BYTES } from '../corpus/record-history';
 import { corpusMigrations } from './migrations';
 import type { CorpusDatabase } from './schema';
 import type { Store } from './stores';
@@ -39,6 +41,9 @@ interface SchemaRow {
   tbl_name: string;
   sql: string | null;
 }
+
+/** How often the kept versions use each history block: [block id, uses]. */
+const BLOCK_USES_QUERY = 'SELECT b.value AS id, count(*) AS uses FROM record_versions v, json_each(v.blocks) f, json_each(f.value) b GROUP BY b.value';
 
 const SCHEMA_QUERY = 'SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name';
 // The FTS5 tables' configuration (the ranking weights live there): part of what the schema means.
@@ -171,12 +176,27 @@ export function openPrebuiltReader(file: string): Database.Database {
 
 // quick_check runs in a thread of its own, on its own read-only connection, while the records are checked: it
 // reads every page in C and the records' check is JavaScript, so on two cores the two take the time of the longer.
+// The kept versions' blocks are checked there after it (every block hashes to its text and is counted as often as
+// versions use it): plain SQL and hashing, which evens out the two threads' shares of the work.
 // The thread's code is a few lines of plain JavaScript needing only the SQLite driver, whose path it is given.
-const QUICK_CHECK_THREAD = `
+const STRUCTURE_CHECK_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
 const Database = require(workerData.driver);
 const started = performance.now();
 let sqlite;
+function blocksRefusal() {
+  const uses = new Map(sqlite.prepare(${JSON.stringify(BLOCK_USES_QUERY)}).raw().all());
+  let blocks = 0;
+  for (const [id, hash, text, refs] of sqlite.prepare('SELECT id, hash, text, refs FROM history_blocks').raw().iterate()) {
+    blocks += 1;
+    if (!createHash('sha256').update(text).digest().subarray(0, workerData.hashBytes).equals(hash)) return "The corpus file's history block " + id + ' does not hash to its text';
+    const used = uses.get(id) ?? 0;
+    if (used !== refs) return "The corpus file's history block " + id + ' is counted ' + refs + ' times, used ' + used;
+  }
+  if (blocks !== uses.size) return "The corpus file's kept versions use blocks it does not hold";
+  return undefined;
+}
 try {
   sqlite = new Database(workerData.file, { readonly: true, fileMustExist: true });
   sqlite.unsafeMode(false);
@@ -184,7 +204,9 @@ try {
   sqlite.pragma('cell_size_check = ON');
   sqlite.pragma('mmap_size = 0');
   const problems = sqlite.pragma('quick_check', { simple: false }).map((row) => String(row.quick_check));
-  parentPort.postMessage({ problems, ms: performance.now() - started });
+  const quickCheckMs = performance.now() - started;
+  const refusal = problems.length === 1 && problems[0] === 'ok' ? blocksRefusal() : undefined;
+  parentPort.postMessage({ problems, ms: quickCheckMs, blocksMs: performance.now() - started - quickCheckMs, ...(refusal ? { refusal } : {}) });
 } catch (error) {
   parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });
 } finally {
@@ -192,28 +214,34 @@ try {
 }
 `;
 
-const quickCheckAnswer = z.union([z.object({ problems: z.array(z.string()), ms: z.number() }), z.object({ error: z.string() })]);
+const structureCheckAnswer = z.union([
+  z.object({ problems: z.array(z.string()), ms: z.number(), blocksMs: z.number(), refusal: z.string().optional() }),
+  z.object({ error: z.string() }),
+]);
 
 /**
- * SQLite's quick_check of the file, in a worker thread (its shape checked first). Resolves with the milliseconds it took in its thread;
- * rejects with InvalidPrebuiltCorpusError when the file is damaged. Never rejects otherwise for the file's sake.
+ * SQLite's quick_check of the file, then the check of its history blocks, in a worker thread (its shape checked
+ * first). Resolves with the milliseconds each took in its thread; rejects with InvalidPrebuiltCorpusError when
+ * the file is damaged or its blocks are wrong. Never rejects otherwise for the file's sake.
  */
-export function quickCheckInThread(file: string): Promise<number> {
+export function checkStructureInThread(file: string): Promise<{ quick_check: number; history_blocks: number }> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   return new Promise((resolve, reject) => {
-    const thread = new Worker(QUICK_CHECK_THREAD, { eval: true, workerData: { driver, file } });
+    const thread = new Worker(STRUCTURE_CHECK_THREAD, { eval: true, workerData: { driver, file, hashBytes: HASH_BYTES } });
     let answered = false;
     thread.once('message', (message: unknown) => {
       answered = true;
-      const answer = quickCheckAnswer.safeParse(message);
-      if (!answer.success) reject(new Error('The quick_check thread answered something else than its problems'));
+      const answer = structureCheckAnswer.safeParse(message);
+      const tenths = (ms: number) => Math.round(ms * 10) / 10;
+      if (!answer.success) reject(new Error('The structure check thread answered something else than its problems'));
       else if ('error' in answer.data) reject(new InvalidPrebuiltCorpusError(`The corpus file cannot be read: ${answer.data.error}`));
       else if (answer.data.problems.length !== 1 || answer.data.problems[0] !== 'ok') reject(new InvalidPrebuiltCorpusError(`The corpus file is damaged: ${answer.data.problems.slice(0, 3).join('; ')}`));
-      else resolve(Math.round(answer.data.ms * 10) / 10);
+      else if (answer.data.refusal) reject(new InvalidPrebuiltCorpusError(answer.data.refusal));
+      else resolve({ quick_check: tenths(answer.data.ms), history_blocks: tenths(answer.data.blocksMs) });
     });
     thread.once('error', reject);
     thread.once('exit', (code) => {
-      if (!answered) reject(new Error(`The quick_check thread stopped (exit code ${code}) before answering`));
+      if (!answered) reject(new Error(`The structure check thread stopped (exit code ${code}) before answering`));
     });
   });
 }
@@ -221,7 +249,7 @@ export function quickCheckInThread(file: string): Promise<number> {
 /** All the structural checks of a received file: its shape, then quick_check. Throws InvalidPrebuiltCorpusError saying what differs. */
 export async function checkPrebuiltStructure(file: string): Promise<CheckTimings> {
   const timings = await checkPrebuiltShape(file);
-  timings.quick_check = await quickCheckInThread(file);
+  Object.assign(timings, await checkStructureInThread(file));
   return timings;
 }
 
@@ -266,8 +294,6 @@ export function prebuiltCorpusRows(store: PrebuiltReader) {
     sections: () => sqlite.prepare('SELECT sheet_id, section, changed_version, previous_title, previous_body FROM country_sheet_sections ORDER BY sheet_id, section').all() as Array<{ sheet_id: string; section: string; changed_version: number; previous_title: string | null; previous_body: string | null }>,
     problems: () => sqlite.prepare('SELECT type, id FROM record_problems ORDER BY type, id').all() as Array<{ type: string; id: string }>,
     versions: () => sqlite.prepare('SELECT type, id, version FROM record_versions ORDER BY type, id, version').all() as Array<{ type: string; id: string; version: number }>,
-    /** Blocks whose hash is not their text's, or whose reference count is not the number of uses. */
-    blocks: () => sqlite.prepare('SELECT id, hash, text, refs FROM history_blocks').iterate() as IterableIterator<{ id: number; hash: Buffer; text: string; refs: number }>,
     /** FTS5's integrity-check of the search index against its text: it tokenizes every entry again, as costly as building it. */
     ftsIntegrity: () => {
       try {
@@ -276,7 +302,6 @@ export function prebuiltCorpusRows(store: PrebuiltReader) {
         throw new InvalidPrebuiltCorpusError(`The corpus file's search index does not match its text: ${error instanceof Error ? error.message : String(error)}`);
       }
     },
-    blockUses: () => sqlite.prepare("SELECT b.value AS id, count(*) AS uses FROM record_versions v, json_each(v.blocks) f, json_each(f.value) b GROUP BY b.value").all() as Array<{ id: number; uses: number }>,
   };
 }
 

@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { createCorpusData, type CorpusData } from './corpus';
 import { carryOverAttachmentText } from './corpus/attachment-text';
-import { checkPrebuiltShape, InvalidPrebuiltCorpusError, openPrebuiltReader, quickCheckInThread, type CheckTimings, type PrebuiltReader } from './prebuilt-corpus';
+import { checkPrebuiltShape, InvalidPrebuiltCorpusError, openPrebuiltReader, checkStructureInThread, type CheckTimings, type PrebuiltReader } from './prebuilt-corpus';
 import type { CorpusDatabase } from './schema';
 import { openCorpusStore, removeSideCorpusFiles, SIDE_CORPUS_FILE, type Store } from './stores';
 
@@ -77,7 +77,7 @@ export interface PrebuiltSideOptions {
  * A prebuilt corpus from the portal as the side corpus: decompressed into
  * corpus.next.sqlite, its shape checked before its rows are read
  * (db/prebuilt-corpus.ts), then its records checked by `check` on a read-only
- * connection while quick_check reads every page in a thread of its own; only
+ * connection while quick_check reads every page in a thread of its own (and checks the kept versions' blocks); only
  * when both pass is it opened as a corpus store. A refused file is deleted; the live corpus is untouched.
  */
 export async function openPrebuiltSideCorpus(live: Store<CorpusDatabase>, options: PrebuiltSideOptions): Promise<SideCorpus> {
@@ -92,20 +92,20 @@ export async function openPrebuiltSideCorpus(live: Store<CorpusDatabase>, option
     // Named by what was done: moving the file inflated during the download, or inflating it now.
     timings[options.inflated ? 'move_inflated' : 'decompress'] = Math.round(performance.now() - started);
     Object.assign(timings, await checkPrebuiltShape(file));
-    const quickCheck = quickCheckInThread(file);
+    const structure = checkStructureInThread(file);
     // Its verdict is awaited whatever the records' check does: the thread must be done with the file before it is deleted.
-    const verdict = quickCheck.then(
+    const verdict = structure.then(
       (ms) => ({ ms }),
       (error: unknown) => ({ error }),
     );
     started = performance.now();
     const recordsRefusal = checkRecords(file, options.check);
     timings.records = Math.round(performance.now() - started);
-    const quickChecked = await verdict;
+    const structureChecked = await verdict;
     // A damaged file may fail the records' check too: the damage is the reason given.
-    if ('error' in quickChecked) throw quickChecked.error;
+    if ('error' in structureChecked) throw structureChecked.error;
     if (recordsRefusal) throw recordsRefusal;
-    timings.quick_check = quickChecked.ms;
+    Object.assign(timings, structureChecked.ms);
     const store = await openCorpusStore(file);
     return { ...sideCorpusOver(live, store, () => undefined), checkTimings: timings };
   } catch (error) {

@@ -154,6 +154,8 @@ describe('a first sync from the portal’s prebuilt corpus', () => {
     { name: 'a record its schema refuses', file: () => tamper(database, path.join(temp.dir, 't5.sqlite'), "UPDATE records SET data = json_set(data, '$.language', 'not a language') WHERE rowid = (SELECT max(rowid) FROM records);"), refusal: /holds an invalid record: Invalid .*language/ },
     { name: 'an index entry that is not its record’s text', file: () => tamper(database, path.join(temp.dir, 't6.sqlite'), "UPDATE search_index SET body = body || ' contraband' WHERE rowid = (SELECT min(rowid) FROM records);"), refusal: /search index entry of .* is not its record's text/ },
     { name: 'a version other than announced', file: () => tamper(database, path.join(temp.dir, 't7.sqlite'), "UPDATE sync_state SET value = '1' WHERE key = 'cursor';"), refusal: /stands at cursor 1, the portal announced version/ },
+    { name: 'a kept version’s block that is not its text’s', file: () => tamper(database, path.join(temp.dir, 't8.sqlite'), "UPDATE history_blocks SET text = text || ' contraband' WHERE id = (SELECT min(id) FROM history_blocks);"), refusal: /history block \d+ does not hash to its text/ },
+    { name: 'a kept version’s block counted otherwise than used', file: () => tamper(database, path.join(temp.dir, 't9.sqlite'), 'UPDATE history_blocks SET refs = refs + 1 WHERE id = (SELECT max(id) FROM history_blocks);'), refusal: /history block \d+ is counted \d+ times, used \d+/ },
     { name: 'more content than announced (a gzip bomb)', file: () => database, overrides: { databaseSize: 8192 }, refusal: /larger than the 8192 bytes announced: decompression stopped/ },
   ];
   for (const { name, file, overrides, refusal } of cases) {
