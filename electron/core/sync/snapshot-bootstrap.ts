@@ -185,8 +185,8 @@ async function loadPrebuilt(options: SnapshotLoadOptions, prebuilt: PrebuiltSnap
   const file = path.join(folder, `${prebuilt.sha256}.sqlite.gz`);
   const { version } = prebuilt;
   await removeOtherSnapshots(folder, prebuilt.sha256);
-  // The file is inflated as it arrives (on two cores the inflating and the download take the time of the
-  // longer); a resumed download, or one already on disk, is inflated after instead. Each transfer from the
+  // The file is inflated as it arrives, so behind a real line the inflating hides behind the download (on
+  // loopback, where the portal shares the two cores, it gains nothing: sync.md); a resumed download, or one already on disk, is inflated after instead. Each transfer from the
   // first byte inflates into a file of its own, so a broken one still closing cannot write into the next.
   const inflations: Array<Inflation & { file: string }> = [];
   let inflated: string | undefined;
